@@ -1,0 +1,55 @@
+// The words of DESIGN.md as types. Every span is a half-open UTF-16 range of the article text as given.
+
+export interface Span {
+  start: number
+  end: number
+  text: string
+}
+
+export type Kind = 'direct' | 'mixed' | 'indirect'
+export type Stance = 'assert' | 'deny'
+export type SpeakerType = 'person' | 'organization' | 'country' | 'anonymous' | 'group' | 'document'
+
+export interface Article {
+  text: string
+  /** ISO date (yyyy-MM-dd) the article was published, when known. */
+  published?: string | null
+  title?: string | null
+  outlet?: string | null
+  url?: string | null
+}
+
+export interface Speaker {
+  /** Resolved name: "Sullivan" and "he" become "Jake Sullivan". */
+  name: string
+  type: SpeakerType
+  role: string | null
+  /** Where the speaker is written for this statement, as written. */
+  mention: Span | null
+}
+
+export interface Statement {
+  kind: Kind
+  stance: Stance
+  content: Span[]
+  cue: Span | null
+  speaker: Speaker | null
+  /** Whom it was said to: "told CNN" gives "CNN". */
+  via: string | null
+  /** ISO date the statement was made, when the text says. */
+  date: string | null
+  dateText: string | null
+  claim: string
+  confidence: number
+  rule: string
+}
+
+export interface ClaimDraft {
+  id: string
+  text: string
+}
+
+export interface Extraction {
+  statements: Statement[]
+  claims: ClaimDraft[]
+}
