@@ -1,0 +1,42 @@
+// What the store answers about claims: read-only views built from its records, for the web and the CLI.
+import type { ArticleRecord, ClaimRecord, SpeakerRecord, StatementRecord } from './schema.js'
+
+/** One speaker's part in a claim: who, with which stance, when, where. */
+export interface ClaimVoice {
+  speakerId: string | null
+  name: string | null
+  type: string | null
+  role: string | null
+  statementId: string
+  date: string | null
+  outlet: string | null
+  articleId: string
+}
+
+export interface ClaimSummary {
+  claim: ClaimRecord
+  asserted: ClaimVoice[]
+  denied: ClaimVoice[]
+  statementCount: number
+  anonymousSupport: number
+  firstDate: string | null
+  latestDate: string | null
+}
+
+export interface LedgerEntry {
+  statement: StatementRecord
+  speaker: SpeakerRecord | null
+  article: ArticleRecord
+}
+
+export interface ClaimLedger extends ClaimSummary {
+  entries: LedgerEntry[]
+}
+
+export interface AddResult {
+  articleId: string
+  /** false when the same text was already stored: nothing was written. */
+  added: boolean
+  statements: number
+  claims: number
+}
