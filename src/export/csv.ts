@@ -1,0 +1,79 @@
+// The statements table as CSV, one row per statement, for researchers who count quotes in a spreadsheet.
+// RFC 4180 (CRLF, quoted line breaks), a BOM so Excel reads UTF-8, and formula-looking cells neutralised:
+// a quote beginning "=HYPERLINK(" must not run when a fact-checker opens the file.
+import { Readable, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
+import { contentText } from '../store/records.js'
+import type { StatementRecord } from '../store/schema.js'
+import type { ExportData } from './json.js'
+
+export const STATEMENT_COLUMNS = [
+  'statement_id', 'claim_id', 'claim_text', 'speaker', 'speaker_type', 'role', 'stance', 'kind', 'cue', 'content',
+  'statement_date', 'article_title', 'outlet', 'published', 'url',
+] as const
+
+export type StatementRow = Record<(typeof STATEMENT_COLUMNS)[number], string | null>
+
+export interface CsvOptions {
+  /** Keep only some statements: one claim's, one speaker's. All of them when absent. */
+  only?: (statement: StatementRecord) => boolean
+  /** End `out` when the table is written; false for process.stdout, which is not ours to close. */
+  end?: boolean
+}
+
+export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true): Generator<StatementRow> {
+  const claims = new Map(data.claims.map((claim) => [claim.id, claim]))
+  const speakers = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
+  const articles = new Map(data.articles.map((article) => [article.id, article]))
+  for (const statement of data.statements) {
+    if (!only(statement)) continue
+    const speaker = statement.speakerId ? speakers.get(statement.speakerId) : undefined
+    const article = articles.get(statement.articleId)
+    yield {
+      statement_id: statement.id,
+      claim_id: statement.claim,
+      claim_text: claims.get(statement.claim)?.text ?? null,
+      speaker: speaker?.name ?? statement.speaker?.name ?? null,
+      speaker_type: speaker?.type ?? statement.speaker?.type ?? null,
+      // The role as this article gave it: a speaker's role changes over the years.
+      role: statement.speaker?.role ?? speaker?.role ?? null,
+      stance: statement.stance,
+      kind: statement.kind,
+      cue: statement.cue?.text ?? null,
+      content: contentText(statement),
+      statement_date: statement.date,
+      article_title: article?.title ?? null,
+      outlet: article?.outlet ?? null,
+      published: article?.published ?? null,
+      url: article?.url ?? null,
+    }
+  }
+}
+
+/** Streams the statements table into `out` (a file, stdout, an HTTP response). */
+export async function writeStatementsCsv(data: ExportData, out: Writable, options: CsvOptions = {}): Promise<void> {
+  const csv = stringify({
+    header: true,
+    columns: [...STATEMENT_COLUMNS],
+    bom: true,
+    record_delimiter: 'windows',
+    // Without it a field holding a line break is left unquoted once the delimiter is CRLF.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  })
+  await pipeline(Readable.from(statementRows(data, options.only)), csv, out, { end: options.end ?? true })
+}
+
+/** The statements table as bytes (BOM included), for a download. */
+export async function statementsCsv(data: ExportData, options: Omit<CsvOptions, 'end'> = {}): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk)
+      done()
+    },
+  })
+  await writeStatementsCsv(data, collect, options)
+  return Buffer.concat(chunks)
+}

@@ -1,0 +1,26 @@
+// The store as `claimtrail export --format json` prints it (DESIGN.md): everything but the article texts,
+// which are the publishers' and stay in the store file.
+import type { ArticleRecord, ClaimRecord, SpeakerRecord, StatementRecord, StoreData } from '../store/schema.js'
+
+export type ExportedArticle = Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>
+
+export interface ExportData {
+  articles: ExportedArticle[]
+  speakers: SpeakerRecord[]
+  claims: ClaimRecord[]
+  statements: StatementRecord[]
+}
+
+export function exportData(data: Pick<StoreData, 'articles' | 'speakers' | 'claims' | 'statements'>): ExportData {
+  return {
+    articles: data.articles.map(({ id, title, outlet, url, published }) => ({ id, title, outlet, url, published })),
+    speakers: data.speakers.map(({ id, name, type, role, affiliation, aliases }) => ({ id, name, type, role, affiliation, aliases })),
+    claims: data.claims.map(({ id, text, statementIds, review }) => ({ id, text, statementIds, review })),
+    statements: data.statements,
+  }
+}
+
+/** Pretty-printed, one trailing newline, as a file a person may open. */
+export function exportJson(data: ExportData): string {
+  return `${JSON.stringify(data, null, 2)}\n`
+}
