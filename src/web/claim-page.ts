@@ -1,0 +1,83 @@
+// One claim's ledger as the claim page shows it: each statement with its source sentences cut into
+// highlighted segments.
+import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
+import type { ClaimLedger, LedgerEntry } from '../store/views.js'
+import { highlight, type Mark, type Segment } from './highlight.js'
+import { sourceContext } from './source-context.js'
+import { voiceLabels } from './voices.js'
+
+export interface TimelineEntry {
+  id: string
+  speaker: { name: string; role: string | null; anonymous: boolean } | null
+  stance: string
+  kind: string
+  cue: string | null
+  date: string | null
+  dateText: string | null
+  via: string | null
+  outlet: string | null
+  title: string
+  /** Only http(s) links: a stored url is text from outside and may say `javascript:`. */
+  href: string | null
+  published: string | null
+  rule: string
+  passage: Segment[]
+}
+
+export function claimPage(ledger: ClaimLedger) {
+  return {
+    id: ledger.claim.id,
+    text: ledger.claim.text,
+    review: ledger.claim.review,
+    asserted: voiceLabels(ledger.asserted),
+    denied: voiceLabels(ledger.denied),
+    statementCount: ledger.statementCount,
+    firstDate: ledger.firstDate,
+    latestDate: ledger.latestDate,
+    // The store orders the ledger (by date, then place in the article); the page keeps its order.
+    entries: ledger.entries.map(timelineEntry),
+  }
+}
+
+function timelineEntry({ statement, speaker, article }: LedgerEntry): TimelineEntry {
+  return {
+    id: statement.id,
+    speaker: speakerLabel(speaker, statement),
+    stance: STANCES[statement.stance] ?? statement.stance,
+    kind: statement.kind,
+    cue: statement.cue?.text ?? null,
+    date: statement.date,
+    dateText: statement.dateText,
+    via: statement.via,
+    outlet: article.outlet,
+    title: article.title ?? `Untitled article ${article.id}`,
+    href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
+    published: article.published,
+    rule: statement.rule,
+    passage: passage(article, statement),
+  }
+}
+
+// The role as this article gave it comes first: "spokesperson" then may be "minister" now.
+function speakerLabel(speaker: SpeakerRecord | null, statement: StatementRecord): TimelineEntry['speaker'] {
+  const name = speaker?.name ?? statement.speaker?.name
+  if (!name) return null
+  const type = speaker?.type ?? statement.speaker?.type
+  return { name, role: statement.speaker?.role ?? speaker?.role ?? null, anonymous: type === 'anonymous' }
+}
+
+const STANCES: Record<string, string> = { assert: 'asserted', deny: 'denied' }
+
+/** The statement's sentences with content, cue and speaker mention marked; empty when no span is stored. */
+export function passage(article: Pick<ArticleRecord, 'text'>, statement: StatementRecord): Segment[] {
+  const marks: Mark[] = [
+    ...statement.content.map((s) => ({ ...s, mark: 'content' as const })),
+    ...(statement.cue ? [{ ...statement.cue, mark: 'cue' as const }] : []),
+    ...(statement.speaker?.mention ? [{ ...statement.speaker.mention, mark: 'speaker' as const }] : []),
+  ]
+  const range = sourceContext(article.text, marks)
+  if (!range) return []
+  const shifted = marks.map((m) => ({ start: m.start - range.start, end: m.end - range.start, mark: m.mark }))
+  return highlight(article.text.slice(range.start, range.end), shifted)
+}
+

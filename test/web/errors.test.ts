@@ -1,0 +1,47 @@
+// The one table from domain error to status, driven through a store that fails the way a real one can.
+import { expect } from 'chai'
+import request from 'supertest'
+import { InvalidInputError, StoreError } from '../../src/errors.js'
+import { createApp } from '../../src/web/app.js'
+import type { WebStore } from '../../src/web/web-store.js'
+
+const failing = (error: Error): WebStore => ({
+  claims: () => Promise.reject(error),
+  claim: () => undefined,
+  exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
+})
+
+function appFailingWith(error: Error, env: string, logged: unknown[] = []) {
+  const app = createApp({ store: failing(error), logError: (e) => logged.push(e) })
+  app.set('env', env)
+  return app
+}
+
+describe('error pages', () => {
+  it('answers an unknown address with the 404 page', async () => {
+    const res = await request(appFailingWith(new Error('unused'), 'test')).get('/no/such/page').expect(404)
+    expect(res.text).to.include('<h1>Not found</h1>')
+    expect(res.text).to.include('Nothing at /no/such/page.')
+  })
+
+  it('maps InvalidInputError to 400 with its message, and leaves the log alone', async () => {
+    const logged: unknown[] = []
+    const res = await request(appFailingWith(new InvalidInputError('The filter "x" is not a stance.'), 'test', logged)).get('/').expect(400)
+    expect(res.text).to.include('The filter &#34;x&#34; is not a stance.')
+    expect(logged).to.deep.equal([])
+  })
+
+  it('maps a StoreError or any other error to 500, with the stack only outside production', async () => {
+    const error = new StoreError('cannot read /srv/secret/claimtrail.json')
+    const logged: unknown[] = []
+    const development = await request(appFailingWith(error, 'development', logged)).get('/').expect(500)
+    expect(logged).to.deep.equal([error])
+    expect(development.text).to.include('class="stack"')
+    expect(development.text).to.include('StoreError: cannot read /srv/secret/claimtrail.json')
+
+    const production = await request(appFailingWith(error, 'production')).get('/').expect(500)
+    expect(production.text).to.include('The server could not answer this request.')
+    expect(production.text).not.to.include('class="stack"')
+    expect(production.text).not.to.include('/srv/secret')
+  })
+})
