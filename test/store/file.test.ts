@@ -1,0 +1,64 @@
+// Opening a store file: a missing one is created, a damaged one is refused and left exactly as it was.
+import { expect } from 'chai'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { StoreError } from '../../src/errors.js'
+import { Store } from '../../src/store/store.js'
+import { council, councilExtraction } from '../fixtures/bridge-articles.js'
+import { tempFolder, type TempFolder } from './temp-store.js'
+
+async function refusal(path: string): Promise<StoreError> {
+  try {
+    await Store.open(path)
+  } catch (error) {
+    expect(error).to.be.instanceOf(StoreError)
+    return error as StoreError
+  }
+  throw new Error(`Store.open(${path}) opened a file it should refuse`)
+}
+
+describe('Store.open', () => {
+  let temp: TempFolder
+  beforeEach(async () => (temp = await tempFolder()))
+  afterEach(() => temp.remove())
+
+  it('creates a missing file, and its folder, as an empty schema-1 store', async () => {
+    const path = temp.path('nested/data/claimtrail.json')
+    const store = await Store.open(path)
+    expect(store.articles()).to.deep.equal([])
+    expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 1, articles: [], claims: [] })
+  })
+
+  it('reads back what an earlier open stored', async () => {
+    const path = temp.path('claimtrail.json')
+    await (await Store.open(path)).addArticle(council, councilExtraction)
+    const again = await Store.open(path)
+    expect(again.articles().map((a) => a.title)).to.deep.equal([council.title])
+    expect(again.statements()).to.have.length(4)
+    expect(again.speakers().map((s) => s.name)).to.include('Ana Ruiz')
+  })
+
+  const damaged: [string, string, RegExp][] = [
+    ['text that is not JSON', '{"schema": 1, "articles": [', /is not valid JSON \(.+\)\. Restore it from a backup or move it aside/],
+    ['an empty file', '', /is not valid JSON/],
+    ['JSON null', 'null', /is not a claimtrail store/],
+    ['a JSON list', '[]', /is not a claimtrail store/],
+    ['another schema', '{"schema": 3, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}', /is schema 3; this build reads schema 1\. Upgrade claimtrail or restore a backup\./],
+    ['a table missing', '{"schema": 1, "articles": []}', /has no "speakers" list/],
+  ]
+  for (const [what, bytes, message] of damaged) {
+    it(`refuses ${what} with a StoreError naming the file, and leaves its bytes alone`, async () => {
+      const path = temp.path('claimtrail.json')
+      await writeFile(path, bytes)
+      const error = await refusal(path)
+      expect(error.message).to.match(message)
+      expect(error.message).to.contain(path)
+      expect(await readFile(path, 'utf8')).to.equal(bytes)
+    })
+  }
+
+  it('refuses a path that is a folder, saying it cannot be read', async () => {
+    const path = temp.path('claimtrail.json')
+    await mkdir(path)
+    expect((await refusal(path)).message).to.match(/^cannot read .*claimtrail\.json \(EISDIR/)
+  })
+})
