@@ -1,0 +1,44 @@
+// `claimtrail export`: the store as CSV (one row per statement) or JSON (DESIGN.md's export shape).
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { Option, type Command } from 'commander'
+import { InvalidInputError } from '../errors.js'
+import { writeStatementsCsv } from '../export/csv.js'
+import { exportJson } from '../export/json.js'
+import { Store } from '../store/store.js'
+import { dbOption } from './options.js'
+
+interface ExportOptions {
+  format: 'csv' | 'json'
+  db: string
+  out?: string
+}
+
+export function exportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('print the store as CSV (one row per statement) or JSON')
+    .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory())
+    .addOption(dbOption())
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (options: ExportOptions) => {
+      const data = (await Store.open(options.db)).exportData()
+      const out = options.out ? await openOut(options.out) : process.stdout
+      // stdout is not ours to close; a file is, once the table is written.
+      const end = out !== process.stdout
+      if (options.format === 'csv') await writeStatementsCsv(data, out, { end })
+      else await pipeline(Readable.from([exportJson(data)]), out, { end })
+    })
+}
+
+async function openOut(path: string) {
+  const file = createWriteStream(path)
+  try {
+    await once(file, 'open')
+  } catch (error) {
+    throw new InvalidInputError(`cannot write ${path} (${(error as Error).message}). Check that its folder exists and is writable.`)
+  }
+  return file
+}

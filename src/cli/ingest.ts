@@ -1,0 +1,87 @@
+// `claimtrail ingest`: articles into the store, from .txt files (or - for stdin) and .jsonl files. Bad inputs
+// are skipped with their reason so one broken file does not cost a long batch; only when nothing at all can be
+// read is the run refused.
+import { SingleBar, Presets } from 'cli-progress'
+import type { Command } from 'commander'
+import { InvalidInputError } from '../errors.js'
+import { Store } from '../store/store.js'
+import { articleFromLine } from './article-line.js'
+import { emptyTally, fileArticles, type IngestTally, type PendingArticle } from './file-articles.js'
+import { addArticleOptions, articleMeta, dbOption, type ArticleOptions } from './options.js'
+import { inputName, readArticle, readLines } from './read-input.js'
+
+// A few articles are done before a bar could be drawn.
+const PROGRESS_FROM = 6
+
+interface IngestOptions extends ArticleOptions {
+  db: string
+}
+
+export function ingestCommand(program: Command): void {
+  const command = program
+    .command('ingest')
+    .description('extract articles and keep them in the store: .txt articles (- for stdin) and .jsonl files')
+    .argument('<files...>', '.txt articles, or .jsonl files of {"id"?, "text", "date"?, "outlet"?, "title"?, "url"?}')
+    .addOption(dbOption())
+  addArticleOptions(command).action(async (files: string[], options: IngestOptions) => {
+    const tally = emptyTally()
+    const pending = await gather(files, options, tally.skipped)
+    if (pending.length === 0) {
+      const [only, ...more] = tally.skipped
+      throw new InvalidInputError(more.length === 0 ? only : `nothing to ingest:\n  ${tally.skipped.join('\n  ')}`)
+    }
+    const store = await Store.open(options.db)
+    await withProgress(pending.length, (tick) => fileArticles(store, pending, tally, tick))
+    console.log(summary(tally))
+  })
+}
+
+/** Every article the inputs hold; an unreadable input or line is recorded in `skipped` instead. */
+async function gather(files: string[], options: ArticleOptions, skipped: string[]): Promise<PendingArticle[]> {
+  const pending: PendingArticle[] = []
+  for (const file of files) {
+    try {
+      if (file.endsWith('.jsonl')) await gatherLines(file, pending, skipped)
+      else pending.push({ source: inputName(file), article: { text: await readArticle(file), ...articleMeta(options) } })
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      skipped.push(error.message)
+    }
+  }
+  return pending
+}
+
+async function gatherLines(file: string, pending: PendingArticle[], skipped: string[]): Promise<void> {
+  const before = pending.length + skipped.length
+  for await (const { where, line } of readLines(file)) {
+    try {
+      pending.push({ source: where, article: articleFromLine(line, where) })
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      skipped.push(error.message)
+    }
+  }
+  if (pending.length + skipped.length === before) throw new InvalidInputError(`${inputName(file)} is empty: give a file with one article per line.`)
+}
+
+async function withProgress<T>(total: number, run: (tick: () => void) => Promise<T>): Promise<T> {
+  if (!process.stderr.isTTY || total < PROGRESS_FROM) return run(() => {})
+  const bar = new SingleBar({ stream: process.stderr, format: 'ingesting [{bar}] {value}/{total} articles' }, Presets.shades_classic)
+  bar.start(total, 0)
+  try {
+    return await run(() => bar.increment())
+  } finally {
+    bar.stop()
+  }
+}
+
+export function summary(tally: IngestTally): string {
+  const lines = [
+    `articles added:  ${tally.added}`,
+    `already stored:  ${tally.alreadyStored}`,
+    `statements:      ${tally.statements}`,
+    `claims:          ${tally.claims}`,
+    ...tally.skipped.map((reason) => `skipped: ${reason}`),
+  ]
+  return lines.join('\n')
+}

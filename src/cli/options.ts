@@ -1,0 +1,48 @@
+// Options several commands share, parsed once here so every command refuses bad values with the same words.
+import { isValid, parseISO } from 'date-fns'
+import { Option, type Command } from 'commander'
+import { InvalidInputError } from '../errors.js'
+import type { Article } from '../pipeline/types.js'
+
+export const DEFAULT_DB = 'data/claimtrail.json'
+
+/** --db, else CLAIMTRAIL_DB, else data/claimtrail.json under the current folder. */
+export function dbOption(): Option {
+  return new Option('--db <path>', 'the store file').env('CLAIMTRAIL_DB').default(DEFAULT_DB)
+}
+
+/** yyyy-MM-dd and a real day: "2022-02-30" is refused, not rolled over into March. */
+export function parseDate(value: string, where = '--date'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) {
+    throw new InvalidInputError(`${where} "${value}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
+  }
+  return value
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidInputError(`port "${value}" is not a port number: give one from 1 to 65535.`)
+  }
+  return port
+}
+
+export interface ArticleOptions {
+  date?: string
+  outlet?: string
+  title?: string
+  url?: string
+}
+
+/** What is known of an article, given on the command line. */
+export function addArticleOptions(command: Command): Command {
+  return command
+    .option('--date <yyyy-MM-dd>', "the article's published date, against which 'on Monday' is resolved", (value) => parseDate(value))
+    .option('--outlet <name>', 'the outlet that published it')
+    .option('--title <title>', "the article's headline")
+    .option('--url <url>', "the article's address")
+}
+
+export function articleMeta(options: ArticleOptions): Omit<Article, 'text'> {
+  return { published: options.date ?? null, outlet: options.outlet ?? null, title: options.title ?? null, url: options.url ?? null }
+}
