@@ -1,7 +1,38 @@
-// The pipeline as a recipe: each line runs one stage.
-import type { Article, Extraction } from './types.js'
+// The pipeline as a recipe: each line runs one stage and says what it gets.
+import { clean } from './clean.js'
+import { fileClaims } from './claims.js'
+import { addContinuations } from './continuations.js'
+import { findContents } from './contents.js'
+import { findCues } from './cues.js'
+import { segment } from './segment.js'
+import { findSources } from './sources.js'
+import { resolveSpeakers } from './speakers.js'
+import { toStatement } from './statements.js'
+import type { Article, Extraction, Statement } from './types.js'
 
 export function extract(article: Article): Extraction {
-  void article
-  return { statements: [], claims: [] }
+  const skips = clean(article.text)                                   // headline repeats, page debris
+  const doc = segment(article.text, article.published ?? null, skips) // paragraphs, sentences, quotes
+  const cues = findCues(doc)                                          // "said", "denied", "according to"
+  const governed = findContents(doc, cues)                            // what each cue governs
+  const drafts = addContinuations(doc, findSources(doc, governed))    // who, as written; quotes carried on
+  const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
+  const dated = new Map<number, Statement>()
+  const statements = attributed.map((a) => {
+    const s = toStatement(doc, a, dated)                              // kind, date, venue, confidence
+    if (!dated.has(a.id)) dated.set(a.id, s)
+    return s
+  })
+  return fileClaims(dedupe(statements))                               // claims, denials linked back
+}
+
+/** One statement per content and speaker: two cues on one quote keep the first. */
+function dedupe(statements: Statement[]): Statement[] {
+  const seen = new Set<string>()
+  return statements.filter((s) => {
+    const key = `${s.content.map((c) => `${c.start}-${c.end}`).join(',')}|${s.speaker?.name ?? ''}|${s.stance}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }

@@ -1,0 +1,70 @@
+// Stage 8: statements filed under claims. Statements that say much the same thing share a claim; a denial
+// that points back ("such a request", "the report") is filed under the claim it points to; an accusation of
+// lying is filed under the claim of those it accuses.
+import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
+import type { ClaimDraft, Statement } from './types.js'
+
+const STOP = new Set('the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(' '))
+const SAME_CLAIM = 0.5
+
+const contentOf = (s: Statement) => s.content.map((c) => c.text).join(' … ')
+const stems = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map((w) => w.slice(0, 6)))
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0
+  let shared = 0
+  for (const w of a) if (b.has(w)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
+
+interface Filed {
+  id: string
+  statements: Statement[]
+  stems: Set<string>[]
+}
+
+/** The claim a referring denial points back to: the first whose words make what the noun names. */
+function referent(s: Statement, claims: Filed[]): Filed | undefined {
+  const m = REFERRING.exec(contentOf(s))
+  if (!m) return undefined
+  if (!m[1]) return claims.filter((c) => c.statements.some((x) => x.stance === 'assert')).at(-1)
+  const makers = REFERRING_NOUNS[m[1].toLowerCase()] ?? []
+  return claims.find((c) => c.statements.some((x) => x.stance === 'assert' && makers.some((w) => contentOf(x).toLowerCase().includes(w))))
+}
+
+/** "accused the U.S. of spreading disinformation" is filed under what the U.S. side asserted. */
+function accused(s: Statement, claims: Filed[]): Filed | undefined {
+  if (s.stance !== 'deny' || s.rule === 'continuation-quote') return undefined
+  const target = /^(?:the )?(.+?) of\b/i.exec(s.content[0]?.text ?? '')?.[1]
+  if (!target) return undefined
+  const words = target.toLowerCase().split(/\s+/).filter((w) => !STOP.has(w))
+  return claims.find((c) => c.statements.some((x) => x.stance === 'assert' && x.speaker &&
+    words.some((w) => x.speaker!.name.toLowerCase().split(/\s+/).includes(w))))
+}
+
+function similar(s: Statement, claims: Filed[]): Filed | undefined {
+  const mine = stems(contentOf(s))
+  let best: Filed | undefined
+  let score = SAME_CLAIM
+  for (const c of claims) {
+    for (const other of c.stems) {
+      const d = dice(mine, other)
+      if (d >= score) [best, score] = [c, d]
+    }
+  }
+  return best
+}
+
+export function fileClaims(statements: Statement[]): { statements: Statement[]; claims: ClaimDraft[] } {
+  const filed: Filed[] = []
+  const out = statements.map((s) => {
+    const claim = (s.stance === 'deny' ? referent(s, filed) ?? accused(s, filed) : undefined) ?? similar(s, filed)
+    const target = claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [] }
+    if (!claim) filed.push(target)
+    target.statements.push(s)
+    target.stems.push(stems(contentOf(s)))
+    return { ...s, claim: target.id }
+  })
+  const claims = filed.map((c) => ({ id: c.id, text: contentOf(c.statements.find((s) => s.stance === 'assert') ?? c.statements[0]) }))
+  return { statements: out, claims }
+}

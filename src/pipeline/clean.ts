@@ -1,0 +1,64 @@
+// Regions to skip: scraping debris that is not the article. Offsets never shift: we mark, we never rewrite.
+import type { Span } from './types.js'
+import { BOILERPLATE } from './rules/boilerplate.js'
+
+export interface Line {
+  start: number
+  end: number
+}
+
+/** Non-blank lines, trimmed. */
+export function lines(text: string): Line[] {
+  const found: Line[] = []
+  const re = /[^\n]+/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index
+    let end = m.index + m[0].length
+    while (start < end && /\s/.test(text[start])) start++
+    while (end > start && /\s/.test(text[end - 1])) end--
+    if (end > start) found.push({ start, end })
+  }
+  return found
+}
+
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) })
+
+/** A line that repeats an earlier line (a headline scraped twice), wholly or as its prefix. */
+function repeatedHeadline(text: string, line: Line, earlier: Line[]): number {
+  let at = line.start
+  for (const e of earlier) {
+    const head = text.slice(e.start, e.end)
+    if (head.length < 20) continue
+    while (text.startsWith(head, at)) at += head.length
+  }
+  return at - line.start
+}
+
+/** Short lines after the story's last full sentence: share buttons, taglines, copyright. */
+function isDebris(text: string, line: Line): boolean {
+  const s = text.slice(line.start, line.end)
+  if (BOILERPLATE.some((b) => b.match.test(s))) return true
+  return false
+}
+
+export function clean(text: string): Span[] {
+  const skips: Span[] = []
+  const all = lines(text)
+  all.forEach((line, i) => {
+    const repeated = repeatedHeadline(text, line, all.slice(0, Math.min(i, 2)))
+    if (repeated > 0) skips.push(span(text, line.start, line.start + repeated))
+    else if (isDebris(text, line)) skips.push(span(text, line.start, line.end))
+  })
+  // Past the last line that ends like a sentence, short lines without sentence punctuation are page debris.
+  const lastProse = findLastIndex(all, (l) => /[.!?"”’)]$/.test(text.slice(l.start, l.end)) && l.end - l.start > 60)
+  for (const l of all.slice(lastProse + 1)) {
+    const s = text.slice(l.start, l.end)
+    if (s.split(/\s+/).length <= 8 && !skips.some((k) => k.start === l.start)) skips.push(span(text, l.start, l.end))
+  }
+  return skips.sort((a, b) => a.start - b.start)
+}
+
+function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return i
+  return -1
+}

@@ -1,0 +1,144 @@
+// Stage 4: what each cue governs — the quote next to it, the clause after it, or the clause before it —
+// and on which side of the cue its source stands. The patterns are tried in order; the first that fits wins.
+import type { Cue } from './cues.js'
+import type { Doc } from './segment.js'
+import type { Quote } from './quotes.js'
+import { phraseAfter, subjectBefore, type Phrase } from './phrases.js'
+import { trimClause } from './spans.js'
+import { FRAME_PHRASE } from './rules/frames.js'
+import type { Span } from './types.js'
+
+export interface Governed {
+  cue: Cue
+  content: Span[]
+  /** Where the source is: the subject before the cue, or the phrase after it. */
+  source: Phrase | null
+  rule: string
+}
+
+interface Pattern {
+  rule: string
+  example: string
+  match: (doc: Doc, cue: Cue, subject: Phrase | null) => Governed | null
+}
+
+
+/** A quote whose closing mark stands right before `pos`, with only space, commas or a dash between. */
+export function quoteEndingAt(doc: Doc, pos: number): Quote | undefined {
+  return doc.quotes.find((q) => q.close < pos && pos - q.close < 6 && /^[ \t”"’'»,—–-]*$/.test(doc.text.slice(q.close, pos)))
+}
+
+/** A quote opening right after `pos`, past a colon, comma or dash. */
+export function quoteStartingAt(doc: Doc, pos: number): Quote | undefined {
+  return doc.quotes.find((q) => q.open >= pos && q.open - pos < 6 && /^[ \t,:—–-]*$/.test(doc.text.slice(pos, q.open)))
+}
+
+const afterCue = (cue: Cue) => cue.at + cue.length
+
+/** Index past the words that follow a cue before what it governs: "told CNN on Sunday that", "said Monday". */
+function skipFrame(doc: Doc, cue: Cue): number {
+  const { tokens } = cue
+  let i = afterCue(cue)
+  if (cue.rule.recipient) i = phraseAfter(tokens, i)?.to ?? i
+  for (let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end)); m; m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))) {
+    at += m[0].length
+    while (i < tokens.length && tokens[i].start < at) i++
+  }
+  if (i < tokens.length && tokens[i].lower === 'that') i++
+  return i
+}
+
+/** Nothing but a short frame (a date, a venue, whom it was told to) follows the cue to the sentence's end. */
+function cueEndsSentence(cue: Cue, after: number): boolean {
+  const rest = cue.tokens.slice(after)
+  return rest.length <= 8 && !rest.some((t) => t.tags.has('Verb') || t.lower === 'that' || /["“”]/.test(t.pre))
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    rule: 'according-to',
+    example: 'Over 2.8 million people have fled Ukraine, according to the International Organization for Migration.',
+    match(doc, cue) {
+      if (cue.rule.family !== 'according-to') return null
+      const source = phraseAfter(cue.tokens, afterCue(cue))
+      if (!source) return null
+      const s = cue.sentence
+      const before = trimClause(doc.text, s.start, cue.span.start)
+      const quoted = quoteEndingAt(doc, cue.span.start)
+      const closed = /,/.test(cue.tokens[source.to - 1].post)
+      const after = closed ? trimClause(doc.text, cue.tokens[source.to - 1].end, s.end) : null
+      const content = [quoted ? quoted.inner : before, after].filter((x): x is Span => x !== null)
+      return content.length ? { cue, content, source, rule: this.rule } : null
+    },
+  },
+  {
+    rule: 'quote-then-source',
+    example: '"It is a concern of ours," Sullivan told CNN on Sunday. / "It is going to plan," said Kremlin spokesperson Dmitry Peskov.',
+    match(doc, cue, subject) {
+      const at = subject ? cue.tokens[subject.from].start : cue.span.start
+      const quote = quoteEndingAt(doc, at)
+      if (!quote) return null
+      const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
+      return source ? { cue, content: [quote.inner], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' } : null
+    },
+  },
+  {
+    rule: 'clause-then-source',
+    example: 'The request came just after Russia launched its invasion, one of the officials claimed.',
+    match(doc, cue, subject) {
+      if (cue.rule.quoteOnly) return null
+      const first = subject ? subject.from : cue.at
+      const s = cue.sentence
+      if (first === 0 || !/,/.test(cue.tokens[first - 1].post)) return null
+      const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
+      if (!source || !cueEndsSentence(cue, subject ? skipFrame(doc, cue) : source.to)) return null
+      const content = trimClause(doc.text, s.start, cue.tokens[first - 1].end)
+      return content ? { cue, content: [content], source, rule: subject ? 'clause-comma-name-verb' : 'clause-comma-verb-name' } : null
+    },
+  },
+  {
+    rule: 'source-then-quote',
+    example: 'The minister told reporters: "We will not back down."',
+    match(doc, cue, subject) {
+      if (!subject) return null
+      const i = skipFrame(doc, cue)
+      const from = i < cue.tokens.length ? cue.tokens[i - 1].end : cue.sentence.end
+      const quote = quoteStartingAt(doc, i > afterCue(cue) ? from : cue.span.end)
+      return quote ? { cue, content: [quote.inner], source: subject, rule: 'name-verb-quote' } : null
+    },
+  },
+  {
+    rule: 'source-then-clause',
+    example: 'Meanwhile, Russia insisted that it has everything it needs.',
+    match(doc, cue, subject) {
+      if (!subject || cue.rule.quoteOnly) return null
+      const i = skipFrame(doc, cue)
+      if (i >= cue.tokens.length) return null
+      const rest = cue.tokens.slice(i)
+      if (cue.rule.family === 'belief' && !rest.some((t) => t.tags.has('Verb'))) return null
+      let end = cue.sentence.end
+      // A quote that opens in the clause carries it on past the sentence's end.
+      const runsOn = doc.quotes.find((q) => q.open >= rest[0].start && q.open < end && q.inner.end > end)
+      if (runsOn) end = runsOn.inner.end
+      const content = trimClause(doc.text, rest[0].start, end)
+      if (!content || rest.length < 2) return null
+      return { cue, content: [content], source: subject, rule: 'name-verb-clause' }
+    },
+  },
+]
+
+export function findContents(doc: Doc, cues: Cue[]): Governed[] {
+  const governed: Governed[] = []
+  for (const cue of cues) {
+    const subject = cue.rule.family === 'according-to' ? null : subjectBefore(cue.tokens, cue.at)
+    for (const p of PATTERNS) {
+      const g = p.match(doc, cue, subject)
+      if (g) {
+        governed.push(g)
+        break
+      }
+    }
+  }
+  return governed
+}
+

@@ -1,0 +1,28 @@
+// What the contents and sources stages hand on: an attribution found, before its speaker is resolved.
+import type { Cue } from './cues.js'
+import type { Token } from './nlp.js'
+import type { Sentence } from './segment.js'
+import type { Span, Stance } from './types.js'
+
+export interface SourceMention {
+  span: Span
+  tokens: Token[]
+  /** "who served as a former special assistant ..." */
+  apposition: Span | null
+}
+
+export interface Draft {
+  /** Numbers the attributions of one article; a continuation points at its statement's number. */
+  id: number
+  cue: Cue | null
+  content: Span[]
+  source: SourceMention | null
+  /** Whom it was said to: "told CNN". */
+  recipient: Span | null
+  stance: Stance
+  /** The attribution pattern that found it. */
+  rule: string
+  sentence: Sentence
+  /** A continuation carries on the statement drafted before it. */
+  continues?: number
+}

@@ -1,0 +1,77 @@
+// Names as the article writes them, found without parsing: capitalised runs, with roles and courtesy titles
+// split off. "White House national security adviser Jake Sullivan" gives the name Jake Sullivan and the role
+// White House national security adviser.
+import type { Doc } from './segment.js'
+import { HONORIFICS, ROLE_WORDS } from './rules/roles.js'
+
+export interface NameSeen {
+  name: string
+  start: number
+}
+
+const RUN = /(?:\b[\p{Lu}][\p{L}’'.-]*(?:\s+|$)){1,5}/gu
+const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'as', 'on', 'at', 'after', 'before', 'when', 'while', 'if', 'for', 'a', 'an', 'this', 'that', 'meanwhile', 'however', 'over', 'both', 'some', 'it', 'he', 'she', 'they', 'we', 'i'])
+
+const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, '')
+export const isRoleWord = (w: string) => ROLE_WORDS.has(bare(w)) || ROLE_WORDS.has(w.toLowerCase())
+export const isHonorific = (w: string) => HONORIFICS.has(w.toLowerCase())
+
+/** Drops role words, titles and sentence openers from the front of a capitalised run. */
+export function nameWords(words: string[]): string[] {
+  let last = -1
+  words.forEach((w, i) => {
+    if (isRoleWord(w) || isHonorific(w) || SENTENCE_OPENERS.has(bare(w))) last = i
+  })
+  return words.slice(last + 1)
+}
+
+/** Every capitalised name of two words or more, in order of appearance. */
+export function namesIn(doc: Doc): NameSeen[] {
+  const seen: NameSeen[] = []
+  for (const p of doc.paragraphs) {
+    RUN.lastIndex = 0
+    for (let m = RUN.exec(p.text); m; m = RUN.exec(p.text)) {
+      const raw = m[0].trim().replace(/[’']s$/, '')
+      const words = nameWords(raw.split(/\s+/))
+      if (words.length < 2) continue
+      const name = words.join(' ').replace(/[.,]$/, '')
+      seen.push({ name, start: p.start + m.index + raw.lastIndexOf(words[0]) })
+    }
+  }
+  return seen
+}
+
+/** The fullest name containing the word, earliest first: "Sullivan" → "Jake Sullivan". */
+export function fullName(names: NameSeen[], short: string, before = Infinity): string | null {
+  const words = short.split(/\s+/)
+  const key = words[words.length - 1]
+  let best: NameSeen | null = null
+  for (const n of names) {
+    if (n.start >= before) break
+    const parts = n.name.split(' ')
+    if (!parts.includes(key) || !words.every((w) => parts.includes(w))) continue
+    if (!best || parts.length > best.name.split(' ').length) best = n
+  }
+  return best?.name ?? null
+}
+
+const ROLE_STOP = /^(the|a|an|by|before|after|and|or|with|from|to|said|says|told|as|at|on|in|that|when|while|for|his|her|their|its|of)$/i
+
+/** The role written right before a name: "Kremlin spokesperson" before "Dmitry Peskov". */
+export function roleBefore(text: string, at: number): string | null {
+  const head = text.slice(Math.max(0, at - 120), at)
+  const clause = head.split(/[,;:.()"“”](?=\s)|\n/).pop() ?? ''
+  const words = clause.trim().split(/\s+/).filter(Boolean)
+  if (!words.length || !isRoleWord(words[words.length - 1])) return null
+  let from = words.length - 1
+  while (from > 0) {
+    const w = words[from - 1]
+    if (w.toLowerCase() === 'of' && from - 2 >= 0 && /^\p{Lu}/u.test(words[from]) && /^\p{Lu}/u.test(words[from - 2])) {
+      from -= 2 // "Secretary of State"
+      continue
+    }
+    if (ROLE_STOP.test(w) || /[’']s$/.test(w) === false && /^[a-z]+ly$/.test(w)) break
+    from--
+  }
+  return words.slice(from).join(' ')
+}

@@ -1,0 +1,107 @@
+// Quotation-mark regions, found on the raw text. compromise's .quotations() misses quotes of four or more
+// sentences and never-closed quotes, so we scan ourselves: curly, straight, guillemets, „“ and the typewriter
+// pairs `` and ''. News convention: a quote that runs into the next paragraph is not closed there; the next
+// paragraph reopens it. An opening mark left unclosed at a paragraph's end runs to that end.
+import type { Span } from './types.js'
+
+export interface Quote {
+  /** Offset of the opening mark. */
+  open: number
+  /** Offset of the closing mark, or the paragraph's end when the quote is left open there. */
+  close: number
+  /** The quoted words, without the marks. */
+  inner: Span
+  /** True when the paragraph ended before a closing mark. */
+  unclosed: boolean
+}
+
+const OPENERS: Record<string, string[]> = {
+  '“': ['”', '"'],
+  '„': ['“', '”', '"'],
+  '«': ['»'],
+  '»': ['«'],
+  '"': ['"', '”'],
+  '``': ["''", '"', '”'],
+}
+const WORDCHAR = /[\p{L}\p{N}]/u
+
+function markAt(text: string, i: number): string | null {
+  if (text.startsWith('``', i) || text.startsWith("''", i)) return text.slice(i, i + 2)
+  const c = text[i]
+  return '“”„«»"'.includes(c) ? c : null
+}
+
+/** Double-quote regions of one paragraph [start, end). */
+function paragraphQuotes(text: string, start: number, end: number): Quote[] {
+  const found: Quote[] = []
+  let open: { at: number; mark: string } | null = null
+  for (let i = start; i < end; i++) {
+    const mark = markAt(text, i)
+    if (!mark) continue
+    if (open && (OPENERS[open.mark] ?? []).includes(mark) && !(mark === '"' && opensHere(text, i, end))) {
+      found.push(region(text, open.at, open.mark.length, i, false))
+      open = null
+    } else if (!open && mark !== '”' && mark !== "''") {
+      open = { at: i, mark }
+    } else if (open && mark === '"' && opensHere(text, i, end)) {
+      // A stray straight mark that can only open: the earlier one was unbalanced; start again here.
+      open = { at: i, mark }
+    }
+    i += mark.length - 1
+  }
+  if (open) {
+    const inner = trimmedEnd(text, open.at + open.mark.length, end)
+    if (inner > open.at + open.mark.length) found.push(region(text, open.at, open.mark.length, inner, true))
+  }
+  return found
+}
+
+/** A straight mark opens when a word follows it and none comes right before it. */
+function opensHere(text: string, i: number, end: number): boolean {
+  const before = i > 0 ? text[i - 1] : ' '
+  const after = i + 1 < end ? text[i + 1] : ' '
+  return !WORDCHAR.test(before) && !/[.,!?;:]/.test(before) && /\S/.test(after) && !/[\s.,;:!?]/.test(after)
+}
+
+function trimmedEnd(text: string, from: number, to: number): number {
+  let e = to
+  while (e > from && /\s/.test(text[e - 1])) e--
+  return e
+}
+
+function region(text: string, open: number, markLength: number, close: number, unclosed: boolean): Quote {
+  let s = open + markLength
+  let e = close
+  while (s < e && /\s/.test(text[s])) s++
+  while (e > s && /\s/.test(text[e - 1])) e--
+  return { open, close, inner: { start: s, end: e, text: text.slice(s, e) }, unclosed }
+}
+
+/** Single-quote regions ('…' or ‘…’) outside double quotes: headlines quote with them. */
+function singleQuotes(text: string, start: number, end: number, taken: Quote[]): Quote[] {
+  const found: Quote[] = []
+  const re = /(^|[\s(\[—–-])(['‘])(?=[\p{L}\p{N}$])/gu
+  re.lastIndex = start
+  const slice = text.slice(0, end)
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const at = m.index + m[1].length
+    if (taken.some((q) => at >= q.open && at <= q.close)) continue
+    const closer = /(['’])(?![\p{L}\p{N}])/gu
+    closer.lastIndex = at + 1
+    const c = closer.exec(slice)
+    if (!c || text.slice(at, c.index).includes('\n')) continue
+    if (c.index - at > 300 || c.index - at < 2) continue
+    found.push(region(text, at, 1, c.index, false))
+    re.lastIndex = c.index + 1
+  }
+  return found
+}
+
+export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
+  const quotes: Quote[] = []
+  for (const p of paragraphs) {
+    const doubles = paragraphQuotes(text, p.start, p.end)
+    quotes.push(...doubles, ...singleQuotes(text, p.start, p.end, doubles))
+  }
+  return quotes.sort((a, b) => a.open - b.open)
+}

@@ -1,0 +1,41 @@
+// Speech verbs: the cues news uses to report what someone said.
+import type { CueRule } from './types.js'
+
+export const SAY: CueRule[] = [
+  // "China's position on the Ukraine issue is consistent and clear," Zhao said.
+  { forms: ['said', 'says', 'say', 'saying'], lemma: 'say', stance: 'assert', family: 'speech', rule: 'say', example: '"The talks are over," the minister said.' },
+  // "It is a concern of ours," Sullivan told CNN on Sunday.
+  { forms: ['told', 'tells', 'tell', 'telling'], lemma: 'tell', stance: 'assert', family: 'speech', rule: 'tell', recipient: true, example: 'The mayor told reporters that the bridge would reopen.' },
+  // The request came after the invasion, one of the officials claimed.
+  { forms: ['claimed', 'claims', 'claim', 'claiming'], lemma: 'claim', stance: 'assert', family: 'speech', rule: 'claim', example: 'The group claimed that the vote was rigged.' },
+  // Meanwhile, Russia insisted that it has everything it needs.
+  { forms: ['insisted', 'insists', 'insist', 'insisting'], lemma: 'insist', stance: 'assert', family: 'speech', rule: 'insist', example: 'The company insisted it had done nothing wrong.' },
+  // "We will not stand by," she added.
+  { forms: ['added', 'adds'], lemma: 'add', stance: 'assert', family: 'speech', rule: 'add', example: '"We will keep going," he added.' },
+  // Chinese Foreign Ministry spokesperson Zhao Lijian accused the U.S. of "maliciously spreading disinformation."
+  { forms: ['accused', 'accuses', 'accuse', 'accusing'], lemma: 'accuse', stance: 'assert', family: 'speech', rule: 'accuse', denyWhenFalsehood: true, example: 'The senator accused the agency of hiding the report.' },
+  // Some reports claim that Beijing has developed drone technologies.
+  { forms: ['stated', 'states', 'state'], lemma: 'state', stance: 'assert', family: 'speech', rule: 'state', example: 'The ministry stated that no troops had crossed the border.' },
+  { forms: ['announced', 'announces', 'announce'], lemma: 'announce', stance: 'assert', family: 'speech', rule: 'announce', example: 'The governor announced that schools would close.' },
+  { forms: ['explained', 'explains'], lemma: 'explain', stance: 'assert', family: 'speech', rule: 'explain', example: '"It was a mistake," she explained.' },
+  { forms: ['argued', 'argues'], lemma: 'argue', stance: 'assert', family: 'speech', rule: 'argue', example: 'Critics argued that the plan was too costly.' },
+  { forms: ['noted', 'notes'], lemma: 'note', stance: 'assert', family: 'speech', rule: 'note', example: 'The report noted that prices had risen.' },
+  { forms: ['warned', 'warns'], lemma: 'warn', stance: 'assert', family: 'speech', rule: 'warn', example: 'Officials warned that the storm could strengthen.' },
+  { forms: ['wrote', 'writes'], lemma: 'write', stance: 'assert', family: 'speech', rule: 'write', example: '"This is a disgrace," she wrote on Twitter.' },
+  { forms: ['tweeted', 'tweets'], lemma: 'tweet', stance: 'assert', family: 'speech', rule: 'tweet', example: 'The candidate tweeted that the poll was wrong.' },
+  { forms: ['reported', 'reports'], lemma: 'report', stance: 'assert', family: 'speech', rule: 'report', example: 'The newspaper reported that the deal had collapsed.' },
+  { forms: ['revealed', 'reveals', 'reveal'], lemma: 'reveal', stance: 'assert', family: 'speech', rule: 'reveal', example: 'Russia sought aid from China, US officials reveal' },
+  { forms: ['acknowledged', 'acknowledges'], lemma: 'acknowledge', stance: 'assert', family: 'speech', rule: 'acknowledge', example: 'She acknowledged it was unlikely to work.' },
+  { forms: ['admitted', 'admits'], lemma: 'admit', stance: 'assert', family: 'speech', rule: 'admit', example: 'The driver admitted that he had been speeding.' },
+  { forms: ['confirmed', 'confirms'], lemma: 'confirm', stance: 'assert', family: 'speech', rule: 'confirm', example: 'A spokesman confirmed that the talks had ended.' },
+  { forms: ['asserted', 'asserts'], lemma: 'assert', stance: 'assert', family: 'speech', rule: 'assert', example: 'The lawyer asserted that the evidence was planted.' },
+  { forms: ['alleged', 'alleges'], lemma: 'allege', stance: 'assert', family: 'speech', rule: 'allege', example: 'The lawsuit alleges that the firm misled investors.' },
+  { forms: ['maintained', 'maintains'], lemma: 'maintain', stance: 'assert', family: 'speech', rule: 'maintain', example: 'He has maintained that he did nothing wrong.' },
+  { forms: ['stressed', 'stresses'], lemma: 'stress', stance: 'assert', family: 'speech', rule: 'stress', example: 'The minister stressed that the border remained open.' },
+  { forms: ['declared', 'declares'], lemma: 'declare', stance: 'assert', family: 'speech', rule: 'declare', example: 'The president declared that the war was over.' },
+  { forms: ['predicted', 'predicts'], lemma: 'predict', stance: 'assert', family: 'speech', rule: 'predict', example: 'Analysts predicted that rates would rise.' },
+  { forms: ['promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges'], lemma: 'promise', stance: 'assert', family: 'speech', rule: 'promise', example: 'The mayor vowed that the plant would stay open.' },
+  { forms: ['suggested', 'suggests'], lemma: 'suggest', stance: 'assert', family: 'speech', rule: 'suggest', example: 'The study suggested that the drug was safe.' },
+  { forms: ['replied', 'responded', 'countered'], lemma: 'reply', stance: 'assert', family: 'speech', rule: 'reply', quoteOnly: true, example: '"Not at all," she replied.' },
+  { forms: ['asked', 'asks'], lemma: 'ask', stance: 'assert', family: 'speech', rule: 'ask', quoteOnly: true, example: '"Where is the money?" he asked.' },
+]

@@ -1,0 +1,10 @@
+// Pronouns a source can be written as, with what they may refer to.
+export const PRONOUNS: Record<string, { gender: 'male' | 'female' | null; plural: boolean }> = {
+  he: { gender: 'male', plural: false },
+  she: { gender: 'female', plural: false },
+  they: { gender: null, plural: true },
+  it: { gender: null, plural: false },
+  we: { gender: null, plural: true },
+  i: { gender: null, plural: false },
+  who: { gender: null, plural: false },
+}

@@ -1,0 +1,16 @@
+// Words that end a role before a name: "Kremlin spokesperson Dmitry Peskov", "U.S. President Joe Biden".
+export const ROLE_WORDS = new Set([
+  'president', 'vice', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'secretary', 'minister',
+  'senator', 'sen.', 'sen', 'representative', 'rep.', 'rep', 'congressman', 'congresswoman', 'governor', 'gov.', 'gov',
+  'mayor', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'officer', 'ambassador', 'envoy', 'leader',
+  'candidate', 'nominee', 'analyst', 'professor', 'expert', 'aide', 'manager', 'strategist', 'attorney', 'lawyer',
+  'judge', 'justice', 'general', 'gen.', 'commander', 'admiral', 'colonel', 'prosecutor', 'economist', 'researcher',
+  'official', 'head', 'founder', 'ceo', 'chancellor', 'premier', 'king', 'queen', 'prince', 'speaker', 'whip',
+  'counsel', 'deputy', 'correspondent', 'reporter', 'editor', 'columnist', 'host', 'pollster', 'diplomat',
+  'lawmaker', 'legislator', 'commissioner', 'superintendent', 'sheriff', 'activist', 'organizer', 'executive',
+  'member', 'partner', 'scientist', 'historian', 'consultant', 'coordinator', 'mogul', 'businessman', 'businesswoman',
+  'billionaire', 'rival', 'challenger', 'incumbent', 'hopeful', 'surrogate', 'operative', 'press',
+])
+
+/** Courtesy titles kept out of a person's name: "Mr. Trump" is Trump. */
+export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'miss', 'sir', 'dame'])

@@ -1,0 +1,77 @@
+// Paragraphs, sentences and quotation-mark regions of an article, skipping what clean() marked.
+import type { Span } from './types.js'
+import { lines } from './clean.js'
+import { findQuotes, type Quote } from './quotes.js'
+import { ABBREVIATIONS } from './rules/abbreviations.js'
+
+export interface Sentence extends Span {
+  paragraph: number
+}
+
+export interface Doc {
+  text: string
+  published: string | null
+  skips: Span[]
+  paragraphs: Span[]
+  sentences: Sentence[]
+  quotes: Quote[]
+}
+
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) })
+
+/** What is left of a line once the skipped regions are cut out of it. */
+function keptParts(line: { start: number; end: number }, skips: Span[]): Array<[number, number]> {
+  let parts: Array<[number, number]> = [[line.start, line.end]]
+  for (const s of skips) {
+    parts = parts.flatMap(([a, b]): Array<[number, number]> =>
+      s.end <= a || s.start >= b ? [[a, b]] : [[a, Math.max(a, s.start)], [Math.min(b, s.end), b]].filter(([x, y]) => y > x) as Array<[number, number]>,
+    )
+  }
+  return parts
+}
+
+function trim(text: string, a: number, b: number): [number, number] {
+  while (a < b && /\s/.test(text[a])) a++
+  while (b > a && /\s/.test(text[b - 1])) b--
+  return [a, b]
+}
+
+// A full stop, ? or ! (with closing quotes or brackets after it) followed by space and a capital, digit or quote.
+const BOUNDARY = /[.!?]+["”’')\]]*(?=\s+["“‘'(\[]?[\p{Lu}\p{N}])/gu
+
+/** Sentences of one paragraph: split at boundaries that are not abbreviations or initials. */
+export function splitSentences(text: string, start: number, end: number): Array<[number, number]> {
+  const found: Array<[number, number]> = []
+  const chunk = text.slice(start, end)
+  let from = 0
+  BOUNDARY.lastIndex = 0
+  for (let m = BOUNDARY.exec(chunk); m; m = BOUNDARY.exec(chunk)) {
+    const stop = m.index + m[0].length
+    if (m[0][0] === '.' && isAbbreviation(chunk, m.index)) continue
+    found.push(trim(text, start + from, start + stop))
+    from = stop
+  }
+  if (from < chunk.length) found.push(trim(text, start + from, end))
+  return found.filter(([a, b]) => b > a)
+}
+
+function isAbbreviation(chunk: string, dot: number): boolean {
+  const word = /([\p{L}.]+)$/u.exec(chunk.slice(Math.max(0, dot - 12), dot))?.[1] ?? ''
+  if (/^\p{Lu}$/u.test(word)) return true // an initial: "Donald J. Trump"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true // "U.S", "D.C"
+  return ABBREVIATIONS.has(word.toLowerCase())
+}
+
+export function segment(text: string, published: string | null, skips: Span[]): Doc {
+  const paragraphs: Span[] = []
+  for (const line of lines(text)) {
+    for (const [a, b] of keptParts(line, skips)) {
+      const [s, e] = trim(text, a, b)
+      if (e > s) paragraphs.push(span(text, s, e))
+    }
+  }
+  const sentences: Sentence[] = paragraphs.flatMap((p, i) =>
+    splitSentences(text, p.start, p.end).map(([a, b]) => ({ ...span(text, a, b), paragraph: i })),
+  )
+  return { text, published, skips, paragraphs, sentences, quotes: findQuotes(text, paragraphs) }
+}

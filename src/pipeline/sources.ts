@@ -1,0 +1,46 @@
+// Stage 5: who each cue is attributed to, as written — the subject, the inverted subject, the name after
+// "according to" — with its apposition ("Eric Sayers, who served as ...") and whom it was told to.
+import type { Governed } from './contents.js'
+import type { Draft, SourceMention } from './drafts.js'
+import { phraseAfter, type Phrase } from './phrases.js'
+import type { Doc } from './segment.js'
+import { spanOf, tokenSpan, trimClause } from './spans.js'
+import type { Span } from './types.js'
+import type { Cue } from './cues.js'
+
+const LEADING = /^(both|either|neither)$/
+
+function mention(doc: Doc, cue: Cue, phrase: Phrase): SourceMention {
+  let from = phrase.from
+  while (from < phrase.to - 1 && LEADING.test(cue.tokens[from].lower)) from++
+  const tokens = cue.tokens.slice(from, phrase.to)
+  const apposition = phrase.apposition
+    ? trimClause(doc.text, cue.tokens[phrase.apposition[0]].start, cue.tokens[phrase.apposition[1] - 1].end)
+    : null
+  return { span: tokenSpan(doc.text, cue.tokens, from, phrase.to), tokens, apposition }
+}
+
+/** "told CNN", "told The Washington Post": the phrase after a cue that names whom it was said to. */
+function recipientOf(doc: Doc, g: Governed): Span | null {
+  if (!g.cue.rule.recipient) return null
+  const after = g.cue.at + g.cue.length
+  if (g.source && g.source.from === after) return null
+  const p = phraseAfter(g.cue.tokens, after)
+  if (!p || p.to - p.from > 6) return null
+  const t = g.cue.tokens
+  if (g.content.some((c) => c.start <= t[p.from].start && t[p.from].start < c.end)) return null
+  return spanOf(doc.text, t[p.from].start, t[p.to - 1].end)
+}
+
+export function findSources(doc: Doc, governed: Governed[]): Draft[] {
+  return governed.map((g, id) => ({
+    id,
+    cue: g.cue,
+    content: g.content,
+    source: g.source ? mention(doc, g.cue, g.source) : null,
+    recipient: recipientOf(doc, g),
+    stance: g.cue.rule.stance,
+    rule: g.rule,
+    sentence: g.cue.sentence,
+  }))
+}

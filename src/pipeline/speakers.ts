@@ -1,0 +1,105 @@
+// Stage 6: who each source is. Surnames and titles become the fullest name the article gives, pronouns
+// their antecedent, "the officials" the officials named before; roles are split off names; "Both China and
+// Russia" is two speakers. Continuation quotes keep the speaker of the statement they continue.
+import type { Draft, SourceMention } from './drafts.js'
+import { fullName, isHonorific, isRoleWord, namesIn, roleBefore, type NameSeen } from './names.js'
+import type { Token } from './nlp.js'
+import { PRONOUNS } from './rules/pronouns.js'
+import { ANONYMITY_MARKS } from './rules/sources.js'
+import type { Doc } from './segment.js'
+import { descriptorType, genderOf, nameType } from './speaker-type.js'
+import { spanOf } from './spans.js'
+import type { Speaker } from './types.js'
+
+export interface Attributed extends Draft {
+  speaker: Speaker | null
+}
+
+interface Known extends Speaker {
+  gender: 'male' | 'female' | null
+  head: string
+}
+
+const DETERMINERS = /^(the|a|an|both|either|neither)$/
+const JOINERS = /^(of|for|and|&|de|van|von|al|bin|the)$/
+const isProper = (t: Token) => /^[\p{Lu}\d]/u.test(t.text) || t.tags.has('ProperNoun')
+
+/** "Both China and Russia" → China, Russia: names joined by "and" are several speakers. */
+function splitCoordination(m: SourceMention): SourceMention[] {
+  const at = m.tokens.findIndex((t, i) => t.lower === 'and' && i > 0 && i < m.tokens.length - 1)
+  if (at < 0 || !isProper(m.tokens[at - 1]) || !isProper(m.tokens[at + 1])) return [m]
+  return [m.tokens.slice(0, at), m.tokens.slice(at + 1)].map((tokens) => ({ ...m, tokens, span: partSpan(m, tokens) }))
+}
+
+const partSpan = (m: SourceMention, ts: Token[]) => {
+  const start = ts[0].start
+  const end = ts[ts.length - 1].end
+  return { start, end, text: m.span.text.slice(start - m.span.start, end - m.span.start) }
+}
+
+function fromApposition(m: SourceMention): string | null {
+  if (!m.apposition) return null
+  return m.apposition.text.replace(/^(who|which)\s+(is|was|has been|had been|served as|serves as|works as|worked as)\s+/i, '').replace(/^(a|an|the)\s+/i, '') || null
+}
+
+function resolvePronoun(t: Token, m: SourceMention, known: Known[]): Speaker {
+  const p = PRONOUNS[t.lower]
+  const found = [...known].reverse().find((k) =>
+    p.gender ? k.type === 'person' && (k.gender === null || k.gender === p.gender)
+      : p.plural ? k.type !== 'person' || k.head.endsWith('s') : k.type !== 'person')
+  return found ? { name: found.name, type: found.type, role: found.role, mention: m.span } : { name: t.text, type: 'person', role: null, mention: m.span }
+}
+
+function resolveOne(doc: Doc, names: NameSeen[], known: Known[], m: SourceMention): Known {
+  let tokens = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
+  if (tokens.length === 0) tokens = m.tokens
+  const only = tokens.length === 1 ? tokens[0] : null
+  if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(only, m, known), gender: PRONOUNS[only.lower].gender, head: only.lower }
+  const head = tokens[tokens.length - 1]
+  const described = descriptorType(tokens)
+  const lastRole = tokens.reduce((k, t, i) => (isRoleWord(t.text) ? i : k), -1)
+  const nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
+  const proper = nameTokens.length > 0 && nameTokens.every((t, i) => isProper(t) || (JOINERS.test(t.lower) && i > 0))
+  if (!proper || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {
+    return describe(tokens, m, known, described ?? 'anonymous')
+  }
+  const written = spanOf(doc.text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end).text.replace(/[’']s$/, '')
+  const type = nameType(nameTokens)
+  const name = type === 'person' ? fullName(names, written) ?? written : written
+  const same = known.find((k) => k.name === name)
+  const ownRole = lastRole >= 0 ? spanOf(doc.text, tokens[0].start, tokens[lastRole].end).text : null
+  const firstSeen = names.find((n) => n.name === name)
+  const role = ownRole ?? fromApposition(m) ?? same?.role ?? (firstSeen ? roleBefore(doc.text, firstSeen.start) : null)
+  return { name, type, role, mention: m.span, gender: genderOf(tokens) ?? same?.gender ?? null, head: head.lower }
+}
+
+/** A source with no proper name: anonymous officials, a group, a document, or a role seen before. */
+function describe(tokens: Token[], m: SourceMention, known: Known[], type: Speaker['type']): Known {
+  const head = tokens[tokens.length - 1].lower
+  const definite = /^(the|one of the|some of the|two of the)\b/i.test(m.span.text) || m.tokens[0]?.lower === 'the'
+  if (definite) {
+    const earlier = [...known].reverse().find((k) => k.head === head && k.type === type)
+    if (earlier) return { ...earlier, mention: m.span }
+  }
+  // "one of the officials" is one of them: the name is the group's; "anonymous" is said by the type.
+  const kept = tokens.filter((t) => !ANONYMITY_MARKS.has(t.lower))
+  const from = kept.findIndex((t, i) => !/^(one|two|some|of|the)$/.test(t.lower) || i === kept.length - 1)
+  const named = kept.length ? kept.slice(from) : tokens
+  return { name: partSpan(m, named).text, type, role: null, mention: m.span, gender: null, head }
+}
+
+export function resolveSpeakers(doc: Doc, drafts: Draft[]): Attributed[] {
+  const names = namesIn(doc)
+  const known: Known[] = []
+  const byDraft = new Map<number, Known[]>()
+  const out: Attributed[] = []
+  for (const d of drafts) {
+    const parent = d.continues !== undefined ? byDraft.get(d.continues) : undefined
+    const speakers = parent ?? (d.source ? splitCoordination(d.source).map((m) => resolveOne(doc, names, known, m)) : [])
+    byDraft.set(d.id, speakers)
+    if (!parent) known.push(...speakers)
+    if (speakers.length === 0) out.push({ ...d, speaker: null })
+    for (const { gender, head, ...speaker } of speakers) out.push({ ...d, speaker })
+  }
+  return out
+}

@@ -1,0 +1,72 @@
+// Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
+import { findDate } from './dates.js'
+import { FALSEHOOD } from './rules/falsehood.js'
+import type { Doc } from './segment.js'
+import type { Attributed } from './speakers.js'
+import type { Kind, Span, Statement } from './types.js'
+
+const LETTER = /[\p{L}\p{N}]/u
+
+/** direct when every word of the content is quoted, indirect when none is, mixed otherwise. */
+export function kindOf(doc: Doc, content: Span[]): Kind {
+  let inside = 0
+  let outside = 0
+  for (const c of content) {
+    for (let i = c.start; i < c.end; i++) {
+      if (!LETTER.test(doc.text[i])) continue
+      if (doc.quotes.some((q) => i >= q.inner.start && i < q.inner.end)) inside++
+      else outside++
+    }
+  }
+  return outside === 0 ? 'direct' : inside === 0 ? 'indirect' : 'mixed'
+}
+
+/** The words of the sentence outside the content: where "on Monday" dates the saying, not the said. */
+function frame(a: Attributed): Array<{ text: string; start: number }> {
+  const pieces: Array<{ text: string; start: number }> = []
+  let at = a.sentence.start
+  for (const c of [...a.content].sort((x, y) => x.start - y.start)) {
+    if (c.start >= a.sentence.end || c.end <= a.sentence.start) continue
+    if (c.start > at) pieces.push({ text: a.sentence.text.slice(at - a.sentence.start, c.start - a.sentence.start), start: at })
+    at = Math.max(at, c.end)
+  }
+  if (at < a.sentence.end) pieces.push({ text: a.sentence.text.slice(at - a.sentence.start), start: at })
+  return pieces
+}
+
+// How far each pattern is to be trusted, before what the speaker and kind add or take away.
+const BASE: Record<string, number> = {
+  'quote-comma-name-verb': 0.9, 'quote-comma-verb-name': 0.9, 'name-verb-quote': 0.85, 'according-to': 0.85,
+  'clause-comma-name-verb': 0.8, 'clause-comma-verb-name': 0.8, 'name-verb-clause': 0.75, 'continuation-quote': 0.7,
+}
+
+function confidence(a: Attributed, kind: Kind): number {
+  let c = BASE[a.rule] ?? 0.6
+  if (!a.speaker) c -= 0.2
+  else if (a.speaker.mention && a.speaker.name !== a.speaker.mention.text && /^(he|she|they|it)$/i.test(a.speaker.mention.text)) c -= 0.1
+  if (a.cue?.rule.family === 'belief') c -= 0.15
+  if (kind === 'direct') c += 0.05
+  return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100
+}
+
+export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statement>): Statement {
+  const kind = kindOf(doc, a.content)
+  const parent = a.continues !== undefined ? dated.get(a.continues) : undefined
+  const found = parent ? null : frame(a).map((p) => findDate(p.text, p.start, doc.published)).find((d) => d !== null) ?? null
+  const content = a.content.map((c) => c.text).join(' ')
+  const stance = a.cue?.rule.denyWhenFalsehood && FALSEHOOD.test(content) ? 'deny' : a.stance
+  return {
+    kind,
+    stance,
+    content: a.content,
+    cue: a.cue?.span ?? null,
+    speaker: a.speaker,
+    via: a.recipient?.text ?? null,
+    date: parent ? parent.date : found?.date ?? null,
+    dateText: parent ? parent.dateText : found?.text ?? null,
+    claim: '',
+    confidence: confidence(a, kind),
+    rule: a.rule,
+  }
+}
+
