@@ -18,6 +18,8 @@ const BETWEEN = new Set([
 ])
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'some', 'many', 'several', 'most', 'none', 'each', 'any', 'all', 'few', 'both'])
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al', 'bin'])
+// Adjectives that take a phrase after them inside a source: "people familiar with the talks".
+const POSTMODIFIED = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'loyal'])
 const BREAK = /[,;:—–()]|--/
 
 const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
@@ -41,6 +43,10 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
     const prev = tokens[i - 1]
     if (breaksAfter(prev) || quoteBetween(prev, tokens[i])) break
     if (prev.tags.has('Pronoun') && !prev.tags.has('Possessive')) break
+    if (POSTMODIFIED.has(tokens[i - 2]?.lower) && /^(with|to|about|on)$/.test(prev.lower)) {
+      i -= 2 // "a person familiar with the matter"
+      continue
+    }
     if (NAME_JOINERS.has(prev.lower)) {
       // "one of the officials", "Organization for Migration", "China and Russia"
       const before = tokens[i - 2]

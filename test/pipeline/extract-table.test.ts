@@ -1,0 +1,123 @@
+// Attribution patterns of real news, one sentence (or short passage) each, with what must come out —
+// and sentences that must yield nothing.
+import { expect } from 'chai'
+import { extract } from '../../src/pipeline/extract.js'
+import type { Statement } from '../../src/pipeline/types.js'
+
+interface Expected {
+  speaker: string | null
+  type?: string
+  role?: string
+  cue?: string
+  stance?: 'assert' | 'deny'
+  kind?: 'direct' | 'mixed' | 'indirect'
+  content: string
+  via?: string
+  rule?: string
+}
+
+const content = (s: Statement) => s.content.map((c) => c.text).join(' … ')
+
+const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
+  { // inverted "said X" with a title
+    text: '"We are not going to raise taxes on working families," said Senate Majority Leader Chuck Schumer.',
+    expect: [{ speaker: 'Chuck Schumer', role: 'Senate Majority Leader', cue: 'said', kind: 'direct', content: 'not going to raise taxes', rule: 'quote-comma-verb-name' }],
+  },
+  { // quote, name, verb
+    text: '"The numbers speak for themselves," Pelosi said on Thursday.',
+    published: '2021-06-12',
+    expect: [{ speaker: 'Pelosi', type: 'person', cue: 'said', kind: 'direct', content: 'numbers speak for themselves', rule: 'quote-comma-name-verb' }],
+  },
+  { // C, according to S
+    text: 'At least 40 people were killed in the attack, according to local health officials.',
+    expect: [{ speaker: 'local health officials', type: 'anonymous', cue: 'according to', kind: 'indirect', content: 'At least 40 people were killed' }],
+  },
+  { // According to S, C
+    text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
+    expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
+  },
+  { // S V that C, with an appositive role
+    text: 'Mark Esper, the former defense secretary, said that the troops would stay through the winter.',
+    expect: [{ speaker: 'Mark Esper', role: 'former defense secretary', cue: 'said', kind: 'indirect', content: 'the troops would stay through the winter', rule: 'name-verb-clause' }],
+  },
+  { // surname resolved to the full name given earlier; pronoun resolved to him
+    text: 'Treasury Secretary Janet Yellen met bankers in Basel. Yellen said inflation would ease by spring.\n\nShe added that rates were "close to their peak."',
+    expect: [
+      { speaker: 'Janet Yellen', role: 'Treasury Secretary', content: 'inflation would ease by spring' },
+      { speaker: 'Janet Yellen', cue: 'added', kind: 'mixed', content: 'rates were' },
+    ],
+  },
+  { // a quote continued in the next sentence, and in the next paragraph
+    text: '"This is a dark day," Mayor Ruth Okafor told reporters. "We will rebuild."\n\n"Every family will get help," she said.',
+    expect: [
+      { speaker: 'Ruth Okafor', via: 'reporters', content: 'This is a dark day, … We will rebuild.' },
+      { speaker: 'Ruth Okafor', content: 'Every family will get help' },
+    ],
+  },
+  { // a denial with two speakers
+    text: 'Both Microsoft and Google denied the report on Tuesday.',
+    published: '2023-05-04',
+    expect: [
+      { speaker: 'Microsoft', stance: 'deny', cue: 'denied', content: 'the report' },
+      { speaker: 'Google', stance: 'deny', cue: 'denied', content: 'the report' },
+    ],
+  },
+  { // speaker, verb, colon, quote
+    text: 'The governor wrote on Twitter: "Help is on the way."',
+    expect: [{ speaker: 'governor', cue: 'wrote', kind: 'direct', content: 'Help is on the way.', rule: 'name-verb-quote' }],
+  },
+  { // a relative clause between the speaker and the verb
+    text: 'Maria Lopez, who has run the shelter since 2015, told the Tribune that beds were full every night.',
+    expect: [{ speaker: 'Maria Lopez', via: 'the Tribune', content: 'beds were full every night' }],
+  },
+  { // an anonymous source
+    text: 'The company plans to cut 2,000 jobs, a person familiar with the matter said.',
+    expect: [{ speaker: 'person familiar with the matter', type: 'anonymous', content: 'The company plans to cut 2,000 jobs' }],
+  },
+  { // belief cue
+    text: 'Economists believe the central bank will hold rates steady next month.',
+    expect: [{ speaker: 'Economists', type: 'group', cue: 'believe', content: 'the central bank will hold rates steady' }],
+  },
+  { // rejection
+    text: 'The ministry rejected the allegations as baseless.',
+    expect: [{ speaker: 'ministry', stance: 'deny', cue: 'rejected', content: 'the allegations as baseless' }],
+  },
+]
+
+const NOTHING: string[] = [
+  'The bridge reopened to traffic on Monday after three weeks of repairs.',
+  'The "smart" meters were installed in 2019, and the city paid for them.',
+  'Voters will decide in November whether to extend the tax.',
+  'She asked the court for more time to prepare her defense.',
+  'Officials will not say whether the plant is safe.',
+  'The senator’s office in the ’90s was on the third floor, and Jones’ car was parked outside.',
+  'Share this Article',
+]
+
+function find(found: Statement[], e: Expected): Statement | undefined {
+  return found.find((s) => content(s).includes(e.content) && (e.speaker === null ? s.speaker === null : s.speaker?.name === e.speaker))
+}
+
+describe('extract: attribution patterns of real news', () => {
+  for (const row of TABLE) {
+    it(row.text.slice(0, 70), () => {
+      const found = extract({ text: row.text, published: row.published ?? null }).statements
+      for (const e of row.expect) {
+        const s = find(found, e)
+        expect(s, `${e.speaker}: "${e.content}" in ${JSON.stringify(found.map((x) => [x.speaker?.name, content(x)]))}`).to.exist
+        if (e.type) expect(s!.speaker?.type).to.equal(e.type)
+        if (e.role) expect(s!.speaker?.role).to.equal(e.role)
+        if (e.cue) expect(s!.cue?.text).to.equal(e.cue)
+        if (e.stance) expect(s!.stance).to.equal(e.stance)
+        if (e.kind) expect(s!.kind).to.equal(e.kind)
+        if (e.via) expect(s!.via).to.equal(e.via)
+        if (e.rule) expect(s!.rule).to.equal(e.rule)
+      }
+    })
+  }
+  for (const text of NOTHING) {
+    it(`yields nothing: ${text.slice(0, 60)}`, () => {
+      expect(extract({ text }).statements).to.deep.equal([])
+    })
+  }
+})
