@@ -2,9 +2,9 @@
 // output is the evaluation contract (DESIGN.md): one {"id", "statements"} line per input line, in order.
 import { once } from 'node:events'
 import type { Command } from 'commander'
-import { extract } from '../pipeline/extract.js'
 import { articleFromLine } from './article-line.js'
 import { addArticleOptions, articleMeta, type ArticleOptions } from './options.js'
+import { loadPipeline } from './load.js'
 import { readArticle, readLines } from './read-input.js'
 
 interface ExtractOptions extends ArticleOptions {
@@ -25,11 +25,13 @@ export function extractCommand(program: Command): void {
 
 async function extractArticle(file: string, options: ArticleOptions): Promise<void> {
   const text = await readArticle(file)
+  const { extract } = await loadPipeline()
   const { statements, claims } = extract({ text, ...articleMeta(options) })
   await write(`${JSON.stringify({ statements, claims }, null, 2)}\n`)
 }
 
 async function extractLines(file: string): Promise<void> {
+  const { extract } = await loadPipeline()
   for await (const { where, line } of readLines(file)) {
     const article = articleFromLine(line, where, { needsId: true })
     const { statements } = extract(article)

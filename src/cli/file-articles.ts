@@ -1,8 +1,8 @@
 // Extracting and storing articles in batches: one store write per batch, so a run that fails half-way keeps
 // every batch before the failure, and running it again skips what is stored without extracting it again.
-import { extract } from '../pipeline/extract.js'
 import type { ExtractedArticle, Store } from '../store/store.js'
 import type { ArticleInput } from '../store/schema.js'
+import { loadPipeline, type Pipeline } from './load.js'
 
 export const BATCH_SIZE = 50
 
@@ -26,6 +26,7 @@ export function emptyTally(): IngestTally {
 }
 
 export async function fileArticles(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle = () => {}): Promise<IngestTally> {
+  const { extract } = await loadPipeline()
   for (let start = 0; start < pending.length; start += BATCH_SIZE) {
     const batch: ExtractedArticle[] = []
     const ids = new Set<string>()
@@ -35,7 +36,7 @@ export async function fileArticles(store: Store, pending: PendingArticle[], tall
         tally.skipped.push(`${source}: id "${article.id}" already names another article. Give this one a different id.`)
       } else {
         if (article.id) ids.add(article.id)
-        batch.push({ article, extraction: extractFrom(article, source) })
+        batch.push({ article, extraction: extractFrom(extract, article, source) })
       }
       onArticle()
     }
@@ -52,7 +53,7 @@ export async function fileArticles(store: Store, pending: PendingArticle[], tall
   return tally
 }
 
-function extractFrom(article: ArticleInput, source: string) {
+function extractFrom(extract: Pipeline['extract'], article: ArticleInput, source: string) {
   try {
     return extract(article)
   } catch (error) {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
-import { createApp } from '../web/app.js'
+import { loadWeb } from './load.js'
 import { dbOption, parsePort } from './options.js'
 
 export const DEFAULT_PORT = 3000
@@ -29,6 +29,7 @@ export function serveCommand(program: Command): void {
 }
 
 export async function serve(store: Store, { port, host }: { port: number; host: string }): Promise<Server> {
+  const { createApp } = await loadWeb()
   const server = createServer(createApp({ store }))
   server.listen(port, host)
   try {
