@@ -1,0 +1,61 @@
+// What a user sees when the input is wrong: one line naming the file and the fix, exit code 2, nothing stored.
+import { expect } from 'chai'
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { claimtrail, ensureBuilt } from './run.js'
+
+describe('claimtrail on bad input', () => {
+  let temp: TempFolder
+  before(ensureBuilt)
+  beforeEach(async () => {
+    temp = await tempFolder()
+    await writeFile(temp.path('empty.txt'), ' \n\t\n')
+    await writeFile(temp.path('scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]))
+    await writeFile(temp.path('latin.txt'), Buffer.from('Le ministre a d\xe9clar\xe9 que', 'latin1'))
+  })
+  afterEach(() => temp.remove())
+
+  const cases: [string, string, string][] = [
+    ['a missing file', 'notes.txt', 'claimtrail: notes.txt: no such file. Check the path.\n'],
+    ['an empty file', 'empty.txt', "claimtrail: empty.txt is empty: give a file with the article's text.\n"],
+    ['a binary file', 'scan.txt', 'claimtrail: scan.txt looks binary, not text: give a plain-text (UTF-8) article.\n'],
+    ['a file not in UTF-8', 'latin.txt', 'claimtrail: latin.txt is not UTF-8 text: convert it (e.g. iconv -f latin1 -t utf-8) and try again.\n'],
+  ]
+  for (const [what, file, message] of cases) {
+    it(`extract refuses ${what} with exit code 2`, async () => {
+      const run = await claimtrail(['extract', file], { cwd: temp.dir })
+      expect(run).to.deep.include({ code: 2, stdout: '', stderr: message })
+    })
+
+    it(`ingest refuses ${what} given alone, and creates no store`, async () => {
+      const run = await claimtrail(['ingest', file], { cwd: temp.dir })
+      expect(run).to.deep.include({ code: 2, stderr: message })
+      expect(existsSync(temp.path('data/claimtrail.json'))).to.equal(false)
+    })
+  }
+
+  it('refuses a --date that is not a real yyyy-MM-dd day', async () => {
+    await writeFile(temp.path('story.txt'), 'The mayor said the bridge was safe.')
+    for (const date of ['15/03/2022', '2022-02-30']) {
+      const run = await claimtrail(['extract', '--date', date, 'story.txt'], { cwd: temp.dir })
+      expect(run.code).to.equal(2)
+      expect(run.stderr).to.equal(`claimtrail: --date "${date}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.\n`)
+    }
+  })
+
+  it('answers a usage mistake with exit code 2 and a pointer to --help', async () => {
+    for (const args of [['interview'], ['extract'], ['export'], ['export', '--format', 'xml']]) {
+      const run = await claimtrail(args, { cwd: temp.dir })
+      expect(run.code, args.join(' ')).to.equal(2)
+      expect(run.stderr).to.match(/^claimtrail: .+\n\(claimtrail --help shows every command\)\n$/)
+    }
+  })
+
+  it('prints help and exits 0 for --help', async () => {
+    const run = await claimtrail(['--help'], { cwd: temp.dir })
+    expect(run.code).to.equal(0)
+    expect(run.stdout).to.match(/^Usage: claimtrail /)
+    for (const command of ['extract', 'ingest', 'export', 'serve', 'start']) expect(run.stdout).to.contain(`  ${command} `)
+  })
+})

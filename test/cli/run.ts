@@ -1,0 +1,50 @@
+// Runs the built command as a user would (`node dist/cli/main.js …`) in a folder of its own. `npm test` builds
+// first; run alone, mocha builds here when dist/ is missing or older than a source file.
+import { execFile, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const MAIN = join(ROOT, 'dist/cli/main.js')
+export const SAMPLE = join(ROOT, 'data/samples/nextshark-russia-china-aid.txt')
+
+export interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+let built: Promise<void> | undefined
+
+export function ensureBuilt(): Promise<void> {
+  built ??= isStale() ? promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).then(() => undefined) : Promise.resolve()
+  return built
+}
+
+function isStale(): boolean {
+  if (!existsSync(MAIN)) return true
+  const builtAt = statSync(MAIN).mtimeMs
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name)
+      return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs
+    }))
+  return newest(join(ROOT, 'src')) > builtAt
+}
+
+/** `claimtrail ...args` in `cwd`, with `input` on stdin; the store is the default one unless `env` says. */
+export function claimtrail(args: string[], { cwd, input, env = {} }: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): Promise<Run> {
+  const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
+  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
+  const stdout: Buffer[] = []
+  const stderr: Buffer[] = []
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+  child.stdin.end(input)
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+  })
+}

@@ -1,0 +1,65 @@
+// `claimtrail serve` and `claimtrail start` put the web app on a port and say where; start first stores the
+// bundled samples, found from the package, not from the folder it is run in.
+import { expect } from 'chai'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { readFile } from 'node:fs/promises'
+import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { MAIN, ensureBuilt } from './run.js'
+
+/** Starts a long-running command and resolves with the URL it prints once listening. */
+async function listening(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
+  const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
+  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
+  let out = ''
+  let err = ''
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk))
+  for await (const chunk of child.stdout!) {
+    out += chunk
+    const url = out.match(/at (http:\/\/\S+\/) /)?.[1]
+    if (url) return { child, url, out }
+  }
+  throw new Error(`${args.join(' ')} ended before listening: ${err}`)
+}
+
+describe('claimtrail serve and start', () => {
+  let temp: TempFolder
+  let child: ChildProcess | undefined
+  before(ensureBuilt)
+  beforeEach(async () => (temp = await tempFolder()))
+  afterEach(async () => {
+    if (child && child.exitCode === null) {
+      child.kill()
+      await once(child, 'exit')
+    }
+    child = undefined
+    await temp.remove()
+  })
+
+  it('serve listens on the port given and answers with the claims list', async () => {
+    const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir)
+    child = served.child
+    expect(served.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    expect(served.out).to.match(/^claimtrail is serving store\.json at /)
+    const response = await fetch(served.url)
+    expect(response.status).to.equal(200)
+    expect(response.headers.get('content-type')).to.match(/^text\/html/)
+  })
+
+  it('start stores the sample articles in the default store once, then serves them', async () => {
+    const started = await listening(['start'], temp.dir, { PORT: '0' })
+    child = started.child
+    expect(started.out).to.contain('stored the sample articles in data/claimtrail.json')
+    const store = JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8'))
+    expect(store.articles.map((a: { outlet: string; published: string }) => [a.outlet, a.published])).to.deep.equal([['NextShark', '2022-03-15']])
+    expect(store.statements.length).to.be.greaterThan(0)
+    expect((await fetch(started.url)).status).to.equal(200)
+    child.kill()
+    await once(child, 'exit')
+
+    const again = await listening(['start'], temp.dir, { PORT: '0' })
+    child = again.child
+    expect(again.out).not.to.contain('stored the sample articles')
+    expect(JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8')).articles).to.have.length(1)
+  })
+})
