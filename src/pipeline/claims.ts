@@ -29,7 +29,13 @@ function referent(s: Statement, claims: Filed[]): Filed | undefined {
   if (!m) return undefined
   if (!m[1]) return claims.filter((c) => c.statements.some((x) => x.stance === 'assert')).at(-1)
   const makers = REFERRING_NOUNS[m[1].toLowerCase()] ?? []
-  return claims.find((c) => c.statements.some((x) => x.stance === 'assert' && makers.some((w) => contentOf(x).toLowerCase().includes(w))))
+  // What was reported, said or requested: the words of the statement, its cue and its source.
+  const said = (x: Statement) => [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? ''].join(' ').toLowerCase()
+  for (const w of makers) {
+    const found = claims.find((c) => c.statements.some((x) => x.stance === 'assert' && said(x).includes(w)))
+    if (found) return found
+  }
+  return undefined
 }
 
 /** "accused the U.S. of spreading disinformation" is filed under what the U.S. side asserted. */

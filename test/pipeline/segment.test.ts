@@ -1,0 +1,35 @@
+// Sentences and skipped regions: abbreviations and initials do not end a sentence; page debris is skipped.
+import { expect } from 'chai'
+import { clean } from '../../src/pipeline/clean.js'
+import { segment } from '../../src/pipeline/segment.js'
+
+const sentences = (text: string) => segment(text, null, clean(text)).sentences.map((s) => s.text)
+
+describe('segment', () => {
+  const table: Array<[string, string[]]> = [
+    ['Sen. Warren spoke first. Then Gov. Newsom replied.', ['Sen. Warren spoke first.', 'Then Gov. Newsom replied.']],
+    ['Donald J. Trump arrived. The U.S. Navy left.', ['Donald J. Trump arrived.', 'The U.S. Navy left.']],
+    ['The talks began on Feb. 24 in Rome. They ended Sept. 3.', ['The talks began on Feb. 24 in Rome.', 'They ended Sept. 3.']],
+    ['“It is over. We lost,” she said. He left.', ['“It is over.', 'We lost,” she said.', 'He left.']],
+    ['Is it true? Nobody knows!', ['Is it true?', 'Nobody knows!']],
+  ]
+  for (const [text, want] of table) it(text, () => expect(sentences(text)).to.deep.equal(want))
+})
+
+describe('clean', () => {
+  it('skips a headline scraped twice and glued to itself', () => {
+    const head = 'Mayor closes the harbour after the storm, officials say'
+    const text = `${head}\n\n${head}${head}\nThe harbour closed on Friday, officials said.`
+    const skipped = clean(text).map((s) => s.text)
+    expect(skipped).to.deep.equal([head + head])
+  })
+
+  it('skips share buttons, taglines and copyright lines after the story', () => {
+    const text = 'The harbour closed on Friday, officials said.\nShare this Article\nYour local\nnews source\n© 2025 Example Media, Inc. All rights reserved.'
+    expect(clean(text).map((s) => s.text)).to.deep.equal(['Share this Article', 'Your local', 'news source', '© 2025 Example Media, Inc. All rights reserved.'])
+  })
+
+  it('keeps a one-line article', () => {
+    expect(clean('The ministry rejected the allegations.')).to.deep.equal([])
+  })
+})
