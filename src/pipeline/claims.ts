@@ -30,7 +30,9 @@ function referent(s: Statement, claims: Filed[]): Filed | undefined {
   if (!m[1]) return claims.filter((c) => c.statements.some((x) => x.stance === 'assert')).at(-1)
   const makers = REFERRING_NOUNS[m[1].toLowerCase()] ?? []
   // What was reported, said or requested: the words of the statement, its cue and its source.
+  // "The request, which included drones, ..." points back itself: a definite mention is not where it began.
   const said = (x: Statement) => [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? ''].join(' ').toLowerCase()
+    .replace(/\b(the|this|that|these|those|such an?|such) [\w-]+/g, ' ')
   for (const w of makers) {
     const found = claims.find((c) => c.statements.some((x) => x.stance === 'assert' && said(x).includes(w)))
     if (found) return found
