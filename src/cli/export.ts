@@ -1,10 +1,10 @@
 // `claimtrail export`: the store as CSV (one row per statement) or JSON (DESIGN.md's export shape).
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Option, type Command } from 'commander'
-import { InvalidInputError } from '../errors.js'
+import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeStatementsCsv } from '../export/csv.js'
 import { exportJson } from '../export/json.js'
 import { Store } from '../store/store.js'
@@ -24,6 +24,8 @@ export function exportCommand(program: Command): void {
     .addOption(dbOption())
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (options: ExportOptions) => {
+      // Opening would create an empty store; for an export that only hides a mistyped path behind empty output.
+      if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       const data = (await Store.open(options.db)).exportData()
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.

@@ -29,13 +29,15 @@ export async function fileArticles(store: Store, pending: PendingArticle[], tall
   const { extract } = await loadPipeline()
   for (let start = 0; start < pending.length; start += BATCH_SIZE) {
     const batch: ExtractedArticle[] = []
-    const ids = new Set<string>()
+    const texts = new Map<string, string>() // id → text, for the ids given in this batch
     for (const { source, article } of pending.slice(start, start + BATCH_SIZE)) {
+      const id = article.id
       if (store.hasArticle(article.text)) tally.alreadyStored++
-      else if (article.id && (store.article(article.id) || ids.has(article.id))) {
-        tally.skipped.push(`${source}: id "${article.id}" already names another article. Give this one a different id.`)
+      else if (id && (store.article(id) || (texts.has(id) && texts.get(id) !== article.text))) {
+        // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
+        tally.skipped.push(`${source}: id "${id}" already names another article. Give this one a different id.`)
       } else {
-        if (article.id) ids.add(article.id)
+        if (id) texts.set(id, article.text)
         batch.push({ article, extraction: extractFrom(extract, article, source) })
       }
       onArticle()

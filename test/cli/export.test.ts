@@ -1,5 +1,6 @@
 // `claimtrail export`: the store as CSV or JSON, to stdout or to a file.
 import { expect } from 'chai'
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
@@ -45,6 +46,12 @@ describe('claimtrail export', () => {
     const run = await claimtrail(['export', '--format', 'json', '--out', 'no/such/folder/x.json'], { cwd: temp.dir })
     expect(run.code).to.equal(2)
     expect(run.stderr).to.match(/^claimtrail: cannot write no\/such\/folder\/x\.json \(ENOENT.*\)\. Check that its folder exists and is writable\.\n$/)
+  })
+
+  it('refuses a store that is not there with exit code 3, creating none', async () => {
+    const run = await claimtrail(['export', '--format', 'csv', '--db', 'typo.json'], { cwd: temp.dir })
+    expect(run).to.deep.include({ code: 3, stdout: '', stderr: 'claimtrail: typo.json: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.\n' })
+    expect(existsSync(temp.path('typo.json'))).to.equal(false)
   })
 
   it('refuses a store of another schema with exit code 4', async () => {

@@ -59,6 +59,19 @@ describe('claimtrail ingest', () => {
     expect(store.articles.find((a: { id: string }) => a.id === 'wire-1')).to.deep.include({ published: '2024-05-06', outlet: 'Wire' })
   })
 
+  it('stores a repeated line once and skips a line reusing an id for another text', async () => {
+    const line = (id: string, text: string) => JSON.stringify({ id, text })
+    await writeFile(temp.path('wire.jsonl'), [
+      line('w1', 'The minister said fares would rise.'),
+      line('w1', 'The minister said fares would rise.'),
+      line('w1', 'The union said the strike would go ahead.'),
+    ].join('\n'))
+    const run = await claimtrail(['ingest', 'wire.jsonl'], { cwd: temp.dir })
+    expect(run.code).to.equal(0)
+    expect(figures(run.stdout)).to.deep.include({ 'articles added': 1, 'already stored': 1 })
+    expect(run.stdout).to.contain('skipped: wire.jsonl:3: id "w1" already names another article. Give this one a different id.')
+  })
+
   it('refuses when nothing given can be read, listing every reason', async () => {
     const run = await claimtrail(['ingest', 'a.txt', 'b.txt'], { cwd: temp.dir })
     expect(run).to.deep.include({
