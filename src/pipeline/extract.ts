@@ -1,4 +1,5 @@
 // The pipeline as a recipe: each line runs one stage and says what it gets.
+import { checkSpans } from './check-spans.js'
 import { clean } from './clean.js'
 import { fileClaims } from './claims.js'
 import { addContinuations } from './continuations.js'
@@ -23,7 +24,7 @@ export function extract(article: Article): Extraction {
     if (!dated.has(a.id)) dated.set(a.id, s)
     return s
   })
-  return fileClaims(dedupe(statements))                               // claims, denials linked back
+  return fileClaims(checkSpans(article.text, dedupe(statements)))    // claims, denials linked back
 }
 
 /** One statement per content and speaker: two cues on one quote keep the first. */
