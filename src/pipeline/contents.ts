@@ -19,7 +19,7 @@ export interface Governed {
 interface Pattern {
   rule: string
   example: string
-  match: (doc: Doc, cue: Cue, subject: Phrase | null) => Governed | null
+  match: (doc: Doc, cue: Cue, subject: Phrase | null, others: Cue[]) => Governed | null
 }
 
 
@@ -52,6 +52,13 @@ function skipFrame(doc: Doc, cue: Cue): number {
 function cueEndsSentence(cue: Cue, after: number): boolean {
   const rest = cue.tokens.slice(after)
   return rest.length <= 8 && !rest.some((t) => t.tags.has('Verb') || t.lower === 'that' || /["“”]/.test(t.pre))
+}
+
+/** "C1, he said, C2": the clause after a parenthetical attribution, when a comma closes it. */
+function resumed(doc: Doc, cue: Cue, after: number): Span | null {
+  const last = cue.tokens[after - 1]
+  if (!last || !/,/.test(last.post) || after >= cue.tokens.length) return null
+  return trimClause(doc.text, cue.tokens[after].start, cue.sentence.end)
 }
 
 const PATTERNS: Pattern[] = [
@@ -91,9 +98,13 @@ const PATTERNS: Pattern[] = [
       const s = cue.sentence
       if (first === 0 || !/,/.test(cue.tokens[first - 1].post)) return null
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
-      if (!source || !cueEndsSentence(cue, subject ? skipFrame(doc, cue) : source.to)) return null
+      if (!source) return null
+      const after = subject ? skipFrame(doc, cue) : source.to
+      const more = cueEndsSentence(cue, after) ? null : resumed(doc, cue, after)
+      if (!more && !cueEndsSentence(cue, after)) return null
       const content = trimClause(doc.text, s.start, cue.tokens[first - 1].end)
-      return content ? { cue, content: [content], source, rule: subject ? 'clause-comma-name-verb' : 'clause-comma-verb-name' } : null
+      const parts = [content, more].filter((x): x is Span => x !== null)
+      return content ? { cue, content: parts, source, rule: subject ? 'clause-comma-name-verb' : 'clause-comma-verb-name' } : null
     },
   },
   {
@@ -110,13 +121,13 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'source-then-clause',
     example: 'Meanwhile, Russia insisted that it has everything it needs.',
-    match(doc, cue, subject) {
+    match(doc, cue, subject, others) {
       if (!subject || cue.rule.quoteOnly) return null
       const i = skipFrame(doc, cue)
       if (i >= cue.tokens.length) return null
-      const rest = cue.tokens.slice(i)
-      if (cue.rule.family === 'belief' && !rest.some((t) => t.tags.has('Verb'))) return null
-      let end = cue.sentence.end
+      let end = clauseEnd(doc, cue, i, others)
+      const rest = cue.tokens.slice(i).filter((t) => t.end <= end)
+      if (!rest.length || (cue.rule.family === 'belief' && !rest.some((t) => t.tags.has('Verb')))) return null
       // A quote that opens in the clause carries it on past the sentence's end.
       const runsOn = doc.quotes.find((q) => q.open >= rest[0].start && q.open < end && q.inner.end > end)
       if (runsOn) end = runsOn.inner.end
@@ -127,12 +138,31 @@ const PATTERNS: Pattern[] = [
   },
 ]
 
+/**
+ * Where the clause governed from token `from` ends: the sentence's end, a semicolon, or the start of another
+ * attribution joined on by a comma or "and" ("…, the source added", "…, saying …", "… and said …").
+ */
+function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
+  const { tokens } = cue
+  for (let k = from + 1; k < tokens.length; k++) {
+    if (/;/.test(tokens[k - 1].post)) return tokens[k - 1].end
+    const next = others.find((o) => o.at === k)
+    if (!next) continue
+    const subject = subjectBefore(tokens, k)
+    const b = subject && subject.from > from ? subject.from : k
+    if (/[,—–]/.test(tokens[b - 1].post)) return tokens[b - 1].end
+    if (/^(and|but)$/.test(tokens[b - 1].lower) && b - 1 > from) return tokens[b - 2].end
+  }
+  return cue.sentence.end
+}
+
 export function findContents(doc: Doc, cues: Cue[]): Governed[] {
   const governed: Governed[] = []
   for (const cue of cues) {
     const subject = cue.rule.family === 'according-to' ? null : subjectBefore(cue.tokens, cue.at)
+    const others = cues.filter((c) => c.sentence === cue.sentence && c !== cue)
     for (const p of PATTERNS) {
-      const g = p.match(doc, cue, subject)
+      const g = p.match(doc, cue, subject, others)
       if (g) {
         governed.push(g)
         break

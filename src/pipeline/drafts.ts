@@ -7,8 +7,11 @@ import type { Span, Stance } from './types.js'
 export interface SourceMention {
   span: Span
   tokens: Token[]
-  /** "who served as a former special assistant ..." */
+  /** "who served as a former special assistant ...", "David Schulz" */
   apposition: Span | null
+  appositionTokens: Token[]
+  /** What a relative pronoun stands for: "an architect" in "an architect who said". */
+  antecedent: Token[] | null
 }
 
 export interface Draft {

@@ -9,7 +9,8 @@ export interface NameSeen {
   start: number
 }
 
-const RUN = /(?:\b[\p{Lu}][\p{L}’'.-]*(?:\s+|$)){1,5}/gu
+// A capitalised word, an initial ("J.") or a dotted abbreviation ("U.S."); never a full stop that ends a sentence.
+const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)(?:\s+|$)){1,4}/gu
 const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'as', 'on', 'at', 'after', 'before', 'when', 'while', 'if', 'for', 'a', 'an', 'this', 'that', 'meanwhile', 'however', 'over', 'both', 'some', 'it', 'he', 'she', 'they', 'we', 'i'])
 
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, '')
@@ -25,10 +26,17 @@ export function nameWords(words: string[]): string[] {
   return words.slice(last + 1)
 }
 
+/** A headline in title case capitalises every word: its runs are no names. */
+function titleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => w.length > 3)
+  return words.length >= 4 && words.filter((w) => /^[\p{Lu}]/u.test(w)).length / words.length > 0.7
+}
+
 /** Every capitalised name of two words or more, in order of appearance. */
 export function namesIn(doc: Doc): NameSeen[] {
   const seen: NameSeen[] = []
   for (const p of doc.paragraphs) {
+    if (titleCase(p.text)) continue
     RUN.lastIndex = 0
     for (let m = RUN.exec(p.text); m; m = RUN.exec(p.text)) {
       const raw = m[0].trim().replace(/[’']s$/, '')

@@ -8,6 +8,8 @@ export interface Phrase {
   to: number
   /** An appositive or relative clause that describes it: "who served as a special assistant". */
   apposition: [number, number] | null
+  /** For a relative pronoun ("who said"), the phrase it stands for. */
+  antecedent: [number, number] | null
 }
 
 // Words that may sit between a subject and its verb: "has denied", "also said", "had long insisted".
@@ -20,6 +22,8 @@ const QUANTIFIERS = new Set(['one', 'two', 'three', 'some', 'many', 'several', '
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al', 'bin'])
 // Adjectives that take a phrase after them inside a source: "people familiar with the talks".
 const POSTMODIFIED = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'loyal'])
+// Prepositions that tie a phrase to the noun before it inside a source: "a spokesman for the campaign".
+const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in'])
 const BREAK = /[,;:—–()]|--/
 
 const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
@@ -27,7 +31,12 @@ const breaksAfter = (t: Token) => BREAK.test(t.post)
 const breaksBefore = (t: Token) => BREAK.test(t.pre)
 const quoteBetween = (a: Token, b: Token) => /["“”„«»]/.test(a.post + b.pre)
 
+// Capitalised at a sentence's start, yet no name: "After", "When", "This".
+const NOT_NOUNS = ['Preposition', 'Conjunction', 'Adverb', 'QuestionWord']
+const SUBORDINATORS = /^(when|if|as|because|while|although|though|since|after|before|until|once|where|whether|but|and|so|yet|meanwhile|however|this|that)$/
+
 function nounish(t: Token): boolean {
+  if (NOT_NOUNS.some((g) => t.tags.has(g)) && !t.tags.has('Noun')) return false
   if (t.tags.has('Pronoun') && !t.tags.has('Possessive')) return true
   if (t.tags.has('Verb') && !t.tags.has('Noun') && !isCapital(t)) return false
   return ['Noun', 'ProperNoun', 'Adjective', 'Determiner', 'Value', 'Acronym', 'Possessive', 'Honorific', 'Abbreviation']
@@ -47,11 +56,14 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
       i -= 2 // "a person familiar with the matter"
       continue
     }
-    if (NAME_JOINERS.has(prev.lower)) {
-      // "one of the officials", "Organization for Migration", "China and Russia"
+    if (NAME_JOINERS.has(prev.lower) || POSTNOMINAL.has(prev.lower)) {
+      // "one of the officials", "Organization for Migration", "China and Russia", "a lawyer for the outlets"
       const before = tokens[i - 2]
+      const nounBefore = before && before.tags.has('Noun') && !before.tags.has('Pronoun') && !before.tags.has('Verb')
       const joins = before && !breaksAfter(before) &&
-        (prev.lower === 'of' ? QUANTIFIERS.has(before.lower) || (isCapital(before) && isCapital(tokens[i])) : isCapital(before) && isCapital(tokens[i]))
+        (POSTNOMINAL.has(prev.lower) ? nounBefore
+          : prev.lower === 'of' ? QUANTIFIERS.has(before.lower) || nounBefore || (isCapital(before) && isCapital(tokens[i]))
+          : isCapital(before) && isCapital(tokens[i]))
       if (!joins) break
       i -= 2
       continue
@@ -62,33 +74,72 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
   return i
 }
 
+const OPENS_APPOSITION = new Set(['who', 'whose', 'a', 'an', 'the', 'which', 'formerly', 'now', 'including', 'himself', 'herself', 'both', 'one'])
+const RELATIVES = new Set(['who', 'which'])
+const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
+
+/** An apposition fits between a subject and its verb: "who served as …", "a lawyer", "David Schulz", "69". */
+function appositionFits(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 30 || to <= from) return false
+  const first = tokens[from]
+  if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value')) return true
+  return tokens.slice(from, to).every((t) => isCapital(t) || NAME_JOINERS.has(t.lower))
+}
+
+/** Where a comma or dash apposition that ends right before `end` opens, or -1. */
+function appositionStart(tokens: Token[], end: number, floor: number): number {
+  const mark = /—|–|--/.test(tokens[end - 1].post) ? /—|–|--/ : /,/
+  let open = end - 2
+  while (open >= floor && !mark.test(tokens[open].post)) open--
+  return open >= floor && appositionFits(tokens, open + 1, end) ? open + 1 : -1
+}
+
 /** The subject of a cue at token `cue`: the noun phrase before it, over auxiliaries and an apposition. */
-export function subjectBefore(tokens: Token[], cue: number, floor = 0): Phrase | null {
+/** "it was reported that …", "was told by aides": the subject is not the source. */
+export function isPassive(tokens: Token[], cue: number): boolean {
+  const prev = tokens[cue - 1]?.lower ?? ''
+  return /^(was|were|is|are|be|been|being|'s)$/.test(prev) && /(ed|told|said|known|thought|seen)$/.test(tokens[cue].lower) &&
+    !(prev === 'been' && /^(has|have|had)$/.test(tokens[cue - 2]?.lower ?? '') && /ing$/.test(tokens[cue].lower))
+}
+
+export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
+  if (depth === 0 && isPassive(tokens, cue)) return null
   let end = cue
   while (end - 1 >= floor && BETWEEN.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 1])) end--
+  if (end - 1 < floor) return null
+  const before = tokens[end - 1]
+  // "an architect who said …": the relative pronoun is the source; its antecedent says who it is.
+  if (RELATIVES.has(before.lower) && !breaksAfter(before)) {
+    const from = phraseEndingAt(tokens, end - 1, floor)
+    return { from: end - 1, to: end, apposition: null, antecedent: from < end - 1 ? [from, end - 1] : null }
+  }
+  // "Rubio thanked Miami and said …", "Trump spoke, saying …": the subject of the first verb says it.
+  const participle = /ing$/.test(tokens[cue].lower) && /,|—|–/.test(before.post)
+  if ((CONJUNCTIONS.has(before.lower) || participle) && depth === 0) {
+    const verb = tokens.slice(floor, end - 1).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
+    return verb > 0 ? subjectBefore(tokens, floor + verb, floor, 1) : null
+  }
   let apposition: [number, number] | null = null
-  if (end - 1 >= floor && breaksAfter(tokens[end - 1]) && /,/.test(tokens[end - 1].post)) {
-    // "Eric Sayers, who served as a former special assistant ..., told": skip back to the comma that opens it.
-    let open = end - 2
-    while (open >= floor && !/,/.test(tokens[open].post)) open--
-    if (open < floor) return null
-    const first = tokens[open + 1]
-    if (!['who', 'whose', 'a', 'an', 'the', 'which', 'formerly', 'now'].includes(first.lower) && !first.tags.has('Adjective')) return null
-    apposition = [open + 1, end]
-    end = open + 1
-  } else if (end - 1 >= floor && breaksAfter(tokens[end - 1])) return null
+  if (breaksAfter(before) && /,|—|–|--/.test(before.post)) {
+    const open = appositionStart(tokens, end, floor)
+    if (open < 0) return null
+    apposition = [open, end]
+    end = open
+  } else if (breaksAfter(before)) return null
   const from = phraseEndingAt(tokens, end, floor)
   if (from >= end) return null
   let start = from
-  while (start < end && /^(but|and|so|yet|meanwhile|however)$/.test(tokens[start].lower)) start++
-  return start < end ? { from: start, to: end, apposition } : null
+  while (start < end && SUBORDINATORS.test(tokens[start].lower)) start++
+  // "his recently revealed strategies": a possessive is no speaker.
+  if (start === end - 1 && tokens[start].tags.has('Possessive')) return null
+  return start < end ? { from: start, to: end, apposition, antecedent: null } : null
 }
 
 /** A noun phrase starting at token `from`: an inverted subject or a recipient. Stops at prepositions and verbs. */
 export function phraseAfter(tokens: Token[], from: number, ceiling = tokens.length): Phrase | null {
   let i = from
   if (i >= ceiling || !nounish(tokens[i]) || breaksBefore(tokens[i])) return null
-  if (tokens[i].tags.has('Pronoun') && !tokens[i].tags.has('Possessive')) return { from: i, to: i + 1, apposition: null }
+  if (tokens[i].tags.has('Pronoun') && !tokens[i].tags.has('Possessive')) return { from: i, to: i + 1, apposition: null, antecedent: null }
   while (i < ceiling) {
     const t = tokens[i]
     if (i > from && (breaksBefore(t) || quoteBetween(tokens[i - 1], t))) break
@@ -102,5 +153,5 @@ export function phraseAfter(tokens: Token[], from: number, ceiling = tokens.leng
     i++
     if (breaksAfter(t)) break
   }
-  return i > from ? { from, to: i, apposition: null } : null
+  return i > from ? { from, to: i, apposition: null, antecedent: null } : null
 }

@@ -14,10 +14,12 @@ function mention(doc: Doc, cue: Cue, phrase: Phrase): SourceMention {
   let from = phrase.from
   while (from < phrase.to - 1 && LEADING.test(cue.tokens[from].lower)) from++
   const tokens = cue.tokens.slice(from, phrase.to)
-  const apposition = phrase.apposition
-    ? trimClause(doc.text, cue.tokens[phrase.apposition[0]].start, cue.tokens[phrase.apposition[1] - 1].end)
-    : null
-  return { span: tokenSpan(doc.text, cue.tokens, from, phrase.to), tokens, apposition }
+  const [a, b] = phrase.apposition ?? [phrase.to, phrase.to]
+  const apposition = b > a ? trimClause(doc.text, cue.tokens[a].start, cue.tokens[b - 1].end) : null
+  // The mention runs over the apposition, as written: "A lawyer for the outlets, David Schulz, said".
+  const span = tokenSpan(doc.text, cue.tokens, from, Math.max(phrase.to, b))
+  const antecedent = phrase.antecedent ? cue.tokens.slice(...phrase.antecedent) : null
+  return { span, tokens, apposition, appositionTokens: cue.tokens.slice(a, b), antecedent }
 }
 
 /** "told CNN", "told The Washington Post": the phrase after a cue that names whom it was said to. */

@@ -6,6 +6,7 @@ import { fullName, isHonorific, isRoleWord, namesIn, roleBefore, type NameSeen }
 import type { Token } from './nlp.js'
 import { PRONOUNS } from './rules/pronouns.js'
 import { ANONYMITY_MARKS } from './rules/sources.js'
+import { PARTY_WORDS } from './rules/roles.js'
 import type { Doc } from './segment.js'
 import { descriptorType, genderOf, nameType } from './speaker-type.js'
 import { spanOf } from './spans.js'
@@ -38,7 +39,7 @@ const partSpan = (m: SourceMention, ts: Token[]) => {
 }
 
 function fromApposition(m: SourceMention): string | null {
-  if (!m.apposition) return null
+  if (!m.apposition || /^\d+$/.test(m.apposition.text)) return null
   return m.apposition.text.replace(/^(who|which)\s+(is|was|has been|had been|served as|serves as|works as|worked as)\s+/i, '').replace(/^(a|an|the)\s+/i, '') || null
 }
 
@@ -51,13 +52,26 @@ function resolvePronoun(t: Token, m: SourceMention, known: Known[]): Speaker {
 }
 
 function resolveOne(doc: Doc, names: NameSeen[], known: Known[], m: SourceMention): Known {
+  // "an architect who said": who is the architect.
+  if (m.antecedent?.length) {
+    const a = m.antecedent
+    const span = spanOf(doc.text, a[0].start, a[a.length - 1].end)
+    return { ...resolveOne(doc, names, known, { ...m, span, tokens: a, antecedent: null, apposition: null, appositionTokens: [] }), mention: m.span }
+  }
+  // "A lawyer for the news outlets, David Schulz, said": the name is in the apposition, the role before it.
+  const named = m.appositionTokens
+  if (named.length && !m.tokens.some(isProper) && named.every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower)))) {
+    const role = m.span.text.slice(0, m.tokens[m.tokens.length - 1].end - m.span.start).replace(/^(the|a|an)\s+/i, '')
+    return { ...resolveOne(doc, names, known, { ...m, tokens: named, appositionTokens: [], apposition: null }), role, mention: m.span }
+  }
   let tokens = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
   if (tokens.length === 0) tokens = m.tokens
   const only = tokens.length === 1 ? tokens[0] : null
   if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(only, m, known), gender: PRONOUNS[only.lower].gender, head: only.lower }
   const head = tokens[tokens.length - 1]
   const described = descriptorType(tokens)
-  const lastRole = tokens.reduce((k, t, i) => (isRoleWord(t.text) ? i : k), -1)
+  const personAfter = (i: number) => ['Person', 'FirstName'].some((g) => tokens[i + 1]?.tags.has(g))
+  const lastRole = tokens.reduce((k, t, i) => (isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i)) ? i : k), -1)
   const nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
   const proper = nameTokens.length > 0 && nameTokens.every((t, i) => isProper(t) || (JOINERS.test(t.lower) && i > 0))
   if (!proper || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {

@@ -10,7 +10,12 @@ export const ROLE_WORDS = new Set([
   'lawmaker', 'legislator', 'commissioner', 'superintendent', 'sheriff', 'activist', 'organizer', 'executive',
   'member', 'partner', 'scientist', 'historian', 'consultant', 'coordinator', 'mogul', 'businessman', 'businesswoman',
   'billionaire', 'rival', 'challenger', 'incumbent', 'hopeful', 'surrogate', 'operative', 'press',
+  // party labels before a name: "Republican Donald Trump", "Democrat Hillary Clinton"
+  'republican', 'democrat', 'democratic', 'gop', 'independent', 'libertarian',
 ])
+
+/** Party labels are roles only before a person's name: not in "Republican National Committee". */
+export const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'gop', 'independent', 'libertarian'])
 
 /** Courtesy titles kept out of a person's name: "Mr. Trump" is Trump. */
 export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'miss', 'sir', 'dame'])
