@@ -50,7 +50,7 @@ export function clean(text: string): Span[] {
     else if (isDebris(text, line)) skips.push(span(text, line.start, line.end))
   })
   // Past the last line that ends like a sentence, short lines without sentence punctuation are page debris.
-  const lastProse = findLastIndex(all, (l) => /[.!?"”’)]$/.test(text.slice(l.start, l.end)) && !isDebris(text, l))
+  const lastProse = findLastIndex(all, (l) => /[.!?"”’')]$/.test(text.slice(l.start, l.end)) && !isDebris(text, l))
   for (const l of all.slice(lastProse + 1)) {
     const s = text.slice(l.start, l.end)
     if (s.split(/\s+/).length <= 8 && !skips.some((k) => k.start === l.start)) skips.push(span(text, l.start, l.end))

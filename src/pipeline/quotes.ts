@@ -22,7 +22,11 @@ const OPENERS: Record<string, string[]> = {
   '»': ['«'],
   '"': ['"', '”'],
   '``': ["''", '"', '”'],
+  // The New York Times opens and closes with two apostrophes: ''It is over,'' she said.
+  "''": ["''"],
 }
+/** Marks that open and close alike: which one it is depends on what stands around it. */
+const AMBIGUOUS = new Set(['"', "''"])
 const WORDCHAR = /[\p{L}\p{N}]/u
 
 function markAt(text: string, i: number): string | null {
@@ -36,14 +40,17 @@ function paragraphQuotes(text: string, start: number, end: number): Quote[] {
   const found: Quote[] = []
   let open: { at: number; mark: string } | null = null
   for (let i = start; i < end; i++) {
+    // ''' closes a single quote inside a double one, then the double: ''... 'Look, no.'''
+    if (open?.mark === "''" && text.startsWith("'''", i)) i++
     const mark = markAt(text, i)
     if (!mark) continue
-    if (open && (OPENERS[open.mark] ?? []).includes(mark) && !(mark === '"' && opensHere(text, i, end))) {
+    const ambiguous = AMBIGUOUS.has(mark)
+    if (open && (OPENERS[open.mark] ?? []).includes(mark) && !(ambiguous && opensHere(text, i, end, mark))) {
       found.push(region(text, open.at, open.mark.length, i, false))
       open = null
-    } else if (!open && mark !== '”' && mark !== "''") {
+    } else if (!open && mark !== '”' && (mark !== "''" || opensHere(text, i, end, mark))) {
       open = { at: i, mark }
-    } else if (open && mark === '"' && opensHere(text, i, end)) {
+    } else if (open && ambiguous && opensHere(text, i, end, mark)) {
       // A stray straight mark that can only open: the earlier one was unbalanced; start again here.
       open = { at: i, mark }
     }
@@ -57,9 +64,9 @@ function paragraphQuotes(text: string, start: number, end: number): Quote[] {
 }
 
 /** A straight mark opens when a word follows it and none comes right before it. */
-function opensHere(text: string, i: number, end: number): boolean {
+function opensHere(text: string, i: number, end: number, mark = '"'): boolean {
   const before = i > 0 ? text[i - 1] : ' '
-  const after = i + 1 < end ? text[i + 1] : ' '
+  const after = i + mark.length < end ? text[i + mark.length] : ' '
   return !WORDCHAR.test(before) && !/[.,!?;:]/.test(before) && /\S/.test(after) && !/[\s.,;:!?]/.test(after)
 }
 

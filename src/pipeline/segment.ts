@@ -37,7 +37,7 @@ function trim(text: string, a: number, b: number): [number, number] {
 }
 
 // A full stop, ? or ! (with closing quotes or brackets after it) followed by space and a capital, digit or quote.
-const BOUNDARY = /[.!?]+["”’')\]]*(?=\s+["“‘'(\[]?[\p{Lu}\p{N}])/gu
+const BOUNDARY = /[.!?]+(?:''|["”’')\]])*(?=\s+(?:''|``|["“‘'(\[])?[\p{Lu}\p{N}])/gu
 
 /** Sentences of one paragraph: split at boundaries that are not abbreviations or initials. */
 export function splitSentences(text: string, start: number, end: number): Array<[number, number]> {

@@ -18,6 +18,10 @@ describe('findQuotes', () => {
     ['“Unbalanced opening without an end', ['Unbalanced opening without an end']],
     ['An end with no opening” here.', []],
     ['She said "first" and "second" words.', ['first', 'second']],
+    ["''It is over,'' she said.", ['It is over,']],
+    ["''We can't wait,'' he said. ''Nobody can.''", ["We can't wait,", 'Nobody can.']],
+    ["''He told us, 'Hold the line,''' the mayor said.", ["He told us, 'Hold the line,'"]],
+    ["The players' union and the owners'' lawyers met.", []],
   ]
   for (const [text, want] of table) it(text, () => expect(quoted(text)).to.deep.equal(want))
 

@@ -12,6 +12,7 @@ describe('segment', () => {
     ['The talks began on Feb. 24 in Rome. They ended Sept. 3.', ['The talks began on Feb. 24 in Rome.', 'They ended Sept. 3.']],
     ['“It is over. We lost,” she said. He left.', ['“It is over.', 'We lost,” she said.', 'He left.']],
     ['Is it true? Nobody knows!', ['Is it true?', 'Nobody knows!']],
+    ["''We lost,'' she said. ''It hurts.''", ["''We lost,'' she said.", "''It hurts.''"]],
   ]
   for (const [text, want] of table) it(text, () => expect(sentences(text)).to.deep.equal(want))
 })
