@@ -33,6 +33,8 @@ export function quoteStartingAt(doc: Doc, pos: number): Quote | undefined {
   return doc.quotes.find((q) => q.open >= pos && q.open - pos < 6 && /^[ \t,:—–-]*$/.test(doc.text.slice(pos, q.open)))
 }
 
+const OBJECT_FAMILIES = new Set(['evaluation', 'intention', 'evidence'])
+
 const afterCue = (cue: Cue) => cue.at + cue.length
 
 /** Index past the words that follow a cue before what it governs: "told CNN on Sunday that", "said Monday". */
@@ -126,6 +128,11 @@ const PATTERNS: Pattern[] = [
       const i = skipFrame(doc, cue)
       if (i >= cue.tokens.length) return null
       let end = clauseEnd(doc, cue, i, others)
+      // What is praised, promised or shown ends at the first comma: "endorsed her bid, including …".
+      if (OBJECT_FAMILIES.has(cue.rule.family)) {
+        const comma = cue.tokens.slice(i).find((t) => t.end <= end && /,/.test(t.post))
+        if (comma) end = comma.end
+      }
       const rest = cue.tokens.slice(i).filter((t) => t.end <= end)
       if (!rest.length || (cue.rule.family === 'belief' && !rest.some((t) => t.tags.has('Verb')))) return null
       // A quote that opens in the clause carries it on past the sentence's end.

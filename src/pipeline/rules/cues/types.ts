@@ -7,7 +7,7 @@ export interface CueRule {
   lemma: string
   stance: Stance
   /** speech acts, beliefs, denials and "according to" behave differently in a sentence. */
-  family: 'speech' | 'belief' | 'deny' | 'according-to'
+  family: 'speech' | 'belief' | 'deny' | 'according-to' | 'evaluation' | 'intention' | 'evidence'
   rule: string
   /** The cue names whom it was said to next: "told CNN", "assured reporters". */
   recipient?: boolean
