@@ -2,7 +2,7 @@
 // and on which side of the cue its source stands. The patterns are tried in order; the first that fits wins.
 import type { Cue } from './cues.js'
 import type { Doc } from './segment.js'
-import type { Quote } from './quotes.js'
+import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
 import { phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import { trimClause } from './spans.js'
 import { FRAME_PHRASE } from './rules/frames.js'
@@ -23,16 +23,6 @@ interface Pattern {
 }
 
 
-/** A quote whose closing mark stands right before `pos`, with only space, commas or a dash between. */
-export function quoteEndingAt(doc: Doc, pos: number): Quote | undefined {
-  return doc.quotes.find((q) => q.close < pos && pos - q.close < 6 && /^[ \t”"’'»,—–-]*$/.test(doc.text.slice(q.close, pos)))
-}
-
-/** A quote opening right after `pos`, past a colon, comma or dash. */
-export function quoteStartingAt(doc: Doc, pos: number): Quote | undefined {
-  return doc.quotes.find((q) => q.open >= pos && q.open - pos < 6 && /^[ \t,:—–-]*$/.test(doc.text.slice(pos, q.open)))
-}
-
 const OBJECT_FAMILIES = new Set(['evaluation', 'intention', 'evidence'])
 
 const afterCue = (cue: Cue) => cue.at + cue.length
@@ -46,9 +36,16 @@ function skipFrame(doc: Doc, cue: Cue): number {
     at += m[0].length
     while (i < tokens.length && tokens[i].start < at) i++
   }
-  if (i < tokens.length && tokens[i].lower === 'that') i++
+  // "said at a campaign stop in Toledo that …": a "that" soon after, with no verb before it, opens the content.
+  for (let k = i; k < Math.min(tokens.length, i + 12); k++) {
+    if (tokens[k].lower === 'that' && k > i && !/[“"]/.test(tokens[k].pre)) return k
+    if ((tokens[k].tags.has('Verb') && !tokens[k].tags.has('Participle')) || /[“";:]/.test(tokens[k].pre + tokens[k].post)) break
+  }
   return i
 }
+
+/** Past a "that" at token i: where a quote after "said that" opens. */
+const pastThat = (cue: Cue, i: number) => (cue.tokens[i]?.lower === 'that' ? i + 1 : i)
 
 /** Nothing but a short frame (a date, a venue, whom it was told to) follows the cue to the sentence's end. */
 function cueEndsSentence(cue: Cue, after: number): boolean {
@@ -104,7 +101,8 @@ const PATTERNS: Pattern[] = [
       const after = subject ? skipFrame(doc, cue) : source.to
       const more = cueEndsSentence(cue, after) ? null : resumed(doc, cue, after)
       if (!more && !cueEndsSentence(cue, after)) return null
-      const content = trimClause(doc.text, s.start, cue.tokens[first - 1].end)
+      const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start
+      const content = trimClause(doc.text, Math.max(s.start, opener), cue.tokens[first - 1].end)
       const parts = [content, more].filter((x): x is Span => x !== null)
       return content ? { cue, content: parts, source, rule: subject ? 'clause-comma-name-verb' : 'clause-comma-verb-name' } : null
     },
@@ -114,7 +112,7 @@ const PATTERNS: Pattern[] = [
     example: 'The minister told reporters: "We will not back down."',
     match(doc, cue, subject) {
       if (!subject) return null
-      const i = skipFrame(doc, cue)
+      const i = pastThat(cue, skipFrame(doc, cue))
       const from = i < cue.tokens.length ? cue.tokens[i - 1].end : cue.sentence.end
       const quote = quoteStartingAt(doc, i > afterCue(cue) ? from : cue.span.end)
       return quote ? { cue, content: [quote.inner], source: subject, rule: 'name-verb-quote' } : null

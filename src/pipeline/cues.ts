@@ -4,6 +4,8 @@ import type { Doc, Sentence } from './segment.js'
 import { tag, type Token } from './nlp.js'
 import { CUE_RULES, type CueRule } from './rules/cues/index.js'
 import type { Span } from './types.js'
+import { cueFeatures } from './learned/features.js'
+import { probability, type CueModel } from './learned/cue-model.js'
 
 export interface Cue {
   sentence: Sentence
@@ -13,12 +15,14 @@ export interface Cue {
   length: number
   span: Span
   rule: CueRule
+  /** How sure the learned model is, for a cue it found; 1 for a lexicon cue. */
+  probability: number
 }
 
 const FORMS = new Map<string, CueRule>()
 for (const r of CUE_RULES) for (const f of r.forms) FORMS.set(f, r)
+export const isLexiconForm = (word: string) => FORMS.has(word)
 const FIRST_WORDS = [...new Set([...FORMS.keys()].map((f) => f.split(' ')[0]))]
-const PREFILTER = new RegExp(`\\b(${FIRST_WORDS.join('|')})\\b`, 'i')
 
 /** Auxiliaries and adverbs that may stand between a subject and its cue, or mark a cue as not reporting. */
 const NOT_A_CUE_BEFORE = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'should', 'must', 'can', 'not', "n't", 'never'])
@@ -38,19 +42,47 @@ function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: n
   return { rule, length: 1 }
 }
 
-export function findCues(doc: Doc): Cue[] {
+/** A word outside the lexicons that the model takes for a cue: its family from what follows it. */
+function learnedRule(tokens: Token[], i: number): CueRule {
+  const next = tokens[i + 1]?.lower ?? ''
+  const family = next === 'to' ? 'intention' : /^(that|whether|if)$/.test(next) || /[,:]/.test(tokens[i].post) ? 'speech' : 'evaluation'
+  return { forms: [tokens[i].lower], lemma: tokens[i].lower, stance: 'assert', family, rule: 'learned-cue', example: 'The governor signaled that she would run.' }
+}
+
+function learnedCueAt(doc: Doc, model: CueModel, candidates: Set<string>, tokens: Token[], i: number): { rule: CueRule; probability: number } | null {
+  const t = tokens[i]
+  if (!candidates.has(t.lower) || !t.tags.has('Verb') || FORMS.has(t.lower)) return null
+  const p = probability(model, cueFeatures(doc, tokens, i))
+  return p >= model.threshold ? { rule: learnedRule(tokens, i), probability: p } : null
+}
+
+const prefilters = new WeakMap<CueModel, { words: Set<string>; test: RegExp }>()
+function prefilterFor(model: CueModel) {
+  let p = prefilters.get(model)
+  if (!p) {
+    const words = new Set(model.candidates)
+    const all = [...new Set([...FIRST_WORDS, ...words])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    p = { words, test: new RegExp(`\\b(${all.join('|')})\\b`, 'i') }
+    prefilters.set(model, p)
+  }
+  return p
+}
+
+export function findCues(doc: Doc, model: CueModel): Cue[] {
   const cues: Cue[] = []
+  const prefilter = prefilterFor(model)
   for (const sentence of doc.sentences) {
-    if (!PREFILTER.test(sentence.text)) continue
+    if (!prefilter.test.test(sentence.text)) continue
     const tokens = tag(doc.text, sentence.start, sentence.end)
     for (let i = 0; i < tokens.length; i++) {
       if (insideQuote(doc, tokens[i].start)) continue
-      const found = cueAt(doc, tokens, i)
+      const found = cueAt(doc, tokens, i) ?? learnedCueAt(doc, model, prefilter.words, tokens, i)
       if (!found) continue
-      const last = tokens[i + found.length - 1]
+      const length = 'length' in found ? found.length : 1
+      const last = tokens[i + length - 1]
       const span = { start: tokens[i].start, end: last.end, text: doc.text.slice(tokens[i].start, last.end) }
-      cues.push({ sentence, tokens, at: i, length: found.length, span, rule: found.rule })
-      i += found.length - 1
+      cues.push({ sentence, tokens, at: i, length, span, rule: found.rule, probability: 'probability' in found ? found.probability : 1 })
+      i += length - 1
     }
   }
   return cues

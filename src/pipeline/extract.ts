@@ -5,16 +5,23 @@ import { fileClaims } from './claims.js'
 import { addContinuations } from './continuations.js'
 import { findContents } from './contents.js'
 import { findCues } from './cues.js'
+import type { CueModel } from './learned/cue-model.js'
+import { CUE_MODEL } from './learned/cue-weights.js'
 import { segment } from './segment.js'
 import { findSources } from './sources.js'
 import { resolveSpeakers } from './speakers.js'
 import { toStatement } from './statements.js'
 import type { Article, Extraction, Statement } from './types.js'
 
-export function extract(article: Article): Extraction {
+export interface ExtractOptions {
+  /** The learned cue model; the one trained on PolNeAR ships with claimtrail. */
+  cueModel?: CueModel
+}
+
+export function extract(article: Article, options: ExtractOptions = {}): Extraction {
   const skips = clean(article.text)                                   // headline repeats, page debris
   const doc = segment(article.text, article.published ?? null, skips) // paragraphs, sentences, quotes
-  const cues = findCues(doc)                                          // "said", "denied", "according to"
+  const cues = findCues(doc, options.cueModel ?? CUE_MODEL)           // "said", "denied", "according to"
   const governed = findContents(doc, cues)                            // what each cue governs
   const drafts = addContinuations(doc, findSources(doc, governed))    // who, as written; quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan

@@ -46,6 +46,7 @@ function confidence(a: Attributed, kind: Kind): number {
   else if (a.speaker.mention && a.speaker.name !== a.speaker.mention.text && /^(he|she|they|it)$/i.test(a.speaker.mention.text)) c -= 0.1
   if (a.cue?.rule.family === 'belief') c -= 0.15
   if (kind === 'direct') c += 0.05
+  if (a.cue) c *= 0.6 + 0.4 * a.cue.probability
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100
 }
 

@@ -1,0 +1,13 @@
+// Quotes that touch a position: the one closing right before it, the one opening right after it.
+import type { Quote } from './quotes.js'
+import type { Doc } from './segment.js'
+
+/** A quote whose closing mark stands right before `pos`, with only space, commas or a dash between. */
+export function quoteEndingAt(doc: Doc, pos: number): Quote | undefined {
+  return doc.quotes.find((q) => q.close < pos && pos - q.close < 6 && /^[ \t”"’'»,—–-]*$/.test(doc.text.slice(q.close, pos)))
+}
+
+/** A quote opening right after `pos`, past a colon, comma or dash. */
+export function quoteStartingAt(doc: Doc, pos: number): Quote | undefined {
+  return doc.quotes.find((q) => q.open >= pos && q.open - pos < 6 && /^[ \t,:—–-]*$/.test(doc.text.slice(pos, q.open)))
+}
