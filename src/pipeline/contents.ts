@@ -3,7 +3,7 @@
 import type { Cue } from './cues.js'
 import type { Doc } from './segment.js'
 import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
-import { phraseAfter, subjectBefore, type Phrase } from './phrases.js'
+import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import { trimClause } from './spans.js'
 import { FRAME_PHRASE } from './rules/frames.js'
 import type { Span } from './types.js'
@@ -60,7 +60,26 @@ function resumed(doc: Doc, cue: Cue, after: number): Span | null {
   return trimClause(doc.text, cue.tokens[after].start, cue.sentence.end)
 }
 
+/** A cue that reports only a quote, unless the words after it ask a question: "asked whether …". */
+const quoteOnly = (doc: Doc, cue: Cue) =>
+  cue.rule.quoteOnly && !(cue.rule.unlessFollowedBy?.test(doc.text.slice(cue.span.end, cue.sentence.end)) ?? false)
+
 const PATTERNS: Pattern[] = [
+  {
+    rule: 'no-source',
+    example: 'The central bank is expected to act at its final meeting of the year.',
+    match(doc, cue, _subject, others) {
+      const passive = isPassive(cue.tokens, cue.at)
+      if (cue.rule.family !== 'impersonal' || (cue.rule.lemma === 'expect' && !passive)) return null
+      const subject = subjectBefore(cue.tokens, passive ? cue.at - 1 : cue.at)
+      const after = afterCue(cue)
+      if (after >= cue.tokens.length) return null
+      const rest = trimClause(doc.text, cue.tokens[after].start, clauseEnd(doc, cue, after, others))
+      const head = subject ? trimClause(doc.text, cue.tokens[subject.from].start, cue.tokens[subject.to - 1].end) : null
+      const content = [head, rest].filter((x): x is Span => x !== null)
+      return rest ? { cue, content, source: null, rule: this.rule } : null
+    },
+  },
   {
     rule: 'according-to',
     example: 'Over 2.8 million people have fled Ukraine, according to the International Organization for Migration.',
@@ -92,7 +111,7 @@ const PATTERNS: Pattern[] = [
     rule: 'clause-then-source',
     example: 'The request came just after Russia launched its invasion, one of the officials claimed.',
     match(doc, cue, subject) {
-      if (cue.rule.quoteOnly) return null
+      if (quoteOnly(doc, cue) || cue.rule.family === 'impersonal') return null
       const first = subject ? subject.from : cue.at
       const s = cue.sentence
       if (first === 0 || !/,/.test(cue.tokens[first - 1].post)) return null
@@ -122,7 +141,7 @@ const PATTERNS: Pattern[] = [
     rule: 'source-then-clause',
     example: 'Meanwhile, Russia insisted that it has everything it needs.',
     match(doc, cue, subject, others) {
-      if (!subject || cue.rule.quoteOnly) return null
+      if (!subject || quoteOnly(doc, cue) || cue.rule.family === 'impersonal') return null
       const i = skipFrame(doc, cue)
       if (i >= cue.tokens.length) return null
       let end = clauseEnd(doc, cue, i, others)

@@ -2,10 +2,11 @@ import { ACCORDING_TO } from './according-to.js'
 import { BELIEF } from './belief.js'
 import { DENY } from './deny.js'
 import { SAY } from './say.js'
+import { IMPERSONAL } from './impersonal.js'
 import { EVALUATE } from './evaluate.js'
 import { INTEND } from './intend.js'
 import { EVIDENCE } from './evidence.js'
 import type { CueRule } from './types.js'
 
 export type { CueRule }
-export const CUE_RULES: CueRule[] = [...SAY, ...DENY, ...BELIEF, ...ACCORDING_TO, ...EVALUATE, ...INTEND, ...EVIDENCE]
+export const CUE_RULES: CueRule[] = [...SAY, ...DENY, ...BELIEF, ...ACCORDING_TO, ...EVALUATE, ...INTEND, ...EVIDENCE, ...IMPERSONAL]

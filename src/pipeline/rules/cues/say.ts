@@ -37,7 +37,7 @@ export const SAY: CueRule[] = [
   { forms: ['promised', 'vowed', 'vows', 'pledges'], lemma: 'promise', stance: 'assert', family: 'speech', rule: 'promise', example: 'The mayor vowed that the plant would stay open.' },
   { forms: ['suggested', 'suggests', 'suggesting', 'suggest'], lemma: 'suggest', stance: 'assert', family: 'speech', rule: 'suggest', example: 'The study suggested that the drug was safe.' },
   { forms: ['replied', 'responded', 'countered', 'continued', 'replying', 'responding'], lemma: 'reply', stance: 'assert', family: 'speech', rule: 'reply', quoteOnly: true, example: '"Not at all," she replied.' },
-  { forms: ['asked', 'asks', 'asking'], lemma: 'ask', stance: 'assert', family: 'speech', rule: 'ask', quoteOnly: true, example: '"Where is the money?" he asked.' },
+  { forms: ['asked', 'asks', 'asking'], lemma: 'ask', stance: 'assert', family: 'speech', rule: 'ask', quoteOnly: true, unlessFollowedBy: /^\s+(?:[\w’'-]+\s+){0,3}?(whether|if|why|how|what|when|where|who|about)\b/i, example: '"Where is the money?" he asked.' },
   { forms: ['recalled', 'recalls', 'recalling'], lemma: 'recall', stance: 'assert', family: 'speech', rule: 'recall', example: 'She recalled that the plant had closed twice.' },
   { forms: ['described', 'describes', 'describing'], lemma: 'describe', stance: 'assert', family: 'speech', rule: 'describe', example: 'The mayor described the plan as reckless.' },
   { forms: ['called', 'calls', 'calling'], lemma: 'call', stance: 'assert', family: 'speech', rule: 'call', denyWhenFalsehood: true, example: 'The senator called the report "a hatchet job."' },
