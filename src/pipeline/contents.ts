@@ -23,6 +23,7 @@ interface Pattern {
 }
 
 
+const AFTERTHOUGHT = /^(which|although|though|while|whereas)$/
 const OBJECT_FAMILIES = new Set(['evaluation', 'intention', 'evidence'])
 
 const afterCue = (cue: Cue) => cue.at + cue.length
@@ -170,6 +171,8 @@ function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
   const { tokens } = cue
   for (let k = from + 1; k < tokens.length; k++) {
     if (/;/.test(tokens[k - 1].post)) return tokens[k - 1].end
+    // ", which …", ", although …": a new clause about the content, not part of it.
+    if (/,/.test(tokens[k - 1].post) && AFTERTHOUGHT.test(tokens[k].lower)) return tokens[k - 1].end
     const next = others.find((o) => o.at === k)
     if (!next) continue
     const subject = subjectBefore(tokens, k)
