@@ -1,6 +1,7 @@
 // Noun phrases around a cue, read off compromise's tags: the subject before it ("Kremlin spokesperson
 // Dmitry Peskov said"), the name after it ("said Kremlin spokesperson Dmitry Peskov"), whom it was told to.
 import type { Token } from './nlp.js'
+import { ROLE_WORDS } from './rules/roles.js'
 
 export interface Phrase {
   /** Token range [from, to). */
@@ -14,6 +15,7 @@ export interface Phrase {
 
 // Words that may sit between a subject and its verb: "has denied", "also said", "had long insisted".
 const BETWEEN = new Set([
+  'not', "n't", 'never',
   'has', 'have', 'had', 'was', 'is', 'were', 'are', 'been', 'also', 'reportedly', 'later', 'then', 'previously',
   'repeatedly', 'again', 'publicly', 'allegedly', 'long', 'once', 'first', 'recently', 'flatly', 'firmly',
   'privately', 'initially', 'quickly', 'immediately', 'strongly', 'both', 'all', 'often', 'still', 'did', 'does', 'do',
@@ -83,7 +85,15 @@ function appositionFits(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 30 || to <= from) return false
   const first = tokens[from]
   if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value')) return true
+  if (/^(at|in|on|during|speaking|after|before|with|from)$/.test(first.lower) || first.tags.has('Gerund')) return true
+  if (tokens.slice(from, to).some((t) => ROLE_WORDS.has(t.lower))) return true
   return tokens.slice(from, to).every((t) => isCapital(t) || NAME_JOINERS.has(t.lower))
+}
+
+/** Where a parenthesis closing right before `end` opens: "(D-N.Y.)", "(pictured)". */
+function parenthesisStart(tokens: Token[], end: number, floor: number): number {
+  for (let open = end - 1; open >= floor && open >= end - 6; open--) if (/\(/.test(tokens[open].pre)) return open
+  return -1
 }
 
 /** Where a comma or dash apposition that ends right before `end` opens, or -1. */
@@ -120,12 +130,16 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     return verb > 0 ? subjectBefore(tokens, floor + verb, floor, 1) : null
   }
   let apposition: [number, number] | null = null
-  if (breaksAfter(before) && /,|—|–|--/.test(before.post)) {
-    const open = appositionStart(tokens, end, floor)
+  // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said": step back over each aside.
+  // After the first aside, the word before it carries the mark that opened it: only a parenthesis goes on.
+  for (let asides = 0; end - 1 >= floor && (asides === 0 ? breaksAfter(tokens[end - 1]) : /\)/.test(tokens[end - 1].post)); asides++) {
+    const last = tokens[end - 1]
+    const open = asides > 2 ? -1 : /\)/.test(last.post) ? parenthesisStart(tokens, end, floor)
+      : /,|—|–|--/.test(last.post) ? appositionStart(tokens, end, floor) : -1
     if (open < 0) return null
-    apposition = [open, end]
+    if (!/\)/.test(last.post)) apposition = apposition ?? [open, end]
     end = open
-  } else if (breaksAfter(before)) return null
+  }
   const from = phraseEndingAt(tokens, end, floor)
   if (from >= end) return null
   let start = from
