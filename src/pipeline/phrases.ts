@@ -146,7 +146,7 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   while (start < end && SUBORDINATORS.test(tokens[start].lower)) start++
   // "his recently revealed strategies": a possessive is no speaker; nor is "worth" in "it is worth noting".
   if (start === end - 1 && tokens[start].tags.has('Possessive')) return null
-  if (tokens[end - 1].tags.has('Adjective') && !tokens[end - 1].tags.has('Noun')) return null
+  if (tokens[end - 1].tags.has('Adjective') && !tokens[end - 1].tags.has('Noun') && !isCapital(tokens[end - 1])) return null
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.
   const lead = tokens[start - 1]
   if (lead && depth === 0 && !breaksAfter(lead) && (lead.lower === 'what' || (lead.tags.has('Noun') && !lead.tags.has('Pronoun') && tokens[start].tags.has('Pronoun')))) return null
