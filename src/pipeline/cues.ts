@@ -31,13 +31,20 @@ export function insideQuote(doc: Doc, at: number): boolean {
   return doc.quotes.some((q) => at >= q.inner.start && at < q.inner.end)
 }
 
+/** The tagger reads 'He said candidates are…' as 'the said candidates'; after a noun or pronoun it is a verb. */
+function verbTakenForAdjective(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]
+  return tokens[i].tags.has('Adjective') && before !== undefined && !before.post.trim() &&
+    (before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun'))
+}
+
 function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {
   const t = tokens[i]
   const two = i + 1 < tokens.length ? `${t.lower} ${tokens[i + 1].lower}` : ''
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
   const rule = FORMS.get(t.lower)
   if (!rule) return null
-  if (!t.tags.has('Verb')) return null
+  if (!t.tags.has('Verb') && !verbTakenForAdjective(tokens, i)) return null
   if (i > 0 && NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) && rule.family !== 'belief') return null
   return { rule, length: 1 }
 }
