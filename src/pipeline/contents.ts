@@ -3,8 +3,9 @@
 import type { Cue } from './cues.js'
 import type { Doc } from './segment.js'
 import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
+import type { Quote } from './quotes.js'
 import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
-import { trimClause } from './spans.js'
+import { spanOf, trimClause } from './spans.js'
 import { FRAME_PHRASE } from './rules/frames.js'
 import type { Span } from './types.js'
 
@@ -43,6 +44,19 @@ function skipFrame(doc: Doc, cue: Cue): number {
     if ((tokens[k].tags.has('Verb') && !tokens[k].tags.has('Participle')) || /[“";:]/.test(tokens[k].pre + tokens[k].post)) break
   }
   return i
+}
+
+/**
+ * A quote that opens mid-sentence carries the words before it: 'But the gain is "ten times the loss," he said.'
+ * reports the whole clause, not only the quoted words.
+ */
+function withLead(doc: Doc, cue: Cue, quote: Quote): Span {
+  const s = cue.sentence
+  if (quote.open <= s.start) return quote.inner
+  const lead = doc.text.slice(s.start, quote.open)
+  // After a colon, a dash or a parenthesis the quote stands alone: 'Trump asserted it: "…," he claimed.'
+  if (/[“”"«»]|''|``/.test(lead) || /[:(—–-]\s*$/.test(lead)) return quote.inner
+  return trimClause(doc.text, s.start, quote.inner.end) ?? quote.inner
 }
 
 /** Past a "that" at token i: where a quote after "said that" opens. */
@@ -105,7 +119,7 @@ const PATTERNS: Pattern[] = [
       const quote = quoteEndingAt(doc, at)
       if (!quote) return null
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
-      return source ? { cue, content: [quote.inner], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' } : null
+      return source ? { cue, content: [withLead(doc, cue, quote)], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' } : null
     },
   },
   {
@@ -132,10 +146,14 @@ const PATTERNS: Pattern[] = [
     example: 'The minister told reporters: "We will not back down."',
     match(doc, cue, subject) {
       if (!subject) return null
-      const i = pastThat(cue, skipFrame(doc, cue))
+      const frame = skipFrame(doc, cue)
+      const i = pastThat(cue, frame)
       const from = i < cue.tokens.length ? cue.tokens[i - 1].end : cue.sentence.end
       const quote = quoteStartingAt(doc, i > afterCue(cue) ? from : cue.span.end)
-      return quote ? { cue, content: [quote.inner], source: subject, rule: 'name-verb-quote' } : null
+      if (!quote) return null
+      // 'said that "…"' reports the "that" with the quote, as a mixed statement.
+      const content = i > frame ? spanOf(doc.text, cue.tokens[frame].start, quote.inner.end) : quote.inner
+      return { cue, content: [content], source: subject, rule: 'name-verb-quote' }
     },
   },
   {

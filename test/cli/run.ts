@@ -18,7 +18,9 @@ export interface Run {
 
 let built: Promise<void> | undefined
 
-export function ensureBuilt(): Promise<void> {
+/** A mocha hook: building can take minutes on a busy machine, so the hook gives it the time. */
+export function ensureBuilt(this: Mocha.Context): Promise<void> {
+  this.timeout(300_000)
   built ??= isStale() ? promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).then(() => undefined) : Promise.resolve()
   return built
 }
