@@ -6,6 +6,7 @@ import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
 import type { Quote } from './quotes.js'
 import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import { spanOf, trimClause } from './spans.js'
+import { contentStart } from './content-start.js'
 import { FRAME_PHRASE } from './rules/frames.js'
 import type { Span } from './types.js'
 
@@ -161,9 +162,10 @@ const PATTERNS: Pattern[] = [
     example: 'Meanwhile, Russia insisted that it has everything it needs.',
     match(doc, cue, subject, others) {
       if (!subject || quoteOnly(doc, cue) || cue.rule.family === 'impersonal') return null
-      const i = skipFrame(doc, cue)
-      if (i >= cue.tokens.length) return null
-      let end = clauseEnd(doc, cue, i, others)
+      const framed = skipFrame(doc, cue)
+      if (framed >= cue.tokens.length) return null
+      let end = clauseEnd(doc, cue, framed, others)
+      const i = contentStart(cue.tokens, framed, cue.tokens.findIndex((t) => t.end >= end) + 1 || cue.tokens.length)
       // What is praised, promised or shown ends at the first comma: "endorsed her bid, including …".
       if (OBJECT_FAMILIES.has(cue.rule.family)) {
         const comma = cue.tokens.slice(i).find((t) => t.end <= end && /,/.test(t.post))

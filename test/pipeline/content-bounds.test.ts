@@ -1,0 +1,39 @@
+// Where content begins and ends, as annotators of news attribution draw it: exactly these words, no more.
+import { expect } from 'chai'
+import { extract } from '../../src/pipeline/extract.js'
+
+const TABLE: Array<{ text: string; content: string; why: string }> = [
+  { why: 'a quote that opens mid-sentence keeps the words before it',
+    text: 'But the benefit of open trade is "ten times the size of the losses," the economist said.',
+    content: 'But the benefit of open trade is "ten times the size of the losses' },
+  { why: 'a quote that opens the sentence is the content alone',
+    text: '"We will not back down," the minister said on Friday.',
+    content: 'We will not back down,' },
+  { why: 'after a colon the quote stands alone',
+    text: 'The mayor put it plainly: "This city is broke," she said.',
+    content: 'This city is broke,' },
+  { why: '"said that" keeps its "that" before a quote',
+    text: 'The superintendent said that "trust in the department is broken."',
+    content: 'that "trust in the department is broken.' },
+  { why: 'the cue\'s own preposition is not what was said',
+    text: 'Protesters outside the hall railed against the new pipeline.',
+    content: 'the new pipeline' },
+  { why: 'an infinitive keeps its "to"',
+    text: 'The governor promised to cut property taxes by a fifth.',
+    content: 'to cut property taxes by a fifth' },
+  { why: 'a frame of time after the cue is not content',
+    text: 'The senator said on Monday that the bill was dead.',
+    content: 'that the bill was dead' },
+  { why: 'a noun\'s own "of" stays',
+    text: 'She said the cost of the war was far higher than reported.',
+    content: 'the cost of the war was far higher than reported' },
+]
+
+describe('contents: where what was said begins and ends', () => {
+  for (const row of TABLE) {
+    it(row.why, () => {
+      const found = extract({ text: row.text, published: null }).statements.map((s) => s.content.map((c) => c.text).join(' … '))
+      expect(found).to.include(row.content)
+    })
+  }
+})
