@@ -7,7 +7,7 @@ import type { Quote } from './quotes.js'
 import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import { spanOf, trimClause } from './spans.js'
 import { contentStart } from './content-start.js'
-import { FRAME_PHRASE } from './rules/frames.js'
+import { FRAME_PHRASE, TRAILING_FRAME } from './rules/frames.js'
 import type { Span } from './types.js'
 
 export interface Governed {
@@ -58,6 +58,13 @@ function withLead(doc: Doc, cue: Cue, quote: Quote): Span {
   // After a colon, a dash or a parenthesis the quote stands alone: 'Trump asserted it: "…," he claimed.'
   if (/[“”"«»]|''|``/.test(lead) || /[:(—–-]\s*$/.test(lead)) return quote.inner
   return trimClause(doc.text, s.start, quote.inner.end) ?? quote.inner
+}
+
+/** What a cue governs, without a time or place frame at its end: "… the story on Facebook Monday". */
+function withoutTrailingFrame(doc: Doc, span: Span | null): Span | null {
+  if (!span) return null
+  const m = TRAILING_FRAME.exec(span.text)
+  return m && m.index > 0 ? trimClause(doc.text, span.start, span.start + m.index) : span
 }
 
 /** Past a "that" at token i: where a quote after "said that" opens. */
@@ -176,7 +183,10 @@ const PATTERNS: Pattern[] = [
       // A quote that opens in the clause carries it on past the sentence's end.
       const runsOn = doc.quotes.find((q) => q.open >= rest[0].start && q.open < end && q.inner.end > end)
       if (runsOn) end = runsOn.inner.end
-      const content = trimClause(doc.text, rest[0].start, end)
+      // An object, not a clause, leaves its time and place to the cue: "endorsed Clinton on Thursday".
+      const clause = rest.some((t) => t.tags.has('Verb') && !/Gerund|Participle|Infinitive/.test([...t.tags].join(' ')))
+      const whole = trimClause(doc.text, rest[0].start, end)
+      const content = clause ? whole : withoutTrailingFrame(doc, whole)
       if (!content || rest.length < 2) return null
       return { cue, content: [content], source: subject, rule: 'name-verb-clause' }
     },

@@ -27,6 +27,12 @@ const TABLE: Array<{ text: string; content: string; why: string }> = [
   { why: 'a noun\'s own "of" stays',
     text: 'She said the cost of the war was far higher than reported.',
     content: 'the cost of the war was far higher than reported' },
+  { why: 'an object leaves its day to the cue',
+    text: 'The largest teachers union endorsed the governor for a second term on Thursday.',
+    content: 'the governor for a second term' },
+  { why: 'a clause keeps its day',
+    text: 'The chairman said the vote would take place on Monday.',
+    content: 'the vote would take place on Monday' },
 ]
 
 describe('contents: where what was said begins and ends', () => {

@@ -7,3 +7,6 @@ const TO_WHOM = 'to\\s+(?:reporters|journalists|supporters|the\\s+press|the\\s+c
 const ADVERB = '(?:also|again|publicly|privately|repeatedly|flatly|firmly|recently|previously|later|then|earlier|separately|bluntly|simply)'
 
 export const FRAME_PHRASE = new RegExp(`^\\s*,?\\s*(?:${WHEN}|${HOW}|${WHERE}|${TO_WHOM}|${ADVERB})\\b`, 'i')
+
+/** A frame of time or place that ends what a cue governs: "endorsed Clinton for president on Thursday". */
+export const TRAILING_FRAME = new RegExp(`[\\s,]+(?:${WHEN}|${WHERE}|${HOW})$`, 'i')
