@@ -108,13 +108,17 @@ const PATTERNS: Pattern[] = [
     example: 'Over 2.8 million people have fled Ukraine, according to the International Organization for Migration.',
     match(doc, cue) {
       if (cue.rule.family !== 'according-to') return null
-      const source = phraseAfter(cue.tokens, afterCue(cue))
+      const { tokens } = cue
+      // The source runs on to a comma: "according to exit polls conducted for the networks by Edison Research, …".
+      let close = afterCue(cue)
+      while (close < tokens.length - 1 && close - afterCue(cue) < 25 && !/[,;:—–]/.test(tokens[close].post)) close++
+      const source = phraseAfter(tokens, afterCue(cue)) ?? (close < tokens.length ? { from: afterCue(cue), to: close + 1, apposition: null, antecedent: null } : null)
       if (!source) return null
       const s = cue.sentence
       const before = trimClause(doc.text, s.start, cue.span.start)
       const quoted = quoteEndingAt(doc, cue.span.start)
-      const closed = /,/.test(cue.tokens[source.to - 1].post)
-      const after = closed ? trimClause(doc.text, cue.tokens[source.to - 1].end, s.end) : null
+      const closed = close < tokens.length - 1 && /,/.test(tokens[close].post)
+      const after = closed ? trimClause(doc.text, tokens[close].end, s.end) : null
       const content = [quoted ? quoted.inner : before, after].filter((x): x is Span => x !== null)
       return content.length ? { cue, content, source, rule: this.rule } : null
     },

@@ -32,6 +32,10 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
     text: 'At least 40 people were killed in the attack, according to local health officials.',
     expect: [{ speaker: 'local health officials', type: 'anonymous', cue: 'according to', kind: 'indirect', content: 'At least 40 people were killed' }],
   },
+  { // C, according to S, where the source's words are not all nouns
+    text: 'The incumbent led by ten points among suburban women, according to exit polls conducted for the networks.',
+    expect: [{ speaker: 'exit polls conducted for the networks', cue: 'according to', content: 'The incumbent led by ten points among suburban women' }],
+  },
   { // According to S, C
     text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
     expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
