@@ -46,9 +46,17 @@ function nounish(t: Token): boolean {
 }
 
 /** Extends a phrase ending at token `end` (exclusive) back over its words. */
+/** "The Clinton campaign says": before a cue, a bare verb after a determiner or a name is a noun. */
+function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
+  const t = tokens[i]
+  const prev = tokens[i - 1]
+  return i - 1 >= floor && t.tags.has('Infinitive') && !breaksAfter(prev) &&
+    ['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) && (!prev.tags.has('Pronoun') || prev.tags.has('Possessive'))
+}
+
 function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
   let i = end - 1
-  if (i < floor || !nounish(tokens[i])) return end
+  if (i < floor || !(nounish(tokens[i]) || verbTakenForNoun(tokens, i, floor))) return end
   if (tokens[i].tags.has('Pronoun')) return i
   while (i - 1 >= floor) {
     const prev = tokens[i - 1]

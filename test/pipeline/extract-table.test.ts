@@ -36,6 +36,10 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
     text: 'The incumbent led by ten points among suburban women, according to exit polls conducted for the networks.',
     expect: [{ speaker: 'exit polls conducted for the networks', cue: 'according to', content: 'The incumbent led by ten points among suburban women' }],
   },
+  { // a subject noun the tagger takes for a verb ('campaign')
+    text: 'The Clinton campaign says the new ad will air on national cable stations.',
+    expect: [{ speaker: 'Clinton campaign', cue: 'says', content: 'the new ad will air on national cable stations' }],
+  },
   { // According to S, C
     text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
     expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
