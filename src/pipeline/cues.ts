@@ -31,11 +31,19 @@ export function insideQuote(doc: Doc, at: number): boolean {
   return doc.quotes.some((q) => at >= q.inner.start && at < q.inner.end)
 }
 
-/** The tagger reads 'He said candidates are…' as 'the said candidates'; after a noun or pronoun it is a verb. */
-function verbTakenForAdjective(tokens: Token[], i: number): boolean {
+/**
+ * A cue verb the tagger took for something else: 'He said candidates are…' read as 'the said candidates',
+ * 'Clinton is more conservative, saying she…' read as 'a saying'. After a noun or pronoun "said" is a verb;
+ * an -ing form is one after a comma or an "and", where it goes on the sentence's first verb.
+ */
+function verbTakenForOther(tokens: Token[], i: number): boolean {
+  const t = tokens[i]
   const before = tokens[i - 1]
-  return tokens[i].tags.has('Adjective') && before !== undefined && !before.post.trim() &&
-    (before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun'))
+  if (t.tags.has('Adjective')) {
+    return before !== undefined && !before.post.trim() &&
+      (before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun'))
+  }
+  return t.tags.has('Noun') && /ing$/.test(t.lower) && before !== undefined && (/[,—–]/.test(before.post) || before.lower === 'and')
 }
 
 function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {
@@ -44,7 +52,7 @@ function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: n
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
   const rule = FORMS.get(t.lower)
   if (!rule) return null
-  if (!t.tags.has('Verb') && !verbTakenForAdjective(tokens, i)) return null
+  if (!t.tags.has('Verb') && !verbTakenForOther(tokens, i)) return null
   if (i > 0 && NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) && rule.family !== 'belief') return null
   return { rule, length: 1 }
 }

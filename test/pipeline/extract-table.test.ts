@@ -40,6 +40,10 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
     text: 'The Clinton campaign says the new ad will air on national cable stations.',
     expect: [{ speaker: 'Clinton campaign', cue: 'says', content: 'the new ad will air on national cable stations' }],
   },
+  { // a participle the tagger takes for a noun ('a saying'), after a comma
+    text: 'The governor struck a more cautious tone, saying she favors a gradual rise in the minimum wage.',
+    expect: [{ speaker: 'governor', cue: 'saying', content: 'she favors a gradual rise in the minimum wage' }],
+  },
   { // According to S, C
     text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
     expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
@@ -100,6 +104,7 @@ const NOTHING: string[] = [
   'Officials will not say whether the plant is safe.',
   'The senator’s office in the ’90s was on the third floor, and Jones’ car was parked outside.',
   'Share this Article',
+  'As the old saying goes, all politics is local.',
 ]
 
 function find(found: Statement[], e: Expected): Statement | undefined {
