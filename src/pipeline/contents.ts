@@ -89,6 +89,29 @@ const quoteOnly = (doc: Doc, cue: Cue) =>
 
 const PATTERNS: Pattern[] = [
   {
+    rule: 'asked-question',
+    example: 'Asked by a reporter whether she would run again, the senator laughed.',
+    match(doc, cue) {
+      // "(When) asked (by S) whether …, …": the question is the content, its asker (if named) the source.
+      const { tokens } = cue
+      if (cue.rule.lemma !== 'ask' || !/^asked$/i.test(cue.span.text)) return null
+      if (!(cue.at === 0 || (cue.at === 1 && /^(when|after|if|once)$/.test(tokens[0].lower)))) return null
+      let i = afterCue(cue)
+      const asker = tokens[i]?.lower === 'by' ? phraseAfter(tokens, i + 1) : null
+      if (asker) i = asker.to
+      for (let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end)); m; m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))) {
+        at += m[0].length
+        while (i < tokens.length && tokens[i].start < at) i++
+      }
+      if (!/^(whether|if|why|how|what|when|where|who|about)$/.test(tokens[i]?.lower ?? '')) return null
+      let end = i
+      while (end < tokens.length - 1 && !/[,;:—–]/.test(tokens[end].post)) end++
+      if (end >= tokens.length - 1) return null
+      const content = trimClause(doc.text, tokens[i].start, tokens[end].end)
+      return content ? { cue, content: [content], source: asker, rule: this.rule } : null
+    },
+  },
+  {
     rule: 'no-source',
     example: 'The central bank is expected to act at its final meeting of the year.',
     match(doc, cue, _subject, others) {
