@@ -168,6 +168,8 @@ const PATTERNS: Pattern[] = [
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
       if (!source) return null
       const after = subject ? skipFrame(doc, cue) : source.to
+      // 'Asked about it, she said, "…"': the quote after the cue is what was said, not the clause before.
+      if (subject && after < cue.tokens.length && quoteStartingAt(doc, cue.tokens[after - 1].end)) return null
       const more = cueEndsSentence(cue, after) ? null : resumed(doc, cue, after)
       if (!more && !cueEndsSentence(cue, after)) return null
       const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start

@@ -44,6 +44,13 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
     text: 'The governor struck a more cautious tone, saying she favors a gradual rise in the minimum wage.',
     expect: [{ speaker: 'governor', cue: 'saying', content: 'she favors a gradual rise in the minimum wage' }],
   },
+  { // a question put by a named asker, then the answer as a quote
+    text: 'Asked by a reporter whether she would run again, the senator said, "Not this time."',
+    expect: [
+      { speaker: 'reporter', cue: 'Asked', content: 'whether she would run again', rule: 'asked-question' },
+      { speaker: 'senator', cue: 'said', kind: 'direct', content: 'Not this time.', rule: 'name-verb-quote' },
+    ],
+  },
   { // According to S, C
     text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
     expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
@@ -105,6 +112,7 @@ const NOTHING: string[] = [
   'The senator’s office in the ’90s was on the third floor, and Jones’ car was parked outside.',
   'Share this Article',
   'As the old saying goes, all politics is local.',
+  'The ministry asked the court for an extension.',
 ]
 
 function find(found: Statement[], e: Expected): Statement | undefined {
