@@ -4,6 +4,7 @@ import type { Cue } from './cues.js'
 import type { Doc } from './segment.js'
 import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
 import type { Quote } from './quotes.js'
+import type { Token } from './nlp.js'
 import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import { spanOf, trimClause } from './spans.js'
 import { contentStart } from './content-start.js'
@@ -66,6 +67,10 @@ function withoutTrailingFrame(doc: Doc, span: Span | null): Span | null {
   const m = TRAILING_FRAME.exec(span.text)
   return m && m.index > 0 ? trimClause(doc.text, span.start, span.start + m.index) : span
 }
+
+/** A word that opens a description of the name before it: "a", "the", "his", "who". */
+const isAppositionStart = (t: Token) =>
+  t.tags.has('Determiner') || (t.tags.has('Possessive') && t.tags.has('Pronoun')) || /^(who|whose)$/.test(t.lower)
 
 /** Past a "that" at token i: where a quote after "said that" opens. */
 const pastThat = (cue: Cue, i: number) => (cue.tokens[i]?.lower === 'that' ? i + 1 : i)
@@ -170,8 +175,10 @@ const PATTERNS: Pattern[] = [
       const after = subject ? skipFrame(doc, cue) : source.to
       // 'Asked about it, she said, "…"': the quote after the cue is what was said, not the clause before.
       if (subject && after < cue.tokens.length && quoteStartingAt(doc, cue.tokens[after - 1].end)) return null
-      const more = cueEndsSentence(cue, after) ? null : resumed(doc, cue, after)
-      if (!more && !cueEndsSentence(cue, after)) return null
+      // "…, said Brian Baker, a longtime adviser to the family": what follows the name is about him.
+      const aside = !subject && after < cue.tokens.length && isAppositionStart(cue.tokens[after])
+      const more = aside || cueEndsSentence(cue, after) ? null : resumed(doc, cue, after)
+      if (!more && !aside && !cueEndsSentence(cue, after)) return null
       const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start
       const content = trimClause(doc.text, Math.max(s.start, opener), cue.tokens[first - 1].end)
       const parts = [content, more].filter((x): x is Span => x !== null)

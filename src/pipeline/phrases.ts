@@ -23,6 +23,8 @@ const BETWEEN = new Set([
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'some', 'many', 'several', 'most', 'none', 'each', 'any', 'all', 'few', 'both'])
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al', 'bin'])
 // Adjectives that take a phrase after them inside a source: "people familiar with the talks".
+// Participles that stand after the people a poll asked: "those surveyed said".
+const SURVEYED = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'sampled', 'contacted'])
 const POSTMODIFIED = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'loyal'])
 // Prepositions that tie a phrase to the noun before it inside a source: "a spokesman for the campaign".
 const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in'])
@@ -124,6 +126,8 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   if (depth === 0 && isPassive(tokens, cue)) return null
   let end = cue
   while (end - 1 >= floor && BETWEEN.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 1])) end--
+  // "Some 56 percent of voters polled said": the participle belongs to the subject, which ends before it.
+  if (end - 2 >= floor && SURVEYED.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 2])) end--
   if (end - 1 < floor) return null
   const before = tokens[end - 1]
   // "an architect who said …": the relative pronoun is the source; its antecedent says who it is.
@@ -157,7 +161,9 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   if (tokens[end - 1].tags.has('Adjective') && !tokens[end - 1].tags.has('Noun') && !isCapital(tokens[end - 1])) return null
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.
   const lead = tokens[start - 1]
-  if (lead && depth === 0 && !breaksAfter(lead) && (lead.lower === 'what' || (lead.tags.has('Noun') && !lead.tags.has('Pronoun') && tokens[start].tags.has('Pronoun')))) return null
+  // A date or a name before the pronoun is no object: "Although in September she said …".
+  const objectLead = lead && lead.tags.has('Noun') && !lead.tags.has('Pronoun') && !lead.tags.has('Date') && !isCapital(lead)
+  if (lead && depth === 0 && !breaksAfter(lead) && (lead.lower === 'what' || (objectLead && tokens[start].tags.has('Pronoun')))) return null
   return start < end ? { from: start, to: end, apposition, antecedent: null } : null
 }
 

@@ -51,6 +51,17 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
       { speaker: 'senator', cue: 'said', kind: 'direct', content: 'Not this time.', rule: 'name-verb-quote' },
     ],
   },
+  { // inverted "said X", then a description of X that is not what was said
+    text: 'The first ad could air this week, said Brian Baker, a longtime adviser to the family who runs the campaign.',
+    expect: [{ speaker: 'Brian Baker', content: 'The first ad could air this week', rule: 'clause-comma-verb-name' }],
+  },
+  { // the people a poll asked, and a date before a pronoun subject
+    text: 'Some 56 percent of those polled said the economy mattered most. Although in September she said the account was a mistake, she later changed course.',
+    expect: [
+      { speaker: '56 percent of those', content: 'the economy mattered most' },
+      { speaker: 'she', content: 'the account was a mistake' },
+    ],
+  },
   { // According to S, C
     text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
     expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
