@@ -3,13 +3,18 @@
 import { once } from 'node:events'
 import type { Command } from 'commander'
 import { articleFromLine } from './article-line.js'
-import { addArticleOptions, articleMeta, type ArticleOptions } from './options.js'
+import { addArticleOptions, articleMeta, workersOption, type ArticleOptions } from './options.js'
+import { inOrder, openExtractor } from './extractor.js'
 import { loadPipeline } from './load.js'
 import { readArticle, readLines } from './read-input.js'
 
 interface ExtractOptions extends ArticleOptions {
   jsonl?: boolean
+  workers: number
 }
+
+// Articles read ahead of the one being written, per worker: enough to keep every worker busy.
+const AHEAD_PER_WORKER = 4
 
 export function extractCommand(program: Command): void {
   const command = program
@@ -17,8 +22,9 @@ export function extractCommand(program: Command): void {
     .description('print the statements and claims found in an article (FILE, or - for stdin)')
     .argument('<file>', 'a plain-text article, or a .jsonl file with --jsonl')
     .option('--jsonl', 'read one {"id", "text", "date"?} per line; print one {"id", "statements"} per line')
+    .addOption(workersOption())
   addArticleOptions(command).action(async (file: string, options: ExtractOptions) => {
-    if (options.jsonl) await extractLines(file)
+    if (options.jsonl) await extractLines(file, options.workers)
     else await extractArticle(file, options)
   })
 }
@@ -30,12 +36,18 @@ async function extractArticle(file: string, options: ArticleOptions): Promise<vo
   await write(`${JSON.stringify({ statements, claims }, null, 2)}\n`)
 }
 
-async function extractLines(file: string): Promise<void> {
-  const { extract } = await loadPipeline()
-  for await (const { where, line } of readLines(file)) {
+async function extractLines(file: string, workers: number): Promise<void> {
+  const extractor = await openExtractor(workers)
+  // A bad line is refused in its turn, after the output of every line before it.
+  const extractLine = async ({ where, line }: { where: string; line: string }) => {
     const article = articleFromLine(line, where, { needsId: true })
-    const { statements } = extract(article)
-    await write(`${JSON.stringify({ id: article.id, statements })}\n`)
+    const { statements } = await extractor.extract(article)
+    return `${JSON.stringify({ id: article.id, statements })}\n`
+  }
+  try {
+    for await (const output of inOrder(readLines(file), extractLine, workers * AHEAD_PER_WORKER)) await write(output)
+  } finally {
+    await extractor.close()
   }
 }
 

@@ -2,7 +2,7 @@
 // every batch before the failure, and running it again skips what is stored without extracting it again.
 import type { ExtractedArticle, Store } from '../store/store.js'
 import type { ArticleInput } from '../store/schema.js'
-import { loadPipeline, type Pipeline } from './load.js'
+import { openExtractor, type Extractor } from './extractor.js'
 
 export const BATCH_SIZE = 50
 
@@ -25,39 +25,47 @@ export function emptyTally(): IngestTally {
   return { added: 0, alreadyStored: 0, statements: 0, claims: 0, skipped: [] }
 }
 
-export async function fileArticles(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle = () => {}): Promise<IngestTally> {
-  const { extract } = await loadPipeline()
-  for (let start = 0; start < pending.length; start += BATCH_SIZE) {
-    const batch: ExtractedArticle[] = []
-    const texts = new Map<string, string>() // id → text, for the ids given in this batch
-    for (const { source, article } of pending.slice(start, start + BATCH_SIZE)) {
-      const id = article.id
-      if (store.hasArticle(article.text)) tally.alreadyStored++
-      else if (id && (store.article(id) || (texts.has(id) && texts.get(id) !== article.text))) {
-        // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
-        tally.skipped.push(`${source}: id "${id}" already names another article. Give this one a different id.`)
-      } else {
-        if (id) texts.set(id, article.text)
-        batch.push({ article, extraction: extractFrom(extract, article, source) })
-      }
-      onArticle()
-    }
-    for (const result of await store.addArticles(batch)) {
-      if (!result.added) {
-        tally.alreadyStored++ // the same text twice in one batch
-        continue
-      }
-      tally.added++
-      tally.statements += result.statements
-      tally.claims += result.claims
-    }
+/** Extracts with `workers` threads (1: in this process); this thread alone writes the store. */
+export async function fileArticles(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle = () => {}, workers = 1): Promise<IngestTally> {
+  const extractor = await openExtractor(workers)
+  try {
+    for (let start = 0; start < pending.length; start += BATCH_SIZE) await fileBatch(store, pending.slice(start, start + BATCH_SIZE), tally, onArticle, extractor)
+  } finally {
+    await extractor.close()
   }
   return tally
 }
 
-function extractFrom(extract: Pipeline['extract'], article: ArticleInput, source: string) {
+async function fileBatch(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle: () => void, extractor: Extractor): Promise<void> {
+  const extracting: Array<Promise<ExtractedArticle>> = []
+  const texts = new Map<string, string>() // id → text, for the ids given in this batch
+  for (const { source, article } of pending) {
+    const id = article.id
+    if (store.hasArticle(article.text)) tally.alreadyStored++
+    else if (id && (store.article(id) || (texts.has(id) && texts.get(id) !== article.text))) {
+      // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
+      tally.skipped.push(`${source}: id "${id}" already names another article. Give this one a different id.`)
+    } else {
+      if (id) texts.set(id, article.text)
+      extracting.push(extractFrom(extractor, article, source).finally(onArticle))
+      continue
+    }
+    onArticle()
+  }
+  for (const result of await store.addArticles(await Promise.all(extracting))) {
+    if (!result.added) {
+      tally.alreadyStored++ // the same text twice in one batch
+      continue
+    }
+    tally.added++
+    tally.statements += result.statements
+    tally.claims += result.claims
+  }
+}
+
+async function extractFrom(extractor: Extractor, article: ArticleInput, source: string): Promise<ExtractedArticle> {
   try {
-    return extract(article)
+    return { article, extraction: await extractor.extract(article) }
   } catch (error) {
     // A pipeline bug, not bad input: say which article set it off, and keep the batches already stored.
     throw new Error(`extracting ${source} failed: ${(error as Error).message}`, { cause: error })

@@ -7,7 +7,7 @@ import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
 import { articleFromLine } from './article-line.js'
 import { emptyTally, fileArticles, type IngestTally, type PendingArticle } from './file-articles.js'
-import { addArticleOptions, articleMeta, dbOption, type ArticleOptions } from './options.js'
+import { addArticleOptions, articleMeta, dbOption, workersOption, type ArticleOptions } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
 // A few articles are done before a bar could be drawn.
@@ -15,6 +15,7 @@ const PROGRESS_FROM = 6
 
 interface IngestOptions extends ArticleOptions {
   db: string
+  workers: number
 }
 
 export function ingestCommand(program: Command): void {
@@ -23,6 +24,7 @@ export function ingestCommand(program: Command): void {
     .description('extract articles and keep them in the store: .txt articles (- for stdin) and .jsonl files')
     .argument('<files...>', '.txt articles, or .jsonl files of {"id"?, "text", "date"?, "outlet"?, "title"?, "url"?}')
     .addOption(dbOption())
+    .addOption(workersOption())
   addArticleOptions(command).action(async (files: string[], options: IngestOptions) => {
     const tally = emptyTally()
     const pending = await gather(files, options, tally.skipped)
@@ -31,7 +33,7 @@ export function ingestCommand(program: Command): void {
       throw new InvalidInputError(more.length === 0 ? only : `nothing to ingest:\n  ${tally.skipped.join('\n  ')}`)
     }
     const store = await Store.open(options.db)
-    await withProgress(pending.length, (tick) => fileArticles(store, pending, tally, tick))
+    await withProgress(pending.length, (tick) => fileArticles(store, pending, tally, tick, options.workers))
     console.log(summary(tally))
   })
 }

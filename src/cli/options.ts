@@ -2,6 +2,7 @@
 // Deep imports: the date-fns index loads every function (~0.25 s), and every command parses options.
 import { isValid } from 'date-fns/isValid'
 import { parseISO } from 'date-fns/parseISO'
+import { availableParallelism } from 'node:os'
 import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import type { Article } from '../pipeline/types.js'
@@ -19,6 +20,24 @@ export function parseDate(value: string, where = '--date'): string {
     throw new InvalidInputError(`${where} "${value}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
   }
   return value
+}
+
+// Past a few threads the gain is small and each holds its own copy of compromise (~100 MB).
+const MOST_WORKERS = 8
+
+/** --workers N: threads that extract, by default one per core; 1 extracts in this process. */
+export function workersOption(): Option {
+  return new Option('--workers <n>', 'threads that extract articles; 1 runs in this process')
+    .default(Math.min(availableParallelism(), MOST_WORKERS), 'one per core')
+    .argParser(parseWorkers)
+}
+
+export function parseWorkers(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new InvalidInputError(`--workers "${value}" is not a number of threads: give one from 1 to 64, e.g. --workers 2.`)
+  }
+  return n
 }
 
 export function parsePort(value: string): number {

@@ -1,7 +1,7 @@
-// Stage 3: reporting words and phrases. Only sentences that hold a cue word are tagged by compromise:
-// parse only what needs parsing.
+// Stage 3: reporting words and phrases. Only sentences that hold a cue word outside quotation marks are tagged
+// by compromise, all in one pass: parse only what needs parsing.
 import type { Doc, Sentence } from './segment.js'
-import { tag, type Token } from './nlp.js'
+import { tagAll, type Token } from './nlp.js'
 import { CUE_RULES, type CueRule } from './rules/cues/index.js'
 import type { Span } from './types.js'
 import { cueFeatures } from './learned/features.js'
@@ -77,18 +77,32 @@ function prefilterFor(model: CueModel) {
   if (!p) {
     const words = new Set(model.candidates)
     const all = [...new Set([...FIRST_WORDS, ...words])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    p = { words, test: new RegExp(`\\b(${all.join('|')})\\b`, 'i') }
+    p = { words, test: new RegExp(`\\b(${all.join('|')})\\b`, 'gi') }
     prefilters.set(model, p)
   }
   return p
 }
 
+/**
+ * Whether a cue word starts somewhere outside the quotes: a word inside them is never taken for a cue, and
+ * nearly every sentence holds one of the model's candidates, often only in what it quotes.
+ */
+function mayHoldCue(doc: Doc, words: RegExp, sentence: Sentence): boolean {
+  words.lastIndex = 0
+  for (let m = words.exec(sentence.text); m; m = words.exec(sentence.text)) {
+    if (!insideQuote(doc, sentence.start + m.index)) return true
+    words.lastIndex = m.index + 1 // a shorter form may start inside a longer one: "sponsored" in "co-sponsored"
+  }
+  return false
+}
+
 export function findCues(doc: Doc, model: CueModel): Cue[] {
   const cues: Cue[] = []
   const prefilter = prefilterFor(model)
-  for (const sentence of doc.sentences) {
-    if (!prefilter.test.test(sentence.text)) continue
-    const tokens = tag(doc.text, sentence.start, sentence.end)
+  const sentences = doc.sentences.filter((s) => mayHoldCue(doc, prefilter.test, s))
+  const tagged = tagAll(doc.text, sentences)
+  for (const [k, sentence] of sentences.entries()) {
+    const tokens = tagged[k]
     for (let i = 0; i < tokens.length; i++) {
       if (insideQuote(doc, tokens[i].start)) continue
       const found = cueAt(doc, tokens, i) ?? learnedCueAt(doc, model, prefilter.words, tokens, i)

@@ -1,4 +1,4 @@
-// The one module that imports compromise. It tags the words of a stretch of text and hands back plain
+// The one module that imports compromise. It tags the words of stretches of text and hands back plain
 // tokens with offsets into the article; compromise objects never leave this file.
 import nlp from 'compromise'
 
@@ -21,15 +21,47 @@ interface Term {
   tags: Set<string>
 }
 
+interface Parsed {
+  docs: Term[][]
+  world: unknown
+  compute(hooks: string[]): unknown
+}
+
+// What nlp(text) does, split in two so that many stretches share one tagging pass: compromise's per-call
+// work (compiling its post-tagger's matches against the words present) costs more than tagging a sentence.
+// Its tagger reads one sentence at a time, so each stretch is tagged as if parsed alone.
+const world = nlp.world() as { methods: { one: { tokenize: { fromString(text: string, world: unknown): Term[][] } } } }
+const View = nlp('').constructor as new (document: Term[][]) => Parsed
+// 'chunks' groups tagged words into phrases, which nothing here reads; it runs last and changes no tag.
+const HOOKS = (nlp.hooks() as string[]).filter((hook) => hook !== 'chunks')
+
 /**
- * Tokens of text[start, end), offsets in the article. compromise's own offsets drift after closing quote
- * marks and contractions, so each word is found again in the text, left to right.
+ * Tokens of text[start, end) for each stretch, offsets in the article. compromise's own offsets drift after
+ * closing quote marks and contractions, so each word is found again in the text, left to right.
  */
+export function tagAll(text: string, stretches: ReadonlyArray<{ start: number; end: number }>): Token[][] {
+  const parted = stretches.map(({ start, end }) =>
+    // 'said,“Look' glues three words into one term: a space in the mark's place (same length) parts them.
+    text.slice(start, end).replace(/(?<=[,.;:!?])[“”"](?=\p{L})/gu, ' '),
+  )
+  const sentences = parted.map((chunk) => world.methods.one.tokenize.fromString(chunk, world))
+  const parsed = new View(sentences.flat())
+  parsed.world = world // as nlp() does: the View class alone holds compromise's world before plugins extended it
+  parsed.compute(HOOKS)
+  const docs = parsed.docs
+  let next = 0
+  return stretches.map(({ start }, i) => {
+    const terms = docs.slice(next, (next += sentences[i].length)).flat()
+    return tokensOf(terms, parted[i], start)
+  })
+}
+
+/** Tokens of text[start, end) alone. */
 export function tag(text: string, start: number, end: number): Token[] {
-  const chunk = text.slice(start, end)
-  // 'said,“Look' glues three words into one term: a space in the mark's place (same length) parts them.
-  const parted = chunk.replace(/(?<=[,.;:!?])[“”"](?=\p{L})/gu, ' ')
-  const terms = (nlp(parted).docs as Term[][]).flat()
+  return tagAll(text, [{ start, end }])[0]
+}
+
+function tokensOf(terms: Term[], parted: string, start: number): Token[] {
   const tokens: Token[] = []
   let cursor = 0
   for (const t of terms) {
