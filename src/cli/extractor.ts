@@ -9,9 +9,16 @@ export interface Extractor {
   close(): Promise<void>
 }
 
-// Built, the worker is dist/cli/extract-worker.js; under tsx (tests, benches) it is the .ts beside this file,
-// loaded through tsx because workers inherit the parent's --import.
-const WORKER = new URL(`./extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+// Built, the worker is dist/cli/extract-worker.js; from source (tests, benches, the tsx command) it is the .ts
+// beside this file, which the worker loads after registering tsx's loader in its own thread.
+const FROM_SOURCE = import.meta.url.endsWith('.ts')
+const WORKER = new URL(`./extract-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url)
+
+function startWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER)
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}) })`
+  return new Worker(boot, { eval: true })
+}
 
 export async function openExtractor(workers: number): Promise<Extractor> {
   if (workers <= 1) {
@@ -32,7 +39,7 @@ class WorkerPool implements Extractor {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const thread = { worker: new Worker(WORKER), waiting: new Map<number, Waiting>() }
+      const thread = { worker: startWorker(), waiting: new Map<number, Waiting>() }
       thread.worker.on('message', ({ id, extraction, error }: { id: number; extraction?: Extraction; error?: string }) => {
         const waiting = thread.waiting.get(id)!
         thread.waiting.delete(id)
