@@ -64,9 +64,13 @@ function learnedRule(tokens: Token[], i: number): CueRule {
   return { forms: [tokens[i].lower], lemma: tokens[i].lower, stance: 'assert', family, rule: 'learned-cue', example: 'The governor signaled that she would run.' }
 }
 
+const AUXILIARY = ['Auxiliary', 'Copula', 'Modal', 'Negative']
+
 function learnedCueAt(doc: Doc, model: CueModel, candidates: Set<string>, tokens: Token[], i: number): { rule: CueRule; probability: number } | null {
   const t = tokens[i]
   if (!candidates.has(t.lower) || !t.tags.has('Verb') || FORMS.has(t.lower)) return null
+  // "are expected", "doesn't seem": an auxiliary only carries the cue after it.
+  if (AUXILIARY.some((g) => t.tags.has(g))) return null
   const p = probability(model, cueFeatures(doc, tokens, i))
   return p >= model.threshold ? { rule: learnedRule(tokens, i), probability: p } : null
 }

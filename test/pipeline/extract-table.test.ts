@@ -62,6 +62,10 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
       { speaker: 'she', content: 'the account was a mistake' },
     ],
   },
+  { // an impersonal cue after an auxiliary: no speaker, whatever the model thinks of "are"
+    text: 'Many Democrats are expected to follow the lead of the governor.',
+    expect: [{ speaker: null, cue: 'expected', content: 'to follow the lead of the governor' }],
+  },
   { // According to S, C
     text: 'According to the Congressional Budget Office, the bill would add $1.5 trillion to the deficit.',
     expect: [{ speaker: 'Congressional Budget Office', type: 'organization', cue: 'According to', content: 'the bill would add $1.5 trillion to the deficit' }],
