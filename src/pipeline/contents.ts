@@ -91,7 +91,7 @@ const PATTERNS: Pattern[] = [
       const s = cue.sentence
       const before = trimClause(doc.text, s.start, cue.span.start)
       let quoted = quoteEndingAt(doc, cue.span.start)
-      if (quoted && quoted.close < s.start) quoted = undefined
+      if (quoted && quoted.close < s.start && /\.$/.test(quoted.inner.text)) quoted = undefined
       const closed = /,/.test(cue.tokens[source.to - 1].post)
       const after = closed ? trimClause(doc.text, cue.tokens[source.to - 1].end, s.end) : null
       const content = [quoted ? quoted.inner : before, after].filter((x): x is Span => x !== null)
@@ -105,7 +105,7 @@ const PATTERNS: Pattern[] = [
       const at = subject ? cue.tokens[subject.from].start : cue.span.start
       const quote = quoteEndingAt(doc, at)
       // A quote that closed the sentence before ('"…." Reid said both …') is not this cue's.
-      if (!quote || quote.close < cue.sentence.start) return null
+      if (!quote || (quote.close < cue.sentence.start && /\.$/.test(quote.inner.text))) return null
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
       return source ? { cue, content: [quote.inner], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' } : null
     },

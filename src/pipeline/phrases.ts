@@ -149,7 +149,7 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   if (tokens[end - 1].tags.has('Adjective') && !tokens[end - 1].tags.has('Noun') && !isCapital(tokens[end - 1])) return null
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.
   const lead = tokens[start - 1]
-  if (lead && depth === 0 && !breaksAfter(lead) && (lead.lower === 'what' || (lead.tags.has('Noun') && !lead.tags.has('Pronoun') && tokens[start].tags.has('Pronoun')))) return null
+  if (lead && depth === 0 && !breaksAfter(lead) && !quoteBetween(lead, tokens[start]) && (lead.lower === 'what' || (lead.tags.has('Noun') && !lead.tags.has('Pronoun') && tokens[start].tags.has('Pronoun')))) return null
   return start < end ? { from: start, to: end, apposition, antecedent: null } : null
 }
 

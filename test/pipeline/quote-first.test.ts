@@ -31,6 +31,14 @@ const TABLE: Array<{ text: string; speaker: string; content: string; rule?: stri
     text: 'Hale jokingly said, "I am becoming part of the furniture."',
     speaker: 'Hale', content: 'I am becoming part of the furniture.', rule: 'verb-then-quote',
   },
+  { // a question quote: the noun before the mark is no object of the pronoun after it
+    text: '"If you do not test, how will you measure the results?" he said.',
+    speaker: 'he', content: 'how will you measure the results?',
+  },
+  { // an exclamation closes the sentence, yet the attribution after it is still its own
+    text: 'The show returns in May. "Sometimes we need our fix!" Clinton said to reporters.',
+    speaker: 'Clinton', content: 'Sometimes we need our fix!',
+  },
   { // a quote interrupted by its attribution is one statement in two fragments
     text: '"My hope," the senator said, "is that the bill passes before the recess."',
     speaker: 'senator', content: 'My hope, … is that the bill passes', parts: 2,
