@@ -9,7 +9,7 @@ import type { Quote } from './quotes.js'
 import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from './rules/quote-patterns.js'
 import type { Doc, Sentence } from './segment.js'
 import { mention } from './sources.js'
-import { overlaps, spanOf } from './spans.js'
+import { overlaps, spanOf, trimClause } from './spans.js'
 import type { Span } from './types.js'
 
 interface Found {
@@ -17,6 +17,8 @@ interface Found {
   sentence: Sentence
   cue: Cue | null
   source: SourceMention
+  /** When the statement is more than the quote: the clause that holds it. */
+  content?: Span
 }
 
 interface Around {
@@ -150,7 +152,35 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       return null
     },
   },
+  {
+    rule: 'clause-quote',
+    example: 'The mayor described the budget as "a road map to ruin" on Monday. / She called it "a disgrace."',
+    match({ doc, quote, tokensOf }) {
+      const sentence = sentenceAt(doc, quote.open)
+      if (!sentence || quote.inner.text.split(/\s+/).length < 2 || quote.inner.end > sentence.end) return null
+      // "starred in "The Long Road Home"": a title in quotes is nobody's words.
+      if (quote.inner.text.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(a|an|the|of|in|on|and|to|for|at|by)$/.test(w))) return null
+      const tokens = tokensOf(sentence)
+      const before = tokens.filter((t) => t.end <= quote.open)
+      if (!before.length || /:\s*$/.test(doc.text.slice(before[before.length - 1].end, quote.open))) return null
+      for (let v = 1; v < before.length; v++) {
+        if (!isSaying(tokens[v]) || /[;]/.test(doc.text.slice(tokens[v].end, quote.open))) continue
+        const p = subjectBefore(tokens, v)
+        if (!p || p.from > 0 && !/,/.test(tokens[p.from - 1].post)) return null
+        const found = withCue(doc, sentence, tokens, v, p, /^(called|calls|dubbed|labeled|labelled|branded)$/.test(tokens[v].lower) ? 'called-quote' : this.rule)
+        return { ...found, content: clauseAround(doc, tokens[v].end, quote, sentence) }
+      }
+      return null
+    },
+  },
 ]
+
+/** From after the verb to the end of the clause that holds the quote. */
+function clauseAround(doc: Doc, from: number, quote: Quote, sentence: Sentence): Span {
+  const semi = doc.text.slice(quote.close, sentence.end).search(/;/)
+  const end = semi >= 0 ? quote.close + semi : sentence.end
+  return trimClause(doc.text, from, end) ?? quote.inner
+}
 
 /** The draft whose quote this one resumes after an interruption: '"Q1," she said, "Q2"' or '"Q1," she said. "Q2"'. */
 function interrupted(doc: Doc, quote: Quote, drafts: Draft[]): Draft | undefined {
@@ -181,7 +211,7 @@ export function attributeQuotes(doc: Doc, drafts: Draft[]): Draft[] {
     for (const p of QUOTE_PATTERNS) {
       const f = p.match({ doc, quote, tokensOf })
       if (!f) continue
-      out.push({ id: nextId++, cue: f.cue, content: [quote.inner], source: f.source, recipient: null, stance: 'assert', rule: f.rule, sentence: f.sentence })
+      out.push({ id: nextId++, cue: f.cue, content: [f.content ?? quote.inner], source: f.source, recipient: null, stance: 'assert', rule: f.rule, sentence: f.sentence })
       break
     }
   }

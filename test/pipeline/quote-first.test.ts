@@ -39,6 +39,14 @@ const TABLE: Array<{ text: string; speaker: string; content: string; rule?: stri
     text: 'The show returns in May. "Sometimes we need our fix!" Clinton said to reporters.',
     speaker: 'Clinton', content: 'Sometimes we need our fix!',
   },
+  { // a clause that holds a quoted fragment, after a verb no lexicon lists
+    text: 'The mayor lumped the audit in with "every other political stunt" this year.',
+    speaker: 'mayor', content: 'the audit in with "every other political stunt" this year', rule: 'clause-quote',
+  },
+  { // called it "Q"
+    text: 'Critics branded the plan "a giveaway to developers."',
+    speaker: 'Critics', content: 'the plan "a giveaway to developers."', rule: 'called-quote',
+  },
   { // a quote interrupted by its attribution is one statement in two fragments
     text: '"My hope," the senator said, "is that the bill passes before the recess."',
     speaker: 'senator', content: 'My hope, … is that the bill passes', parts: 2,
