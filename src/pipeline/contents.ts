@@ -144,7 +144,8 @@ const PATTERNS: Pattern[] = [
       if (!source) return null
       const s = cue.sentence
       const before = trimClause(doc.text, s.start, cue.span.start)
-      const quoted = quoteEndingAt(doc, cue.span.start)
+      let quoted = quoteEndingAt(doc, cue.span.start)
+      if (quoted && quoted.close < s.start && /\.$/.test(quoted.inner.text)) quoted = undefined
       const closed = close < tokens.length - 1 && /,/.test(tokens[close].post)
       const after = closed ? trimClause(doc.text, tokens[close].end, s.end) : null
       const content = [quoted ? quoted.inner : before, after].filter((x): x is Span => x !== null)
@@ -157,7 +158,8 @@ const PATTERNS: Pattern[] = [
     match(doc, cue, subject) {
       const at = subject ? cue.tokens[subject.from].start : cue.span.start
       const quote = quoteEndingAt(doc, at)
-      if (!quote) return null
+      // A quote that closed the sentence before ('"…." Reid said both …') is not this cue's.
+      if (!quote || (quote.close < cue.sentence.start && /\.$/.test(quote.inner.text))) return null
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
       return source ? { cue, content: [withLead(doc, cue, quote)], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' } : null
     },

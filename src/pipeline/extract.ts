@@ -5,6 +5,7 @@ import { fileClaims } from './claims.js'
 import { addContinuations } from './continuations.js'
 import { findContents } from './contents.js'
 import { findCues } from './cues.js'
+import { attributeQuotes } from './quote-first.js'
 import type { CueModel } from './learned/cue-model.js'
 import { CUE_MODEL } from './learned/cue-weights.js'
 import { segment } from './segment.js'
@@ -23,7 +24,8 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const doc = segment(article.text, article.published ?? null, skips) // paragraphs, sentences, quotes
   const cues = findCues(doc, options.cueModel ?? CUE_MODEL)           // "said", "denied", "according to"
   const governed = findContents(doc, cues)                            // what each cue governs
-  const drafts = addContinuations(doc, findSources(doc, governed))    // who, as written; quotes carried on
+  const sourced = attributeQuotes(doc, findSources(doc, governed))   // who, as written; quotes no cue claimed
+  const drafts = addContinuations(doc, sourced)                       // quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
   const statements = attributed.map((a) => {

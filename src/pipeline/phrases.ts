@@ -163,7 +163,7 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   const lead = tokens[start - 1]
   // A date or a name before the pronoun is no object: "Although in September she said …".
   const objectLead = lead && lead.tags.has('Noun') && !lead.tags.has('Pronoun') && !lead.tags.has('Date') && !isCapital(lead)
-  if (lead && depth === 0 && !breaksAfter(lead) && (lead.lower === 'what' || (objectLead && tokens[start].tags.has('Pronoun')))) return null
+  if (lead && depth === 0 && !breaksAfter(lead) && !quoteBetween(lead, tokens[start]) && (lead.lower === 'what' || (objectLead && tokens[start].tags.has('Pronoun')))) return null
   return start < end ? { from: start, to: end, apposition, antecedent: null } : null
 }
 

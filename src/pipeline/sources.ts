@@ -10,7 +10,7 @@ import type { Cue } from './cues.js'
 
 const LEADING = /^(both|either|neither)$/
 
-function mention(doc: Doc, cue: Cue, phrase: Phrase): SourceMention {
+export function mention(doc: Doc, cue: Cue, phrase: Phrase): SourceMention {
   let from = phrase.from
   while (from < phrase.to - 1 && LEADING.test(cue.tokens[from].lower)) from++
   const tokens = cue.tokens.slice(from, phrase.to)

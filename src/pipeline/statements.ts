@@ -38,6 +38,9 @@ function frame(a: Attributed): Array<{ text: string; start: number }> {
 const BASE: Record<string, number> = {
   'quote-comma-name-verb': 0.9, 'quote-comma-verb-name': 0.9, 'name-verb-quote': 0.85, 'according-to': 0.85,
   'clause-comma-name-verb': 0.8, 'clause-comma-verb-name': 0.8, 'name-verb-clause': 0.75, 'continuation-quote': 0.7,
+  // The quote-first patterns (quote-first.ts): a quote no cue claimed, attributed by the words around it.
+  'quote-then-verb': 0.9, 'quote-dash-name': 0.85, 'verb-then-quote': 0.85, 'name-colon-quote': 0.8,
+  'called-quote': 0.65, 'clause-quote': 0.55,
 }
 
 function confidence(a: Attributed, kind: Kind): number {
