@@ -27,6 +27,8 @@ interface Pattern {
 
 
 const AFTERTHOUGHT = /^(which|although|though|while|whereas)$/
+const OCCASION = /^(during|when|while|after|before|since|because|though|although)$/
+const CLAUSE_FAMILIES = new Set(['belief', 'evidence'])
 const OBJECT_FAMILIES = new Set(['evaluation', 'intention', 'evidence'])
 
 const afterCue = (cue: Cue) => cue.at + cue.length
@@ -168,7 +170,8 @@ const PATTERNS: Pattern[] = [
     rule: 'clause-then-source',
     example: 'The request came just after Russia launched its invasion, one of the officials claimed.',
     match(doc, cue, subject) {
-      if (quoteOnly(doc, cue) || cue.rule.family === 'impersonal') return null
+      // Praise, plans and findings come before what they are about, not after: only speech and belief invert.
+      if (quoteOnly(doc, cue) || cue.rule.family === 'impersonal' || OBJECT_FAMILIES.has(cue.rule.family)) return null
       const first = subject ? subject.from : cue.at
       const s = cue.sentence
       if (first === 0 || !/,/.test(cue.tokens[first - 1].post)) return null
@@ -215,9 +218,13 @@ const PATTERNS: Pattern[] = [
       if (OBJECT_FAMILIES.has(cue.rule.family)) {
         const comma = cue.tokens.slice(i).find((t) => t.end <= end && /,/.test(t.post))
         if (comma) end = comma.end
+        // …and before the occasion: "endorsed Clinton during a call with reporters".
+        const occasion = cue.tokens.slice(i + 1).find((t) => t.end <= end && OCCASION.test(t.lower))
+        if (occasion) end = cue.tokens[cue.tokens.indexOf(occasion) - 1].end
       }
       const rest = cue.tokens.slice(i).filter((t) => t.end <= end)
-      if (!rest.length || (cue.rule.family === 'belief' && !rest.some((t) => t.tags.has('Verb')))) return null
+      // A belief or a finding is a clause: "found a receptive audience" reports nothing.
+      if (!rest.length || (CLAUSE_FAMILIES.has(cue.rule.family) && !rest.some((t) => t.tags.has('Verb')))) return null
       // A quote that opens in the clause carries it on past the sentence's end.
       const runsOn = doc.quotes.find((q) => q.open >= rest[0].start && q.open < end && q.inner.end > end)
       if (runsOn) end = runsOn.inner.end
@@ -241,6 +248,9 @@ function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
     if (/;/.test(tokens[k - 1].post)) return tokens[k - 1].end
     // ", which …", ", although …": a new clause about the content, not part of it.
     if (/,/.test(tokens[k - 1].post) && AFTERTHOUGHT.test(tokens[k].lower)) return tokens[k - 1].end
+    // "… turning their way — and the Senate is …": a dash and a conjunction start the writer's own clause.
+    if (/\s(—|–|-|--)\s/.test(tokens[k - 1].post + ' ') && /^(and|but|with|while|as)$/.test(tokens[k].lower)) return tokens[k - 1].end
+    if (/,/.test(tokens[k - 1].post) && tokens[k].lower === 'compared' && tokens[k + 1]?.lower === 'with') return tokens[k - 1].end
     const next = others.find((o) => o.at === k)
     if (!next) continue
     const subject = subjectBefore(tokens, k)
