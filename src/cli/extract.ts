@@ -3,7 +3,8 @@
 import { once } from 'node:events'
 import type { Command } from 'commander'
 import { articleFromLine } from './article-line.js'
-import { addArticleOptions, articleMeta, workersOption, type ArticleOptions } from './options.js'
+import { addArticleOptions, articleMeta, minConfidenceOption, workersOption, type ArticleOptions } from './options.js'
+import type { Statement } from '../pipeline/types.js'
 import { inOrder, openExtractor } from './extractor.js'
 import { loadPipeline } from './load.js'
 import { readArticle, readLines } from './read-input.js'
@@ -11,6 +12,7 @@ import { readArticle, readLines } from './read-input.js'
 interface ExtractOptions extends ArticleOptions {
   jsonl?: boolean
   workers: number
+  minConfidence: number
 }
 
 // Articles read ahead of the one being written, per worker: enough to keep every worker busy.
@@ -23,26 +25,32 @@ export function extractCommand(program: Command): void {
     .argument('<file>', 'a plain-text article, or a .jsonl file with --jsonl')
     .option('--jsonl', 'read one {"id", "text", "date"?} per line; print one {"id", "statements"} per line')
     .addOption(workersOption())
+    .addOption(minConfidenceOption())
   addArticleOptions(command).action(async (file: string, options: ExtractOptions) => {
-    if (options.jsonl) await extractLines(file, options.workers)
-    else await extractArticle(file, options)
+    const sure = (s: Statement) => s.confidence >= options.minConfidence
+    if (options.jsonl) await extractLines(file, options.workers, sure)
+    else await extractArticle(file, options, sure)
   })
 }
 
-async function extractArticle(file: string, options: ArticleOptions): Promise<void> {
+async function extractArticle(file: string, options: ArticleOptions, sure: (s: Statement) => boolean): Promise<void> {
   const text = await readArticle(file)
   const { extract } = await loadPipeline()
-  const { statements, claims } = extract({ text, ...articleMeta(options) })
+  const found = extract({ text, ...articleMeta(options) })
+  const statements = found.statements.filter(sure)
+  // A claim is printed while one of its statements is.
+  const kept = new Set(statements.map((s) => s.claim))
+  const claims = found.claims.filter((c) => kept.has(c.id))
   await write(`${JSON.stringify({ statements, claims }, null, 2)}\n`)
 }
 
-async function extractLines(file: string, workers: number): Promise<void> {
+async function extractLines(file: string, workers: number, sure: (s: Statement) => boolean): Promise<void> {
   const extractor = await openExtractor(workers)
   // A bad line is refused in its turn, after the output of every line before it.
   const extractLine = async ({ where, line }: { where: string; line: string }) => {
     const article = articleFromLine(line, where, { needsId: true })
     const { statements } = await extractor.extract(article)
-    return `${JSON.stringify({ id: article.id, statements })}\n`
+    return `${JSON.stringify({ id: article.id, statements: statements.filter(sure) })}\n`
   }
   try {
     for await (const output of inOrder(readLines(file), extractLine, workers * AHEAD_PER_WORKER)) await write(output)

@@ -67,3 +67,18 @@ export function addArticleOptions(command: Command): Command {
 export function articleMeta(options: ArticleOptions): Omit<Article, 'text'> {
   return { published: options.date ?? null, outlet: options.outlet ?? null, title: options.title ?? null, url: options.url ?? null }
 }
+
+/** --min-confidence: only statements the pipeline is at least this sure of. */
+export function minConfidenceOption(): Option {
+  return new Option('--min-confidence <c>', 'print only statements with at least this confidence (0 to 1)')
+    .default(0)
+    .argParser(parseConfidence)
+}
+
+export function parseConfidence(value: string): number {
+  const c = Number(value)
+  if (value.trim() === '' || !Number.isFinite(c) || c < 0 || c > 1) {
+    throw new InvalidInputError(`--min-confidence "${value}" is not a confidence: give a number from 0 to 1, e.g. --min-confidence 0.8.`)
+  }
+  return c
+}

@@ -22,7 +22,7 @@ interface Example { features: string[]; label: boolean; word: string }
 const { values } = parseArgs({ options: {
   gold: { type: 'string' }, out: { type: 'string', default: 'src/pipeline/learned/cue-weights.ts' },
   folds: { type: 'string' }, pred: { type: 'string' }, threshold: { type: 'string', default: '0.5' },
-  'min-count': { type: 'string', default: '3' }, epochs: { type: 'string', default: '8' },
+  'min-count': { type: 'string', default: '3' }, 'min-rate': { type: 'string', default: '0.25' }, epochs: { type: 'string', default: '8' },
 } })
 if (!values.gold) {
   console.error('usage: train-cues --gold GOLD.jsonl [--out FILE] [--folds K --pred PRED.jsonl]')
@@ -55,8 +55,13 @@ function examplesOf(doc: GoldDoc): Example[] {
 
 function train(examples: Example[][], minCount: number, epochs: number, threshold: number): CueModel {
   const counts = new Map<string, number>()
-  for (const ex of examples.flat()) if (ex.label) counts.set(ex.word, (counts.get(ex.word) ?? 0) + 1)
-  const candidates = [...counts].filter(([, n]) => n >= minCount).map(([w]) => w).sort()
+  const seen = new Map<string, number>()
+  for (const ex of examples.flat()) {
+    seen.set(ex.word, (seen.get(ex.word) ?? 0) + 1)
+    if (ex.label) counts.set(ex.word, (counts.get(ex.word) ?? 0) + 1)
+  }
+  // A word the annotators rarely mark ("made", "went") is left to the lexicons: its few cues cost many errors.
+  const candidates = [...counts].filter(([w, n]) => n >= minCount && n / seen.get(w)! >= minRate).map(([w]) => w).sort()
   const keep = new Set(candidates)
   const data = examples.flat().filter((ex) => keep.has(ex.word))
   const weights = new Map<string, number>()
@@ -69,6 +74,7 @@ function train(examples: Example[][], minCount: number, epochs: number, threshol
 const docs = await readGold(values.gold)
 const examples = docs.map(examplesOf)
 const minCount = Number(values['min-count'])
+const minRate = Number(values['min-rate'])
 const epochs = Number(values.epochs)
 const threshold = Number(values.threshold)
 

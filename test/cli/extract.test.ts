@@ -25,6 +25,23 @@ describe('claimtrail extract', () => {
     }
   })
 
+  it('--min-confidence keeps only statements at least that sure, and their claims', async () => {
+    const all = JSON.parse((await claimtrail(['extract', SAMPLE], { cwd: temp.dir })).stdout)
+    const run = await claimtrail(['extract', '--min-confidence', '0.8', SAMPLE], { cwd: temp.dir })
+    expect(run.code).to.equal(0)
+    const { statements, claims } = JSON.parse(run.stdout)
+    const sure = all.statements.filter((s: { confidence: number }) => s.confidence >= 0.8)
+    expect(sure.length).to.be.within(1, all.statements.length - 1)
+    expect(statements).to.deep.equal(sure)
+    for (const claim of claims) expect(statements.some((s: { claim: string }) => s.claim === claim.id)).to.equal(true)
+  })
+
+  it('refuses a --min-confidence that is no number from 0 to 1, with exit code 2', async () => {
+    const run = await claimtrail(['extract', '--min-confidence', 'high', SAMPLE], { cwd: temp.dir })
+    expect(run.code).to.equal(2)
+    expect(run.stderr).to.match(/--min-confidence "high" is not a confidence/)
+  })
+
   it('reads the article from stdin for -', async () => {
     const run = await claimtrail(['extract', '-'], { cwd: temp.dir, input: await readFile(SAMPLE) })
     expect(run.code).to.equal(0)
