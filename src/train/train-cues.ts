@@ -21,8 +21,8 @@ interface Example { features: string[]; label: boolean; word: string }
 
 const { values } = parseArgs({ options: {
   gold: { type: 'string' }, out: { type: 'string', default: 'src/pipeline/learned/cue-weights.ts' },
-  folds: { type: 'string' }, pred: { type: 'string' }, threshold: { type: 'string', default: '0.5' },
-  'min-count': { type: 'string', default: '3' }, 'min-rate': { type: 'string', default: '0.25' }, epochs: { type: 'string', default: '8' },
+  folds: { type: 'string' }, pred: { type: 'string' }, threshold: { type: 'string', default: '0.55' },
+  'min-count': { type: 'string', default: '3' }, 'min-rate': { type: 'string', default: '0' }, epochs: { type: 'string', default: '8' },
 } })
 if (!values.gold) {
   console.error('usage: train-cues --gold GOLD.jsonl [--out FILE] [--folds K --pred PRED.jsonl]')

@@ -27,8 +27,11 @@ describe('fileClaims', () => {
   it('files two wordings of one claim together', () => {
     const text = 'The army withdrew its troops from the border town, officials said.\n\nThe army has withdrawn troops from the border town, according to the governor.'
     const out = extract({ text })
-    expect(out.statements).to.have.length(2)
-    expect(out.statements[0].claim).to.equal(out.statements[1].claim)
+    const officials = out.statements.find((s) => s.speaker?.name === 'officials')
+    const governor = out.statements.find((s) => s.speaker?.name === 'governor')
+    expect(officials?.cue?.text).to.equal('said')
+    expect(governor?.cue?.text).to.equal('according to')
+    expect(officials!.claim).to.equal(governor!.claim)
   })
 
   it('a denial with nothing to point back to makes its own claim', () => {
