@@ -33,15 +33,22 @@ const OBJECT_FAMILIES = new Set(['evaluation', 'intention', 'evidence'])
 
 const afterCue = (cue: Cue) => cue.at + cue.length
 
+/** Index past the frames ("on Monday", "in a statement", "to reporters") that start at token i. */
+function pastFrames(doc: Doc, cue: Cue, i: number): number {
+  const { tokens } = cue
+  for (let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end)); m; m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))) {
+    at += m[0].length
+    while (i < tokens.length && tokens[i].start < at) i++
+  }
+  return i
+}
+
 /** Index past the words that follow a cue before what it governs: "told CNN on Sunday that", "said Monday". */
 function skipFrame(doc: Doc, cue: Cue): number {
   const { tokens } = cue
   let i = afterCue(cue)
   if (cue.rule.recipient) i = phraseAfter(tokens, i)?.to ?? i
-  for (let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end)); m; m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))) {
-    at += m[0].length
-    while (i < tokens.length && tokens[i].start < at) i++
-  }
+  i = pastFrames(doc, cue, i)
   // "said at a campaign stop in Toledo that …": a "that" soon after, with no verb before it, opens the content.
   for (let k = i; k < Math.min(tokens.length, i + 12); k++) {
     if (tokens[k].lower === 'that' && k > i && !/[“"]/.test(tokens[k].pre)) return k
@@ -106,10 +113,7 @@ const PATTERNS: Pattern[] = [
       let i = afterCue(cue)
       const asker = tokens[i]?.lower === 'by' ? phraseAfter(tokens, i + 1) : null
       if (asker) i = asker.to
-      for (let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end)); m; m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))) {
-        at += m[0].length
-        while (i < tokens.length && tokens[i].start < at) i++
-      }
+      i = pastFrames(doc, cue, i)
       if (!/^(whether|if|why|how|what|when|where|who|about)$/.test(tokens[i]?.lower ?? '')) return null
       let end = i
       while (end < tokens.length - 1 && !/[,;:—–]/.test(tokens[end].post)) end++
