@@ -9,6 +9,7 @@ import { attributeQuotes } from './quote-first.js'
 import type { CueModel } from './learned/cue-model.js'
 import { CUE_MODEL } from './learned/cue-weights.js'
 import { segment } from './segment.js'
+import { attributeSpeakerLines } from './speaker-lines.js'
 import { findSources } from './sources.js'
 import { resolveSpeakers } from './speakers.js'
 import { toStatement } from './statements.js'
@@ -25,7 +26,8 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const cues = findCues(doc, options.cueModel ?? CUE_MODEL)           // "said", "denied", "according to"
   const governed = findContents(doc, cues)                            // what each cue governs
   const sourced = attributeQuotes(doc, findSources(doc, governed))   // who, as written; quotes no cue claimed
-  const drafts = addContinuations(doc, sourced)                       // quotes carried on
+  const lined = attributeSpeakerLines(doc, sourced)                   // "WALLACE: …", "Rubio: Trump can't …"
+  const drafts = addContinuations(doc, lined)                         // quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
   const statements = attributed.map((a) => {

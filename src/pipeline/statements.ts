@@ -41,6 +41,8 @@ const BASE: Record<string, number> = {
   // The quote-first patterns (quote-first.ts): a quote no cue claimed, attributed by the words around it.
   'quote-then-verb': 0.9, 'quote-dash-name': 0.85, 'verb-then-quote': 0.85, 'name-colon-quote': 0.8,
   'called-quote': 0.65, 'clause-quote': 0.55,
+  // A paragraph that opens "Name:" (speaker-lines.ts): headlines and transcripts.
+  'speaker-line': 0.7,
 }
 
 function confidence(a: Attributed, kind: Kind): number {
