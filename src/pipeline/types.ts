@@ -7,7 +7,8 @@ export interface Span {
 }
 
 export type Kind = 'direct' | 'mixed' | 'indirect'
-export type Stance = 'assert' | 'deny'
+/** assert and deny, plus confirm ("confirmed the report") and decline ("declined to comment"). */
+export type Stance = 'assert' | 'deny' | 'confirm' | 'decline'
 export type SpeakerType = 'person' | 'organization' | 'country' | 'anonymous' | 'group' | 'document'
 
 export interface Article {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { DataFile } from 'lowdb/node'
 import { StoreError } from '../errors.js'
+import { migrate, needsMigration } from './migrate.js'
 import { SCHEMA_VERSION, type StoreData } from './schema.js'
 
 export function emptyStore(): StoreData {
@@ -31,6 +32,10 @@ export async function openFile(path: string): Promise<Low<StoreData>> {
     await writeFile(db, path)
   } else {
     db.data = found
+    if (needsMigration(found)) {
+      await migrate(found, path)
+      await writeFile(db, path)
+    }
   }
   return db
 }
@@ -61,8 +66,8 @@ function checkSchema(raw: unknown, path: string): StoreData {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new StoreError(notOurs)
   const data = raw as Partial<StoreData>
   if (typeof data.schema !== 'number') throw new StoreError(notOurs)
-  if (data.schema !== SCHEMA_VERSION) {
-    throw new StoreError(`${path} is schema ${data.schema}; this build reads schema ${SCHEMA_VERSION}. Upgrade claimtrail or restore a backup.`)
+  if (data.schema > SCHEMA_VERSION || data.schema < 1) {
+    throw new StoreError(`${path} is schema ${data.schema}; this build reads schemas 1 to ${SCHEMA_VERSION}. Upgrade claimtrail or restore a backup.`)
   }
   for (const table of ['articles', 'speakers', 'statements', 'claims', 'log'] as const) {
     if (!Array.isArray(data[table])) throw new StoreError(`${path} has no "${table}" list. Restore it from a backup or move it aside; claimtrail will start a new store.`)

@@ -57,17 +57,23 @@ function position(statement: StatementRecord): number {
 
 function summarise(claim: ClaimRecord, entries: LedgerEntry[]): ClaimSummary {
   const voices = entries.map((entry) => ({ stance: entry.statement.stance, voice: voice(entry) }))
-  const asserted = voices.filter((v) => v.stance === 'assert').map((v) => v.voice)
+  // A confirmation supports the claim as an assertion does; declining to comment takes no side.
+  const asserted = voices.filter((v) => v.stance === 'assert' || v.stance === 'confirm').map((v) => v.voice)
   const denied = voices.filter((v) => v.stance === 'deny').map((v) => v.voice)
-  const dates = entries.map(statementDate).filter((date) => date !== null)
+  const declined = voices.filter((v) => v.stance === 'decline').map((v) => v.voice)
+  const dated = voices.filter((v) => v.voice.date !== null).map((v) => v.voice)
   return {
     claim,
     asserted,
     denied,
+    declined,
     statementCount: entries.length,
+    articleCount: new Set(entries.map((e) => e.article.id)).size,
     anonymousSupport: asserted.filter((v) => v.type === 'anonymous').length,
-    firstDate: dates[0] ?? null,
-    latestDate: dates.at(-1) ?? null,
+    firstDate: dated[0]?.date ?? null,
+    latestDate: dated.at(-1)?.date ?? null,
+    first: voices[0]?.voice ?? null,
+    latest: voices.at(-1)?.voice ?? null,
   }
 }
 

@@ -1,8 +1,9 @@
-// What the store file holds, schema version 1. Statements keep every field `extract` produced; speakers are
-// shared across articles (anonymous ones never are); claims gather statement ids.
+// What the store file holds, schema version 2. Statements keep every field `extract` produced; speakers are
+// shared across articles (anonymous ones never are); claims gather statement ids; the log keeps every
+// reviewer's decision, append-only. Version 1 files are migrated on open (migrate.ts), with a backup.
 import type { Article, Speaker, SpeakerType, Statement } from '../pipeline/types.js'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export interface ArticleRecord {
   id: string
@@ -24,6 +25,17 @@ export interface SpeakerRecord {
   affiliation: string | null
   /** Every other way the speaker was written: "Zhao", "Chinese Foreign Ministry spokesperson Zhao Lijian". */
   aliases: string[]
+  /** Every role the articles gave, with when it was first and last seen: roles change over the years. */
+  roles: RoleSeen[]
+  /** Set when a reviewer merged this speaker into another; its statements moved there. */
+  mergedInto?: string
+}
+
+export interface RoleSeen {
+  role: string
+  /** The published dates of the first and latest articles that gave it, when known. */
+  firstSeen: string | null
+  lastSeen: string | null
 }
 
 export interface StatementRecord extends Statement {
@@ -44,8 +56,11 @@ export interface ClaimRecord {
   text: string
   statementIds: string[]
   review: Review | null
+  /** Set when a reviewer merged this claim into another; its statements moved there. */
+  mergedInto?: string
 }
 
+/** One reviewer decision, as it was made: who, when, what, and what it replaced. */
 export interface LogEntry {
   at: string
   by: string

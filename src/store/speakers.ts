@@ -1,11 +1,13 @@
 // Who a speaker is across articles. A named speaker is one entity wherever it is quoted, so a researcher counts
-// all of Jake Sullivan's quotes at once. Anonymous sources are never merged: "a senior official" in two articles
-// is rarely the same person, and one merged record would invent a prolific source.
+// all of Jake Sullivan's quotes at once: "Donald J. Trump", "Donald Trump" and, where one Trump dominates the
+// store, a bare "Trump" are one record with aliases. Anonymous sources are never merged: "a senior official" in
+// two articles is rarely the same person, and one merged record would invent a prolific source.
 import type { Speaker } from '../pipeline/types.js'
 import type { SpeakerRecord } from './schema.js'
 
 // A pronoun says nothing about who spoke; as an alias it would make every person look alike in a search.
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'we', 'i', 'you', 'who', 'his', 'its', 'their'])
+const HONORIFIC = /^(mr|mrs|ms|miss|dr|sen|rep|gov|gen|pres|president|senator|secretary|judge|justice)$/
 
 /** Lowercase, accents and punctuation gone, so "U.S. officials" and "US officials" are one name. */
 export function normaliseName(name: string): string {
@@ -18,28 +20,41 @@ export function normaliseName(name: string): string {
     .trim()
 }
 
-/** "Donald J. Trump" is "Donald Trump": a middle initial comes and goes between outlets. */
+/** "Donald J. Trump" is "Donald Trump", "Mr. Trump" is "Trump": initials and honorifics come and go. */
 function personName(normalised: string): string {
-  const words = normalised.split(' ')
-  if (words.length < 3) return normalised
-  const kept = words.filter((word, i) => i === 0 || i === words.length - 1 || word.length > 1)
-  return kept.join(' ')
+  const words = normalised.split(' ').filter((word, i, all) => !(i < all.length - 1 && HONORIFIC.test(word)))
+  if (words.length < 3) return words.join(' ')
+  return words.filter((word, i) => i === 0 || i === words.length - 1 || word.length > 1).join(' ')
 }
+
+const surnameOf = (record: SpeakerRecord) => personName(normaliseName(record.name)).split(' ').at(-1) ?? ''
 
 export function slug(text: string): string {
   return normaliseName(text).replace(/ /g, '-') || 'speaker'
 }
 
+// A bare surname goes to the store's best-known bearer only when that one is quoted this many times as often
+// as the next: "Trump" is Donald Trump in a politics desk's store, "Clinton" may not be.
+const SURNAME_MARGIN = 3
+
 /** The speakers of a store, found by identity; owns the store's speaker list and appends to it. */
 export class SpeakerRoster {
   readonly #byKey = new Map<string, SpeakerRecord>()
   readonly #byId = new Map<string, SpeakerRecord>()
+  readonly #bySurname = new Map<string, Set<SpeakerRecord>>()
 
-  constructor(private readonly records: SpeakerRecord[]) {
+  /**
+   * `quoted(id)` counts a speaker's statements, to tell the best-known bearer of a surname; `moved(into, from)`
+   * is told when a merge sends one record's statements to another.
+   */
+  constructor(
+    private readonly records: SpeakerRecord[],
+    private readonly quoted: (id: string) => number,
+    private readonly moved: (into: SpeakerRecord, from: SpeakerRecord) => void,
+  ) {
     for (const record of records) {
       this.#byId.set(record.id, record)
-      // An anonymous record's id carries its article, so the id itself keeps it apart from its namesakes.
-      this.#byKey.set(record.type === 'anonymous' ? `id:${record.id}` : identity(record.name, record.type), record)
+      if (!record.mergedInto) this.#index(record)
     }
   }
 
@@ -47,21 +62,105 @@ export class SpeakerRoster {
     return this.#byId.get(id)
   }
 
-  /** The record for this statement's speaker, created on first mention; every new way of writing it is kept. */
-  file(speaker: Speaker, articleId: string): SpeakerRecord {
+  /** The record a merged speaker now lives in. */
+  current(id: string): SpeakerRecord | undefined {
+    let record = this.#byId.get(id)
+    for (let hops = 0; record?.mergedInto && hops < 100; hops++) record = this.#byId.get(record.mergedInto)
+    return record
+  }
+
+  /**
+   * The record for this statement's speaker, created on first mention; every new way of writing it and every
+   * role is kept, with the article's date.
+   */
+  file(speaker: Speaker, articleId: string, published: string | null): SpeakerRecord {
     const anonymous = speaker.type === 'anonymous'
-    const key = anonymous ? undefined : identity(speaker.name, speaker.type)
-    let record = key === undefined ? undefined : this.#byKey.get(key)
+    let record = anonymous ? undefined : this.#find(speaker.name, speaker.type)
     if (!record) {
-      const id = this.#freeId(anonymous ? `${slug(speaker.name)}-${slug(articleId)}` : slug(speaker.name), speaker.type)
-      record = { id, name: speaker.name, type: speaker.type, role: null, affiliation: null, aliases: [] }
-      this.records.push(record)
-      this.#byId.set(id, record)
-      this.#byKey.set(key ?? `id:${id}`, record)
+      record = this.create(speaker.name, speaker.type, anonymous ? articleId : null)
+      this.#absorbBareSurname(record)
     }
-    record.role ??= speaker.role
+    if (speaker.role) {
+      // The role it was first filed with stays its label; every role seen is kept with its dates.
+      record.role ??= speaker.role
+      noteRole(record, speaker.role, published)
+    }
     for (const written of [speaker.name, speaker.mention?.text]) addAlias(record, written)
     return record
+  }
+
+  create(name: string, type: SpeakerRecord['type'], articleId: string | null): SpeakerRecord {
+    const id = this.#freeId(articleId ? `${slug(name)}-${slug(articleId)}` : slug(name), type)
+    const record: SpeakerRecord = { id, name, type, role: null, affiliation: null, aliases: [], roles: [] }
+    this.records.push(record)
+    this.#byId.set(id, record)
+    this.#index(record)
+    return record
+  }
+
+  /** A reviewer's merge: `from` becomes an alias of `into`, and later mentions of it are filed under `into`. */
+  merge(into: SpeakerRecord, from: SpeakerRecord): void {
+    this.#unindex(from)
+    from.mergedInto = into.id
+    for (const alias of [from.name, ...from.aliases]) addAlias(into, alias)
+    for (const role of from.roles) if (!into.roles.some((r) => r.role === role.role)) into.roles.push(role)
+    this.#index(into)
+    this.moved(into, from)
+  }
+
+  /** A reviewer's split: the alias leaves `record` and becomes a speaker of its own. */
+  split(record: SpeakerRecord, alias: string): SpeakerRecord {
+    this.#unindex(record)
+    record.aliases = record.aliases.filter((a) => a !== alias)
+    this.#index(record)
+    return this.create(alias, record.type, record.type === 'anonymous' ? record.id : null)
+  }
+
+  /** "Trump" was filed before any full Trump: the first "Donald Trump" takes those statements over. */
+  #absorbBareSurname(record: SpeakerRecord): void {
+    if (record.type !== 'person' || !personName(normaliseName(record.name)).includes(' ')) return
+    const surname = surnameOf(record)
+    const bare = this.#byKey.get(identity(surname, 'person'))
+    if (bare && bare !== record && this.#bestKnown(surname) === record) this.merge(record, bare)
+  }
+
+  #find(name: string, type: string): SpeakerRecord | undefined {
+    const found = this.#byKey.get(identity(name, type))
+    if (found || type !== 'person') return found
+    const key = personName(normaliseName(name))
+    return key.includes(' ') ? undefined : this.#bestKnown(key)
+  }
+
+  /** The one bearer of a surname the store knows far better than any other, if there is one. */
+  #bestKnown(surname: string): SpeakerRecord | undefined {
+    const bearers = [...(this.#bySurname.get(surname) ?? [])]
+      .filter((r) => personName(normaliseName(r.name)).includes(' '))
+      .map((r) => ({ r, n: this.quoted(r.id) }))
+      .sort((a, b) => b.n - a.n)
+    if (!bearers.length) return undefined
+    return bearers.length === 1 || bearers[0].n >= SURNAME_MARGIN * Math.max(1, bearers[1].n) ? bearers[0].r : undefined
+  }
+
+  #index(record: SpeakerRecord): void {
+    if (record.type === 'anonymous') {
+      // An anonymous record's id carries its article, so the id itself keeps it apart from its namesakes.
+      this.#byKey.set(`id:${record.id}`, record)
+      return
+    }
+    for (const name of [record.name, ...record.aliases]) {
+      const key = identity(name, record.type)
+      if (!this.#byKey.has(key)) this.#byKey.set(key, record)
+    }
+    if (record.type === 'person') {
+      const surname = surnameOf(record)
+      if (!this.#bySurname.has(surname)) this.#bySurname.set(surname, new Set())
+      this.#bySurname.get(surname)!.add(record)
+    }
+  }
+
+  #unindex(record: SpeakerRecord): void {
+    for (const [key, r] of this.#byKey) if (r === record) this.#byKey.delete(key)
+    this.#bySurname.get(surnameOf(record))?.delete(record)
   }
 
   #freeId(base: string, type: string): string {
@@ -81,4 +180,14 @@ function addAlias(record: SpeakerRecord, written: string | undefined): void {
   const alias = written?.replace(/\s+/g, ' ').trim()
   if (!alias || alias === record.name || PRONOUNS.has(alias.toLowerCase())) return
   if (!record.aliases.includes(alias)) record.aliases.push(alias)
+}
+
+function noteRole(record: SpeakerRecord, role: string, published: string | null): void {
+  const seen = record.roles.find((r) => r.role === role)
+  if (!seen) {
+    record.roles.push({ role, firstSeen: published, lastSeen: published })
+    return
+  }
+  if (published && (!seen.firstSeen || published < seen.firstSeen)) seen.firstSeen = published
+  if (published && (!seen.lastSeen || published > seen.lastSeen)) seen.lastSeen = published
 }

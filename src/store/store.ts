@@ -6,9 +6,10 @@ import type { Extraction } from '../pipeline/types.js'
 import { exportData, type ExportData } from '../export/json.js'
 import { openFile, writeFile } from './file.js'
 import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './ledger.js'
+import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
-import type { ArticleInput, ArticleRecord, ClaimRecord, SpeakerRecord, StatementRecord, StoreData } from './schema.js'
+import type { ArticleInput, ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoreData } from './schema.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from './views.js'
 
 /** One article with what the pipeline extracted from it, ready to be filed. */
@@ -34,7 +35,7 @@ export class Store {
     for (const article of data.articles) this.#indexArticle(article)
     for (const statement of data.statements) this.#indexStatement(statement)
     for (const claim of data.claims) this.#claims.set(claim.id, claim)
-    this.#speakers = new SpeakerRoster(data.speakers)
+    this.#speakers = new SpeakerRoster(data.speakers, (id) => this.#quotes.get(id)?.length ?? 0, (into, from) => this.#moveQuotes(into, from))
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
@@ -77,8 +78,9 @@ export class Store {
     return this.#db.data.speakers
   }
 
+  /** A speaker by id; a merged speaker's id answers with the speaker it was merged into. */
   speaker(id: string): SpeakerRecord | undefined {
-    return this.#speakers.get(id)
+    return this.#speakers.current(id)
   }
 
   statements(): StatementRecord[] {
@@ -89,13 +91,33 @@ export class Store {
     return this.#statements.get(id)
   }
 
+  /** Every claim that holds a statement; merged and emptied ones are gone from the list. */
   claims(): ClaimSummary[] {
-    return this.#db.data.claims.map((claim) => claimSummary(claim, this))
+    return this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.length).map((claim) => claimSummary(claim, this))
   }
 
+  /** A claim's ledger; a merged claim's id answers with the claim it was merged into. */
   claim(id: string): ClaimLedger | undefined {
-    const claim = this.#claims.get(id)
+    const claim = this.#currentClaim(id)
     return claim && claimLedger(claim, this)
+  }
+
+  /** The reviewers' decisions, oldest first. */
+  decisions(): readonly LogEntry[] {
+    return this.#db.data.log
+  }
+
+  /** Applies a reviewer's decision and logs it with who and when; nothing is written if it is refused. */
+  decide(decision: Decision, by: string): Promise<LogEntry> {
+    return this.#serialised(async () => {
+      if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
+      const replaced = applyDecision(decision, this.#desk())
+      const { action, ...detail } = decision
+      const entry: LogEntry = { at: new Date().toISOString(), by, action, detail: { ...detail, ...replaced } }
+      this.#db.data.log.push(entry)
+      await writeFile(this.#db, this.path)
+      return entry
+    })
   }
 
   /** Everything a speaker said, across articles, oldest first. */
@@ -125,7 +147,7 @@ export class Store {
     const stored = this.#byFingerprint.get(print)
     if (stored) return { articleId: stored.id, added: false, statements: 0, claims: 0 }
     const article = articleRecord(input, print, new Date().toISOString())
-    const { statements, claims } = fileExtraction(article.id, extraction, (speaker) => this.#speakers.file(speaker, article.id).id)
+    const { statements, claims } = fileExtraction(article.id, extraction, (speaker) => this.#speakers.file(speaker, article.id, article.published).id)
     const data = this.#db.data
     data.articles.push(article)
     data.statements.push(...statements)
@@ -147,6 +169,62 @@ export class Store {
     const quotes = this.#quotes.get(statement.speakerId)
     if (quotes) quotes.push(statement)
     else this.#quotes.set(statement.speakerId, [statement])
+  }
+
+  #currentClaim(id: string): ClaimRecord | undefined {
+    let claim = this.#claims.get(id)
+    for (let hops = 0; claim?.mergedInto && hops < 100; hops++) claim = this.#claims.get(claim.mergedInto)
+    return claim
+  }
+
+  /** A merged speaker's statements follow it into the record it was merged into. */
+  #moveQuotes(into: SpeakerRecord, from: SpeakerRecord): void {
+    for (const statement of this.#quotes.get(from.id) ?? []) statement.speakerId = into.id
+    this.#quotes.set(into.id, [...(this.#quotes.get(into.id) ?? []), ...(this.#quotes.get(from.id) ?? [])])
+    this.#quotes.delete(from.id)
+  }
+
+  #desk(): Desk {
+    const claims = this.#claims
+    const data = this.#db.data
+    return {
+      statement: (id) => this.#statements.get(id),
+      claim: (id) => this.#currentClaim(id),
+      speaker: (id) => this.#speakers.current(id),
+      newClaim: (articleId, text) => {
+        let n = 1
+        while (claims.has(`${articleId}:c${n}`)) n++
+        const claim: ClaimRecord = { id: `${articleId}:c${n}`, text, statementIds: [], review: null }
+        data.claims.push(claim)
+        claims.set(claim.id, claim)
+        return claim
+      },
+      refile: (statement, claim) => {
+        const from = claims.get(statement.claim)
+        if (from) from.statementIds = from.statementIds.filter((id) => id !== statement.id)
+        claim.statementIds.push(statement.id)
+        statement.claim = claim.id
+      },
+      reassign: (statement, speaker) => {
+        if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
+        statement.speakerId = speaker.id
+        statement.speaker = { name: speaker.name, type: speaker.type, role: statement.speaker?.role ?? null, mention: statement.speaker?.mention ?? null }
+        this.#indexStatement(statement)
+      },
+      findOrCreateSpeaker: (name, type) =>
+        data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null),
+      mergeSpeakers: (into, from) => this.#speakers.merge(into, from),
+      splitSpeaker: (record, alias) => {
+        const split = this.#speakers.split(record, alias)
+        const theirs = (this.#quotes.get(record.id) ?? []).filter((s) => s.speaker?.mention?.text === alias || s.speaker?.name === alias)
+        this.#quotes.set(record.id, (this.#quotes.get(record.id) ?? []).filter((s) => !theirs.includes(s)))
+        for (const statement of theirs) {
+          statement.speakerId = split.id
+          this.#indexStatement(statement)
+        }
+        return split
+      },
+    }
   }
 
   #serialised<T>(write: () => Promise<T>): Promise<T> {

@@ -15,12 +15,20 @@ export interface ClaimVoice {
 
 export interface ClaimSummary {
   claim: ClaimRecord
+  /** Who asserted or confirmed it. */
   asserted: ClaimVoice[]
   denied: ClaimVoice[]
+  /** Who declined to comment on it. */
+  declined: ClaimVoice[]
   statementCount: number
+  articleCount: number
+  /** How many of those who asserted it are anonymous sources. */
   anonymousSupport: number
   firstDate: string | null
   latestDate: string | null
+  /** The first and the latest statement, by when it was made (undated ones last). */
+  first: ClaimVoice | null
+  latest: ClaimVoice | null
 }
 
 export interface LedgerEntry {

@@ -21,11 +21,11 @@ describe('Store.open', () => {
   beforeEach(async () => (temp = await tempFolder()))
   afterEach(() => temp.remove())
 
-  it('creates a missing file, and its folder, as an empty schema-1 store', async () => {
+  it('creates a missing file, and its folder, as an empty schema-2 store', async () => {
     const path = temp.path('nested/data/claimtrail.json')
     const store = await Store.open(path)
     expect(store.articles()).to.deep.equal([])
-    expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 1, articles: [], claims: [] })
+    expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 2, articles: [], claims: [] })
   })
 
   it('reads back what an earlier open stored', async () => {
@@ -37,12 +37,25 @@ describe('Store.open', () => {
     expect(again.speakers().map((s) => s.name)).to.include('Ana Ruiz')
   })
 
+  it('upgrades a schema-1 store, keeping the old file as a backup', async () => {
+    const path = temp.path('claimtrail.json')
+    const v1 = {
+      schema: 1, articles: [], statements: [], claims: [], log: [],
+      speakers: [{ id: 'ana-ruiz', name: 'Ana Ruiz', type: 'person', role: 'Mayor', affiliation: null, aliases: ['Ruiz'] }],
+    }
+    await writeFile(path, JSON.stringify(v1))
+    const store = await Store.open(path)
+    expect(store.speaker('ana-ruiz')).to.deep.include({ role: 'Mayor', roles: [{ role: 'Mayor', firstSeen: null, lastSeen: null }] })
+    expect(JSON.parse(await readFile(path, 'utf8'))).to.include({ schema: 2 })
+    expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).to.deep.equal(v1)
+  })
+
   const damaged: [string, string, RegExp][] = [
     ['text that is not JSON', '{"schema": 1, "articles": [', /is not valid JSON \(.+\)\. Restore it from a backup or move it aside/],
     ['an empty file', '', /is not valid JSON/],
     ['JSON null', 'null', /is not a claimtrail store/],
     ['a JSON list', '[]', /is not a claimtrail store/],
-    ['another schema', '{"schema": 3, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}', /is schema 3; this build reads schema 1\. Upgrade claimtrail or restore a backup\./],
+    ['another schema', '{"schema": 3, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}', /is schema 3; this build reads schemas 1 to 2\. Upgrade claimtrail or restore a backup\./],
     ['a table missing', '{"schema": 1, "articles": []}', /has no "speakers" list/],
   ]
   for (const [what, bytes, message] of damaged) {

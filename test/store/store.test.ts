@@ -168,7 +168,7 @@ describe('Store', () => {
       const data = store.exportData()
       expect(Object.keys(data)).to.deep.equal(['articles', 'speakers', 'claims', 'statements'])
       expect(Object.keys(data.articles[0]).sort()).to.deep.equal(['id', 'outlet', 'published', 'title', 'url'])
-      expect(Object.keys(data.speakers[0]).sort()).to.deep.equal(['affiliation', 'aliases', 'id', 'name', 'role', 'type'])
+      expect(Object.keys(data.speakers[0]).sort()).to.deep.equal(['affiliation', 'aliases', 'id', 'name', 'role', 'roles', 'type'])
       expect(Object.keys(data.claims[0]).sort()).to.deep.equal(['id', 'review', 'statementIds', 'text'])
       expect(data.statements).to.deep.equal(store.statements())
     })

@@ -1,0 +1,94 @@
+// What a reviewer may decide about the claim store, and how each decision changes the records. Every decision is
+// logged with who and when, and with what it replaced, so a desk can see how a claim came to look as it does.
+// Ingesting more articles only adds records; it never reruns or undoes a decision.
+import { InvalidInputError, NotFoundError } from '../errors.js'
+import type { SpeakerType, Stance } from '../pipeline/types.js'
+import type { ClaimRecord, SpeakerRecord, StatementRecord } from './schema.js'
+
+export const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
+
+export type Decision =
+  | { action: 'merge-claims'; into: string; from: string }
+  | { action: 'split-statement'; statement: string }
+  | { action: 'move-statement'; statement: string; claim: string }
+  | { action: 'set-stance'; statement: string; stance: Stance }
+  | { action: 'set-speaker'; statement: string; speaker: string; type?: SpeakerType }
+  | { action: 'merge-speakers'; into: string; from: string }
+  | { action: 'split-speaker'; speaker: string; alias: string }
+
+/** The records a decision works on; the Store hands over its indexes. */
+export interface Desk {
+  statement(id: string): StatementRecord | undefined
+  claim(id: string): ClaimRecord | undefined
+  speaker(id: string): SpeakerRecord | undefined
+  newClaim(articleId: string, text: string): ClaimRecord
+  /** Moves a statement from its claim to another; a claim left empty drops out of the lists. */
+  refile(statement: StatementRecord, claim: ClaimRecord): void
+  /** Files the statement under another speaker record, or none. */
+  reassign(statement: StatementRecord, speaker: SpeakerRecord): void
+  findOrCreateSpeaker(name: string, type: SpeakerType): SpeakerRecord
+  mergeSpeakers(into: SpeakerRecord, from: SpeakerRecord): void
+  splitSpeaker(record: SpeakerRecord, alias: string): SpeakerRecord
+}
+
+const need = <T>(found: T | undefined, what: string, id: string): T => {
+  if (!found) throw new NotFoundError(`no ${what} "${id}" in the store. List them with \`claimtrail claims\` or export the store to find the id.`)
+  return found
+}
+
+/** Applies one decision; returns what it replaced (for the log). */
+export function applyDecision(d: Decision, desk: Desk): Record<string, unknown> {
+  switch (d.action) {
+    case 'merge-claims': {
+      const into = need(desk.claim(d.into), 'claim', d.into)
+      const from = need(desk.claim(d.from), 'claim', d.from)
+      if (into === from) throw new InvalidInputError(`cannot merge claim ${d.into} into itself. Give two different claims.`)
+      const moved = [...from.statementIds]
+      for (const id of moved) desk.refile(need(desk.statement(id), 'statement', id), into)
+      from.mergedInto = into.id
+      return { statements: moved }
+    }
+    case 'split-statement': {
+      const statement = need(desk.statement(d.statement), 'statement', d.statement)
+      const was = statement.claim
+      const claim = desk.newClaim(statement.articleId, statement.content.map((c) => c.text).join(' … '))
+      desk.refile(statement, claim)
+      return { fromClaim: was, newClaim: claim.id }
+    }
+    case 'move-statement': {
+      const statement = need(desk.statement(d.statement), 'statement', d.statement)
+      const claim = need(desk.claim(d.claim), 'claim', d.claim)
+      const was = statement.claim
+      desk.refile(statement, claim)
+      return { fromClaim: was }
+    }
+    case 'set-stance': {
+      if (!STANCES.includes(d.stance)) throw new InvalidInputError(`stance "${d.stance}" is not one of ${STANCES.join(', ')}.`)
+      const statement = need(desk.statement(d.statement), 'statement', d.statement)
+      const was = statement.stance
+      statement.stance = d.stance
+      return { was }
+    }
+    case 'set-speaker': {
+      const statement = need(desk.statement(d.statement), 'statement', d.statement)
+      const was = statement.speakerId
+      const speaker = desk.speaker(d.speaker) ?? desk.findOrCreateSpeaker(d.speaker, d.type ?? 'person')
+      desk.reassign(statement, speaker)
+      return { was, speakerId: speaker.id }
+    }
+    case 'merge-speakers': {
+      const into = need(desk.speaker(d.into), 'speaker', d.into)
+      const from = need(desk.speaker(d.from), 'speaker', d.from)
+      if (into === from) throw new InvalidInputError(`cannot merge speaker ${d.into} into itself. Give two different speakers.`)
+      desk.mergeSpeakers(into, from)
+      return {}
+    }
+    case 'split-speaker': {
+      const record = need(desk.speaker(d.speaker), 'speaker', d.speaker)
+      if (!record.aliases.includes(d.alias)) {
+        throw new InvalidInputError(`"${d.alias}" is not an alias of ${record.id} (its aliases: ${record.aliases.join(', ') || 'none'}).`)
+      }
+      return { newSpeaker: desk.splitSpeaker(record, d.alias).id }
+    }
+  }
+}

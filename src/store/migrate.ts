@@ -1,0 +1,34 @@
+// Older store files brought up to the current schema when opened. The file as it was is copied aside first
+// (`<store>.v1.bak`), so a migration that went wrong costs nobody their reviews.
+import { copyFile } from 'node:fs/promises'
+import { StoreError } from '../errors.js'
+import { SCHEMA_VERSION, type StoreData } from './schema.js'
+
+type Migration = (data: Record<string, unknown>) => void
+
+// Index i takes a file from schema i + 1 to schema i + 2.
+const MIGRATIONS: Migration[] = [
+  // 1 → 2: speakers keep every role seen with its dates; merges are marked on the merged record.
+  (data) => {
+    for (const speaker of data.speakers as Array<Record<string, unknown>>) {
+      speaker.roles ??= typeof speaker.role === 'string' ? [{ role: speaker.role, firstSeen: null, lastSeen: null }] : []
+    }
+  },
+]
+
+export function needsMigration(data: { schema: number }): boolean {
+  return data.schema < SCHEMA_VERSION
+}
+
+/** Migrates `data` in place, after copying the file at `path` aside. */
+export async function migrate(data: StoreData, path: string): Promise<string> {
+  const backup = `${path}.v${data.schema}.bak`
+  try {
+    await copyFile(path, backup)
+  } catch (error) {
+    throw new StoreError(`cannot keep a backup of ${path} before upgrading it (${(error as Error).message}). Free some space or check permissions; the file was not changed.`)
+  }
+  for (let v = data.schema; v < SCHEMA_VERSION; v++) MIGRATIONS[v - 1](data as unknown as Record<string, unknown>)
+  data.schema = SCHEMA_VERSION
+  return backup
+}

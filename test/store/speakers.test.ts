@@ -1,0 +1,78 @@
+// One speaker across articles: the ways outlets write a name are one record with aliases, roles are kept with
+// the dates they were seen, and anonymous sources stay apart. Articles invented for the test, run through the
+// real pipeline into a real store file.
+import { expect } from 'chai'
+import { extract } from '../../src/pipeline/extract.js'
+import { Store } from '../../src/store/store.js'
+import { tempFolder, type TempFolder } from './temp-store.js'
+
+const article = (text: string, published: string, outlet: string) => {
+  const input = { text, published, outlet, title: text.slice(0, 40) }
+  return { article: input, extraction: extract(input) }
+}
+
+describe('Store: one speaker across articles', () => {
+  let temp: TempFolder
+  let store: Store
+  beforeEach(async () => {
+    temp = await tempFolder()
+    store = await Store.open(temp.path('claimtrail.json'))
+  })
+  afterEach(() => temp.remove())
+
+  const named = (name: string) => store.speakers().filter((s) => !s.mergedInto && (s.name === name || s.aliases.includes(name)))
+
+  it('files "Donald J. Trump", "Donald Trump", "Mr. Trump" and "Trump" under one speaker', async () => {
+    await store.addArticles([
+      article('Donald J. Trump said the wall would be paid for by Mexico.', '2016-08-01', 'Herald'),
+      article('Mr. Trump said the wall would be built next year.', '2016-08-02', 'Courier'),
+      article('Donald Trump told reporters on Monday that the wall was coming.', '2016-08-03', 'Ledger'),
+      article('Trump said on Tuesday that the polls were wrong.', '2016-08-04', 'Post'),
+    ])
+    const trumps = store.speakers().filter((s) => !s.mergedInto && /Trump/.test(s.name))
+    expect(trumps.map((s) => s.name)).to.deep.equal(['Donald J. Trump'])
+    expect(trumps[0].aliases).to.include.members(['Mr. Trump', 'Donald Trump', 'Trump'])
+    expect(store.quotesBy(trumps[0].id)).to.have.length(4)
+  })
+
+  it('hands a bare surname filed first to the first full name that bears it', async () => {
+    await store.addArticles([
+      article('Mr. Peskov said the talks had stalled.', '2022-03-01', 'Herald'),
+      article('Dmitry Peskov said the talks would go on.', '2022-03-02', 'Courier'),
+    ])
+    const [peskov] = named('Dmitry Peskov')
+    expect(peskov.aliases).to.include('Peskov')
+    expect(store.quotesBy(peskov.id)).to.have.length(2)
+    expect(store.statements().every((s) => s.speakerId === peskov.id)).to.equal(true)
+  })
+
+  it('keeps a bare surname apart when two bearers are quoted alike', async () => {
+    await store.addArticles([
+      article('Bill Clinton said the economy was strong.', '2016-08-01', 'Herald'),
+      article('Hillary Clinton said the economy was fragile.', '2016-08-02', 'Courier'),
+      article('Clinton said the race was close.', '2016-08-03', 'Ledger'),
+    ])
+    expect(named('Bill Clinton')[0].aliases).not.to.include('Clinton')
+    expect(named('Hillary Clinton')[0].aliases).not.to.include('Clinton')
+  })
+
+  it('keeps every role with the dates it was seen', async () => {
+    await store.addArticles([
+      article('Kremlin spokesperson Dmitry Peskov said the talks had stalled.', '2022-03-01', 'Herald'),
+      article('Dmitry Peskov, the Kremlin spokesman, told reporters the talks would go on.', '2022-03-09', 'Courier'),
+      article('Kremlin spokesperson Dmitry Peskov said the talks were over.', '2022-03-20', 'Ledger'),
+    ])
+    const [peskov] = named('Dmitry Peskov')
+    expect(peskov.roles).to.deep.include({ role: 'Kremlin spokesperson', firstSeen: '2022-03-01', lastSeen: '2022-03-20' })
+    expect(peskov.roles).to.deep.include({ role: 'Kremlin spokesman', firstSeen: '2022-03-09', lastSeen: '2022-03-09' })
+  })
+
+  it('never merges anonymous sources across articles', async () => {
+    await store.addArticles([
+      article('A senior official said the talks had stalled.', '2022-03-01', 'Herald'),
+      article('A senior official said the talks would go on.', '2022-03-02', 'Courier'),
+    ])
+    const officials = store.speakers().filter((s) => s.type === 'anonymous')
+    expect(officials).to.have.length(2)
+  })
+})
