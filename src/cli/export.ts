@@ -5,6 +5,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Option, type Command } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv } from '../export/csv.js'
 import { exportJson } from '../export/json.js'
 import { Store } from '../store/store.js'
@@ -12,6 +13,7 @@ import { dbOption } from './options.js'
 
 interface ExportOptions {
   format: 'csv' | 'json'
+  what: 'statements' | 'claims'
   db: string
   out?: string
 }
@@ -19,18 +21,22 @@ interface ExportOptions {
 export function exportCommand(program: Command): void {
   program
     .command('export')
-    .description('print the store as CSV (one row per statement) or JSON')
+    .description('print the store as CSV (one row per statement, or per claim) or JSON')
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory())
+    .addOption(new Option('--what <table>', 'the CSV table: statements, or claims with who asserted and denied them').choices(['statements', 'claims']).default('statements'))
     .addOption(dbOption())
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (options: ExportOptions) => {
       // Opening would create an empty store; for an export that only hides a mistyped path behind empty output.
       if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-      const data = (await Store.open(options.db)).exportData()
+      if (options.what === 'claims' && options.format !== 'csv') throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')
+      const store = await Store.open(options.db)
+      const data = store.exportData()
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.
       const end = out !== process.stdout
-      if (options.format === 'csv') await writeStatementsCsv(data, out, { end })
+      if (options.what === 'claims') await writeClaimsCsv(store.claims(), out, { end })
+      else if (options.format === 'csv') await writeStatementsCsv(data, out, { end })
       else await pipeline(Readable.from([exportJson(data)]), out, { end })
     })
 }

@@ -4,9 +4,11 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { InvalidInputError, NotFoundError, StoreError } from '../errors.js'
+import { claimsCommand } from './claims.js'
 import { exportCommand } from './export.js'
 import { extractCommand } from './extract.js'
 import { ingestCommand } from './ingest.js'
+import { reviewCommand } from './review.js'
 import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
 
@@ -30,6 +32,8 @@ const program = new Command('claimtrail')
 extractCommand(program)
 ingestCommand(program)
 exportCommand(program)
+claimsCommand(program)
+reviewCommand(program)
 serveCommand(program)
 startCommand(program)
 

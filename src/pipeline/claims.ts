@@ -2,7 +2,7 @@
 // that points back ("such a request", "the report") is filed under the claim it points to; an accusation of
 // lying is filed under the claim of those it accuses.
 import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
-import type { ClaimDraft, Statement } from './types.js'
+import type { ClaimDraft, ClaimLink, Statement } from './types.js'
 
 const STOP = new Set('the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(' '))
 const SAME_CLAIM = 0.5
@@ -23,34 +23,48 @@ interface Filed {
   stems: Set<string>[]
 }
 
-/** The claim a referring denial points back to: the first whose words make what the noun names. */
-function referent(s: Statement, claims: Filed[]): Filed | undefined {
+interface Found {
+  claim: Filed
+  link: ClaimLink
+}
+
+const asserts = (x: Statement) => x.stance === 'assert' || x.stance === 'confirm'
+
+/**
+ * The claim a referring denial or confirmation points back to: the first whose words make what the noun names
+ * ("the request" ← "sought"); a bare "it" points at the latest claim asserted, a weaker link.
+ */
+function referent(s: Statement, claims: Filed[]): Found | undefined {
   const m = REFERRING.exec(contentOf(s))
   if (!m) return undefined
-  if (!m[1]) return claims.filter((c) => c.statements.some((x) => x.stance === 'assert')).at(-1)
+  if (!m[1]) {
+    const latest = claims.filter((c) => c.statements.some(asserts)).at(-1)
+    return latest && { claim: latest, link: { how: 'refers-back', confidence: 0.6 } }
+  }
   const makers = REFERRING_NOUNS[m[1].toLowerCase()] ?? []
   // What was reported, said or requested: the words of the statement, its cue and its source.
   // "The request, which included drones, ..." points back itself: a definite mention is not where it began.
   const said = (x: Statement) => [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? ''].join(' ').toLowerCase()
     .replace(/\b(the|this|that|these|those|such an?|such) [\w-]+/g, ' ')
   for (const w of makers) {
-    const found = claims.find((c) => c.statements.some((x) => x.stance === 'assert' && said(x).includes(w)))
-    if (found) return found
+    const found = claims.find((c) => c.statements.some((x) => asserts(x) && said(x).includes(w)))
+    if (found) return { claim: found, link: { how: 'refers-back', confidence: 0.8 } }
   }
   return undefined
 }
 
 /** "accused the U.S. of spreading disinformation" is filed under what the U.S. side asserted. */
-function accused(s: Statement, claims: Filed[]): Filed | undefined {
+function accused(s: Statement, claims: Filed[]): Found | undefined {
   if (s.stance !== 'deny' || s.rule === 'continuation-quote') return undefined
   const target = /^(?:the )?(.+?) of\b/i.exec(s.content[0]?.text ?? '')?.[1]
   if (!target) return undefined
   const words = target.toLowerCase().split(/\s+/).filter((w) => !STOP.has(w))
-  return claims.find((c) => c.statements.some((x) => x.stance === 'assert' && x.speaker &&
+  const found = claims.find((c) => c.statements.some((x) => asserts(x) && x.speaker &&
     words.some((w) => x.speaker!.name.toLowerCase().split(/\s+/).includes(w))))
+  return found && { claim: found, link: { how: 'accuses', confidence: 0.6 } }
 }
 
-function similar(s: Statement, claims: Filed[]): Filed | undefined {
+function similar(s: Statement, claims: Filed[]): Found | undefined {
   const mine = stems(contentOf(s))
   let best: Filed | undefined
   let score = SAME_CLAIM
@@ -60,19 +74,21 @@ function similar(s: Statement, claims: Filed[]): Filed | undefined {
       if (d >= score) [best, score] = [c, d]
     }
   }
-  return best
+  // Half the words shared is the threshold; all of them is as sure as this measure gets.
+  return best && { claim: best, link: { how: 'same-words', confidence: Math.round((0.5 + score / 2) * 100) / 100 } }
 }
 
 export function fileClaims(statements: Statement[]): { statements: Statement[]; claims: ClaimDraft[] } {
   const filed: Filed[] = []
   const out = statements.map((s) => {
-    const claim = (s.stance === 'deny' ? referent(s, filed) ?? accused(s, filed) : undefined) ?? similar(s, filed)
-    const target = claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [] }
-    if (!claim) filed.push(target)
+    const pointsBack = s.stance === 'deny' || s.stance === 'confirm' || s.stance === 'decline'
+    const found = (pointsBack ? referent(s, filed) ?? accused(s, filed) : undefined) ?? similar(s, filed)
+    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [] }
+    if (!found) filed.push(target)
     target.statements.push(s)
     target.stems.push(stems(contentOf(s)))
-    return { ...s, claim: target.id }
+    return { ...s, claim: target.id, link: found?.link ?? { how: 'new' as const, confidence: 1 } }
   })
-  const claims = filed.map((c) => ({ id: c.id, text: contentOf(c.statements.find((s) => s.stance === 'assert') ?? c.statements[0]) }))
+  const claims = filed.map((c) => ({ id: c.id, text: contentOf(c.statements.find(asserts) ?? c.statements[0]) }))
   return { statements: out, claims }
 }

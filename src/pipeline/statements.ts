@@ -71,6 +71,7 @@ export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statemen
     date: parent ? parent.date : found?.date ?? null,
     dateText: parent ? parent.dateText : found?.text ?? null,
     claim: '',
+    link: { how: 'new', confidence: 1 },
     confidence: confidence(a, kind),
     rule: a.rule,
   }

@@ -41,8 +41,20 @@ export interface Statement {
   date: string | null
   dateText: string | null
   claim: string
+  /** How the statement found its claim, and how sure that link is. */
+  link: ClaimLink
   confidence: number
   rule: string
+}
+
+/**
+ * `new`: the statement states a claim of its own; `same-words`: it says what an earlier statement said;
+ * `refers-back`: a denial or confirmation points at it ("denied the report"); `accuses`: "accused X of …" is
+ * filed under what X asserted.
+ */
+export interface ClaimLink {
+  how: 'new' | 'same-words' | 'refers-back' | 'accuses'
+  confidence: number
 }
 
 export interface ClaimDraft {

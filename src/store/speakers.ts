@@ -42,6 +42,7 @@ export class SpeakerRoster {
   readonly #byKey = new Map<string, SpeakerRecord>()
   readonly #byId = new Map<string, SpeakerRecord>()
   readonly #bySurname = new Map<string, Set<SpeakerRecord>>()
+  readonly #keysOf = new Map<SpeakerRecord, string[]>()
 
   /**
    * `quoted(id)` counts a speaker's statements, to tell the best-known bearer of a surname; `moved(into, from)`
@@ -85,7 +86,7 @@ export class SpeakerRoster {
       record.role ??= speaker.role
       noteRole(record, speaker.role, published)
     }
-    for (const written of [speaker.name, speaker.mention?.text]) addAlias(record, written)
+    for (const written of [speaker.name, speaker.mention?.text]) if (addAlias(record, written)) this.#index(record)
     return record
   }
 
@@ -142,14 +143,20 @@ export class SpeakerRoster {
   }
 
   #index(record: SpeakerRecord): void {
+    const keys = this.#keysOf.get(record) ?? []
+    this.#keysOf.set(record, keys)
     if (record.type === 'anonymous') {
       // An anonymous record's id carries its article, so the id itself keeps it apart from its namesakes.
       this.#byKey.set(`id:${record.id}`, record)
+      keys.push(`id:${record.id}`)
       return
     }
     for (const name of [record.name, ...record.aliases]) {
       const key = identity(name, record.type)
-      if (!this.#byKey.has(key)) this.#byKey.set(key, record)
+      if (!this.#byKey.has(key)) {
+        this.#byKey.set(key, record)
+        keys.push(key)
+      }
     }
     if (record.type === 'person') {
       const surname = surnameOf(record)
@@ -159,7 +166,8 @@ export class SpeakerRoster {
   }
 
   #unindex(record: SpeakerRecord): void {
-    for (const [key, r] of this.#byKey) if (r === record) this.#byKey.delete(key)
+    for (const key of this.#keysOf.get(record) ?? []) if (this.#byKey.get(key) === record) this.#byKey.delete(key)
+    this.#keysOf.delete(record)
     this.#bySurname.get(surnameOf(record))?.delete(record)
   }
 
@@ -176,10 +184,12 @@ function identity(name: string, type: string): string {
   return `${type}|${type === 'person' ? personName(normalised) : normalised}`
 }
 
-function addAlias(record: SpeakerRecord, written: string | undefined): void {
+/** Adds a new way of writing the speaker; true when it was new. */
+function addAlias(record: SpeakerRecord, written: string | undefined): boolean {
   const alias = written?.replace(/\s+/g, ' ').trim()
-  if (!alias || alias === record.name || PRONOUNS.has(alias.toLowerCase())) return
-  if (!record.aliases.includes(alias)) record.aliases.push(alias)
+  if (!alias || alias === record.name || PRONOUNS.has(alias.toLowerCase()) || record.aliases.includes(alias)) return false
+  record.aliases.push(alias)
+  return true
 }
 
 function noteRole(record: SpeakerRecord, role: string, published: string | null): void {

@@ -39,4 +39,46 @@ describe('fileClaims', () => {
     expect(out.claims).to.have.length(1)
     expect(out.statements[0]).to.include({ stance: 'deny', claim: out.claims[0].id })
   })
+
+  const REFERS_BACK: Array<{ why: string; text: string; claimed: string; reply: string; stance: string }> = [
+    { why: '"dismissed those allegations"',
+      text: 'The contractor overbilled the city for the repairs, according to a lawsuit filed by residents.\n\nThe company dismissed those allegations on Monday.',
+      claimed: 'overbilled the city', reply: 'those allegations', stance: 'deny' },
+    { why: '"denied the claim as preposterous"',
+      text: 'The governor said the senator had taken money from the casino lobby.\n\nThe senator has denied the claim as preposterous.',
+      claimed: 'taken money', reply: 'the claim', stance: 'deny' },
+    { why: '"rejected the report"',
+      text: 'The plant leaked chemicals into the river for months, the Daily Ledger reported.\n\nThe plant\'s owner rejected the report.',
+      claimed: 'leaked chemicals', reply: 'the report', stance: 'deny' },
+    { why: '"confirmed it"',
+      text: 'The team will move to Portland next year, two people familiar with the plan said.\n\nThe owner confirmed it on Tuesday.',
+      claimed: 'move to Portland', reply: 'it', stance: 'confirm' },
+  ]
+  for (const row of REFERS_BACK) {
+    it(`links ${row.why} to the claim it answers, with a confidence`, () => {
+      const { s: said, out } = claimOf(row.text, row.claimed)
+      const reply = out.statements.find((x) => x.content.some((c) => c.text.startsWith(row.reply)) && x !== said)
+      expect(reply, JSON.stringify(out.statements.map((x) => [x.stance, x.content.map((c) => c.text)]))).to.exist
+      expect(reply!.stance).to.equal(row.stance)
+      expect(reply!.claim).to.equal(said!.claim)
+      expect(reply!.link.how).to.equal('refers-back')
+      expect(reply!.link.confidence).to.be.within(0.5, 0.95)
+    })
+  }
+
+  it('files "declined to comment" with stance decline, never as an assertion', () => {
+    const out = extract({ text: 'The deal was worth $4 billion, analysts said.\n\nA spokeswoman for the bank declined to comment.' })
+    const declined = out.statements.find((s) => s.cue?.text === 'declined')
+    expect(declined?.stance).to.equal('decline')
+  })
+
+  it('marks a statement that opens a claim as new, and a rewording as the same words', () => {
+    const text = 'The army withdrew its troops from the border town, officials said.\n\nThe army has withdrawn troops from the border town, according to the governor.'
+    const out = extract({ text })
+    const governor = out.statements.find((s) => s.speaker?.name === 'governor')!
+    const opener = out.statements.find((s) => s.claim === governor.claim)!
+    expect(opener.link).to.deep.equal({ how: 'new', confidence: 1 })
+    expect(governor.link.how).to.equal('same-words')
+    expect(governor.link.confidence).to.be.within(0.75, 1)
+  })
 })

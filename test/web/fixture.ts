@@ -27,7 +27,7 @@ export function speakerOf(text: string, name: string, mention: string, type: Spe
 }
 
 export function statementOf(fields: Partial<Statement> & Pick<Statement, 'content' | 'stance' | 'claim'>): Statement {
-  return { kind: 'indirect', cue: null, speaker: null, via: null, date: null, dateText: null, confidence: 0.9, rule: 'hand-built', ...fields }
+  return { kind: 'indirect', cue: null, speaker: null, via: null, date: null, dateText: null, link: { how: 'new', confidence: 1 }, confidence: 0.9, rule: 'hand-built', ...fields }
 }
 
 export function harbourExtraction(text = HARBOUR): Extraction {

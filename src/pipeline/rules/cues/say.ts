@@ -27,7 +27,7 @@ export const SAY: CueRule[] = [
   { forms: ['revealed', 'reveals', 'reveal'], lemma: 'reveal', stance: 'assert', family: 'speech', rule: 'reveal', example: 'Russia sought aid from China, US officials reveal' },
   { forms: ['acknowledged', 'acknowledges', 'acknowledging'], lemma: 'acknowledge', stance: 'assert', family: 'speech', rule: 'acknowledge', example: 'She acknowledged it was unlikely to work.' },
   { forms: ['admitted', 'admits', 'admitting'], lemma: 'admit', stance: 'assert', family: 'speech', rule: 'admit', example: 'The driver admitted that he had been speeding.' },
-  { forms: ['confirmed', 'confirms'], lemma: 'confirm', stance: 'assert', family: 'speech', rule: 'confirm', example: 'A spokesman confirmed that the talks had ended.' },
+  { forms: ['confirmed', 'confirms'], lemma: 'confirm', stance: 'confirm', family: 'speech', rule: 'confirm', example: 'A spokesman confirmed that the talks had ended.' },
   { forms: ['asserted', 'asserts', 'asserting'], lemma: 'assert', stance: 'assert', family: 'speech', rule: 'assert', example: 'The lawyer asserted that the evidence was planted.' },
   { forms: ['alleged', 'alleges'], lemma: 'allege', stance: 'assert', family: 'speech', rule: 'allege', example: 'The lawsuit alleges that the firm misled investors.' },
   { forms: ['maintains'], lemma: 'maintain', stance: 'assert', family: 'speech', rule: 'maintain', example: 'He has maintained that he did nothing wrong.' },

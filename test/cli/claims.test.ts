@@ -1,0 +1,79 @@
+// `claimtrail claims`, `claimtrail review` and `export --what claims`: the claim ledger from the terminal, a
+// reviewer's decisions, and one CSV row per claim — run as a user runs them, on the mission's article.
+import { expect } from 'chai'
+import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
+
+describe('claimtrail claims, review, export --what claims', () => {
+  let temp: TempFolder
+  before(ensureBuilt)
+  beforeEach(async () => {
+    temp = await tempFolder()
+    const run = await claimtrail(['ingest', '--date', '2022-03-15', '--outlet', 'NextShark', SAMPLE], { cwd: temp.dir })
+    expect(run.code).to.equal(0)
+  })
+  afterEach(() => temp.remove())
+
+  const run = (...args: string[]) => claimtrail(args, { cwd: temp.dir })
+
+  it('lists each claim with who asserted it and who denied it, anonymous support counted', async () => {
+    const out = await run('claims')
+    expect(out).to.deep.include({ code: 0, stderr: '' })
+    const first = out.stdout.split('\n\n')[0]
+    expect(first).to.match(/^\S+:c1 {2}"Russia asked China for military, economic assistance/)
+    expect(first).to.match(/2 of 2 supporters anonymous/)
+    expect(first).to.match(/asserted U\.S\. officials \[anonymous\] — 2022-03-15 · NextShark · article \S+/)
+    expect(first).to.match(/denied {3}Zhao Lijian \[person\], Chinese Foreign Ministry spokesperson — 2022-03-14/)
+    expect(first).to.match(/denied {3}Russia \[country\]/)
+  })
+
+  it('filters by speaker alias, by denial and by anonymous-only support', async () => {
+    const zhao = await run('claims', '--speaker', 'Zhao')
+    expect(zhao.stdout).to.contain('Zhao Lijian')
+    expect(zhao.stdout).not.to.contain('Eric Sayers')
+    const denied = await run('claims', '--denied')
+    expect(denied.stdout).to.match(/\n1 claim\n$/)
+    const anonymous = await run('claims', '--anonymous-only')
+    expect(anonymous.stdout).not.to.contain('Eric Sayers')
+    expect(anonymous.stdout).to.contain('[anonymous]')
+    const nobody = await run('claims', '--speaker', 'Nobody Atall')
+    expect(nobody.stdout).to.equal('No claim matches these filters.\n')
+  })
+
+  it('writes one CSV row per claim with its counts', async () => {
+    const csv = await run('export', '--format', 'csv', '--what', 'claims')
+    expect(csv.code).to.equal(0)
+    const lines = csv.stdout.split('\r\n').filter(Boolean)
+    expect(lines[0]).to.equal('\ufeffclaim_id,claim_text,statements,articles,asserted,denied,declined,anonymous_support,asserted_by,denied_by,first_date,latest_date,first_statement_id,first_outlet,latest_statement_id,latest_outlet,verdict')
+    const claims = (await run('claims')).stdout.match(/^\S+:c\d+ {2}/gm)!
+    expect(lines).to.have.length(claims.length + 1)
+    expect(lines[1]).to.match(/,5,1,2,3,0,2,U\.?S\.? officials \(anonymous\); U\.?S\.? officials \(anonymous\),Zhao Lijian \(person\); China \(country\); Russia \(country\),2022-03-14,2022-03-15,/)
+  })
+
+  it('refuses --what claims as JSON, with exit code 2', async () => {
+    const out = await run('export', '--format', 'json', '--what', 'claims')
+    expect(out.code).to.equal(2)
+    expect(out.stderr).to.contain('--what claims is a CSV table: add --format csv')
+  })
+
+  it('records a reviewer decision with who and when, and shows it in the log', async () => {
+    const ids = (await run('export', '--format', 'json')).stdout
+    const data = JSON.parse(ids) as { statements: Array<{ id: string; claim: string }> }
+    const statement = data.statements[1]
+    const split = await run('review', 'split', statement.id, '--by', 'Dana Fact')
+    expect(split.code, split.stderr).to.equal(0)
+    expect(split.stdout).to.match(/^split-statement by Dana Fact at \d{4}-\d\d-\d\dT/)
+    const log = await run('review', 'log')
+    expect(log.stdout).to.match(/Dana Fact {2}split-statement {2}\{"statement":"[^"]+","fromClaim":"[^"]+","newClaim":"[^"]+"\}/)
+    const moved = JSON.parse((await run('export', '--format', 'json')).stdout).statements[1]
+    expect(moved.claim).not.to.equal(statement.claim)
+  })
+
+  it('refuses a decision about an unknown statement with exit code 3, changing nothing', async () => {
+    const before = (await run('export', '--format', 'json')).stdout
+    const out = await run('review', 'stance', 'no-such:s9', 'deny', '--by', 'Dana Fact')
+    expect(out.code).to.equal(3)
+    expect(out.stderr).to.match(/no statement "no-such:s9" in the store/)
+    expect((await run('export', '--format', 'json')).stdout).to.equal(before)
+  })
+})
