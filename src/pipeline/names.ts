@@ -10,7 +10,8 @@ export interface NameSeen {
 }
 
 // A capitalised word, an initial ("J.") or a dotted abbreviation ("U.S."); never a full stop that ends a sentence.
-const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)(?:\s+|$)){1,4}/gu
+// A comma or a colon after a word ends the name there: "Donald Trump, the nominee,".
+const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)(?:\s+|$|(?=[,;:!?)"”]))){1,4}/gu
 const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'as', 'on', 'at', 'after', 'before', 'when', 'while', 'if', 'for', 'a', 'an', 'this', 'that', 'meanwhile', 'however', 'over', 'both', 'some', 'it', 'he', 'she', 'they', 'we', 'i'])
 
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, '')

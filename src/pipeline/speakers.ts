@@ -4,6 +4,7 @@
 import type { Draft, SourceMention } from './drafts.js'
 import { fullName, isHonorific, isRoleWord, namesIn, roleBefore, type NameSeen } from './names.js'
 import type { Token } from './nlp.js'
+import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
 import { PRONOUNS } from './rules/pronouns.js'
 import { ANONYMITY_MARKS } from './rules/sources.js'
 import { PARTY_WORDS } from './rules/roles.js'
@@ -51,18 +52,25 @@ function resolvePronoun(t: Token, m: SourceMention, known: Known[]): Speaker {
   return found ? { name: found.name, type: found.type, role: found.role, mention: m.span } : { name: t.text, type: 'person', role: null, mention: m.span }
 }
 
-function resolveOne(doc: Doc, names: NameSeen[], known: Known[], m: SourceMention): Known {
+interface Article {
+  doc: Doc
+  names: NameSeen[]
+  holders: RoleHolder[]
+}
+
+function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceMention): Known {
+  const article = { doc, names, holders }
   // "an architect who said": who is the architect.
   if (m.antecedent?.length) {
     const a = m.antecedent
     const span = spanOf(doc.text, a[0].start, a[a.length - 1].end)
-    return { ...resolveOne(doc, names, known, { ...m, span, tokens: a, antecedent: null, apposition: null, appositionTokens: [] }), mention: m.span }
+    return { ...resolveOne(article, known, { ...m, span, tokens: a, antecedent: null, apposition: null, appositionTokens: [] }), mention: m.span }
   }
   // "A lawyer for the news outlets, David Schulz, said": the name is in the apposition, the role before it.
   const named = m.appositionTokens
   if (named.length && !m.tokens.some(isProper) && named.every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower)))) {
     const role = m.span.text.slice(0, m.tokens[m.tokens.length - 1].end - m.span.start).replace(/^(the|a|an)\s+/i, '')
-    return { ...resolveOne(doc, names, known, { ...m, tokens: named, appositionTokens: [], apposition: null }), role, mention: m.span }
+    return { ...resolveOne(article, known, { ...m, tokens: named, appositionTokens: [], apposition: null }), role, mention: m.span }
   }
   let tokens = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
   if (tokens.length === 0) tokens = m.tokens
@@ -75,7 +83,7 @@ function resolveOne(doc: Doc, names: NameSeen[], known: Known[], m: SourceMentio
   const nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
   const proper = nameTokens.length > 0 && nameTokens.every((t, i) => isProper(t) || (JOINERS.test(t.lower) && i > 0))
   if (!proper || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {
-    return describe(tokens, m, known, described ?? 'anonymous')
+    return describe(article, tokens, m, known, described ?? 'anonymous')
   }
   const written = spanOf(doc.text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end).text.replace(/[’']s$/, '')
   const type = nameType(nameTokens)
@@ -88,12 +96,16 @@ function resolveOne(doc: Doc, names: NameSeen[], known: Known[], m: SourceMentio
 }
 
 /** A source with no proper name: anonymous officials, a group, a document, or a role seen before. */
-function describe(tokens: Token[], m: SourceMention, known: Known[], type: Speaker['type']): Known {
+function describe({ names, holders }: Article, tokens: Token[], m: SourceMention, known: Known[], type: Speaker['type']): Known {
   const head = tokens[tokens.length - 1].lower
   const definite = /^(the|one of the|some of the|two of the)\b/i.test(m.span.text) || m.tokens[0]?.lower === 'the'
   if (definite) {
     const earlier = [...known].reverse().find((k) => k.head === head && k.type === type)
     if (earlier) return { ...earlier, mention: m.span }
+    // "the Republican nominee", where the article has said who that is.
+    const role = m.tokens[0]?.lower === 'the' && isRoleWord(head) ? partSpan(m, tokens).text : null
+    const holder = role ? holderOf(role, holders, (name) => fullName(names, name) ?? name) : null
+    if (holder) return { name: holder, type: 'person', role, mention: m.span, gender: null, head }
   }
   // "one of the officials" is one of them: the name is the group's; "anonymous" is said by the type.
   const kept = tokens.filter((t) => !ANONYMITY_MARKS.has(t.lower))
@@ -104,12 +116,13 @@ function describe(tokens: Token[], m: SourceMention, known: Known[], type: Speak
 
 export function resolveSpeakers(doc: Doc, drafts: Draft[]): Attributed[] {
   const names = namesIn(doc)
+  const article = { doc, names, holders: roleHolders(doc, names) }
   const known: Known[] = []
   const byDraft = new Map<number, Known[]>()
   const out: Attributed[] = []
   for (const d of drafts) {
     const parent = d.continues !== undefined ? byDraft.get(d.continues) : undefined
-    const speakers = parent ?? (d.source ? splitCoordination(d.source).map((m) => resolveOne(doc, names, known, m)) : [])
+    const speakers = parent ?? (d.source ? splitCoordination(d.source).map((m) => resolveOne(article, known, m)) : [])
     byDraft.set(d.id, speakers)
     if (!parent) known.push(...speakers)
     if (speakers.length === 0) out.push({ ...d, speaker: null })
