@@ -21,7 +21,7 @@ const auditor = { name: 'Dana Okafor', type: 'person' as const, role: 'county au
 function said(content: string, cue = span(payrollText, 'said')): Statement {
   return {
     kind: 'indirect', stance: 'assert', content: [span(payrollText, content)], cue, speaker: auditor,
-    via: null, date: null, dateText: null, claim: 'c1', confidence: 0.8, rule: 'hand-made',
+    via: null, date: null, datePrecision: null, dateText: null, claim: 'c1', confidence: 0.8, rule: 'hand-made',
   }
 }
 
