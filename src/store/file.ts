@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { DataFile } from 'lowdb/node'
 import { StoreError } from '../errors.js'
+import { withDatePrecision } from './records.js'
 import { SCHEMA_VERSION, type StoreData } from './schema.js'
 
 export function emptyStore(): StoreData {
@@ -30,7 +31,7 @@ export async function openFile(path: string): Promise<Low<StoreData>> {
     await createParent(path)
     await writeFile(db, path)
   } else {
-    db.data = found
+    db.data = { ...found, statements: found.statements.map(withDatePrecision) }
   }
   return db
 }
