@@ -10,7 +10,7 @@ import type { ExportData } from './json.js'
 
 export const STATEMENT_COLUMNS = [
   'statement_id', 'claim_id', 'claim_text', 'speaker', 'speaker_type', 'role', 'stance', 'kind', 'cue', 'content',
-  'statement_date', 'article_title', 'outlet', 'published', 'url',
+  'statement_date', 'date_precision', 'date_text', 'article_title', 'outlet', 'published', 'url',
 ] as const
 
 export type StatementRow = Record<(typeof STATEMENT_COLUMNS)[number], string | null>
@@ -43,6 +43,8 @@ export function* statementRows(data: ExportData, only: CsvOptions['only'] = () =
       cue: statement.cue?.text ?? null,
       content: contentText(statement),
       statement_date: statement.date,
+      date_precision: statement.datePrecision,
+      date_text: statement.dateText,
       article_title: article?.title ?? null,
       outlet: article?.outlet ?? null,
       published: article?.published ?? null,

@@ -1,66 +1,79 @@
-// Stage 7a: when a statement was made, from the words around its cue, resolved against the published date
-// with a news past bias: "on Monday" is the latest Monday on or before publication.
-import { isValid, parse, previousDay, subDays, subMonths, subWeeks, format, type Day } from 'date-fns'
-
-export type DatePrecision = 'day' | 'week' | 'month' | 'year'
+// Stage 7a: when a statement was made, from the date phrases in the words around its cue, resolved against the
+// published date with a news past bias: "on Monday" is the latest Monday on or before publication.
+import { format, isAfter, isValid, parse } from 'date-fns'
+import { DATE_RULES } from './rules/dates.js'
+import type { DatePrecision, Span } from './types.js'
 
 export interface StatementDate {
+  /** ISO date; a week, month or year is given by its first day. Null when it cannot be worked out. */
   date: string | null
-  precision: DatePrecision
+  /** Null exactly when `date` is. */
+  precision: DatePrecision | null
   text: string
   start: number
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
-// AP style abbreviates these months; date-fns reads "Sep" but not "Sept".
-const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?'
-
-interface DateRule {
-  match: RegExp
+export interface DatePhrase extends StatementDate {
+  end: number
   rule: string
-  example: string
-  resolve: (m: RegExpExecArray, published: Date) => { date: Date | null; precision: DatePrecision }
+  /** False for a phrase that dates nothing in the past: "next week", "recently", a date after publication. */
+  past: boolean
 }
 
-const iso = (d: Date) => format(d, 'yyyy-MM-dd')
-
-function onOrBefore(day: number, ref: Date): Date {
-  return ref.getDay() === day ? ref : previousDay(ref, day as Day)
+const day = (iso: string | null) => {
+  const d = iso ? parse(iso, 'yyyy-MM-dd', new Date()) : null
+  return d && isValid(d) ? d : null
 }
 
-function monthDay(m: RegExpExecArray, ref: Date) {
-  const month = m[1].slice(0, 3)
-  const year = m[3] ? Number(m[3]) : ref.getFullYear()
-  let d = parse(`${month} ${m[2]} ${year}`, 'MMM d yyyy', ref)
-  // A month-day after publication, with no year given, was last year's.
-  if (!m[3] && d > ref) d = parse(`${month} ${m[2]} ${year - 1}`, 'MMM d yyyy', ref)
-  return { date: isValid(d) ? d : null, precision: 'day' as const }
-}
-
-export const DATE_RULES: DateRule[] = [
-  // "Sullivan told CNN on Sunday" / "said Monday"
-  { match: new RegExp(`\\b(?:on |last )?(${WEEKDAYS.join('|')})\\b`, 'i'), rule: 'weekday', example: 'Sullivan told CNN on Sunday.',
-    resolve: (m, ref) => ({ date: onOrBefore(WEEKDAYS.indexOf(m[1].toLowerCase()), subDays(ref, /^last/i.test(m[0]) ? 7 : 0)), precision: 'day' }) },
-  // "on Feb. 24", "Sept. 3, 2019"
-  { match: new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`), rule: 'month-day', example: 'The talks began on Feb. 24.', resolve: monthDay },
-  { match: /\byesterday\b/i, rule: 'yesterday', example: 'The minister said yesterday that ...', resolve: (_m, ref) => ({ date: subDays(ref, 1), precision: 'day' }) },
-  { match: /\b(today|this morning|tonight|this afternoon)\b/i, rule: 'today', example: 'She told reporters today.', resolve: (_m, ref) => ({ date: ref, precision: 'day' }) },
-  { match: /\blast week\b/i, rule: 'last-week', example: 'He said last week that ...', resolve: (_m, ref) => ({ date: subWeeks(ref, 1), precision: 'week' }) },
-  { match: /\bearlier this (week|month)\b/i, rule: 'earlier-this', example: 'said earlier this month', resolve: (m, ref) => ({ date: ref, precision: m[1].toLowerCase() as DatePrecision }) },
-  { match: /\blast month\b/i, rule: 'last-month', example: 'said last month', resolve: (_m, ref) => ({ date: subMonths(ref, 1), precision: 'month' }) },
-  // "in a 2019 interview"
-  { match: /\bin (?:a|an|his|her|their) ((?:19|20)\d\d) (?:interview|speech|statement|op-ed|book|memo|letter|post)\b/i, rule: 'year-of', example: 'she said in a 2019 interview', resolve: (m) => ({ date: new Date(Number(m[1]), 0, 1), precision: 'year' }) },
-]
-
-/** The first date phrase in a stretch of text (offsets relative to `base`), resolved against `published`. */
-export function findDate(text: string, base: number, published: string | null): StatementDate | null {
-  const ref = published ? parse(published, 'yyyy-MM-dd', new Date()) : null
-  let best: StatementDate | null = null
-  for (const r of DATE_RULES) {
-    const m = r.match.exec(text)
-    if (!m || (best && best.start <= base + m.index)) continue
-    const resolved = ref && isValid(ref) ? r.resolve(m, ref) : { date: null, precision: 'day' as const }
-    best = { date: resolved.date ? iso(resolved.date) : null, precision: resolved.precision, text: m[0], start: base + m.index }
+/**
+ * Every date phrase in a stretch of text (offsets relative to `base`), in text order. Where two overlap the
+ * longer holds: "last Friday" over "Friday", "next Monday" over "Monday", "March 1, 2019" over "in March".
+ */
+export function datePhrases(text: string, base: number, published: string | null, anchor: string | null = null): DatePhrase[] {
+  const found: Array<{ m: RegExpExecArray; rule: (typeof DATE_RULES)[number] }> = []
+  for (const rule of DATE_RULES) {
+    for (const m of text.matchAll(rule.match)) found.push({ m: m as RegExpExecArray, rule })
   }
-  return best
+  found.sort((a, b) => b.m[0].length - a.m[0].length || a.m.index - b.m.index)
+  const kept: typeof found = []
+  for (const f of found) {
+    const end = f.m.index + f.m[0].length
+    if (!kept.some((k) => f.m.index < k.m.index + k.m[0].length && k.m.index < end)) kept.push(f)
+  }
+  const ref = day(published)
+  const at = ref && { published: ref, anchor: day(anchor) }
+  return kept
+    .sort((a, b) => a.m.index - b.m.index)
+    .map(({ m, rule }) => {
+      const resolved = at && rule.resolve ? rule.resolve(m, at) : null
+      // A date after publication is a plan or a schedule, not when something was said.
+      const future = !rule.resolve || (at !== null && resolved?.date != null && isAfter(resolved.date, at.published))
+      const date = !future && resolved?.date ? resolved.date : null
+      return {
+        date: date && format(date, 'yyyy-MM-dd'),
+        precision: date && resolved ? resolved.precision : null,
+        text: m[0],
+        start: base + m.index,
+        end: base + m.index + m[0].length,
+        rule: rule.rule,
+        past: !future,
+      }
+    })
+}
+
+/**
+ * The phrase that dates a statement: the one nearest its cue (the first when there is no cue). When that one
+ * looks ahead or says nothing precise, the statement gets no date rather than a farther phrase's.
+ */
+export function pickDate(phrases: DatePhrase[], cue: Span | null): StatementDate | null {
+  const distance = (p: DatePhrase) => (!cue ? p.start : p.end <= cue.start ? cue.start - p.end : Math.max(0, p.start - cue.end))
+  const nearest = phrases.reduce<DatePhrase | null>((best, p) => (best && distance(best) <= distance(p) ? best : p), null)
+  if (!nearest?.past) return null
+  const { date, precision, text, start } = nearest
+  return { date, precision, text, start }
+}
+
+/** The date a stretch of text gives, resolved against `published` (ISO), or null when it says nothing. */
+export function findDate(text: string, base: number, published: string | null, cue: Span | null = null): StatementDate | null {
+  return pickDate(datePhrases(text, base, published), cue)
 }

@@ -1,5 +1,5 @@
 // Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
-import { findDate } from './dates.js'
+import { datePhrases, pickDate, type StatementDate } from './dates.js'
 import { FALSEHOOD } from './rules/falsehood.js'
 import type { Doc } from './segment.js'
 import type { Attributed } from './speakers.js'
@@ -34,6 +34,27 @@ function frame(a: Attributed): Array<{ text: string; start: number }> {
   return pieces
 }
 
+const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end
+
+// A relative clause tells of another time than the saying; "Obama, dedicating the museum on Saturday, said" does not.
+const RELATIVE = /\b(who|whom|whose|which)\b/i
+
+/**
+ * When the statement was made: the date phrase in its frame nearest the cue. A date in a relative clause on the
+ * speaker dates that clause: "Christie, who suspended his campaign in February, blasted Clinton". "The day
+ * before" counts from the latest statement already dated to the day.
+ */
+function dateOf(doc: Doc, a: Attributed, dated: Map<number, Statement>): StatementDate | null {
+  const anchor = [...dated.values()].filter((s) => s.datePrecision === 'day').at(-1)?.date ?? null
+  const apposition = a.source?.apposition
+  const aside = apposition && RELATIVE.test(apposition.text) ? apposition : null
+  const cue = a.cue?.span ?? null
+  const phrases = frame(a)
+    .flatMap((p) => datePhrases(p.text, p.start, doc.published, anchor))
+    .filter((p) => !aside || !within(p, aside) || (cue !== null && within(cue, aside)))
+  return pickDate(phrases, cue)
+}
+
 // How far each pattern is to be trusted, before what the speaker and kind add or take away.
 const BASE: Record<string, number> = {
   'quote-comma-name-verb': 0.9, 'quote-comma-verb-name': 0.9, 'name-verb-quote': 0.85, 'according-to': 0.85,
@@ -58,7 +79,7 @@ function confidence(a: Attributed, kind: Kind): number {
 export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statement>): Statement {
   const kind = kindOf(doc, a.content)
   const parent = a.continues !== undefined ? dated.get(a.continues) : undefined
-  const found = parent ? null : frame(a).map((p) => findDate(p.text, p.start, doc.published)).find((d) => d !== null) ?? null
+  const when = parent ? { date: parent.date, precision: parent.datePrecision, text: parent.dateText } : dateOf(doc, a, dated)
   const content = a.content.map((c) => c.text).join(' ')
   const stance = a.cue?.rule.denyWhenFalsehood && FALSEHOOD.test(content) ? 'deny' : a.stance
   return {
@@ -68,8 +89,9 @@ export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statemen
     cue: a.cue?.span ?? null,
     speaker: a.speaker,
     via: a.recipient?.text ?? null,
-    date: parent ? parent.date : found?.date ?? null,
-    dateText: parent ? parent.dateText : found?.text ?? null,
+    date: when?.date ?? null,
+    datePrecision: when?.precision ?? null,
+    dateText: when?.text ?? null,
     claim: '',
     link: { how: 'new', confidence: 1 },
     confidence: confidence(a, kind),

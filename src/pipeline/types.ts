@@ -9,6 +9,8 @@ export interface Span {
 export type Kind = 'direct' | 'mixed' | 'indirect'
 /** assert and deny, plus confirm ("confirmed the report") and decline ("declined to comment"). */
 export type Stance = 'assert' | 'deny' | 'confirm' | 'decline'
+/** How much of a statement's date the text vouches for: "on Monday" a day, "in March" a month. */
+export type DatePrecision = 'day' | 'week' | 'month' | 'year'
 export type SpeakerType = 'person' | 'organization' | 'country' | 'anonymous' | 'group' | 'document'
 
 export interface Article {
@@ -37,8 +39,11 @@ export interface Statement {
   speaker: Speaker | null
   /** Whom it was said to: "told CNN" gives "CNN". */
   via: string | null
-  /** ISO date the statement was made, when the text says. */
+  /** ISO date the statement was made, when the text says; a week, month or year is given by its first day. */
   date: string | null
+  /** How much of `date` the text vouches for ("in March" is a month); null exactly when `date` is. */
+  datePrecision: DatePrecision | null
+  /** The phrase the date came from ("on Sunday"), kept even when it cannot be resolved. */
   dateText: string | null
   claim: string
   /** How the statement found its claim, and how sure that link is. */

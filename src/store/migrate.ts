@@ -2,17 +2,20 @@
 // (`<store>.v1.bak`), so a migration that went wrong costs nobody their reviews.
 import { copyFile } from 'node:fs/promises'
 import { StoreError } from '../errors.js'
-import { SCHEMA_VERSION, type StoreData } from './schema.js'
+import { withDatePrecision } from './records.js'
+import { SCHEMA_VERSION, type StatementRecord, type StoreData } from './schema.js'
 
 type Migration = (data: Record<string, unknown>) => void
 
 // Index i takes a file from schema i + 1 to schema i + 2.
 const MIGRATIONS: Migration[] = [
-  // 1 → 2: speakers keep every role seen with its dates; merges are marked on the merged record.
+  // 1 → 2: speakers keep every role seen with its dates; statements get their date's precision (read again from
+  // the date phrase) and how they found their claim, which version 1 did not record.
   (data) => {
     for (const speaker of data.speakers as Array<Record<string, unknown>>) {
       speaker.roles ??= typeof speaker.role === 'string' ? [{ role: speaker.role, firstSeen: null, lastSeen: null }] : []
     }
+    data.statements = (data.statements as StatementRecord[]).map((s) => ({ ...withDatePrecision(s), link: s.link ?? { how: 'new', confidence: 1 } }))
   },
 ]
 

@@ -1,6 +1,7 @@
 // Turning one article and what the pipeline extracted from it into store records. The pipeline numbers its
 // claims per article ("c1", "c2"); the store gives them ids that stay unique once many articles share a file.
 import { createHash } from 'node:crypto'
+import { findDate } from '../pipeline/dates.js'
 import type { Extraction, Speaker, Statement } from '../pipeline/types.js'
 import type { ArticleInput, ArticleRecord, ClaimRecord, StatementRecord } from './schema.js'
 
@@ -60,4 +61,14 @@ export function fileExtraction(
 /** A statement's words, its fragments joined as an editor would mark the cut. */
 export function contentText(statement: Pick<Statement, 'content'>): string {
   return statement.content.map((span) => span.text).join(' … ')
+}
+
+/**
+ * A statement stored before dates had a precision gets it from the phrase kept beside its date, read against
+ * that date itself: "last week" is a week whatever day it is counted from.
+ */
+export function withDatePrecision(statement: StatementRecord): StatementRecord {
+  if (statement.datePrecision !== undefined) return statement
+  const again = statement.date && statement.dateText ? findDate(statement.dateText, 0, statement.date) : null
+  return { ...statement, datePrecision: statement.date ? (again?.precision ?? 'day') : null }
 }

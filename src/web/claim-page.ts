@@ -5,6 +5,7 @@ import type { ClaimLedger, LedgerEntry } from '../store/views.js'
 import { highlight, type Mark, type Segment } from './highlight.js'
 import { sourceContext } from './source-context.js'
 import { voiceLabels } from './voices.js'
+import { whenSaid, type When } from './when.js'
 
 export interface TimelineEntry {
   id: string
@@ -13,6 +14,8 @@ export interface TimelineEntry {
   kind: string
   cue: string | null
   date: string | null
+  /** The date at the precision the text gave it. */
+  when: When | null
   dateText: string | null
   via: string | null
   outlet: string | null
@@ -47,6 +50,7 @@ function timelineEntry({ statement, speaker, article }: LedgerEntry): TimelineEn
     kind: statement.kind,
     cue: statement.cue?.text ?? null,
     date: statement.date,
+    when: whenSaid(statement.date, statement.datePrecision),
     dateText: statement.dateText,
     via: statement.via,
     outlet: article.outlet,

@@ -7,7 +7,7 @@ import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, span } from '../fixtures/bridge-articles.js'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
 
-const HEADER = 'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,article_title,outlet,published,url'
+const HEADER = 'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,article_title,outlet,published,url'
 
 // Payroll fraud story whose quoted words look like spreadsheet formulas: exactly what a CSV must not execute.
 const payrollText = `County payroll figures altered, auditor says
@@ -21,7 +21,7 @@ const auditor = { name: 'Dana Okafor', type: 'person' as const, role: 'county au
 function said(content: string, cue = span(payrollText, 'said')): Statement {
   return {
     kind: 'indirect', stance: 'assert', content: [span(payrollText, content)], cue, speaker: auditor,
-    via: null, date: null, dateText: null, claim: 'c1', link: { how: 'new', confidence: 1 }, confidence: 0.8, rule: 'hand-made',
+    via: null, date: null, datePrecision: null, dateText: null, claim: 'c1', link: { how: 'new', confidence: 1 }, confidence: 0.8, rule: 'hand-made',
   }
 }
 
@@ -48,7 +48,7 @@ describe('statements CSV', () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
     const text = (await statementsCsv(store.exportData())).toString('utf8')
     expect(text).to.contain(
-      `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge\r\n`,
+      `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge\r\n`,
     )
     expect(text.split('\r\n').filter((line) => line.startsWith(`${articleId}:s`))).to.have.length(4)
   })
@@ -58,7 +58,7 @@ describe('statements CSV', () => {
     const text = (await statementsCsv(store.exportData())).toString('utf8')
     // Omar Bell's quote runs over a paragraph break and opens with a quotation mark after it.
     expect(text).to.contain(`,said,"We warned them in 2019, … Nobody listened.\n""Now they blame us for the delay.",`)
-    expect(text).to.contain(`${articleId}:s1,${articleId}:c1,The Elm Street bridge is unsafe,Ana Ruiz,person,Mayor,assert,direct,said,"The bridge is no longer safe for heavy traffic, … We cannot wait another winter.",2024-03-11,`)
+    expect(text).to.contain(`${articleId}:s1,${articleId}:c1,The Elm Street bridge is unsafe,Ana Ruiz,person,Mayor,assert,direct,said,"The bridge is no longer safe for heavy traffic, … We cannot wait another winter.",2024-03-11,day,on Monday,`)
   })
 
   it('quotes a field whose only special character is a line break (hard-wrapped scraped text)', async () => {

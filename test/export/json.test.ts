@@ -23,7 +23,7 @@ describe('JSON export', () => {
     const data = JSON.parse(printed)
     expect(data.articles[0]).to.deep.equal({ id: articleId, title: council.title, outlet: council.outlet, url: council.url, published: council.published })
     expect(data.claims[0]).to.deep.equal({ id: `${articleId}:c1`, text: 'The Elm Street bridge is unsafe', statementIds: [`${articleId}:s1`, `${articleId}:s3`], review: null })
-    expect(data.statements[0]).to.deep.include({ id: `${articleId}:s1`, articleId, speakerId: 'ana-ruiz', kind: 'direct', stance: 'assert', dateText: 'on Monday' })
+    expect(data.statements[0]).to.deep.include({ id: `${articleId}:s1`, articleId, speakerId: 'ana-ruiz', kind: 'direct', stance: 'assert', date: '2024-03-11', datePrecision: 'day', dateText: 'on Monday' })
     expect(data.statements).to.have.length(7)
   })
 

@@ -50,6 +50,17 @@ describe('Store.open', () => {
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).to.deep.equal(v1)
   })
 
+  it('gives statements of a schema-1 store, which had no date precision, the one their date phrase has', async () => {
+    const path = temp.path('claimtrail.json')
+    await (await Store.open(path)).addArticle(council, councilExtraction)
+    const before = JSON.parse(await readFile(path, 'utf8'))
+    for (const statement of before.statements) delete statement.datePrecision
+    before.schema = 1
+    await writeFile(path, JSON.stringify(before))
+    const statements = (await Store.open(path)).statements()
+    expect(statements.map((s) => [s.dateText, s.datePrecision])).to.deep.equal([['on Monday', 'day'], [null, null], [null, null], [null, null]])
+  })
+
   const damaged: [string, string, RegExp][] = [
     ['text that is not JSON', '{"schema": 1, "articles": [', /is not valid JSON \(.+\)\. Restore it from a backup or move it aside/],
     ['an empty file', '', /is not valid JSON/],

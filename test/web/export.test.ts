@@ -11,7 +11,7 @@ const bytes = (res: request.Response, done: (error: Error | null, body: Buffer) 
   stream.on('data', (chunk: Buffer) => chunks.push(chunk))
   stream.on('end', () => done(null, Buffer.concat(chunks)))
 }
-const HEADER = 'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,' +
+const HEADER = 'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,' +
   'article_title,outlet,published,url'
 
 describe('GET /export/statements.csv', () => {

@@ -27,7 +27,7 @@ export function speakerOf(text: string, name: string, mention: string, type: Spe
 }
 
 export function statementOf(fields: Partial<Statement> & Pick<Statement, 'content' | 'stance' | 'claim'>): Statement {
-  return { kind: 'indirect', cue: null, speaker: null, via: null, date: null, dateText: null, link: { how: 'new', confidence: 1 }, confidence: 0.9, rule: 'hand-built', ...fields }
+  return { kind: 'indirect', cue: null, speaker: null, via: null, date: null, datePrecision: null, dateText: null, link: { how: 'new', confidence: 1 }, confidence: 0.9, rule: 'hand-built', ...fields }
 }
 
 export function harbourExtraction(text = HARBOUR): Extraction {
@@ -43,7 +43,7 @@ export function harbourExtraction(text = HARBOUR): Extraction {
       statementOf({ stance: 'assert', claim: 'c1', kind: 'direct',
         content: [at('The pier will be sold before the summer,'), at('We have no other choice.')], cue: at('told'),
         speaker: speakerOf(text, 'Ana Ruiz', 'Mayor Ana Ruiz', 'person', 'mayor'),
-        via: 'the Gazette', date: '2025-03-04', dateText: 'on Tuesday', rule: 'quote-comma-name-verb' }),
+        via: 'the Gazette', date: '2025-03-04', datePrecision: 'day', dateText: 'on Tuesday', rule: 'quote-comma-name-verb' }),
       statementOf({ stance: 'deny', claim: 'c1', content: [at('any sale had been agreed')], cue: at('denied'),
         speaker: speakerOf(text, 'Harbour board', 'The board', 'organization'), rule: 'deny-that' }),
       statementOf({ stance: 'deny', claim: 'c2', content: [at('no offer was on the table')], cue: at('said', 'Tom Reyes'),
