@@ -10,6 +10,7 @@ import type { CueModel } from './learned/cue-model.js'
 import { CUE_MODEL } from './learned/cue-weights.js'
 import { segment } from './segment.js'
 import { attributeSpeakerLines } from './speaker-lines.js'
+import { attributeNounCues } from './noun-cues.js'
 import { findSources } from './sources.js'
 import { resolveSpeakers } from './speakers.js'
 import { toStatement } from './statements.js'
@@ -27,7 +28,8 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const governed = findContents(doc, cues)                            // what each cue governs
   const sourced = attributeQuotes(doc, findSources(doc, governed))   // who, as written; quotes no cue claimed
   const lined = attributeSpeakerLines(doc, sourced)                   // "WALLACE: …", "Rubio: Trump can't …"
-  const drafts = addContinuations(doc, lined)                         // quotes carried on
+  const nouned = attributeNounCues(doc, lined)                        // "his claim that …", "Trump's criticism of …"
+  const drafts = addContinuations(doc, nouned)                        // quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
   const statements = attributed.map((a) => {

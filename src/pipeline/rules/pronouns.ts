@@ -7,4 +7,9 @@ export const PRONOUNS: Record<string, { gender: 'male' | 'female' | null; plural
   we: { gender: null, plural: true },
   i: { gender: null, plural: false },
   who: { gender: null, plural: false },
+  // Possessives own a noun cue: "his claim that …".
+  his: { gender: 'male', plural: false },
+  her: { gender: 'female', plural: false },
+  their: { gender: null, plural: true },
+  its: { gender: null, plural: false },
 }
