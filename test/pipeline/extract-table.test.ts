@@ -104,6 +104,18 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
     text: 'Maria Lopez, who has run the shelter since 2015, told the Tribune that beds were full every night.',
     expect: [{ speaker: 'Maria Lopez', via: 'the Tribune', content: 'beds were full every night' }],
   },
+  { // a long apposition with commas and a possessive of its own between the name and the verb
+    text: 'Japan, Tokyo\'s closest partner and its main investor in the region, said it was "deeply concerned" by the vote.',
+    expect: [{ speaker: 'Japan', cue: 'said', content: 'it was "deeply concerned" by the vote' }],
+  },
+  { // an age, then a role: the name before both is the speaker, not the age
+    text: 'John Okafor, 45, a lawyer from Dayton, said the case against his client was weak.',
+    expect: [{ speaker: 'John Okafor', content: 'the case against his client was weak' }],
+  },
+  { // a quote that closes before the verb is what was said, not a description of a name inside it
+    text: '"If the mayor does win the county, it will be by a hair," said one party official.',
+    expect: [{ speaker: 'party official', content: 'If the mayor does win the county, it will be by a hair' }],
+  },
   { // an anonymous source
     text: 'The company plans to cut 2,000 jobs, a person familiar with the matter said.',
     expect: [{ speaker: 'person familiar with the matter', type: 'anonymous', content: 'The company plans to cut 2,000 jobs' }],
