@@ -8,6 +8,7 @@ import type { Token } from './nlp.js'
 import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import { spanOf, trimClause } from './spans.js'
 import { contentStart } from './content-start.js'
+import { objectEnd } from './object-end.js'
 import { FRAME_PHRASE, TRAILING_FRAME } from './rules/frames.js'
 import type { Span } from './types.js'
 
@@ -218,10 +219,10 @@ const PATTERNS: Pattern[] = [
       if (framed >= cue.tokens.length) return null
       let end = clauseEnd(doc, cue, framed, others)
       const i = contentStart(cue.tokens, framed, cue.tokens.findIndex((t) => t.end >= end) + 1 || cue.tokens.length)
-      // What is praised, promised or shown ends at the first comma: "endorsed her bid, including …".
+      // What is praised, promised or shown ends at its first comma that closes no list item (object-end.ts).
       if (OBJECT_FAMILIES.has(cue.rule.family)) {
-        const comma = cue.tokens.slice(i).find((t) => t.end <= end && /,/.test(t.post))
-        if (comma) end = comma.end
+        const last = cue.tokens.filter((t) => t.end <= end).length - 1
+        if (last >= i) end = cue.tokens[objectEnd(cue.tokens, i, last)].end
         // …and before the occasion: "endorsed Clinton during a call with reporters".
         const occasion = cue.tokens.slice(i + 1).find((t) => t.end <= end && OCCASION.test(t.lower))
         if (occasion) end = cue.tokens[cue.tokens.indexOf(occasion) - 1].end

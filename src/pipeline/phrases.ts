@@ -33,6 +33,8 @@ const BREAK = /[,;:—–()]|--/
 const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
 const breaksAfter = (t: Token) => BREAK.test(t.post)
 const breaksBefore = (t: Token) => BREAK.test(t.pre)
+// compromise tags a name before a comma and a possessive ("Japan, Tokyo's …") possessive too: trust the 's.
+const isPossessive = (t: Token) => t.tags.has('Possessive') && (t.tags.has('Pronoun') || /['’]s?$/.test(t.text))
 const quoteBetween = (a: Token, b: Token) => /["“”„«»]/.test(a.post + b.pre)
 
 // Capitalised at a sentence's start, yet no name: "After", "When", "This".
@@ -94,9 +96,12 @@ const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 function appositionFits(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 30 || to <= from) return false
   const first = tokens[from]
-  if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value')) return true
+  // "China, Pyongyang's only ally, said": a possessive opens a description as a determiner does.
+  if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value') || isPossessive(first)) return true
   if (/^(at|in|on|during|speaking|after|before|with|from)$/.test(first.lower) || first.tags.has('Gerund')) return true
   if (tokens.slice(from, to).some((t) => ROLE_WORDS.has(t.lower))) return true
+  // "co-author of …", "head of …": a noun that a phrase ties to what it is part of.
+  if (first.tags.has('Noun') && !first.tags.has('Pronoun') && /^(of|at|for)$/.test(tokens[from + 1]?.lower ?? '')) return true
   return tokens.slice(from, to).every((t) => isCapital(t) || NAME_JOINERS.has(t.lower))
 }
 
@@ -112,6 +117,28 @@ function appositionStart(tokens: Token[], end: number, floor: number): number {
   let open = end - 2
   while (open >= floor && !mark.test(tokens[open].post)) open--
   return open >= floor && appositionFits(tokens, open + 1, end) ? open + 1 : -1
+}
+
+/**
+ * A name, then one aside with commas of its own, before the verb: "John Smith, 45, a lawyer from Ohio, said",
+ * "China, Pyongyang's only ally and its lifeline to the world, said". The name opens the clause (or follows a
+ * comma, as after "Meanwhile,"); the leftmost such name wins, so the aside keeps its inner commas.
+ */
+function nameBeforeLongAside(tokens: Token[], end: number, floor: number): [number, number] | null {
+  for (let k = Math.max(floor, end - 31); k < end - 1; k++) {
+    if (!/,/.test(tokens[k].post)) continue
+    const from = phraseEndingAt(tokens, k + 1, floor)
+    if (from > k || !(from === floor || breaksAfter(tokens[from - 1]))) continue
+    if (tokens.slice(from, k + 1).some((t) => t.tags.has('Pronoun') && !t.tags.has('Possessive'))) continue
+    // "Earlier, …", "Together, …": a capitalised adverb opens the sentence; it names no one.
+    const head = tokens[k]
+    if (!head.tags.has('Noun') || head.tags.has('Date') || head.tags.has('Adverb')) continue
+    // '"…, it will be close," said one Democrat': a quote that closes in the run was said, not a description.
+    const run = tokens.slice(from, end).map((t) => t.pre + t.text + t.post).join('')
+    if ((run.match(/[“”"]|''/g) ?? []).length % 2) return null
+    if (appositionFits(tokens, k + 1, end)) return [from, k + 1]
+  }
+  return null
 }
 
 /** The subject of a cue at token `cue`: the noun phrase before it, over auxiliaries and an apposition. */
@@ -148,16 +175,24 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     const last = tokens[end - 1]
     const open = asides > 2 ? -1 : /\)/.test(last.post) ? parenthesisStart(tokens, end, floor)
       : /,|—|–|--/.test(last.post) ? appositionStart(tokens, end, floor) : -1
-    if (open < 0) return null
+    if (open < 0) {
+      const long = asides === 0 ? nameBeforeLongAside(tokens, end, floor) : null
+      return long ? { from: long[0], to: long[1], apposition: [long[1], end], antecedent: null } : null
+    }
     if (!/\)/.test(last.post)) apposition = apposition ?? [open, end]
     end = open
+  }
+  // "John Smith, 45, a lawyer, said": one aside read off leaves a number or a fragment, not the name.
+  if (apposition && end - 1 >= floor && breaksAfter(tokens[end - 1])) {
+    const long = nameBeforeLongAside(tokens, apposition[1], floor)
+    if (long && long[1] < apposition[0]) return { from: long[0], to: long[1], apposition: [long[1], apposition[1]], antecedent: null }
   }
   const from = phraseEndingAt(tokens, end, floor)
   if (from >= end) return null
   let start = from
   while (start < end && SUBORDINATORS.test(tokens[start].lower)) start++
   // "his recently revealed strategies": a possessive is no speaker; nor is "worth" in "it is worth noting".
-  if (start === end - 1 && tokens[start].tags.has('Possessive')) return null
+  if (start === end - 1 && isPossessive(tokens[start])) return null
   if (tokens[end - 1].tags.has('Adjective') && !tokens[end - 1].tags.has('Noun') && !isCapital(tokens[end - 1])) return null
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.
   const lead = tokens[start - 1]

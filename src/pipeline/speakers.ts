@@ -1,6 +1,7 @@
 // Stage 6: who each source is. Surnames and titles become the fullest name the article gives, pronouns
 // their antecedent, "the officials" the officials named before; roles are split off names; "Both China and
 // Russia" is two speakers. Continuation quotes keep the speaker of the statement they continue.
+import { splitCoordination } from './coordination.js'
 import type { Draft, SourceMention } from './drafts.js'
 import { fullName, isHonorific, isRoleWord, namesIn, roleBefore, type NameSeen } from './names.js'
 import type { Token } from './nlp.js'
@@ -25,13 +26,6 @@ interface Known extends Speaker {
 const DETERMINERS = /^(the|a|an|both|either|neither)$/
 const JOINERS = /^(of|for|and|&|de|van|von|al|bin|the)$/
 const isProper = (t: Token) => /^[\p{Lu}\d]/u.test(t.text) || t.tags.has('ProperNoun')
-
-/** "Both China and Russia" → China, Russia: names joined by "and" are several speakers. */
-function splitCoordination(m: SourceMention): SourceMention[] {
-  const at = m.tokens.findIndex((t, i) => t.lower === 'and' && i > 0 && i < m.tokens.length - 1)
-  if (at < 0 || !isProper(m.tokens[at - 1]) || !isProper(m.tokens[at + 1])) return [m]
-  return [m.tokens.slice(0, at), m.tokens.slice(at + 1)].map((tokens) => ({ ...m, tokens, span: partSpan(m, tokens) }))
-}
 
 const partSpan = (m: SourceMention, ts: Token[]) => {
   const start = ts[0].start

@@ -96,6 +96,22 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
       { speaker: 'Google', stance: 'deny', cue: 'denied', content: 'the report' },
     ],
   },
+  { // two people named with their roles are two speakers
+    text: 'Governor Ann Whitfield and Senator Tom Brady say the grant formula shortchanges rural counties.',
+    expect: [
+      { speaker: 'Ann Whitfield', content: 'the grant formula shortchanges rural counties' },
+      { speaker: 'Tom Brady', content: 'the grant formula shortchanges rural counties' },
+    ],
+  },
+  ...[
+    'The Bureau of Alcohol and Firearms Enforcement',
+    'The Senate Budget and Appropriations Committee',
+    'The Institute for Labor and Economic Studies',
+    'The Water and Sewer Department',
+  ].map((name) => ({ // "and" inside one organisation's name: one speaker
+    text: `${name} said the new rules would take effect in July.`,
+    expect: [{ speaker: name.replace(/^The /, ''), content: 'the new rules would take effect in July' }],
+  })),
   { // speaker, verb, colon, quote
     text: 'The governor wrote on Twitter: "Help is on the way."',
     expect: [{ speaker: 'governor', cue: 'wrote', kind: 'direct', content: 'Help is on the way.', rule: 'name-verb-quote' }],
@@ -103,6 +119,18 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
   { // a relative clause between the speaker and the verb
     text: 'Maria Lopez, who has run the shelter since 2015, told the Tribune that beds were full every night.',
     expect: [{ speaker: 'Maria Lopez', via: 'the Tribune', content: 'beds were full every night' }],
+  },
+  { // a long apposition with commas and a possessive of its own between the name and the verb
+    text: 'Japan, Tokyo\'s closest partner and its main investor in the region, said it was "deeply concerned" by the vote.',
+    expect: [{ speaker: 'Japan', cue: 'said', content: 'it was "deeply concerned" by the vote' }],
+  },
+  { // an age, then a role: the name before both is the speaker, not the age
+    text: 'John Okafor, 45, a lawyer from Dayton, said the case against his client was weak.',
+    expect: [{ speaker: 'John Okafor', content: 'the case against his client was weak' }],
+  },
+  { // a quote that closes before the verb is what was said, not a description of a name inside it
+    text: '"If the mayor does win the county, it will be by a hair," said one party official.',
+    expect: [{ speaker: 'party official', content: 'If the mayor does win the county, it will be by a hair' }],
   },
   { // an anonymous source
     text: 'The company plans to cut 2,000 jobs, a person familiar with the matter said.',
@@ -130,6 +158,9 @@ const NOTHING: string[] = [
   'The ministry asked the court for an extension.',
 ]
 
+/** Rows whose speakers are all listed: no other speaker may say the same thing. */
+const speakersOf = (found: Statement[], text: string) => found.filter((s) => content(s).includes(text)).map((s) => s.speaker?.name ?? null)
+
 function find(found: Statement[], e: Expected): Statement | undefined {
   return found.find((s) => content(s).includes(e.content) && (e.speaker === null ? s.speaker === null : s.speaker?.name === e.speaker))
 }
@@ -148,6 +179,7 @@ describe('extract: attribution patterns of real news', () => {
         if (e.kind) expect(s!.kind).to.equal(e.kind)
         if (e.via) expect(s!.via).to.equal(e.via)
         if (e.rule) expect(s!.rule).to.equal(e.rule)
+        expect(speakersOf(found, e.content)).to.have.members(row.expect.filter((x) => x.content === e.content).map((x) => x.speaker))
       }
     })
   }
