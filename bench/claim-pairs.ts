@@ -54,13 +54,20 @@ const claimsOf = (a: Extracted, copy = '') => {
   return [...groups.values()]
 }
 
+/**
+ * One article's claims, each matched before any is added: the pipeline has already decided that two claims of
+ * one article are distinct, and the index must not merge them through each other.
+ */
+function fileArticle(index: ClaimIndex, claims: ClaimStatement[][], newId: () => string): void {
+  const matches = claims.map((statements) => index.match(statements)?.claimId ?? newId())
+  claims.forEach((statements, i) => index.add(matches[i], statements))
+}
+
 /** Files every article's claims; returns the claim each statement ended in. */
 function cluster(threshold: number): Map<string, string> {
   const index = new ClaimIndex({ threshold })
   let next = 0
-  for (const article of byDate) {
-    for (const statements of claimsOf(article)) index.add(index.match(statements)?.claimId ?? `k${++next}`, statements)
-  }
+  for (const article of byDate) fileArticle(index, claimsOf(article), () => `k${++next}`)
   return new Map(byDate.flatMap((a) => a.statements.map((_, i) => [`${a.id}:s${i + 1}`, index.claimOf(`${a.id}:s${i + 1}`)!] as const)))
 }
 
@@ -123,7 +130,7 @@ function scale(size: number) {
       const year = (date: string) => `${Number(date.slice(0, 4)) + copy}${date.slice(4)}`
       const shifted = { ...article, published: article.published && year(article.published) }
       const start = performance.now()
-      for (const statements of claimsOf(shifted, `#${copy}`)) index.add(index.match(statements)?.claimId ?? `k${++next}`, statements)
+      fileArticle(index, claimsOf(shifted, `#${copy}`), () => `k${++next}`)
       const ms = performance.now() - start
       const checkpoint = checkpoints.find((c) => stored >= c && stored < c + 100)
       stored++
