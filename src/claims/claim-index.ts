@@ -1,0 +1,200 @@
+// The claims already stored, indexed so that a new article's claim finds the stored claim it repeats, asserts or
+// denies: an inverted index from content stems and entities to statements, read rarest term first and capped,
+// so a lookup costs the same in a store of a hundred articles or of a hundred thousand.
+import { type ClaimStatement, type Entry, entryOf } from './entry.js'
+import { contentSimilarity, entityOverlap, type Idf, sharedTerms, timeFactor } from './evidence.js'
+
+export type { ClaimStatement } from './entry.js'
+export { claimStatement } from './entry.js'
+
+export interface ClaimIndexOptions {
+  /** Confidence from which a new claim is filed under a stored one: chosen for precision, see data/eval/README.md. */
+  threshold: number
+  /** Share of the confidence that comes from content words; the rest from shared entities. */
+  contentWeight: number
+  /** Fewest content stems two statements must share to be compared at all. */
+  minShared: number
+  /** Days past the first week over which the time factor halves, and the least it falls to. */
+  halfLife: number
+  timeFloor: number
+  /** How many of a claim's rarest terms are looked up, and how many stored statements are scored at most. */
+  maxTerms: number
+  maxCandidates: number
+}
+
+export const DEFAULT_OPTIONS: ClaimIndexOptions = {
+  threshold: 0.6,
+  contentWeight: 0.7,
+  minShared: 3,
+  halfLife: 30,
+  timeFloor: 0.7,
+  maxTerms: 10,
+  maxCandidates: 300,
+}
+
+export interface ClaimMatch {
+  claimId: string
+  /** In [0, 1]: the best statement pair's content and entity evidence, discounted by their distance in time. */
+  confidence: number
+  /** The statement of the stored claim that matched best. */
+  statementId: string
+}
+
+export class ClaimIndex {
+  readonly options: ClaimIndexOptions
+  readonly #entries = new Map<string, Entry>()
+  readonly #claims = new Map<string, Set<string>>()
+  // Statement ids per term, oldest first. Removal leaves stale ids behind, skipped on reading and swept
+  // once they outnumber the live ones.
+  readonly #postings = new Map<string, string[]>()
+  readonly #df = new Map<string, number>()
+  #stale = 0
+  #live = 0
+
+  constructor(options: Partial<ClaimIndexOptions> = {}) {
+    this.options = { ...DEFAULT_OPTIONS, ...options }
+  }
+
+  /** The index of claims read back from a store at open. */
+  static from(claims: Iterable<{ id: string; statements: ClaimStatement[] }>, options?: Partial<ClaimIndexOptions>): ClaimIndex {
+    const index = new ClaimIndex(options)
+    for (const claim of claims) index.add(claim.id, claim.statements)
+    return index
+  }
+
+  get size(): { claims: number; statements: number } {
+    return { claims: this.#claims.size, statements: this.#entries.size }
+  }
+
+  /** The stored claim these statements (one article's claim) bear on, if any reaches the threshold. */
+  match(statements: ClaimStatement[]): ClaimMatch | null {
+    const best = this.rank(statements)[0]
+    return best && best.confidence >= this.options.threshold ? best : null
+  }
+
+  /** Every candidate claim with its confidence, best first, whatever the threshold. */
+  rank(statements: ClaimStatement[]): ClaimMatch[] {
+    const queries = statements.map((s) => entryOf('', s))
+    const best = new Map<string, ClaimMatch>()
+    const known = new Map<string, number>()
+    const idf = (term: string) => {
+      let w = known.get(term)
+      if (w === undefined) known.set(term, (w = Math.log((this.#live + 1) / ((this.#df.get(term) ?? 0) + 1)) + 1))
+      return w
+    }
+    for (const id of this.#candidates(queries)) {
+      const stored = this.#entries.get(id)!
+      for (const query of queries) {
+        const confidence = this.#score(query, stored, idf)
+        const held = best.get(stored.claimId)
+        if (confidence > 0 && (!held || confidence > held.confidence)) best.set(stored.claimId, { claimId: stored.claimId, confidence, statementId: id })
+      }
+    }
+    return [...best.values()].sort((a, b) => b.confidence - a.confidence)
+  }
+
+  /** Files statements under a claim, new or stored. A statement already indexed is moved. */
+  add(claimId: string, statements: ClaimStatement[]): void {
+    for (const s of statements) {
+      if (this.#entries.has(s.id)) this.remove(s.id)
+      const entry = entryOf(claimId, s)
+      this.#entries.set(s.id, entry)
+      this.#members(claimId).add(s.id)
+      for (const term of termsOf(entry)) {
+        this.#df.set(term, (this.#df.get(term) ?? 0) + 1)
+        const list = this.#postings.get(term)
+        if (list) list.push(s.id)
+        else this.#postings.set(term, [s.id])
+      }
+      this.#live++
+    }
+  }
+
+  /** A reviewer's decision: this statement belongs to another claim. */
+  move(statementId: string, toClaimId: string): void {
+    const entry = this.#entries.get(statementId)
+    if (!entry || entry.claimId === toClaimId) return
+    this.#leave(statementId, entry.claimId)
+    entry.claimId = toClaimId
+    this.#members(toClaimId).add(statementId)
+  }
+
+  /** A reviewer's decision: two claims are one. */
+  merge(fromClaimId: string, intoClaimId: string): void {
+    for (const id of [...(this.#claims.get(fromClaimId) ?? [])]) this.move(id, intoClaimId)
+  }
+
+  remove(statementId: string): void {
+    const entry = this.#entries.get(statementId)
+    if (!entry) return
+    this.#leave(statementId, entry.claimId)
+    this.#entries.delete(statementId)
+    for (const term of termsOf(entry)) {
+      const df = this.#df.get(term)! - 1
+      if (df === 0) this.#df.delete(term)
+      else this.#df.set(term, df)
+    }
+    this.#live--
+    if (++this.#stale > this.#live) this.#sweep()
+  }
+
+  removeClaim(claimId: string): void {
+    for (const id of [...(this.#claims.get(claimId) ?? [])]) this.remove(id)
+  }
+
+  claimOf(statementId: string): string | undefined {
+    return this.#entries.get(statementId)?.claimId
+  }
+
+  statementsOf(claimId: string): string[] {
+    return [...(this.#claims.get(claimId) ?? [])]
+  }
+
+  #members(claimId: string): Set<string> {
+    let members = this.#claims.get(claimId)
+    if (!members) this.#claims.set(claimId, (members = new Set()))
+    return members
+  }
+
+  #leave(statementId: string, claimId: string): void {
+    const members = this.#claims.get(claimId)
+    members?.delete(statementId)
+    if (members?.size === 0) this.#claims.delete(claimId)
+  }
+
+  /**
+   * Stored statements worth scoring: those holding the query's rarest terms, the most recent first (ingest runs
+   * roughly in date order, and the time factor favours the near ones), at most `maxCandidates`.
+   */
+  #candidates(queries: Entry[]): Set<string> {
+    const terms = [...new Set(queries.flatMap(termsOf))].filter((t) => this.#df.has(t))
+    terms.sort((a, b) => this.#df.get(a)! - this.#df.get(b)!)
+    const found = new Set<string>()
+    for (const term of terms.slice(0, this.options.maxTerms)) {
+      const list = this.#postings.get(term)!
+      for (let i = list.length - 1; i >= 0 && found.size < this.options.maxCandidates; i--) {
+        if (this.#entries.has(list[i])) found.add(list[i])
+      }
+    }
+    return found
+  }
+
+  /** idf from the index itself: a word most stored statements use says little about which claim this is. */
+  #score(a: Entry, b: Entry, idf: Idf): number {
+    const { contentWeight, minShared, halfLife, timeFloor } = this.options
+    if (sharedTerms(a, b) < minShared) return 0
+    const evidence = contentWeight * contentSimilarity(a, b, idf) + (1 - contentWeight) * entityOverlap(a, b, idf)
+    return evidence * timeFactor(a, b, halfLife, timeFloor)
+  }
+
+  #sweep(): void {
+    for (const [term, list] of this.#postings) {
+      const live = list.filter((id) => this.#entries.has(id))
+      if (live.length) this.#postings.set(term, live)
+      else this.#postings.delete(term)
+    }
+    this.#stale = 0
+  }
+}
+
+const termsOf = (e: Entry) => [...e.terms.keys(), ...e.entities]

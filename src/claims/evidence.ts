@@ -1,0 +1,49 @@
+// How much two statements look like reports of one claim: their content words, the names they share, and how
+// far apart in time they were said. Weights come from the index (idf), so a word every report uses counts little.
+import type { Entry } from './entry.js'
+
+export type Idf = (term: string) => number
+
+/** tf-idf cosine of two statements' content stems. */
+export function contentSimilarity(a: Entry, b: Entry, idf: Idf): number {
+  let dot = 0
+  for (const [term, tf] of a.terms) {
+    const other = b.terms.get(term)
+    if (other) dot += tf * other * idf(term) ** 2
+  }
+  if (dot === 0) return 0
+  return dot / (norm(a, idf) * norm(b, idf))
+}
+
+const norm = (e: Entry, idf: Idf) => Math.sqrt([...e.terms].reduce((sum, [term, tf]) => sum + (tf * idf(term)) ** 2, 0))
+
+/** How many content stems the two share: one rare word in common is not yet a claim in common. */
+export function sharedTerms(a: Entry, b: Entry): number {
+  let shared = 0
+  for (const term of a.terms.keys()) if (b.terms.has(term)) shared++
+  return shared
+}
+
+/** idf-weighted dice of the two statements' entities; 0 when either names none. */
+export function entityOverlap(a: Entry, b: Entry, idf: Idf): number {
+  let shared = 0
+  let total = 0
+  for (const e of a.entities) {
+    const w = idf(e)
+    total += w
+    if (b.entities.has(e)) shared += 2 * w
+  }
+  for (const e of b.entities) total += idf(e)
+  return total === 0 ? 0 : shared / total
+}
+
+/**
+ * 1 within a news cycle (a week), then halving every `halfLife` days, never below `floor`: a claim is
+ * re-reported for days, and one repeated months later is more often a new statement that sounds alike.
+ * Unknown dates neither help nor hurt.
+ */
+export function timeFactor(a: Entry, b: Entry, halfLife: number, floor: number): number {
+  if (a.day === null || b.day === null) return 1
+  const gap = Math.max(0, Math.abs(a.day - b.day) - 7)
+  return Math.max(floor, 0.5 ** (gap / halfLife))
+}
