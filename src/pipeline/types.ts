@@ -55,10 +55,11 @@ export interface Statement {
 /**
  * `new`: the statement states a claim of its own; `same-words`: it says what an earlier statement said;
  * `refers-back`: a denial or confirmation points at it ("denied the report"); `accuses`: "accused X of …" is
- * filed under what X asserted.
+ * filed under what X asserted; `across-articles` (set by the store): it repeats, asserts or denies a claim an
+ * earlier article carried.
  */
 export interface ClaimLink {
-  how: 'new' | 'same-words' | 'refers-back' | 'accuses'
+  how: 'new' | 'same-words' | 'refers-back' | 'accuses' | 'across-articles'
   confidence: number
 }
 

@@ -6,6 +6,9 @@ import type { Extraction } from '../pipeline/types.js'
 import { exportData, type ExportData } from '../export/json.js'
 import { openFile, writeFile } from './file.js'
 import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './ledger.js'
+import type { ClaimIndex } from '../claims/claim-index.js'
+import { claimStatement } from '../claims/claim-index.js'
+import { fileAcross, indexClaims } from './across-articles.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
@@ -26,6 +29,7 @@ export class Store {
   readonly #claims = new Map<string, ClaimRecord>()
   readonly #quotes = new Map<string, StatementRecord[]>()
   readonly #speakers: SpeakerRoster
+  readonly #index: ClaimIndex
   // Every write waits for the one before, so concurrent adds never interleave their records or their files.
   #queue: Promise<unknown> = Promise.resolve()
 
@@ -36,6 +40,7 @@ export class Store {
     for (const statement of data.statements) this.#indexStatement(statement)
     for (const claim of data.claims) this.#claims.set(claim.id, claim)
     this.#speakers = new SpeakerRoster(data.speakers, (id) => this.#quotes.get(id)?.length ?? 0, (into, from) => this.#moveQuotes(into, from))
+    this.#index = indexClaims(data.claims, (id) => this.#statements.get(id), (id) => this.#articles.get(id)?.published ?? null)
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
@@ -147,7 +152,9 @@ export class Store {
     const stored = this.#byFingerprint.get(print)
     if (stored) return { articleId: stored.id, added: false, statements: 0, claims: 0 }
     const article = articleRecord(input, print, new Date().toISOString())
-    const { statements, claims } = fileExtraction(article.id, extraction, (speaker) => this.#speakers.file(speaker, article.id, article.published).id)
+    const filed = fileExtraction(article.id, extraction, (speaker) => this.#speakers.file(speaker, article.id, article.published).id)
+    const { statements } = filed
+    const claims = fileAcross(this.#index, article, filed.claims, statements, (id) => this.#currentClaim(id))
     const data = this.#db.data
     data.articles.push(article)
     data.statements.push(...statements)
@@ -204,12 +211,15 @@ export class Store {
         if (from) from.statementIds = from.statementIds.filter((id) => id !== statement.id)
         claim.statementIds.push(statement.id)
         statement.claim = claim.id
+        this.#index.move(statement.id, claim.id)
       },
       reassign: (statement, speaker) => {
         if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
         statement.speakerId = speaker.id
         statement.speaker = { name: speaker.name, type: speaker.type, role: statement.speaker?.role ?? null, mention: statement.speaker?.mention ?? null }
         this.#indexStatement(statement)
+        // The speaker is one of the entities a later article's claim is matched on.
+        this.#index.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null)])
       },
       findOrCreateSpeaker: (name, type) =>
         data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null),
