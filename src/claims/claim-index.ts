@@ -29,7 +29,7 @@ export const DEFAULT_OPTIONS: ClaimIndexOptions = {
   halfLife: 30,
   timeFloor: 0.7,
   maxTerms: 10,
-  maxCandidates: 300,
+  maxCandidates: 40,
 }
 
 export interface ClaimMatch {

@@ -6,13 +6,14 @@ import { Option, type Command } from 'commander'
 import { NotFoundError } from '../errors.js'
 import { STANCES, type Decision } from '../store/decisions.js'
 import { Store } from '../store/store.js'
-import type { SpeakerType, Stance } from '../pipeline/types.js'
+import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
 import { dbOption } from './options.js'
 
 interface ReviewOptions {
   db: string
   by: string
   type?: SpeakerType
+  note?: string
 }
 
 const SPEAKER_TYPES: SpeakerType[] = ['person', 'organization', 'country', 'anonymous', 'group', 'document']
@@ -31,6 +32,12 @@ const DECISIONS: Array<{ name: string; args: string[]; about: string; decision: 
     decision: ([statement, speaker], o) => ({ action: 'set-speaker', statement, speaker, type: o.type }) },
   { name: 'merge-speakers', args: ['into', 'from'], about: 'make speaker FROM an alias of speaker INTO, with all its statements',
     decision: ([into, from]) => ({ action: 'merge-speakers', into, from }) },
+  { name: 'verdict', args: ['claim', 'verdict'], about: 'give a claim a verdict ("False", "Mostly true", …), with --note',
+    decision: ([claim, verdict], o) => ({ action: 'review-claim', claim, verdict, note: o.note ?? '' }) },
+  { name: 'kind', args: ['statement', 'kind'], about: "correct a statement's kind (direct, mixed, indirect)",
+    decision: ([statement, kind]) => ({ action: 'set-kind', statement, kind: kind as Kind }) },
+  { name: 'reject', args: ['statement'], about: 'take a false extraction out of its claim (kept on record), with --note for why',
+    decision: ([statement], o) => ({ action: 'reject-statement', statement, reason: o.note ?? '' }) },
   { name: 'split-speaker', args: ['speaker', 'alias'], about: 'make one of a speaker\'s aliases a speaker of its own, with the statements that name it',
     decision: ([speaker, alias]) => ({ action: 'split-speaker', speaker, alias }) },
 ]
@@ -49,6 +56,7 @@ export function reviewCommand(program: Command): void {
       .addOption(new Option('--by <name>', 'who decides (kept in the log)').env('CLAIMTRAIL_REVIEWER').default(userInfo().username))
       .addOption(dbOption())
     if (d.name === 'speaker') command.addOption(new Option('--type <type>', 'the type of a new speaker').choices(SPEAKER_TYPES))
+    if (d.name === 'verdict' || d.name === 'reject') command.option('--note <text>', 'why, in a sentence')
     command.action(async (...all: unknown[]) => {
       const args = all.slice(0, d.args.length) as string[]
       const options = all[d.args.length] as ReviewOptions

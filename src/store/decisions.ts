@@ -2,10 +2,11 @@
 // logged with who and when, and with what it replaced, so a desk can see how a claim came to look as it does.
 // Ingesting more articles only adds records; it never reruns or undoes a decision.
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import type { SpeakerType, Stance } from '../pipeline/types.js'
+import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
 import type { ClaimRecord, SpeakerRecord, StatementRecord } from './schema.js'
 
 export const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
+export const KINDS: Kind[] = ['direct', 'mixed', 'indirect']
 
 export type Decision =
   | { action: 'merge-claims'; into: string; from: string }
@@ -15,6 +16,9 @@ export type Decision =
   | { action: 'set-speaker'; statement: string; speaker: string; type?: SpeakerType }
   | { action: 'merge-speakers'; into: string; from: string }
   | { action: 'split-speaker'; speaker: string; alias: string }
+  | { action: 'review-claim'; claim: string; verdict: string; note: string }
+  | { action: 'set-kind'; statement: string; kind: Kind }
+  | { action: 'reject-statement'; statement: string; reason: string }
 
 /** The records a decision works on; the Store hands over its indexes. */
 export interface Desk {
@@ -29,6 +33,11 @@ export interface Desk {
   findOrCreateSpeaker(name: string, type: SpeakerType): SpeakerRecord
   mergeSpeakers(into: SpeakerRecord, from: SpeakerRecord): void
   splitSpeaker(record: SpeakerRecord, alias: string): SpeakerRecord
+  /** Takes a statement out of its claim and the index: a false extraction. */
+  reject(statement: StatementRecord, reason: string): void
+  /** Who decides, and when: a verdict carries both. */
+  by: string
+  at: string
 }
 
 const need = <T>(found: T | undefined, what: string, id: string): T => {
@@ -89,6 +98,27 @@ export function applyDecision(d: Decision, desk: Desk): Record<string, unknown> 
         throw new InvalidInputError(`"${d.alias}" is not an alias of ${record.id} (its aliases: ${record.aliases.join(', ') || 'none'}).`)
       }
       return { newSpeaker: desk.splitSpeaker(record, d.alias).id }
+    }
+    case 'review-claim': {
+      const claim = need(desk.claim(d.claim), 'claim', d.claim)
+      if (!d.verdict.trim()) throw new InvalidInputError('a review needs a verdict, e.g. "False" or "Unproven".')
+      const was = claim.review
+      claim.review = { verdict: d.verdict.trim(), note: d.note.trim(), by: desk.by, at: desk.at }
+      return { claim: claim.id, was }
+    }
+    case 'set-kind': {
+      if (!KINDS.includes(d.kind)) throw new InvalidInputError(`kind "${d.kind}" is not one of ${KINDS.join(', ')}.`)
+      const statement = need(desk.statement(d.statement), 'statement', d.statement)
+      const was = statement.kind
+      statement.kind = d.kind
+      return { was }
+    }
+    case 'reject-statement': {
+      const statement = need(desk.statement(d.statement), 'statement', d.statement)
+      if (statement.rejected) throw new InvalidInputError(`statement ${d.statement} was already rejected.`)
+      const claim = statement.claim
+      desk.reject(statement, d.reason.trim())
+      return { fromClaim: claim }
     }
   }
 }

@@ -42,6 +42,8 @@ export interface StatementRecord extends Statement {
   id: string
   articleId: string
   speakerId: string | null
+  /** A reviewer found it a false extraction: kept for the record, out of every claim and list. */
+  rejected?: { by: string; at: string; reason: string }
 }
 
 export interface Review {

@@ -32,6 +32,9 @@ export class Store {
   readonly #index: ClaimIndex
   // Every write waits for the one before, so concurrent adds never interleave their records or their files.
   #queue: Promise<unknown> = Promise.resolve()
+  #writing = false
+  // Filed in memory but not yet in the file: a batch added with { write: false }.
+  #unwritten = false
 
   private constructor(readonly path: string, db: Low<StoreData>) {
     this.#db = db
@@ -61,14 +64,25 @@ export class Store {
    * Files a batch of articles in one write. An article whose text is already stored adds nothing. If the write
    * fails the records stay in memory and go out with the next write; the file keeps its last complete state.
    */
-  addArticles(batch: ExtractedArticle[]): Promise<AddResult[]> {
+  addArticles(batch: ExtractedArticle[], { write = true }: { write?: boolean } = {}): Promise<AddResult[]> {
     return this.#serialised(async () => {
       const prints = batch.map(({ article }) => fingerprint(article.text))
       this.#checkIds(batch, prints)
       const results = batch.map(({ article, extraction }, i) => this.#file(article, prints[i], extraction))
-      if (results.some((result) => result.added)) await writeFile(this.#db, this.path)
+      if (results.some((result) => result.added)) this.#unwritten = true
+      if (write) await this.flush()
       return results
     })
+  }
+
+  /** Writes what `addArticles(…, { write: false })` filed in memory; nothing when all is written. */
+  flush(): Promise<void> {
+    const write = async () => {
+      if (!this.#unwritten) return
+      await writeFile(this.#db, this.path)
+      this.#unwritten = false
+    }
+    return this.#writing ? write() : this.#serialised(write)
   }
 
   articles(): ArticleRecord[] {
@@ -116,11 +130,13 @@ export class Store {
   decide(decision: Decision, by: string): Promise<LogEntry> {
     return this.#serialised(async () => {
       if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
-      const replaced = applyDecision(decision, this.#desk())
+      const at = new Date().toISOString()
+      const replaced = applyDecision(decision, this.#desk(by, at))
       const { action, ...detail } = decision
-      const entry: LogEntry = { at: new Date().toISOString(), by, action, detail: { ...detail, ...replaced } }
+      const entry: LogEntry = { at, by, action, detail: { ...detail, ...replaced } }
       this.#db.data.log.push(entry)
-      await writeFile(this.#db, this.path)
+      this.#unwritten = true
+      await this.flush()
       return entry
     })
   }
@@ -172,7 +188,7 @@ export class Store {
 
   #indexStatement(statement: StatementRecord): void {
     this.#statements.set(statement.id, statement)
-    if (statement.speakerId === null) return
+    if (statement.speakerId === null || statement.rejected) return
     const quotes = this.#quotes.get(statement.speakerId)
     if (quotes) quotes.push(statement)
     else this.#quotes.set(statement.speakerId, [statement])
@@ -191,10 +207,19 @@ export class Store {
     this.#quotes.delete(from.id)
   }
 
-  #desk(): Desk {
+  #desk(by: string, at: string): Desk {
     const claims = this.#claims
     const data = this.#db.data
     return {
+      by,
+      at,
+      reject: (statement, reason) => {
+        const claim = claims.get(statement.claim)
+        if (claim) claim.statementIds = claim.statementIds.filter((id) => id !== statement.id)
+        statement.rejected = { by, at, reason }
+        if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
+        this.#index.remove(statement.id)
+      },
       statement: (id) => this.#statements.get(id),
       claim: (id) => this.#currentClaim(id),
       speaker: (id) => this.#speakers.current(id),
@@ -238,7 +263,14 @@ export class Store {
   }
 
   #serialised<T>(write: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(write)
+    const next = this.#queue.then(async () => {
+      this.#writing = true
+      try {
+        return await write()
+      } finally {
+        this.#writing = false
+      }
+    })
     this.#queue = next.catch(() => undefined)
     return next
   }

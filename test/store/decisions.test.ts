@@ -89,6 +89,28 @@ describe('Store: reviewer decisions', () => {
     expect(reopened.decisions()).to.have.length(2)
   })
 
+  it('gives a claim a verdict with who and when, keeping the one it replaced', async () => {
+    const claim = store.statement(`${c}:s1`)!.claim
+    await store.decide({ action: 'review-claim', claim, verdict: 'Mostly true', note: 'Inspection report agrees.' }, 'Dana Fact')
+    const entry = await store.decide({ action: 'review-claim', claim, verdict: 'True', note: '' }, 'Lee Desk')
+    expect(store.claim(claim)!.claim.review).to.deep.include({ verdict: 'True', by: 'Lee Desk', at: entry.at })
+    expect(entry.detail.was).to.deep.include({ verdict: 'Mostly true', by: 'Dana Fact' })
+  })
+
+  it('corrects a kind, and rejects a false extraction out of its claim and its speaker\'s quotes', async () => {
+    const statement = `${c}:s4`
+    await store.decide({ action: 'set-kind', statement, kind: 'mixed' }, 'Dana Fact')
+    expect(store.statement(statement)!.kind).to.equal('mixed')
+    const claim = store.statement(statement)!.claim
+    const speaker = store.statement(statement)!.speakerId!
+    await store.decide({ action: 'reject-statement', statement, reason: 'not an attribution' }, 'Dana Fact')
+    expect(store.statement(statement)!.rejected).to.deep.include({ by: 'Dana Fact', reason: 'not an attribution' })
+    expect(store.claim(claim)?.entries.map((e) => e.statement.id) ?? []).not.to.include(statement)
+    expect(store.quotesBy(speaker).map((e) => e.statement.id)).not.to.include(statement)
+    const reopened = await Store.open(store.path)
+    expect(reopened.quotesBy(speaker).map((e) => e.statement.id)).not.to.include(statement)
+  })
+
   it('refuses a decision about something not stored, or without a reviewer, and changes nothing', async () => {
     const before = JSON.stringify(store.exportData())
     const refusals = [
