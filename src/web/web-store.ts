@@ -1,7 +1,10 @@
-// What the web reads from the store, and nothing more. The lowdb Store fits it today; a database backend
-// expected later may answer with promises, so every answer may be one and handlers always await.
+// What the web reads from and writes to the store, and nothing more. The lowdb Store fits it today; a database
+// backend expected later may answer with promises, so every answer may be one and handlers always await.
 import type { ExportData } from '../export/json.js'
-import type { ClaimLedger, ClaimSummary } from '../store/views.js'
+import type { Decision } from '../store/decisions.js'
+import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord } from '../store/schema.js'
+import type { ExtractedArticle } from '../store/store.js'
+import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
 
 type Answer<T> = T | Promise<T>
 
@@ -10,4 +13,16 @@ export interface WebStore {
   claim(id: string): Answer<ClaimLedger | undefined>
   /** The tables the downloads are made from. */
   exportData(): Answer<ExportData>
+  articles(): Answer<ArticleRecord[]>
+  article(id: string): Answer<ArticleRecord | undefined>
+  statements(): Answer<StatementRecord[]>
+  statement(id: string): Answer<StatementRecord | undefined>
+  speakers(): Answer<SpeakerRecord[]>
+  speaker(id: string): Answer<SpeakerRecord | undefined>
+  /** Everything a speaker said, oldest first. */
+  quotesBy(speakerId: string): Answer<LedgerEntry[]>
+  /** The reviewers' decisions, oldest first. */
+  decisions(): Answer<readonly LogEntry[]>
+  decide(decision: Decision, by: string): Promise<LogEntry>
+  addArticles(batch: ExtractedArticle[]): Promise<AddResult[]>
 }

@@ -5,11 +5,15 @@ import { InvalidInputError, StoreError } from '../../src/errors.js'
 import { createApp } from '../../src/web/app.js'
 import type { WebStore } from '../../src/web/web-store.js'
 
-const failing = (error: Error): WebStore => ({
-  claims: () => Promise.reject(error),
-  claim: () => undefined,
-  exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
-})
+// Every read fails as a store on a broken disk would.
+const failing = (error: Error): WebStore => {
+  const fail = () => Promise.reject(error)
+  return {
+    claims: fail, claim: () => undefined, exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
+    articles: fail, article: fail, statements: fail, statement: fail, speakers: fail, speaker: fail, quotesBy: fail,
+    decisions: fail, decide: fail, addArticles: fail,
+  }
+}
 
 function appFailingWith(error: Error, env: string, logged: unknown[] = []) {
   const app = createApp({ store: failing(error), logError: (e) => logged.push(e) })
