@@ -21,8 +21,37 @@ function isPhrase(tokens: Token[], from: number, to: number): boolean {
   return true
 }
 
-/** The first token of the content among tokens[from, to), past the cue's own preposition. */
+// "made the case for the tax", "expressed deep concern about the policy", "showed no sign of backing down":
+// the noun says how it was said, and what was said is about the words after its preposition. Each noun with
+// the prepositions that make it so: "the case of a voter in Ohio" is an example, not a stance.
+const STANCE_NOUNS = new Map<string, string[]>([
+  ['case', ['for', 'against']],
+  ['concern', ['about', 'over', 'for']],
+  ['thoughts', ['on', 'about']],
+  ['note', ['about', 'on', 'for']],
+  ['apology', ['for']], ['apologies', ['for']],
+  ['sign', ['of']], ['signs', ['of']],
+  ['defense', ['of']], ['defence', ['of']],
+  ['favor', ['of']],
+  ['criticism', ['of', 'on']],
+  ['sights', ['on', 'at']],
+  ['statement', ['on', 'about']],
+  ['attack', ['on', 'against']],
+])
+
+/** Past "(a few words) NOUN PREP" when the noun is one of stance, within the first words of the content. */
+function pastStanceNoun(tokens: Token[], from: number, to: number): number {
+  for (let k = from; k < Math.min(to - 2, from + 4); k++) {
+    if (/[,;:“”"]/.test(tokens[k].post) || isFinite(tokens[k])) return from
+    if (STANCE_NOUNS.get(tokens[k].lower)?.includes(tokens[k + 1].lower)) return k + 2
+  }
+  return from
+}
+
+/** The first token of the content among tokens[from, to), past the cue's own preposition or a noun of stance. */
 export function contentStart(tokens: Token[], from: number, to: number): number {
+  const stance = isPhrase(tokens, from, to) ? pastStanceNoun(tokens, from, to) : from
+  if (stance > from) return stance
   const first = tokens[from]
   // "to" before a verb is the infinitive's, and stays: "promised to cut taxes".
   const infinitive = first.lower === 'to' && tokens[from + 1]?.tags.has('Verb')

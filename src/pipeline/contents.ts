@@ -9,7 +9,7 @@ import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js
 import { spanOf, trimClause } from './spans.js'
 import { contentStart } from './content-start.js'
 import { objectEnd } from './object-end.js'
-import { FRAME_PHRASE, TRAILING_FRAME } from './rules/frames.js'
+import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from './rules/frames.js'
 import type { Span } from './types.js'
 
 export interface Governed {
@@ -71,10 +71,13 @@ function withLead(doc: Doc, cue: Cue, quote: Quote): Span {
   return trimClause(doc.text, s.start, quote.inner.end) ?? quote.inner
 }
 
-/** What a cue governs, without a time or place frame at its end: "… the story on Facebook Monday". */
+/**
+ * What a cue governs, without a time or place frame at its end ("… the story on Facebook Monday") or, for an
+ * object, from a frame on: "denounced the deal in a speech to donors".
+ */
 function withoutTrailingFrame(doc: Doc, span: Span | null): Span | null {
   if (!span) return null
-  const m = TRAILING_FRAME.exec(span.text)
+  const m = OBJECT_FRAME.exec(span.text) ?? TRAILING_FRAME.exec(span.text)
   return m && m.index > 0 ? trimClause(doc.text, span.start, span.start + m.index) : span
 }
 

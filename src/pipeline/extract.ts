@@ -12,6 +12,7 @@ import { segment } from './segment.js'
 import { attributeSpeakerLines } from './speaker-lines.js'
 import { attributeNounCues } from './noun-cues.js'
 import { findSources } from './sources.js'
+import { preferOuter } from './nested.js'
 import { resolveSpeakers } from './speakers.js'
 import { toStatement } from './statements.js'
 import type { Article, Extraction, Statement } from './types.js'
@@ -37,7 +38,8 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
     if (!dated.has(a.id)) dated.set(a.id, s)
     return s
   })
-  return fileClaims(checkSpans(article.text, dedupe(statements)))    // claims, denials linked back
+  const outer = preferOuter(dedupe(statements))                       // "found that voters say …": the finding
+  return fileClaims(checkSpans(article.text, outer))                  // claims, denials linked back
 }
 
 /** One statement per content and speaker: two cues on one quote keep the first. */

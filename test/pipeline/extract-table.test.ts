@@ -18,7 +18,33 @@ interface Expected {
 
 const content = (s: Statement) => s.content.map((c) => c.text).join(' … ')
 
-const TABLE: Array<{ text: string; published?: string; expect: Expected[] }> = [
+/** `only`: nothing else may come out, such as an attribution nested in the content of another. */
+const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?: boolean }> = [
+  { // an attribution inside a finding is part of what was found, not a statement of its own
+    text: 'The survey found that most renters say housing costs are their biggest worry.',
+    expect: [{ speaker: 'survey', cue: 'found', content: 'that most renters say housing costs are their biggest worry' }],
+    only: true,
+  },
+  { // …and inside "according to", the clause it reports
+    text: 'According to the county clerk, the challenger said he would contest the count.',
+    expect: [{ speaker: 'county clerk', cue: 'According to', content: 'the challenger said he would contest the count' }],
+    only: true,
+  },
+  { // two attributions side by side are both kept: neither is inside the other
+    text: 'The governor said taxes would rise, and the mayor said the city would cut fees.',
+    expect: [
+      { speaker: 'governor', content: 'taxes would rise' },
+      { speaker: 'mayor', content: 'the city would cut fees' },
+    ],
+    only: true,
+  },
+  { // an attribution after a quote's own is kept: the quote does not contain it
+    text: '"We will win this seat," the candidate said, though his own pollster says the race is tied.',
+    expect: [
+      { speaker: 'candidate', kind: 'direct', content: 'We will win this seat' },
+      { speaker: 'his own pollster', content: 'the race is tied' },
+    ],
+  },
   { // inverted "said X" with a title
     text: '"We are not going to raise taxes on working families," said Senate Majority Leader Chuck Schumer.',
     expect: [{ speaker: 'Chuck Schumer', role: 'Senate Majority Leader', cue: 'said', kind: 'direct', content: 'not going to raise taxes', rule: 'quote-comma-verb-name' }],
@@ -169,6 +195,7 @@ describe('extract: attribution patterns of real news', () => {
   for (const row of TABLE) {
     it(row.text.slice(0, 70), () => {
       const found = extract({ text: row.text, published: row.published ?? null }).statements
+      if (row.only) expect(found.map(content)).to.have.lengthOf(row.expect.length)
       for (const e of row.expect) {
         const s = find(found, e)
         expect(s, `${e.speaker}: "${e.content}" in ${JSON.stringify(found.map((x) => [x.speaker?.name, content(x)]))}`).to.exist
