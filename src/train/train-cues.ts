@@ -21,7 +21,7 @@ interface Example { features: string[]; label: boolean; word: string }
 
 const { values } = parseArgs({ options: {
   gold: { type: 'string' }, out: { type: 'string', default: 'data/models/cue-weights.json' },
-  folds: { type: 'string' }, pred: { type: 'string' }, threshold: { type: 'string', default: '0.55' },
+  folds: { type: 'string' }, pred: { type: 'string' }, threshold: { type: 'string', default: '0.45' },
   'min-count': { type: 'string', default: '3' }, 'min-rate': { type: 'string', default: '0' }, epochs: { type: 'string', default: '8' },
 } })
 if (!values.gold) {
