@@ -60,7 +60,7 @@ export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter, speake
     (!filter.speakerType || v.type === filter.speakerType) &&
     (!outlet || v.outlet?.toLowerCase() === outlet) &&
     (!filter.from || (v.date !== null && v.date >= filter.from)) &&
-    (!filter.to || (v.date !== null && v.date.slice(0, filter.to.length) <= filter.to))
+    (!filter.to || (v.date !== null && v.date <= filter.to))
   return claims.filter((c) => {
     if (filter.denied && c.denied.length === 0) return false
     if (filter.anonymousOnly && (c.asserted.length === 0 || c.anonymousSupport < c.asserted.length)) return false

@@ -14,7 +14,7 @@ export function exportHandlers(store: WebStore) {
   const statementsCsv: RequestHandler = async (req, res) => {
     const { claim: _claim, ...filters } = req.query as Record<string, unknown>
     const view = parseClaimQuery(filters)
-    if (narrows(view)) {
+    if (narrows(view) && _claim === undefined) {
       const { matched } = await claimsInView(store, view)
       const kept = new Set(matched.flatMap((c) => c.claim.statementIds))
       res.attachment('claimtrail-statements-filtered.csv')
