@@ -3,6 +3,9 @@ import { normaliseName } from './speakers.js'
 import type { SpeakerRecord } from './schema.js'
 import type { ClaimSummary, ClaimVoice } from './views.js'
 
+/** Which side a voice took: a confirmation counts as asserting (views.ts). */
+export type Side = 'assert' | 'deny' | 'decline'
+
 export interface ClaimFilter {
   /** Someone who asserted, denied or declined it, by any name they were written with: "Zhao" finds Zhao Lijian. */
   speaker?: string
@@ -10,6 +13,17 @@ export interface ClaimFilter {
   denied?: boolean
   /** Only claims whose support is all anonymous. */
   anonymousOnly?: boolean
+  /** A voice of this speaker type: "anonymous" finds claims an anonymous source took part in. */
+  speakerType?: string
+  /** A voice on this side. */
+  stance?: Side
+  /** A statement in an article from this outlet (case does not matter). */
+  outlet?: string
+  /** A statement made on or after / on or before this ISO date (the article's date when the text gives none). */
+  from?: string
+  to?: string
+  /** Reviewed, not reviewed yet, or given this verdict. */
+  review?: { reviewed: boolean } | { verdict: string }
 }
 
 /** Whether a voice answers to the name asked for, through its speaker record's aliases. */
@@ -19,12 +33,39 @@ function answersTo(voice: ClaimVoice, wanted: string, speaker: (id: string) => S
   return names.some((name) => ` ${normaliseName(name)} `.includes(` ${wanted} `))
 }
 
+function sides(c: ClaimSummary, side: Side | undefined): ClaimVoice[] {
+  if (side === 'assert') return c.asserted
+  if (side === 'deny') return c.denied
+  if (side === 'decline') return c.declined
+  return [...c.asserted, ...c.denied, ...c.declined]
+}
+
+function reviewMatches(c: ClaimSummary, wanted: ClaimFilter['review']): boolean {
+  if (!wanted) return true
+  const review = c.claim.review
+  if ('reviewed' in wanted) return (review !== null) === wanted.reviewed
+  return review !== null && review.verdict.toLowerCase() === wanted.verdict.toLowerCase()
+}
+
+/**
+ * The claims that pass every filter given. Speaker, speaker type, stance, outlet and dates must all hold for one
+ * and the same statement: "Zhao, denied, in March" is a denial Zhao made in March.
+ */
 export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter, speaker: (id: string) => SpeakerRecord | undefined): ClaimSummary[] {
   const wanted = filter.speaker ? normaliseName(filter.speaker) : ''
+  const outlet = filter.outlet?.toLowerCase()
+  const byVoice = wanted || filter.speakerType || filter.stance || outlet || filter.from || filter.to
+  const fits = (v: ClaimVoice) =>
+    (!wanted || answersTo(v, wanted, speaker)) &&
+    (!filter.speakerType || v.type === filter.speakerType) &&
+    (!outlet || v.outlet?.toLowerCase() === outlet) &&
+    (!filter.from || (v.date !== null && v.date >= filter.from)) &&
+    (!filter.to || (v.date !== null && v.date <= filter.to))
   return claims.filter((c) => {
     if (filter.denied && c.denied.length === 0) return false
     if (filter.anonymousOnly && (c.asserted.length === 0 || c.anonymousSupport < c.asserted.length)) return false
-    if (wanted && ![...c.asserted, ...c.denied, ...c.declined].some((v) => answersTo(v, wanted, speaker))) return false
+    if (!reviewMatches(c, filter.review)) return false
+    if (byVoice && !sides(c, filter.stance).some(fits)) return false
     return true
   })
 }

@@ -11,6 +11,8 @@ export interface TimelineEntry {
   id: string
   speaker: { name: string; role: string | null; anonymous: boolean } | null
   stance: string
+  /** The stored stance (assert, deny, confirm, decline), for the correction form. */
+  stanceCode: string
   kind: string
   cue: string | null
   date: string | null
@@ -47,6 +49,7 @@ function timelineEntry({ statement, speaker, article }: LedgerEntry): TimelineEn
     id: statement.id,
     speaker: speakerLabel(speaker, statement),
     stance: STANCES[statement.stance] ?? statement.stance,
+    stanceCode: statement.stance,
     kind: statement.kind,
     cue: statement.cue?.text ?? null,
     date: statement.date,

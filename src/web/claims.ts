@@ -1,33 +1,150 @@
-// Claims: the list of every claim with who asserted and who denied it, and one claim's ledger.
-import type { RequestHandler } from 'express'
-import { NotFoundError } from '../errors.js'
+// Claims: the list of every claim with who asserted and who denied it, one claim's ledger, and the forms a
+// fact-checker sends from it. Every write goes through store.decide and answers with a redirect (303) back to
+// the claim page, so reloading never sends a form twice.
+import express, { type RequestHandler } from 'express'
+import { InvalidInputError, NotFoundError } from '../errors.js'
+import { PER_PAGE, SIDES, SORTS, SPEAKER_TYPES, claimsInView, narrows, parseClaimQuery, queryString } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
+import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
+import { claimReview } from './json-ld.js'
+import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
 
+/** What the claim page says after a form went through; keys from the redirect, never text from it. */
+const DONE: Record<string, string> = {
+  review: 'Your review is saved. It is listed under "History" below.',
+  merged: 'The claims are merged: this claim now holds the statements of both.',
+  'set-stance': 'The statement\'s stance is corrected.',
+  'set-kind': 'The statement\'s kind is corrected.',
+  'set-speaker': 'The statement\'s speaker is corrected.',
+  'move-statement': 'The statement moved to the other claim.',
+  'split-statement': 'The statement is now a claim of its own.',
+  'reject-statement': 'The statement is rejected as a false extraction. It stays on record, out of this claim.',
+}
+
+const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 })
+const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
+
 export function claimHandlers(store: WebStore) {
-  const list: RequestHandler = async (_req, res) => {
-    const summaries = await store.claims()
-    const claims = summaries.map((s) => ({
-      id: s.claim.id,
-      text: s.claim.text,
-      asserted: voiceLabels(s.asserted),
-      denied: voiceLabels(s.denied),
-      statementCount: s.statementCount,
-      firstDate: s.firstDate,
-      latestDate: s.latestDate,
-      review: s.claim.review,
-    }))
-    res.render('claims/index', { title: 'Claims', claims })
+  // Read once: the desk's scale is part of how the server was started (README, "The web UI").
+  const scale = verdictScale()
+
+  const ledgerOf = async (id: string) => {
+    const ledger = await store.claim(id)
+    if (!ledger) throw new NotFoundError(`There is no claim "${id}". Every stored claim is linked from the claims list.`)
+    return ledger
+  }
+
+  const list: RequestHandler = async (req, res) => {
+    const query = parseClaimQuery(req.query as Record<string, unknown>)
+    const { all, matched } = await claimsInView(store, query)
+    const pages = Math.max(1, Math.ceil(matched.length / PER_PAGE))
+    const shown = matched.slice((query.page - 1) * PER_PAGE, query.page * PER_PAGE)
+    const articles = await store.articles()
+    const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b))
+    const verdicts = [...new Set([...scale, ...all.map((c) => c.claim.review?.verdict).filter((v): v is string => !!v)])]
+    res.render('claims/index', {
+      title: 'Claims',
+      claims: shown.map((s) => ({
+        id: s.claim.id,
+        href: claimHref(s.claim.id),
+        text: s.claim.text,
+        asserted: voiceLabels(s.asserted),
+        denied: voiceLabels(s.denied),
+        declined: voiceLabels(s.declined),
+        statementCount: s.statementCount,
+        articleCount: s.articleCount,
+        firstDate: s.firstDate,
+        latestDate: s.latestDate,
+        review: s.claim.review,
+      })),
+      total: all.length,
+      matched: matched.length,
+      query,
+      narrowed: narrows(query),
+      page: query.page,
+      pages,
+      from: matched.length ? (query.page - 1) * PER_PAGE + 1 : 0,
+      to: (query.page - 1) * PER_PAGE + shown.length,
+      previous: query.page > 1 ? `/claims${queryString(query, { page: query.page - 1 })}` : null,
+      next: query.page < pages ? `/claims${queryString(query, { page: query.page + 1 })}` : null,
+      firstPage: `/claims${queryString(query, { page: 1 })}`,
+      claimsCsv: `/export/claims.csv${queryString(query, { page: 1 })}`,
+      statementsCsv: `/export/statements.csv${queryString(query, { page: 1 })}`,
+      options: { sorts: SORTS, sides: SIDES, types: SPEAKER_TYPES, outlets, verdicts },
+    })
   }
 
   const show: RequestHandler<{ id: string }> = async (req, res) => {
-    const ledger = await store.claim(req.params.id)
-    if (!ledger) {
-      throw new NotFoundError(`There is no claim "${req.params.id}". Every stored claim is linked from the claims list.`)
-    }
-    res.render('claims/show', { title: `Claim: ${ledger.claim.text}`, page: claimPage(ledger) })
+    const ledger = await ledgerOf(req.params.id)
+    // A merged claim's old address leads to the claim it joined.
+    if (ledger.claim.id !== req.params.id) return res.redirect(302, claimHref(ledger.claim.id))
+    const done = typeof req.query.done === 'string' ? DONE[req.query.done] ?? null : null
+    const other = typeof req.query.claim === 'string' && (await store.claim(req.query.claim)) ? req.query.claim : null
+    res.render('claims/show', {
+      title: `Claim: ${ledger.claim.text}`,
+      page: claimPage(ledger),
+      href: claimHref(ledger.claim.id),
+      chart: timelineChart(ledger.entries),
+      history: claimHistory(ledger, await store.decisions()).map(historyLine).reverse(),
+      scale,
+      done,
+      other: other ? { id: other, href: claimHref(other) } : null,
+      types: SPEAKER_TYPES,
+    })
   }
 
-  return { list, show }
+  const review: RequestHandler<{ id: string }> = async (req, res) => {
+    const ledger = await ledgerOf(req.params.id)
+    const body = req.body ?? {}
+    const decision = reviewDecision(ledger.claim.id, body, scale)
+    await store.decide(decision, reviewer(body))
+    res.redirect(303, `${claimHref(ledger.claim.id)}?done=review#review`)
+  }
+
+  const merge: RequestHandler<{ id: string }> = async (req, res) => {
+    const ledger = await ledgerOf(req.params.id)
+    const body = req.body ?? {}
+    const by = reviewer(body)
+    const into = typeof body.into === 'string' ? body.into.trim() : ''
+    const target = into ? await store.claim(into) : undefined
+    if (!target) {
+      throw new InvalidInputError(into
+        ? `There is no claim "${into}" to merge this claim into. Copy the id from that claim's address, after /claims/.`
+        : 'Give the id of the claim to merge this one into (it is in that claim\'s address, after /claims/).')
+    }
+    if (target.claim.id === ledger.claim.id) throw new InvalidInputError(`"${into}" is this claim. Give the id of another claim to merge it into.`)
+    await store.decide({ action: 'merge-claims', into: target.claim.id, from: ledger.claim.id }, by)
+    res.redirect(303, `${claimHref(target.claim.id)}?done=merged`)
+  }
+
+  const correct: RequestHandler<{ id: string; statement: string }> = async (req, res) => {
+    const ledger = await ledgerOf(req.params.id)
+    const body = req.body ?? {}
+    const statement = req.params.statement
+    if (!ledger.claim.statementIds.includes(statement)) {
+      throw new InvalidInputError(`Statement "${statement}" is not one of this claim's statements. Use the forms under the statements on ${claimHref(ledger.claim.id)}.`)
+    }
+    const by = reviewer(body)
+    const decision = await correctionDecision(statement, body, store)
+    const entry = await store.decide(decision, by)
+    const other = decision.action === 'split-statement' ? entry.detail.newClaim : decision.action === 'move-statement' ? decision.claim : null
+    const where = typeof other === 'string' ? `&claim=${encodeURIComponent(other)}` : ''
+    res.redirect(303, `${claimHref(ledger.claim.id)}?done=${decision.action}${where}`)
+  }
+
+  const jsonLd: RequestHandler<{ id: string }> = async (req, res) => {
+    const ledger = await ledgerOf(req.params.id)
+    if (!ledger.claim.review) {
+      res.status(409).render('claims/not-reviewed', { title: 'Not reviewed yet', href: claimHref(ledger.claim.id) })
+      return
+    }
+    const page = `${req.protocol}://${req.get('host')}${claimHref(ledger.claim.id)}`
+    res.attachment(`claimreview-${ledger.claim.id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.jsonld`)
+    res.type('application/ld+json; charset=utf-8')
+    res.send(`${JSON.stringify(claimReview(ledger, page), null, 2)}\n`)
+  }
+
+  return { list, show, review: [form, review], merge: [form, merge], correct: [form, correct], jsonLd }
 }

@@ -1,12 +1,27 @@
 // Downloads: the tables as files a spreadsheet opens. Streamed, so a large store never sits in memory twice.
 import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv } from '../export/csv.js'
+import { claimsInView, narrows, parseClaimQuery } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
 
 export function exportHandlers(store: WebStore) {
-  /** Every statement, or with `?claim=ID` one claim's statements (the claim page links there). */
+  /**
+   * Every statement, or with `?claim=ID` one claim's statements (the claim page links there), or with the claims
+   * list's filters (`?speaker=…&denied=1`) the statements of the claims that view shows, all its pages.
+   */
   const statementsCsv: RequestHandler = async (req, res) => {
+    const { claim: _claim, ...filters } = req.query as Record<string, unknown>
+    const view = parseClaimQuery(filters)
+    if (narrows(view) && _claim === undefined) {
+      const { matched } = await claimsInView(store, view)
+      const kept = new Set(matched.flatMap((c) => c.claim.statementIds))
+      res.attachment('claimtrail-statements-filtered.csv')
+      res.type('text/csv; charset=utf-8')
+      await writeStatementsCsv(await store.exportData(), res, { only: (s) => kept.has(s.id) })
+      return
+    }
     const claimId = req.query.claim
     if (claimId !== undefined && typeof claimId !== 'string') {
       throw new InvalidInputError('Give one claim id at most: /export/statements.csv?claim=ID.')
@@ -20,7 +35,15 @@ export function exportHandlers(store: WebStore) {
     await writeStatementsCsv(data, res, { only: claimId ? (s) => s.claim === claimId : undefined })
   }
 
-  return { statementsCsv }
+  /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */
+  const claimsCsv: RequestHandler = async (req, res) => {
+    const { matched } = await claimsInView(store, parseClaimQuery(req.query as Record<string, unknown>))
+    res.attachment('claimtrail-claims.csv')
+    res.type('text/csv; charset=utf-8')
+    await writeClaimsCsv(matched, res)
+  }
+
+  return { statementsCsv, claimsCsv }
 }
 
 // Claim ids hold colons ("harbour:c1"), which some systems refuse in file names.

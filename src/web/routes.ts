@@ -13,10 +13,16 @@ export function routes(store: WebStore): Router {
 
   // claims: who asserted what, who denied it
   router.get('/', claims.list)
+  router.get('/claims', claims.list)
   router.get('/claims/:id', claims.show)
+  router.get('/claims/:id/claimreview.jsonld', claims.jsonLd)
+  router.post('/claims/:id/review', ...claims.review)
+  router.post('/claims/:id/merge', ...claims.merge)
+  router.post('/claims/:id/statements/:statement', ...claims.correct)
 
   // exports: the tables as files
   router.get('/export/statements.csv', downloads.statementsCsv)
+  router.get('/export/claims.csv', downloads.claimsCsv)
 
   // the last route: anything else is a 404 page
   router.use(notFound)

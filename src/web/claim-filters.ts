@@ -1,0 +1,138 @@
+// The claims list's filters, sorting and paging, read from GET query parameters. The page, its paging links and
+// its CSV downloads all read a query here, so "next page" and "download this view" keep what the reader chose.
+import { InvalidInputError } from '../errors.js'
+import { filterClaims, type ClaimFilter, type Side } from '../store/claim-filter.js'
+import type { SpeakerRecord } from '../store/schema.js'
+import type { ClaimSummary } from '../store/views.js'
+import type { WebStore } from './web-store.js'
+
+export const PER_PAGE = 50
+
+export const SORTS = {
+  latest: 'latest statement, newest first',
+  first: 'first statement, oldest first',
+  statements: 'most statements',
+  articles: 'most articles',
+} as const
+export type Sort = keyof typeof SORTS
+
+export const SPEAKER_TYPES = ['person', 'organization', 'country', 'anonymous', 'group', 'document'] as const
+export const SIDES: Record<Side, string> = { assert: 'asserted', deny: 'denied', decline: 'declined to comment' }
+
+/** What the reader asked for, as the form fields hold it: empty strings for fields left blank. */
+export interface ClaimQuery {
+  speaker: string
+  type: string
+  stance: string
+  outlet: string
+  from: string
+  to: string
+  /** "", "reviewed", "unreviewed" or a verdict. */
+  review: string
+  denied: boolean
+  anonymous: boolean
+  sort: Sort
+  page: number
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** Reads the query string; anything it cannot use is an InvalidInputError that says which field and what fits. */
+export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
+  const field = (name: string): string => {
+    const value = raw[name]
+    if (value === undefined) return ''
+    if (typeof value !== 'string') throw new InvalidInputError(`Give "${name}" once at most; the address has it ${Array.isArray(value) ? value.length : 'several'} times.`)
+    return value.trim()
+  }
+  const query: ClaimQuery = {
+    speaker: field('speaker'), type: field('type'), stance: field('stance'), outlet: field('outlet'),
+    from: field('from'), to: field('to'), review: field('review'),
+    denied: field('denied') !== '', anonymous: field('anonymous') !== '',
+    sort: 'latest', page: 1,
+  }
+  if (query.type && !(SPEAKER_TYPES as readonly string[]).includes(query.type)) {
+    throw new InvalidInputError(`Speaker type "${query.type}" is not one of ${SPEAKER_TYPES.join(', ')}. Pick one in the filter form or leave it blank.`)
+  }
+  if (query.stance && !(query.stance in SIDES)) {
+    throw new InvalidInputError(`Stance "${query.stance}" is not one of ${Object.keys(SIDES).join(', ')}. Pick one in the filter form or leave it blank.`)
+  }
+  for (const name of ['from', 'to'] as const) {
+    if (query[name] && (!ISO_DATE.test(query[name]) || Number.isNaN(Date.parse(query[name])))) {
+      throw new InvalidInputError(`"${name}" must be a date written YYYY-MM-DD, such as 2025-03-04; it was "${query[name]}".`)
+    }
+  }
+  if (query.from && query.to && query.from > query.to) {
+    throw new InvalidInputError(`The date range runs backwards: from ${query.from} to ${query.to}. Swap the two dates.`)
+  }
+  const sort = field('sort')
+  if (sort) {
+    if (!(sort in SORTS)) throw new InvalidInputError(`Sort "${sort}" is not one of ${Object.keys(SORTS).join(', ')}.`)
+    query.sort = sort as Sort
+  }
+  const page = field('page')
+  if (page) {
+    if (!/^[1-9]\d{0,6}$/.test(page)) throw new InvalidInputError(`Page "${page}" is not a page number; pages count from 1.`)
+    query.page = Number(page)
+  }
+  return query
+}
+
+export function claimFilter(query: ClaimQuery): ClaimFilter {
+  const review = query.review === 'reviewed' ? { reviewed: true } : query.review === 'unreviewed' ? { reviewed: false } : query.review ? { verdict: query.review } : undefined
+  return {
+    speaker: query.speaker || undefined,
+    speakerType: query.type || undefined,
+    stance: (query.stance || undefined) as Side | undefined,
+    outlet: query.outlet || undefined,
+    from: query.from || undefined,
+    to: query.to || undefined,
+    review,
+    denied: query.denied,
+    anonymousOnly: query.anonymous,
+  }
+}
+
+/** The query as an address's search part, without the defaults; `page` only past the first. */
+export function queryString(query: ClaimQuery, change: Partial<ClaimQuery> = {}): string {
+  const q = { ...query, ...change }
+  const params = new URLSearchParams()
+  for (const name of ['speaker', 'type', 'stance', 'outlet', 'from', 'to', 'review'] as const) if (q[name]) params.set(name, q[name])
+  if (q.denied) params.set('denied', '1')
+  if (q.anonymous) params.set('anonymous', '1')
+  if (q.sort !== 'latest') params.set('sort', q.sort)
+  if (q.page > 1) params.set('page', String(q.page))
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+/** Whether the reader narrowed the list at all (sorting and paging do not narrow it). */
+export function narrows(query: ClaimQuery): boolean {
+  return queryString(query, { sort: 'latest', page: 1 }) !== ''
+}
+
+// Undated claims go last whichever way the dates run; ties keep a stable order by id.
+const byId = (a: ClaimSummary, b: ClaimSummary) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0)
+const dated = (key: (c: ClaimSummary) => string | null, newestFirst: boolean) => (a: ClaimSummary, b: ClaimSummary) => {
+  const da = key(a)
+  const db = key(b)
+  if (da === db) return byId(a, b)
+  if (da === null || db === null) return da === null ? 1 : -1
+  return (da < db ? -1 : 1) * (newestFirst ? -1 : 1)
+}
+const most = (key: (c: ClaimSummary) => number) => (a: ClaimSummary, b: ClaimSummary) => key(b) - key(a) || byId(a, b)
+
+const ORDERS: Record<Sort, (a: ClaimSummary, b: ClaimSummary) => number> = {
+  latest: dated((c) => c.latestDate, true),
+  first: dated((c) => c.firstDate, false),
+  statements: most((c) => c.statementCount),
+  articles: most((c) => c.articleCount),
+}
+
+/** Every claim the query keeps, in its order (all pages). */
+export async function claimsInView(store: WebStore, query: ClaimQuery): Promise<{ all: ClaimSummary[]; matched: ClaimSummary[] }> {
+  const all = await store.claims()
+  const speakers = new Map<string, SpeakerRecord>((await store.speakers()).map((s) => [s.id, s]))
+  const matched = filterClaims(all, claimFilter(query), (id) => speakers.get(id)).sort(ORDERS[query.sort])
+  return { all, matched }
+}

@@ -1,0 +1,121 @@
+// What a fact-checker sends from a claim's page — a verdict, or a correction to the extraction — read from the
+// form and checked before anything reaches the store: a bad form is refused whole, and nothing changes.
+import { InvalidInputError } from '../errors.js'
+import type { Decision } from '../store/decisions.js'
+import type { LogEntry } from '../store/schema.js'
+import type { ClaimLedger } from '../store/views.js'
+import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
+import { SPEAKER_TYPES } from './claim-filters.js'
+import type { WebStore } from './web-store.js'
+
+export const DEFAULT_VERDICTS = ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven']
+
+/** The verdict scale: CLAIMTRAIL_VERDICTS="A|B|C" replaces the default one. */
+export function verdictScale(env: NodeJS.ProcessEnv = process.env): string[] {
+  const scale = (env.CLAIMTRAIL_VERDICTS ?? '').split('|').map((v) => v.trim()).filter(Boolean)
+  return scale.length ? [...new Set(scale)] : DEFAULT_VERDICTS
+}
+
+type Form = Record<string, unknown>
+
+function text(form: Form, name: string, max: number): string {
+  const value = form[name]
+  if (value === undefined) return ''
+  if (typeof value !== 'string') throw new InvalidInputError(`The form sent "${name}" more than once. Send the form from the claim page again.`)
+  const trimmed = value.trim()
+  if (trimmed.length > max) throw new InvalidInputError(`"${name}" is ${trimmed.length} characters long; keep it under ${max}.`)
+  return trimmed
+}
+
+/** The reviewer's name: required on every form, remembered nowhere. */
+export function reviewer(form: Form): string {
+  const by = text(form, 'by', 100)
+  if (!by) throw new InvalidInputError('Say who you are: fill in "Your name" in the form. Every review and correction is kept with the name of who made it.')
+  return by
+}
+
+export function reviewDecision(claim: string, form: Form, scale: string[]): Decision {
+  const verdict = text(form, 'verdict', 100)
+  if (!scale.includes(verdict)) {
+    throw new InvalidInputError(`"${verdict || '(none)'}" is not a verdict on this desk's scale. Pick one of: ${scale.join(', ')}.`)
+  }
+  return { action: 'review-claim', claim, verdict, note: text(form, 'note', 5000) }
+}
+
+const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
+const KINDS: Kind[] = ['direct', 'mixed', 'indirect']
+export const CORRECTIONS = ['set-stance', 'set-kind', 'set-speaker', 'move-statement', 'split-statement', 'reject-statement'] as const
+
+/** A correction to one statement of the claim; `claimExists` checks a target claim before anything is decided. */
+export async function correctionDecision(statement: string, form: Form, store: WebStore): Promise<Decision> {
+  const action = text(form, 'action', 40)
+  switch (action) {
+    case 'set-stance': {
+      const stance = text(form, 'stance', 20)
+      if (!STANCES.includes(stance as Stance)) throw new InvalidInputError(`Stance "${stance}" is not one of ${STANCES.join(', ')}. Pick one in the form.`)
+      return { action, statement, stance: stance as Stance }
+    }
+    case 'set-kind': {
+      const kind = text(form, 'kind', 20)
+      if (!KINDS.includes(kind as Kind)) throw new InvalidInputError(`Kind "${kind}" is not one of ${KINDS.join(', ')}. Pick one in the form.`)
+      return { action, statement, kind: kind as Kind }
+    }
+    case 'set-speaker': {
+      const speaker = text(form, 'speaker', 200)
+      if (!speaker) throw new InvalidInputError('Give the speaker\'s name (or a speaker id) in "Speaker is" before pressing "Set speaker".')
+      const type = text(form, 'speakerType', 20) || 'person'
+      if (!(SPEAKER_TYPES as readonly string[]).includes(type)) throw new InvalidInputError(`Speaker type "${type}" is not one of ${SPEAKER_TYPES.join(', ')}.`)
+      return { action, statement, speaker, type: type as SpeakerType }
+    }
+    case 'move-statement': {
+      const claim = text(form, 'claim', 200)
+      if (!claim) throw new InvalidInputError('Give the id of the claim to move the statement to (it is in that claim\'s address, after /claims/).')
+      if (!(await store.claim(claim))) throw new InvalidInputError(`There is no claim "${claim}" to move the statement to. Copy the id from that claim's address, after /claims/.`)
+      return { action, statement, claim }
+    }
+    case 'split-statement':
+      return { action, statement }
+    case 'reject-statement':
+      return { action, statement, reason: text(form, 'reason', 1000) }
+    default:
+      throw new InvalidInputError(`"${action || '(none)'}" is not a correction this page makes. Use one of the buttons under a statement.`)
+  }
+}
+
+/** The decisions that touched this claim or its statements, oldest first. */
+export function claimHistory(ledger: ClaimLedger, log: readonly LogEntry[]): LogEntry[] {
+  const claims = new Set([ledger.claim.id])
+  const statements = new Set(ledger.claim.statementIds)
+  // A claim merged into this one brought its past along.
+  for (const entry of log) if (entry.action === 'merge-claims' && entry.detail.into === ledger.claim.id) claims.add(String(entry.detail.from))
+  const names = (value: unknown, ids: Set<string>) => typeof value === 'string' && ids.has(value)
+  return log.filter(({ action, detail: d }) =>
+    names(d.claim, claims) || names(d.fromClaim, claims) || names(d.newClaim, claims) || names(d.statement, statements) ||
+    (action === 'merge-claims' && (names(d.into, claims) || names(d.from, claims))))
+}
+
+export interface HistoryLine {
+  at: string
+  by: string
+  what: string
+  note: string | null
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? 'none' : JSON.stringify(value))
+
+/** One logged decision in a sentence a reader follows. */
+export function historyLine({ at, by, action, detail: d }: LogEntry): HistoryLine {
+  const was = (d.was && typeof d.was === 'object' ? (d.was as { verdict?: unknown }).verdict : d.was) ?? null
+  const what: Record<string, () => string> = {
+    'review-claim': () => `Verdict: ${str(d.verdict)}${was ? ` (was ${str(was)})` : ''}`,
+    'merge-claims': () => `Merged claim ${str(d.from)} into claim ${str(d.into)}`,
+    'split-statement': () => `Split statement ${str(d.statement)} out of claim ${str(d.fromClaim)} into a new claim ${str(d.newClaim)}`,
+    'move-statement': () => `Moved statement ${str(d.statement)} from claim ${str(d.fromClaim)} to claim ${str(d.claim)}`,
+    'set-stance': () => `Stance of statement ${str(d.statement)} set to ${str(d.stance)} (was ${str(was)})`,
+    'set-kind': () => `Kind of statement ${str(d.statement)} set to ${str(d.kind)} (was ${str(was)})`,
+    'set-speaker': () => `Speaker of statement ${str(d.statement)} set to ${str(d.speaker)} (was ${str(was)})`,
+    'reject-statement': () => `Rejected statement ${str(d.statement)} as a false extraction`,
+  }
+  const note = action === 'review-claim' ? str(d.note) : action === 'reject-statement' ? str(d.reason) : ''
+  return { at, by, what: (what[action] ?? (() => action))(), note: note || null }
+}
