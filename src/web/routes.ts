@@ -4,11 +4,13 @@ import { Router } from 'express'
 import { claimHandlers } from './claims.js'
 import { notFound } from './errors.js'
 import { exportHandlers } from './exports.js'
+import { speakerHandlers } from './speakers.js'
 import type { WebStore } from './web-store.js'
 
 export function routes(store: WebStore): Router {
   const claims = claimHandlers(store)
   const downloads = exportHandlers(store)
+  const speakers = speakerHandlers(store)
   const router = Router()
 
   // claims: who asserted what, who denied it
@@ -17,6 +19,11 @@ export function routes(store: WebStore): Router {
 
   // exports: the tables as files
   router.get('/export/statements.csv', downloads.statementsCsv)
+
+  // speakers: who is quoted, and everything one of them said
+  router.get('/speakers', speakers.list)
+  router.get('/speakers/:id', speakers.show)
+  router.get('/speakers/:id/quotes.csv', speakers.quotesCsv)
 
   // the last route: anything else is a 404 page
   router.use(notFound)
