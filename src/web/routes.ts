@@ -1,6 +1,7 @@
 // Every route of the web UI, grouped by resource. Handlers live in one module per resource; this table is
 // the one place to see what the app answers.
 import { Router } from 'express'
+import { apiRouter } from './api.js'
 import { claimHandlers } from './claims.js'
 import { notFound } from './errors.js'
 import { exportHandlers } from './exports.js'
@@ -24,6 +25,9 @@ export function routes(store: WebStore): Router {
   router.get('/speakers', speakers.list)
   router.get('/speakers/:id', speakers.show)
   router.get('/speakers/:id/quotes.csv', speakers.quotesCsv)
+
+  // the JSON API: its own 404 and JSON errors
+  router.use('/api', apiRouter(store))
 
   // the last route: anything else is a 404 page
   router.use(notFound)
