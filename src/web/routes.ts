@@ -5,6 +5,8 @@ import { apiRouter } from './api.js'
 import { claimHandlers } from './claims.js'
 import { notFound } from './errors.js'
 import { exportHandlers } from './exports.js'
+import { searchHandlers } from './search.js'
+import { wordIndexOf } from './search-index.js'
 import { speakerHandlers } from './speakers.js'
 import type { WebStore } from './web-store.js'
 
@@ -12,6 +14,9 @@ export function routes(store: WebStore): Router {
   const claims = claimHandlers(store)
   const downloads = exportHandlers(store)
   const speakers = speakerHandlers(store)
+  // One word index for the search page and the API, built on the first search.
+  const words = wordIndexOf(store)
+  const finder = searchHandlers(store, words)
   const router = Router()
 
   // claims: who asserted what, who denied it
@@ -26,8 +31,11 @@ export function routes(store: WebStore): Router {
   router.get('/speakers/:id', speakers.show)
   router.get('/speakers/:id/quotes.csv', speakers.quotesCsv)
 
+  // search: statements by their words and their speakers' names
+  router.get('/search', finder.search)
+
   // the JSON API: its own 404 and JSON errors
-  router.use('/api', apiRouter(store))
+  router.use('/api', apiRouter(store, words))
 
   // the last route: anything else is a 404 page
   router.use(notFound)
