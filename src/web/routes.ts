@@ -1,14 +1,22 @@
 // Every route of the web UI, grouped by resource. Handlers live in one module per resource; this table is
 // the one place to see what the app answers.
 import { Router } from 'express'
+import { apiRouter } from './api.js'
 import { claimHandlers } from './claims.js'
 import { notFound } from './errors.js'
 import { exportHandlers } from './exports.js'
+import { searchHandlers } from './search.js'
+import { wordIndexOf } from './search-index.js'
+import { speakerHandlers } from './speakers.js'
 import type { WebStore } from './web-store.js'
 
 export function routes(store: WebStore): Router {
   const claims = claimHandlers(store)
   const downloads = exportHandlers(store)
+  const speakers = speakerHandlers(store)
+  // One word index for the search page and the API, built on the first search.
+  const words = wordIndexOf(store)
+  const finder = searchHandlers(store, words)
   const router = Router()
 
   // claims: who asserted what, who denied it
@@ -23,6 +31,17 @@ export function routes(store: WebStore): Router {
   // exports: the tables as files
   router.get('/export/statements.csv', downloads.statementsCsv)
   router.get('/export/claims.csv', downloads.claimsCsv)
+
+  // speakers: who is quoted, and everything one of them said
+  router.get('/speakers', speakers.list)
+  router.get('/speakers/:id', speakers.show)
+  router.get('/speakers/:id/quotes.csv', speakers.quotesCsv)
+
+  // search: statements by their words and their speakers' names
+  router.get('/search', finder.search)
+
+  // the JSON API: its own 404 and JSON errors
+  router.use('/api', apiRouter(store, words))
 
   // the last route: anything else is a 404 page
   router.use(notFound)

@@ -1,0 +1,118 @@
+// The JSON API: the same claims, statements and speakers the pages show, for scripts and notebooks, and a way
+// in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
+import express, { Router, type ErrorRequestHandler } from 'express'
+import { InvalidInputError, NotFoundError } from '../errors.js'
+import type { ClaimLedger, ClaimSummary } from '../store/views.js'
+import { articleInputs } from './api-articles.js'
+import { claimQuery, queryClaims } from './claim-query.js'
+import { pageOf, paging, text } from './query.js'
+import { wordIndexOf } from './search-index.js'
+import { answersTo, countStatements, speakerRows } from './speaker-list.js'
+import { findStatements, statementFilter } from './statement-query.js'
+import type { WebStore } from './web-store.js'
+
+/** The largest body POST /api/articles reads: a long article is ~100 kB, so a batch of a dozen or more. */
+export const BODY_LIMIT = '2mb'
+const PER_PAGE = 20
+
+export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
+  const router = Router()
+
+  router.get('/claims', async (req, res) => {
+    const filter = claimQuery(req.query)
+    const paged = paging(req.query, PER_PAGE)
+    const speakers = new Map((await store.speakers()).map((s) => [s.id, s]))
+    const claims = queryClaims(await store.claims(), filter, (id) => speakers.get(id))
+    const page = pageOf(claims, paged)
+    res.json({ ...page, items: page.items.map(claimJson) })
+  })
+
+  router.get('/claims/:id', async (req, res) => {
+    const ledger = await store.claim(req.params.id)
+    if (!ledger) throw new NotFoundError(`There is no claim "${req.params.id}". GET /api/claims lists every claim with its id.`)
+    res.json(ledgerJson(ledger))
+  })
+
+  router.get('/statements', async (req, res) => {
+    const filter = statementFilter(req.query)
+    const found = await findStatements(store, await index(), filter)
+    res.json(pageOf(found.map((f) => f.statement), paging(req.query, PER_PAGE)))
+  })
+
+  router.get('/speakers', async (req, res) => {
+    const q = text(req.query, 'q')
+    const rows = speakerRows(await store.speakers(), await store.statements()).filter((row) => !q || answersTo(row.speaker, q))
+    const page = pageOf(rows, paging(req.query, PER_PAGE))
+    res.json({ ...page, items: page.items.map(({ speaker, counts }) => ({ ...speaker, counts })) })
+  })
+
+  router.get('/speakers/:id', async (req, res) => {
+    const speaker = await store.speaker(req.params.id)
+    if (!speaker) throw new NotFoundError(`There is no speaker "${req.params.id}". GET /api/speakers lists every speaker with its id.`)
+    const quotes = (await store.quotesBy(speaker.id)).filter((e) => !e.statement.rejected)
+    res.json({ ...speaker, counts: countStatements(quotes.map((e) => e.statement)), statements: `/api/statements?speaker=${encodeURIComponent(speaker.id)}` })
+  })
+
+  router.post('/articles', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    if (!req.is('application/json')) {
+      throw new UnsupportedMediaError('Send the article as JSON with the header Content-Type: application/json.')
+    }
+    const { inputs, batch } = articleInputs(req.body)
+    // Extraction loads the NLP models: only a server that is sent articles pays for them.
+    const { extract } = await import('../pipeline/extract.js')
+    const extracted = inputs.map((article) => ({ article, extraction: extract(article) }))
+    const results = await store.addArticles(extracted)
+    const statements = await store.statements()
+    const answers = results.map(({ articleId, added }) => {
+      const own = statements.filter((s) => s.articleId === articleId && !s.rejected)
+      return { articleId, added, statements: own, claims: [...new Set(own.map((s) => s.claim))] }
+    })
+    res.status(results.some((r) => r.added) ? 201 : 200).json(batch ? { articles: answers } : answers[0])
+  })
+
+  router.use((req) => {
+    throw new NotFoundError(`Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles.`)
+  })
+  router.use(jsonErrors)
+  return router
+}
+
+class UnsupportedMediaError extends InvalidInputError {}
+
+interface BodyParserError extends Error {
+  status?: number
+  type?: string
+}
+
+// Ours say what is wrong and what to do; the JSON reader's own are translated; anything else is a bug and goes
+// on to the app's error handler, which reports it.
+const jsonErrors: ErrorRequestHandler = (error: BodyParserError, _req, res, next) => {
+  if (error instanceof UnsupportedMediaError) return res.status(415).json({ error: error.message })
+  if (error instanceof InvalidInputError) return res.status(400).json({ error: error.message })
+  if (error instanceof NotFoundError) return res.status(404).json({ error: error.message })
+  if (error.type === 'entity.too.large') {
+    return res.status(413).json({ error: `The body is larger than ${BODY_LIMIT}. Send fewer or shorter articles per request.` })
+  }
+  if (error.type === 'entity.parse.failed') {
+    return res.status(400).json({ error: `The body is not valid JSON (${error.message}). Send {"text": "…"} or {"articles": [{"text": "…"}, …]}.` })
+  }
+  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    return res.status(error.status).json({ error: `${error.message}. Send {"text": "…"} as UTF-8 JSON.` })
+  }
+  next(error)
+}
+
+function claimJson(summary: ClaimSummary) {
+  const { claim, asserted, denied, declined, statementCount, articleCount, anonymousSupport, firstDate, latestDate } = summary
+  return { id: claim.id, text: claim.text, review: claim.review, statementCount, articleCount, anonymousSupport, firstDate, latestDate, asserted, denied, declined }
+}
+
+/** A claim with every statement, its speaker and its article; article texts stay in the store, they are the publishers'. */
+function ledgerJson(ledger: ClaimLedger) {
+  return {
+    ...claimJson(ledger),
+    entries: ledger.entries.map(({ statement, speaker, article: { id, title, outlet, url, published } }) => ({
+      statement, speaker, article: { id, title, outlet, url, published },
+    })),
+  }
+}

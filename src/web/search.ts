@@ -1,0 +1,36 @@
+// Search: statements found by the words of what was said and by the names of who said it, the words marked,
+// narrowed by the claims list's filters that apply to a statement (speaker type, stance, outlet, date range).
+import type { RequestHandler } from 'express'
+import { contentText } from '../store/records.js'
+import { pageOf, paging } from './query.js'
+import { markWords, queryWords, type WordIndex } from './search-index.js'
+import { pageLinks } from './speakers.js'
+import { findStatements, statementFilter } from './statement-query.js'
+import { whenSaid } from './when.js'
+import type { WebStore } from './web-store.js'
+
+const PER_PAGE = 25
+
+export function searchHandlers(store: WebStore, index: () => Promise<WordIndex>) {
+  const search: RequestHandler = async (req, res) => {
+    const { q, type, stance, outlet, from, to } = statementFilter(req.query)
+    const filter = { q, type, stance, outlet, from, to }
+    const asked = Object.values(filter).some((v) => v !== undefined)
+    const found = asked ? await findStatements(store, await index(), filter) : []
+    const page = pageOf(found, paging(req.query, PER_PAGE))
+    const words = new Set(q ? queryWords(q) : [])
+    const results = page.items.map(({ statement, speaker, article }) => ({
+      content: markWords(contentText(statement), words),
+      speaker: markWords(speaker?.name ?? statement.speaker?.name ?? 'no source given', words),
+      speakerId: speaker?.id ?? null,
+      anonymous: (speaker?.type ?? statement.speaker?.type) === 'anonymous',
+      stance: statement.stance,
+      when: whenSaid(statement.date, statement.datePrecision),
+      outlet: article?.outlet ?? null,
+      articleTitle: article?.title ?? statement.articleId,
+      claimId: statement.claim,
+    }))
+    res.render('search/index', { title: q ? `Search: ${q}` : 'Search', filter, asked, page, results, pages: pageLinks(req.query, page) })
+  }
+  return { search }
+}

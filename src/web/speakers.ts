@@ -1,0 +1,74 @@
+// Speakers: the index of everyone quoted, with counts and an alias-aware search, and one speaker's page with
+// their quotes, a chart of when they spoke, their roles and names, and the quotes as CSV.
+import type { RequestHandler } from 'express'
+import { NotFoundError } from '../errors.js'
+import { writeStatementsCsv } from '../export/csv.js'
+import type { SpeakerRecord } from '../store/schema.js'
+import { pageOf, paging, text, withQuery } from './query.js'
+import { statementsChart } from './speaker-chart.js'
+import { answersTo, countStatements, speakerRows } from './speaker-list.js'
+import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
+import type { WebStore } from './web-store.js'
+
+const PER_PAGE = 50
+
+export function speakerHandlers(store: WebStore) {
+  const list: RequestHandler = async (req, res) => {
+    const q = text(req.query, 'q')
+    const rows = speakerRows(await store.speakers(), await store.statements()).filter((row) => !q || answersTo(row.speaker, q))
+    const page = pageOf(rows, paging(req.query, PER_PAGE))
+    res.render('speakers/index', { title: 'Speakers', q: q ?? '', page, pages: pageLinks(req.query, page) })
+  }
+
+  const show: RequestHandler<{ id: string }> = async (req, res) => {
+    const speaker = await current(req.params.id)
+    if (speaker.id !== req.params.id) return res.redirect(301, `/speakers/${encodeURIComponent(speaker.id)}${withQuery(req.query, {})}`)
+    const filter = quoteFilter(req.query)
+    const all = (await store.quotesBy(speaker.id)).filter((e) => !e.statement.rejected)
+    const quotes = filterQuotes(all, filter)
+    res.render('speakers/show', {
+      title: speaker.name,
+      speaker,
+      counts: countStatements(all.map((e) => e.statement)),
+      filter,
+      filtered: quotes.length !== all.length,
+      quotes: quotes.map(quoteView),
+      chart: statementsChart(quotes.map((e) => ({ date: saidOn(e), stance: e.statement.stance }))),
+      csv: `/speakers/${encodeURIComponent(speaker.id)}/quotes.csv${withQuery(req.query, {})}`,
+    })
+  }
+
+  /** The quotes the page shows, with its filters, as the statements table. */
+  const quotesCsv: RequestHandler<{ id: string }> = async (req, res) => {
+    const speaker = await current(req.params.id)
+    const ids = new Set(filterQuotes(await store.quotesBy(speaker.id), quoteFilter(req.query)).map((e) => e.statement.id))
+    const data = await store.exportData()
+    res.attachment(`claimtrail-quotes-${speaker.id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.csv`)
+    res.type('text/csv; charset=utf-8')
+    await writeStatementsCsv(data, res, { only: (s) => ids.has(s.id) })
+  }
+
+  async function current(id: string): Promise<SpeakerRecord> {
+    const speaker = await store.speaker(id)
+    if (!speaker) throw new NotFoundError(`There is no speaker "${id}". Every stored speaker is listed at /speakers.`)
+    return speaker
+  }
+
+  return { list, show, quotesCsv }
+}
+
+export interface PageLinks {
+  previous: string | null
+  next: string | null
+  last: number
+}
+
+/** Links to the neighbouring pages that keep the query's filters. */
+export function pageLinks(query: Record<string, unknown>, { page, per, total }: { page: number; per: number; total: number }): PageLinks {
+  const last = Math.max(1, Math.ceil(total / per))
+  return {
+    previous: page > 1 ? withQuery(query, { page: page - 1 }) || '?' : null,
+    next: page < last ? withQuery(query, { page: page + 1 }) : null,
+    last,
+  }
+}

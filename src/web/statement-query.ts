@@ -1,0 +1,56 @@
+// The statements a search or an API call asks for: words (through the word index), then speaker, type, stance,
+// outlet, claim, article and date range. Rejected statements are never found.
+import type { SpeakerType, Stance } from '../pipeline/types.js'
+import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
+import { type Query, SPEAKER_TYPES, STANCES, day, inRange, oneOf, text } from './query.js'
+import { queryWords, type WordIndex } from './search-index.js'
+import { answersTo } from './speaker-list.js'
+import type { WebStore } from './web-store.js'
+
+export interface StatementFilter {
+  q?: string
+  /** A speaker id, or any name the speaker was written with. */
+  speaker?: string
+  type?: SpeakerType
+  stance?: Stance
+  outlet?: string
+  claim?: string
+  article?: string
+  from?: string
+  to?: string
+}
+
+export function statementFilter(query: Query): StatementFilter {
+  return {
+    q: text(query, 'q'), speaker: text(query, 'speaker'), type: oneOf(query, 'type', SPEAKER_TYPES), stance: oneOf(query, 'stance', STANCES),
+    outlet: text(query, 'outlet'), claim: text(query, 'claim'), article: text(query, 'article'), from: day(query, 'from'), to: day(query, 'to'),
+  }
+}
+
+export interface Found {
+  statement: StatementRecord
+  speaker: SpeakerRecord | null
+  article: ArticleRecord | null
+}
+
+export async function findStatements(store: WebStore, index: WordIndex, filter: StatementFilter): Promise<Found[]> {
+  const words = filter.q ? queryWords(filter.q) : []
+  const candidates = filter.q ? index.find(words) : index.statements
+  const speakers = new Map((await store.speakers()).map((s) => [s.id, s]))
+  const articles = new Map((await store.articles()).map((a) => [a.id, a]))
+  const outlet = filter.outlet?.toLowerCase()
+  const found: Found[] = []
+  for (const statement of candidates) {
+    const speaker = (statement.speakerId && speakers.get(statement.speakerId)) || null
+    const article = articles.get(statement.articleId) ?? null
+    if (filter.stance && statement.stance !== filter.stance) continue
+    if (filter.claim && statement.claim !== filter.claim) continue
+    if (filter.article && statement.articleId !== filter.article) continue
+    if (filter.type && (speaker?.type ?? statement.speaker?.type) !== filter.type) continue
+    if (outlet && article?.outlet?.toLowerCase() !== outlet) continue
+    if (filter.speaker && !(speaker && (speaker.id === filter.speaker || answersTo(speaker, filter.speaker)))) continue
+    if (!inRange(statement.date ?? article?.published ?? null, filter.from, filter.to)) continue
+    found.push({ statement, speaker, article })
+  }
+  return found
+}

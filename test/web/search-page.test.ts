@@ -1,0 +1,117 @@
+import { expect } from 'chai'
+import request from 'supertest'
+import { createApp } from '../../src/web/app.js'
+import type { Extraction } from '../../src/pipeline/types.js'
+import { HARBOUR_ARTICLE, harbourExtraction, spanOf, speakerOf, statementOf, storeWith } from './fixture.js'
+import { MINISTRY_ARTICLE, ministryExtraction } from './speakers-fixture.js'
+
+const hits = (html: string) => [...html.matchAll(/<mark class="hit">([^<]*)<\/mark>/g)].map((m) => m[1])
+const results = (html: string) => html.split('<li class="result').length - 1
+
+describe('GET /search', () => {
+  let fixture: Awaited<ReturnType<typeof storeWith>>
+  let app: ReturnType<typeof createApp>
+  before(async () => {
+    fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()], [MINISTRY_ARTICLE, ministryExtraction()]])
+    app = createApp({ store: fixture.store })
+  })
+  after(() => fixture.cleanup())
+
+  it('shows the form and says what it does before anything is asked', async () => {
+    const res = await request(app).get('/search').expect(200)
+    expect(res.text).to.include('hold every word you search for')
+    expect(results(res.text)).to.equal(0)
+  })
+
+  it('finds statements holding every word, marks them, links claim and speaker', async () => {
+    const res = await request(app).get('/search?q=pier+SOLD').expect(200)
+    expect(results(res.text)).to.equal(1)
+    expect(hits(res.text)).to.deep.equal(['pier', 'sold'])
+    expect(res.text).to.include('href="/claims/harbour%3Ac1">its claim</a>')
+    expect(res.text).to.include('href="/speakers/ana-ruiz">Ana Ruiz</a>')
+  })
+
+  it("finds a speaker's statements by an alias and marks the name", async () => {
+    const res = await request(app).get('/search?q=lijian').expect(200)
+    expect(results(res.text)).to.equal(3)
+    expect(hits(res.text)).to.deep.equal(['Lijian', 'Lijian', 'Lijian'])
+    const mayor = await request(app).get('/search?q=mayor').expect(200)
+    expect(results(mayor.text)).to.equal(1)
+    expect(mayor.text).to.include('Ana Ruiz')
+  })
+
+  it('escapes hostile article text, and a hostile query', async () => {
+    const res = await request(app).get('/search?q=script+policy').expect(200)
+    expect(results(res.text)).to.equal(1)
+    expect(res.text).to.include('&lt;<mark class="hit">script</mark>&gt;alert(1)&lt;/<mark class="hit">script</mark>&gt; is not our <mark class="hit">policy</mark>')
+    expect(res.text).not.to.include('<script>')
+    const query = await request(app).get('/search?q=%22%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E').expect(200)
+    expect(query.text).not.to.include('<script>alert(2)')
+    expect(query.text).to.include('value="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"')
+  })
+
+  it('narrows by speaker type, stance, outlet and date range', async () => {
+    const count = async (query: string) => results((await request(app).get(`/search?${query}`).expect(200)).text)
+    // "the" is in four harbour statements (one only in its speaker's name, "The board") and one ministry one
+    expect(await count('q=the')).to.equal(5)
+    expect(await count('q=the&stance=deny')).to.equal(2)
+    expect(await count('q=the&type=anonymous')).to.equal(1)
+    expect(await count('q=the&outlet=The+Gazette')).to.equal(4)
+    expect(await count('stance=deny&from=2024-01-01&to=2024-12-31')).to.equal(1)
+    expect(await count('type=person')).to.equal(5)
+    await request(app).get('/search?type=robot').expect(400)
+  })
+
+  it('pages, keeping the query', async () => {
+    const res = await request(app).get('/search?type=person&per=2').expect(200)
+    expect(results(res.text)).to.equal(2)
+    expect(res.text).to.include('href="?type=person&amp;per=2&amp;page=2"')
+  })
+
+  it('sees statements added after the first search', async () => {
+    const later = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()]])
+    try {
+      const fresh = createApp({ store: later.store })
+      expect(results((await request(fresh).get('/search?q=lijian')).text)).to.equal(0)
+      await later.store.addArticle(MINISTRY_ARTICLE, ministryExtraction())
+      expect(results((await request(fresh).get('/search?q=lijian')).text)).to.equal(3)
+    } finally {
+      await later.cleanup()
+    }
+  })
+})
+
+describe('GET /search over 10,000 claims', function () {
+  this.timeout(300_000)
+  let fixture: Awaited<ReturnType<typeof storeWith>>
+  before(async () => {
+    fixture = await storeWith([])
+    // Two claims an article, each in words of its own, so no two articles' claims are one.
+    const name = (n: number) => Array.from(n.toString(26).padStart(4, '0'), (d) => String.fromCharCode(97 + parseInt(d, 26))).join('')
+    const batch = Array.from({ length: 5000 }, (_, i) => {
+      const [a, b] = [name(2 * i), name(2 * i + 1)]
+      const text = `Councillor Kim Lee said the ${a} levy pays for the ${a} ferry. The board denied that any ${b} offer was on the table.`
+      const at = (phrase: string) => spanOf(text, phrase)
+      const extraction: Extraction = {
+        claims: [{ id: 'c1', text: `the ${a} levy pays for the ${a} ferry` }, { id: 'c2', text: `any ${b} offer was on the table` }],
+        statements: [
+          statementOf({ stance: 'assert', claim: 'c1', content: [at(`the ${a} levy pays for the ${a} ferry`)], cue: at('said'),
+            speaker: speakerOf(text, 'Kim Lee', 'Councillor Kim Lee', 'person', 'councillor') }),
+          statementOf({ stance: 'deny', claim: 'c2', content: [at(`any ${b} offer was on the table`)], cue: at('denied'),
+            speaker: speakerOf(text, 'Harbour board', 'The board', 'organization') }),
+        ],
+      }
+      return { article: { id: `h${i}`, text, outlet: 'The Gazette', published: '2025-03-05' }, extraction }
+    })
+    await fixture.store.addArticles(batch)
+  })
+  after(() => fixture.cleanup())
+
+  // How fast it answers is bench:web's to measure; here, that a store this size is searched right.
+  it('searches 10,000 claims through its word index, filters applied', async () => {
+    expect(fixture.store.claims().length).to.be.at.least(10_000)
+    const app = createApp({ store: fixture.store })
+    const res = await request(app).get('/search?q=offer+table&type=organization').expect(200)
+    expect(res.text).to.include('5000 statements')
+  })
+})
