@@ -33,6 +33,9 @@ export class Store {
   // Every write waits for the one before, so concurrent adds never interleave their records or their files.
   #queue: Promise<unknown> = Promise.resolve()
   #writing = false
+  // Counts the changes to the records, so that views built from them know when they are stale.
+  #version = 0
+  #summaries: { version: number; list: ClaimSummary[] } | undefined
   // Filed in memory but not yet in the file: a batch added with { write: false }.
   #unwritten = false
 
@@ -69,7 +72,10 @@ export class Store {
       const prints = batch.map(({ article }) => fingerprint(article.text))
       this.#checkIds(batch, prints)
       const results = batch.map(({ article, extraction }, i) => this.#file(article, prints[i], extraction))
-      if (results.some((result) => result.added)) this.#unwritten = true
+      if (results.some((result) => result.added)) {
+        this.#unwritten = true
+        this.#version++
+      }
       if (write) await this.flush()
       return results
     })
@@ -112,7 +118,12 @@ export class Store {
 
   /** Every claim that holds a statement; merged and emptied ones are gone from the list. */
   claims(): ClaimSummary[] {
-    return this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.length).map((claim) => claimSummary(claim, this))
+    // Built once per change to the store: a page of the claim list must not rebuild 10,000 ledgers.
+    if (this.#summaries?.version !== this.#version) {
+      const live = this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.length)
+      this.#summaries = { version: this.#version, list: live.map((claim) => claimSummary(claim, this)) }
+    }
+    return [...this.#summaries.list]
   }
 
   /** A claim's ledger; a merged claim's id answers with the claim it was merged into. */
@@ -131,6 +142,7 @@ export class Store {
     return this.#serialised(async () => {
       if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
       const at = new Date().toISOString()
+      this.#version++
       const replaced = applyDecision(decision, this.#desk(by, at))
       const { action, ...detail } = decision
       const entry: LogEntry = { at, by, action, detail: { ...detail, ...replaced } }
