@@ -1,7 +1,8 @@
 // Stage 3: reporting words and phrases. Only sentences that hold a cue word outside quotation marks are tagged
 // by compromise, all in one pass: parse only what needs parsing.
 import type { Doc, Sentence } from './segment.js'
-import { tagAll, type Token } from './nlp.js'
+import type { Token } from './nlp.js'
+import { sentenceTokens } from './sentence-tokens.js'
 import { CUE_RULES, type CueRule } from './rules/cues/index.js'
 import type { Span } from './types.js'
 import { cueFeatures } from './learned/features.js'
@@ -104,7 +105,7 @@ export function findCues(doc: Doc, model: CueModel): Cue[] {
   const cues: Cue[] = []
   const prefilter = prefilterFor(model)
   const sentences = doc.sentences.filter((s) => mayHoldCue(doc, prefilter.test, s))
-  const tagged = tagAll(doc.text, sentences)
+  const tagged = sentenceTokens(doc, sentences)
   for (const [k, sentence] of sentences.entries()) {
     const tokens = tagged[k]
     for (let i = 0; i < tokens.length; i++) {

@@ -4,7 +4,8 @@
 import type { Cue } from './cues.js'
 import { insideQuote } from './cues.js'
 import type { Draft, SourceMention } from './drafts.js'
-import { tagAll, type Token } from './nlp.js'
+import type { Token } from './nlp.js'
+import { sentenceTokens } from './sentence-tokens.js'
 import { NOUN_CUES, type NounCue } from './rules/noun-cues.js'
 import type { Doc } from './segment.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
@@ -118,7 +119,7 @@ export function attributeNounCues(doc: Doc, drafts: Draft[]): Draft[] {
   const out = [...drafts]
   let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
   const sentences = doc.sentences.filter((s) => MAY_HOLD.test(s.text))
-  const tagged = tagAll(doc.text, sentences)
+  const tagged = sentenceTokens(doc, sentences)
   for (const [n, sentence] of sentences.entries()) {
     const tokens = tagged[n]
     for (let i = 1; i < tokens.length - 1; i++) {

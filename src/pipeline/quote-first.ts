@@ -4,6 +4,7 @@
 import type { Cue } from './cues.js'
 import type { Draft, SourceMention } from './drafts.js'
 import { tag, type Token } from './nlp.js'
+import { sentenceTokens } from './sentence-tokens.js'
 import { phraseAfter, subjectBefore, type Phrase } from './phrases.js'
 import type { Quote } from './quotes.js'
 import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from './rules/quote-patterns.js'
@@ -193,11 +194,7 @@ function interrupted(doc: Doc, quote: Quote, drafts: Draft[]): Draft | undefined
 }
 
 export function attributeQuotes(doc: Doc, drafts: Draft[]): Draft[] {
-  const cache = new Map<number, Token[]>()
-  const tokensOf = (s: Sentence) => {
-    if (!cache.has(s.start)) cache.set(s.start, tag(doc.text, s.start, s.end))
-    return cache.get(s.start)!
-  }
+  const tokensOf = (s: Sentence) => sentenceTokens(doc, [s])[0]
   let out = [...drafts]
   let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
   const claimed = (span: Span) => out.some((d) => d.content.some((c) => overlaps(c, span)))
