@@ -67,20 +67,21 @@ export class IngestJobs {
 
   async #run(job: IngestJob, pending: PendingArticle[]): Promise<void> {
     const { extract } = (await import('../pipeline/extract.js')) as { extract: Extract }
-    const ids = new Set<string>()
+    const texts = new Map<string, string>() // id → text, for the ids this job gave out
     let batch: Array<{ source: string; extracted: ExtractedArticle }> = []
     for (const { source, article } of pending) {
       // Extraction holds the thread; let the progress page be answered between articles.
       await new Promise((resolve) => setImmediate(resolve))
       const id = article.id
-      if (id && (ids.has(id) || (await this.#store.article(id)))) {
-        const same = !ids.has(id) && (await this.#store.article(id))?.text === article.text
-        if (same) job.alreadyStored++
+      const holder = id === undefined ? undefined : texts.get(id) ?? (await this.#store.article(id))?.text
+      if (holder !== undefined) {
+        // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
+        if (holder === article.text) job.alreadyStored++
         else job.skipped.push(`${source}: id "${id}" already names another article. Give this one a different id.`)
         job.done++
         continue
       }
-      if (id) ids.add(id)
+      if (id) texts.set(id, article.text)
       batch.push({ source, extracted: { article, extraction: extract(article) } })
       if (batch.length >= BATCH) {
         await this.#file(job, batch)
