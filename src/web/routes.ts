@@ -2,6 +2,7 @@
 // the one place to see what the app answers.
 import { Router } from 'express'
 import { apiRouter } from './api.js'
+import { articleHandlers } from './articles.js'
 import { claimHandlers } from './claims.js'
 import { notFound } from './errors.js'
 import { exportHandlers } from './exports.js'
@@ -42,6 +43,14 @@ export function routes(store: WebStore): Router {
 
   // the JSON API: its own 404 and JSON errors
   router.use('/api', apiRouter(store, words))
+
+  // articles: the stored texts with their statements marked, and the ingest form with its progress pages
+  const articles = articleHandlers(store)
+  router.get('/articles', articles.list)
+  router.get('/articles/new', articles.form)
+  router.post('/articles', ...articles.receive, articles.create, articles.refused)
+  router.get('/articles/:id', articles.show)
+  router.get('/ingest/:job', articles.job)
 
   // the last route: anything else is a 404 page
   router.use(notFound)

@@ -1,0 +1,99 @@
+// Articles: the list, one article's text with its statements marked, and the ingest form with its jobs.
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
+import multer from 'multer'
+import { InvalidInputError, NotFoundError } from '../errors.js'
+import { articleSegments } from './article-page.js'
+import { ingestFields, ingestRequest, FILE_TYPES, type IngestFields } from './ingest-form.js'
+import { IngestJobs } from './ingest-jobs.js'
+import type { WebStore } from './web-store.js'
+
+export const PAGE_SIZE = 50
+/** The largest upload or pasted text taken, in bytes; past it the form answers 413. */
+export const MAX_UPLOAD = 20 * 1024 * 1024
+const MAX_UPLOAD_LABEL = '20 MB'
+
+const EMPTY_FIELDS: IngestFields = { text: '', title: '', outlet: '', date: '', url: '' }
+
+export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
+  const list: RequestHandler = async (req, res) => {
+    const page = pageNumber(req.query.page)
+    const [articles, statements] = await Promise.all([store.articles(), store.statements()])
+    const counts = new Map<string, number>()
+    for (const s of statements) if (!s.rejected) counts.set(s.articleId, (counts.get(s.articleId) ?? 0) + 1)
+    // Newest news first; undated articles after the dated ones, most recently added first.
+    const sorted = [...articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || b.addedAt.localeCompare(a.addedAt))
+    const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE))
+    if (page > pages) throw new NotFoundError(`There is no page ${page} of articles: there are ${pages}. Start from /articles.`)
+    const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => ({
+      id: a.id, title: a.title ?? `Untitled article ${a.id}`, outlet: a.outlet, published: a.published, statements: counts.get(a.id) ?? 0,
+    }))
+    res.render('articles/index', { title: 'Articles', rows, page, pages, total: sorted.length })
+  }
+
+  const show: RequestHandler<{ id: string }> = async (req, res) => {
+    const article = await store.article(req.params.id)
+    if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
+    const statements = (await store.statements()).filter((s) => s.articleId === article.id && !s.rejected)
+    res.render('articles/show', {
+      title: article.title ?? `Untitled article ${article.id}`,
+      article,
+      href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
+      statementCount: statements.length,
+      claimCount: new Set(statements.map((s) => s.claim)).size,
+      segments: articleSegments(article, statements),
+    })
+  }
+
+  const form: RequestHandler = (_req, res) => {
+    res.render('articles/new', formLocals(EMPTY_FIELDS, null))
+  }
+
+  // Multipart (the form) or urlencoded (curl); the file sits in memory, within the limit, until read.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, fieldSize: MAX_UPLOAD, files: 1, fields: 10, parts: 12 } })
+  const receive: RequestHandler[] = [express.urlencoded({ extended: false, limit: MAX_UPLOAD }), upload.single('file')]
+
+  const create: RequestHandler = (req, res) => {
+    const fields = ingestFields(req.body)
+    try {
+      const job = jobs.start(ingestRequest(fields, req.file))
+      res.redirect(303, `/ingest/${job.id}`)
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      res.status(400).render('articles/new', formLocals(fields, error.message))
+    }
+  }
+
+  /** A body too large or a form malformed: the form again, saying so; nothing was read or stored. */
+  const refused: ErrorRequestHandler = (error, req, res, next) => {
+    const tooLarge = (error instanceof multer.MulterError && /SIZE$/.test(error.code)) || error?.type === 'entity.too.large'
+    if (tooLarge) {
+      res.status(413).render('articles/new', formLocals(ingestFields(req.body), `The file or text is larger than ${MAX_UPLOAD_LABEL}: split it (a .jsonl file can be cut into several by lines) and send the parts one by one.`))
+      return
+    }
+    if (error instanceof multer.MulterError) {
+      res.status(400).render('articles/new', formLocals(ingestFields(req.body), `The form could not be read (${error.message}): send one file in the "file" field, with the fields of this form.`))
+      return
+    }
+    next(error)
+  }
+
+  const job: RequestHandler<{ job: string }> = (req, res) => {
+    const found = jobs.get(req.params.job)
+    if (!found) throw new NotFoundError(`There is no ingest "${req.params.job}" on this server: it may have ended before a restart. Stored articles are listed at /articles.`)
+    res.render('articles/job', { title: found.state === 'running' ? 'Ingesting…' : 'Ingest summary', job: found })
+  }
+
+  return { list, show, form, receive, create, refused, job, jobs }
+}
+
+function formLocals(fields: IngestFields, problem: string | null) {
+  return { title: 'Add articles', fields, problem, fileTypes: FILE_TYPES.join(','), maxUpload: MAX_UPLOAD_LABEL }
+}
+
+function pageNumber(value: unknown): number {
+  if (value === undefined) return 1
+  if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) {
+    throw new InvalidInputError('The page number must be a whole number from 1: /articles?page=2.')
+  }
+  return Number(value)
+}
