@@ -1,6 +1,6 @@
 // A reader's whole path through the served app in headless Chromium: paste the mission's sample article into
-// the ingest form, read the summary, find the claim that Russia asked China for help, open it, and download
-// its statements as CSV.
+// the ingest form, read the summary, find the claim that Russia asked China for help, open it, download its
+// statements as CSV, review it, and find a speaker through the speaker search.
 import { readFile } from 'node:fs/promises'
 import { expect } from 'chai'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -80,22 +80,25 @@ describe('in a browser: from the ingest form to a claim and its CSV', function (
     expect(rows.join('\n')).to.match(/Russia/)
   })
 
-  // Built by the other web pages' branch (the review form); enable once merged.
-  it.skip('records a verdict on the claim through the review form', async () => {
+  it('records a verdict on the claim through the review form, and shows it in the history', async () => {
     await page.getByLabel('Verdict').selectOption({ label: 'False' })
     await page.getByLabel('Note').fill('China denied any request; no evidence was published.')
-    await page.getByRole('button', { name: /Save review/i }).click()
-    await page.locator('.review').waitFor()
+    await page.locator('.review-form').getByLabel('Your name').fill('Dana Fact')
+    await page.getByRole('button', { name: /Save the review/i }).click()
+    await page.locator('.review .verdict', { hasText: 'False' }).waitFor()
+    expect(await page.locator('ol.history li').first().textContent()).to.match(/Dana Fact/)
+    const review = served.store.claims().find((c) => c.claim.review)?.claim.review
+    expect(review).to.deep.include({ verdict: 'False', by: 'Dana Fact' })
     await page.screenshot({ path: screenshot('review'), fullPage: true })
   })
 
-  // Built by the speakers/search branch; enable once merged.
-  it.skip('finds Jake Sullivan through the speaker search and lists his quotes', async () => {
+  it('finds Jake Sullivan through the speaker search and lists his quotes', async () => {
     await page.goto(`${served.base}/speakers`)
     await page.getByRole('searchbox').fill('Sullivan')
     await page.keyboard.press('Enter')
     await page.getByRole('link', { name: /Jake Sullivan/ }).first().click()
-    expect(await page.locator('li.statement').count()).to.be.greaterThan(0)
+    await page.locator('ol.quotes li.quote').first().waitFor()
+    expect(await page.locator('ol.quotes li.quote').count()).to.be.greaterThan(0)
     await page.screenshot({ path: screenshot('speaker'), fullPage: true })
   })
 })
