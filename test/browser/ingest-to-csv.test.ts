@@ -92,6 +92,20 @@ describe('in a browser: from the ingest form to a claim and its CSV', function (
     await page.screenshot({ path: screenshot('review'), fullPage: true })
   })
 
+  it('reads on a phone: the claims list fits a narrow screen without sideways scrolling', async () => {
+    const phone = await chromium.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    try {
+      const small = await phone.newPage()
+      await small.goto(`${served.base}/`)
+      await small.locator('li.claim').first().waitFor()
+      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow).to.be.at.most(0)
+      await small.screenshot({ path: screenshot('claims-phone'), fullPage: true })
+    } finally {
+      await phone.close()
+    }
+  })
+
   it('finds Jake Sullivan through the speaker search and lists his quotes', async () => {
     await page.goto(`${served.base}/speakers`)
     await page.getByRole('searchbox').fill('Sullivan')
