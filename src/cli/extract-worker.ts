@@ -4,9 +4,14 @@ import { parentPort } from 'node:worker_threads'
 import { extract } from '../pipeline/extract.js'
 import type { Article } from '../pipeline/types.js'
 
-parentPort!.on('message', ({ id, article }: { id: number; article: Article }) => {
+// `asLine`: the --jsonl output line, made here rather than in the main thread, which only writes it: copying a
+// string between threads is cheap, copying the statements' object graph and stringifying it there is not.
+parentPort!.on('message', ({ id, article, asLine }: { id: number; article: Article & { id?: string }; asLine?: { minConfidence: number } }) => {
   try {
-    parentPort!.postMessage({ id, extraction: extract(article) })
+    const extraction = extract(article)
+    if (!asLine) return parentPort!.postMessage({ id, extraction })
+    const statements = extraction.statements.filter((s) => s.confidence >= asLine.minConfidence)
+    parentPort!.postMessage({ id, line: `${JSON.stringify({ id: article.id, statements })}\n` })
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error)?.stack ?? String(error) })
   }

@@ -28,7 +28,7 @@ export function extractCommand(program: Command): void {
     .addOption(minConfidenceOption())
   addArticleOptions(command).action(async (file: string, options: ExtractOptions) => {
     const sure = (s: Statement) => s.confidence >= options.minConfidence
-    if (options.jsonl) await extractLines(file, options.workers, sure)
+    if (options.jsonl) await extractLines(file, options.workers, options.minConfidence)
     else await extractArticle(file, options, sure)
   })
 }
@@ -44,13 +44,12 @@ async function extractArticle(file: string, options: ArticleOptions, sure: (s: S
   await write(`${JSON.stringify({ statements, claims }, null, 2)}\n`)
 }
 
-async function extractLines(file: string, workers: number, sure: (s: Statement) => boolean): Promise<void> {
+async function extractLines(file: string, workers: number, minConfidence: number): Promise<void> {
   const extractor = await openExtractor(workers)
   // A bad line is refused in its turn, after the output of every line before it.
   const extractLine = async ({ where, line }: { where: string; line: string }) => {
     const article = articleFromLine(line, where, { needsId: true })
-    const { statements } = await extractor.extract(article)
-    return `${JSON.stringify({ id: article.id, statements: statements.filter(sure) })}\n`
+    return extractor.line({ ...article, id: article.id! }, minConfidence)
   }
   try {
     for await (const output of inOrder(readLines(file), extractLine, workers * AHEAD_PER_WORKER)) await write(output)

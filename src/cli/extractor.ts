@@ -6,7 +6,13 @@ import { loadPipeline } from './load.js'
 
 export interface Extractor {
   extract(article: Article): Promise<Extraction>
+  /** The `extract --jsonl` output line for an article with an id: statements at or above `minConfidence`. */
+  line(article: Article & { id: string }, minConfidence: number): Promise<string>
   close(): Promise<void>
+}
+
+function lineOf(id: string, extraction: Extraction, minConfidence: number): string {
+  return `${JSON.stringify({ id, statements: extraction.statements.filter((s) => s.confidence >= minConfidence) })}\n`
 }
 
 // Built, the worker is dist/cli/extract-worker.js; from source (tests, benches, the tsx command) it is the .ts
@@ -23,13 +29,17 @@ function startWorker(): Worker {
 export async function openExtractor(workers: number): Promise<Extractor> {
   if (workers <= 1) {
     const { extract } = await loadPipeline()
-    return { extract: async (article) => extract(article), close: async () => {} }
+    return {
+      extract: async (article) => extract(article),
+      line: async (article, minConfidence) => lineOf(article.id, extract(article), minConfidence),
+      close: async () => {},
+    }
   }
   return new WorkerPool(workers)
 }
 
 interface Waiting {
-  resolve: (extraction: Extraction) => void
+  resolve: (answer: Extraction & string) => void
   reject: (error: Error) => void
 }
 
@@ -40,10 +50,10 @@ class WorkerPool implements Extractor {
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const thread = { worker: startWorker(), waiting: new Map<number, Waiting>() }
-      thread.worker.on('message', ({ id, extraction, error }: { id: number; extraction?: Extraction; error?: string }) => {
+      thread.worker.on('message', ({ id, extraction, line, error }: { id: number; extraction?: Extraction; line?: string; error?: string }) => {
         const waiting = thread.waiting.get(id)!
         thread.waiting.delete(id)
-        if (error === undefined) waiting.resolve(extraction!)
+        if (error === undefined) waiting.resolve((line ?? extraction) as Extraction & string)
         else waiting.reject(Object.assign(new Error(error.split('\n')[0]), { stack: error }))
       })
       // A worker that dies takes its articles with it: each waiting caller hears why.
@@ -58,12 +68,20 @@ class WorkerPool implements Extractor {
   }
 
   extract(article: Article): Promise<Extraction> {
+    return this.#post({ article })
+  }
+
+  line(article: Article & { id: string }, minConfidence: number): Promise<string> {
+    return this.#post({ article, asLine: { minConfidence } })
+  }
+
+  #post<T>(message: { article: Article; asLine?: { minConfidence: number } }): Promise<T> {
     // The least busy thread: articles differ tenfold in length, so turn-taking would leave one thread idle.
     const thread = this.threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
-      thread.waiting.set(id, { resolve, reject })
-      thread.worker.postMessage({ id, article })
+      thread.waiting.set(id, { resolve: resolve as Waiting['resolve'], reject })
+      thread.worker.postMessage({ id, ...message })
     })
   }
 
