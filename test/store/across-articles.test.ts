@@ -2,14 +2,10 @@
 // every article carrying it; a related but different claim stays apart; the index survives reopening. Invented
 // articles through the real pipeline into a real store file.
 import { expect } from 'chai'
-import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { extracted, tempFolder, type TempFolder } from './temp-store.js'
 
-const article = (text: string, published: string, outlet: string) => {
-  const input = { text, published, outlet, title: `${outlet} ${published}` }
-  return { article: input, extraction: extract(input) }
-}
+const article = extracted
 
 const HERALD = 'The Harbor Authority secretly approved a $40 million dredging contract for Larkin Marine without a public vote, according to two council members.'
 const COURIER = 'Two council members said the Harbor Authority approved the $40 million Larkin Marine dredging contract in secret, without a public vote.'

@@ -2,14 +2,10 @@
 // the dates they were seen, and anonymous sources stay apart. Articles invented for the test, run through the
 // real pipeline into a real store file.
 import { expect } from 'chai'
-import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { extracted, tempFolder, type TempFolder } from './temp-store.js'
 
-const article = (text: string, published: string, outlet: string) => {
-  const input = { text, published, outlet, title: text.slice(0, 40) }
-  return { article: input, extraction: extract(input) }
-}
+const article = extracted
 
 describe('Store: one speaker across articles', () => {
   let temp: TempFolder

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { extract } from '../../src/pipeline/extract.js'
 
 export interface TempFolder {
   dir: string
@@ -12,4 +13,10 @@ export interface TempFolder {
 export async function tempFolder(): Promise<TempFolder> {
   const dir = await mkdtemp(join(tmpdir(), 'claimtrail-test-'))
   return { dir, path: (name) => join(dir, name), remove: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** An invented article run through the real pipeline, ready for `addArticles`. */
+export function extracted(text: string, published: string, outlet: string) {
+  const article = { text, published, outlet, title: `${outlet} ${published}` }
+  return { article, extraction: extract(article) }
 }
