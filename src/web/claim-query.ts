@@ -1,10 +1,10 @@
 // The claims list's filters as query parameters, for the API: speaker (any name it was written with), speaker
-// type, stance, outlet, date range, denied, reviewed. A claim passes when one of its statements does what is asked.
+// type, stance, outlet, date range, denied, reviewed. Filtering itself is the claims list's own.
 import type { SpeakerType, Stance } from '../pipeline/types.js'
-import { filterClaims } from '../store/claim-filter.js'
+import { filterClaims, type ClaimFilter } from '../store/claim-filter.js'
 import type { SpeakerRecord } from '../store/schema.js'
-import type { ClaimSummary, ClaimVoice } from '../store/views.js'
-import { type Query, SPEAKER_TYPES, STANCES, day, flag, inRange, oneOf, text } from './query.js'
+import type { ClaimSummary } from '../store/views.js'
+import { type Query, SPEAKER_TYPES, STANCES, day, flag, oneOf, text } from './query.js'
 
 export interface ClaimQuery {
   speaker?: string
@@ -24,21 +24,15 @@ export function claimQuery(query: Query): ClaimQuery {
   }
 }
 
-const SIDES: Record<Stance, (c: ClaimSummary) => ClaimVoice[]> = {
-  assert: (c) => c.asserted,
-  confirm: (c) => c.asserted,
-  deny: (c) => c.denied,
-  decline: (c) => c.declined,
-}
-
+/** The API's parameters as the claims list's filter (src/store/claim-filter.ts), so the two cannot drift apart. */
 export function queryClaims(claims: ClaimSummary[], q: ClaimQuery, speaker: (id: string) => SpeakerRecord | undefined): ClaimSummary[] {
-  const outlet = q.outlet?.toLowerCase()
-  return filterClaims(claims, { speaker: q.speaker, denied: q.denied }, speaker).filter((c) => {
-    if (q.denied === false && c.denied.length > 0) return false
-    if (q.reviewed !== undefined && Boolean(c.claim.review) !== q.reviewed) return false
-    const voices = q.stance ? SIDES[q.stance](c) : [...c.asserted, ...c.denied, ...c.declined]
-    return voices.some(
-      (v) => (!q.type || v.type === q.type) && (!outlet || v.outlet?.toLowerCase() === outlet) && inRange(v.date, q.from, q.to),
-    )
-  })
+  const filter: ClaimFilter = {
+    speaker: q.speaker, speakerType: q.type, outlet: q.outlet, from: q.from, to: q.to, denied: q.denied === true,
+    // A confirmation sides with the assertion, as on the page.
+    stance: q.stance === 'confirm' ? 'assert' : q.stance,
+    review: q.reviewed === undefined ? undefined : { reviewed: q.reviewed },
+  }
+  const found = filterClaims(claims, filter, speaker)
+  // denied=false: only claims nobody denied, which the page's checkbox has no way to ask.
+  return q.denied === false ? found.filter((c) => c.denied.length === 0) : found
 }
