@@ -72,6 +72,12 @@ describe('fileClaims', () => {
     expect(declined?.stance).to.equal('decline')
   })
 
+  it('keeps a refusal to comment that another statement reports, as its own statement', () => {
+    const out = extract({ text: 'The deal was worth $4 billion, analysts said.\n\nThe newspaper reported that a spokeswoman for the bank declined to comment.' })
+    const declined = out.statements.find((s) => s.cue?.text === 'declined')
+    expect(declined?.stance, JSON.stringify(out.statements.map((s) => [s.cue?.text, s.stance]))).to.equal('decline')
+  })
+
   it('marks a statement that opens a claim as new, and a rewording as the same words', () => {
     const text = 'The army withdrew its troops from the border town, officials said.\n\nThe army has withdrawn troops from the border town, according to the governor.'
     const out = extract({ text })
