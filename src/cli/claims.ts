@@ -24,7 +24,7 @@ export function claimsCommand(program: Command): void {
     .addOption(dbOption())
     .action(async (options: ClaimsOptions) => {
       if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-      const store = await Store.open(options.db)
+      const store = await Store.open(options.db, { readOnly: true })
       const claims = filterClaims(store.claims(), options, (id) => store.speaker(id))
       if (claims.length === 0) {
         console.log(store.claims().length ? 'No claim matches these filters.' : 'The store holds no claims yet: `claimtrail ingest ARTICLE.txt` adds some.')

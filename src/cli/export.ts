@@ -30,7 +30,7 @@ export function exportCommand(program: Command): void {
       // Opening would create an empty store; for an export that only hides a mistyped path behind empty output.
       if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       if (options.what === 'claims' && options.format !== 'csv') throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')
-      const store = await Store.open(options.db)
+      const store = await Store.open(options.db, { readOnly: true })
       const data = store.exportData()
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.

@@ -42,9 +42,9 @@ const DECISIONS: Array<{ name: string; args: string[]; about: string; decision: 
     decision: ([speaker, alias]) => ({ action: 'split-speaker', speaker, alias }) },
 ]
 
-async function openStore(db: string): Promise<Store> {
+async function openStore(db: string, readOnly = false): Promise<Store> {
   if (!existsSync(db)) throw new NotFoundError(`${db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-  return Store.open(db)
+  return Store.open(db, { readOnly })
 }
 
 export function reviewCommand(program: Command): void {
@@ -70,7 +70,7 @@ export function reviewCommand(program: Command): void {
     .description('every decision, oldest first')
     .addOption(dbOption())
     .action(async (options: { db: string }) => {
-      const store = await openStore(options.db)
+      const store = await openStore(options.db, true)
       const log = store.decisions()
       if (!log.length) console.log('No decisions yet.')
       for (const e of log) console.log(`${e.at}  ${e.by}  ${e.action}  ${JSON.stringify(e.detail)}`)

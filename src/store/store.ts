@@ -1,7 +1,7 @@
 // The store: articles, who spoke in them, what they said and the claims it bears on. One class with the verbs a
 // newsroom would use, so a database backend can later stand behind the same methods.
 import type { Low } from 'lowdb'
-import { InvalidInputError } from '../errors.js'
+import { InvalidInputError, StoreError } from '../errors.js'
 import type { Extraction } from '../pipeline/types.js'
 import { exportData, type ExportData } from '../export/json.js'
 import { openFile, writeFile } from './file.js'
@@ -9,6 +9,7 @@ import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './le
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
 import { fileAcross, indexClaims } from './across-articles.js'
+import { lockStore } from './lock.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
@@ -33,6 +34,7 @@ export class Store {
   // Every write waits for the one before, so concurrent adds never interleave their records or their files.
   #queue: Promise<unknown> = Promise.resolve()
   #writing = false
+  #readOnly = false
   // Counts the changes to the records, so that views built from them know when they are stale.
   #version = 0
   #summaries: { version: number; list: ClaimSummary[] } | undefined
@@ -50,8 +52,12 @@ export class Store {
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
-  static async open(path: string): Promise<Store> {
-    return new Store(path, await openFile(path))
+  static async open(path: string, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Store> {
+    const store = new Store(path, await openFile(path))
+    // Reading needs no lock; one writer per file does (lock.ts).
+    if (readOnly) store.#readOnly = true
+    else lockStore(path)
+    return store
   }
 
   hasArticle(text: string): boolean {
@@ -69,6 +75,7 @@ export class Store {
    */
   addArticles(batch: ExtractedArticle[], { write = true }: { write?: boolean } = {}): Promise<AddResult[]> {
     return this.#serialised(async () => {
+      this.#writable()
       const prints = batch.map(({ article }) => fingerprint(article.text))
       this.#checkIds(batch, prints)
       const results = batch.map(({ article, extraction }, i) => this.#file(article, prints[i], extraction))
@@ -85,6 +92,7 @@ export class Store {
   flush(): Promise<void> {
     const write = async () => {
       if (!this.#unwritten) return
+      this.#writable()
       await writeFile(this.#db, this.path)
       this.#unwritten = false
     }
@@ -140,6 +148,7 @@ export class Store {
   /** Applies a reviewer's decision and logs it with who and when; nothing is written if it is refused. */
   decide(decision: Decision, by: string): Promise<LogEntry> {
     return this.#serialised(async () => {
+      this.#writable()
       if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
       const at = new Date().toISOString()
       this.#version++
@@ -204,6 +213,10 @@ export class Store {
     const quotes = this.#quotes.get(statement.speakerId)
     if (quotes) quotes.push(statement)
     else this.#quotes.set(statement.speakerId, [statement])
+  }
+
+  #writable(): void {
+    if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
   }
 
   #currentClaim(id: string): ClaimRecord | undefined {

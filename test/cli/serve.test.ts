@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
-import { MAIN, ensureBuilt } from './run.js'
+import { MAIN, SAMPLE, claimtrail, ensureBuilt } from './run.js'
 
 /** Starts a long-running command and resolves with the URL it prints once listening. */
 async function listening(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
@@ -44,6 +44,22 @@ describe('claimtrail serve and start', () => {
     const response = await fetch(served.url)
     expect(response.status).to.equal(200)
     expect(response.headers.get('content-type')).to.match(/^text\/html/)
+  })
+
+  it('while serve holds the store, ingest into it is refused with exit code 4 and reading still works', async () => {
+    const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir)
+    child = served.child
+    const env = { CLAIMTRAIL_DB: 'store.json' }
+    const ingest = await claimtrail(['ingest', '--date', '2022-03-15', SAMPLE], { cwd: temp.dir, env })
+    expect(ingest.code).to.equal(4)
+    expect(ingest.stderr).to.contain(`store.json is open for writing in another claimtrail process (pid ${child.pid})`)
+    const listed = await claimtrail(['claims'], { cwd: temp.dir, env })
+    expect(listed).to.deep.include({ code: 0, stdout: 'The store holds no claims yet: `claimtrail ingest ARTICLE.txt` adds some.\n' })
+    child.kill()
+    await once(child, 'exit')
+    child = undefined
+    // serve is gone: its lock is taken over.
+    expect((await claimtrail(['ingest', '--date', '2022-03-15', SAMPLE], { cwd: temp.dir, env })).code).to.equal(0)
   })
 
   it('start stores the sample articles in the default store once, then serves them', async () => {
