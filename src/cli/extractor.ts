@@ -39,7 +39,8 @@ export async function openExtractor(workers: number): Promise<Extractor> {
 }
 
 interface Waiting {
-  resolve: (answer: Extraction & string) => void
+  /** An extraction, or the output line when one was asked for. */
+  resolve: (answer: Extraction | string) => void
   reject: (error: Error) => void
 }
 
@@ -53,7 +54,7 @@ class WorkerPool implements Extractor {
       thread.worker.on('message', ({ id, extraction, line, error }: { id: number; extraction?: Extraction; line?: string; error?: string }) => {
         const waiting = thread.waiting.get(id)!
         thread.waiting.delete(id)
-        if (error === undefined) waiting.resolve((line ?? extraction) as Extraction & string)
+        if (error === undefined) waiting.resolve(line ?? extraction!)
         else waiting.reject(Object.assign(new Error(error.split('\n')[0]), { stack: error }))
       })
       // A worker that dies takes its articles with it: each waiting caller hears why.
@@ -80,7 +81,7 @@ class WorkerPool implements Extractor {
     const thread = this.threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
-      thread.waiting.set(id, { resolve: resolve as Waiting['resolve'], reject })
+      thread.waiting.set(id, { resolve: (answer) => resolve(answer as T), reject })
       thread.worker.postMessage({ id, ...message })
     })
   }
