@@ -1,0 +1,92 @@
+// The desk's users: one JSON file beside the store (claimtrail.json → claimtrail.users.json), readable only by
+// its owner. It holds each user's scrypt hash, the hashes of their API tokens, and the secret that signs the
+// web app's cookies, made once with the file. Nothing in it can be turned back into a password or a token.
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { StoreError } from '../errors.js'
+import type { PasswordHash } from './passwords.js'
+
+export interface UserRecord {
+  id: string
+  name: string
+  password: PasswordHash
+  added: string
+}
+
+export interface TokenRecord {
+  id: string
+  /** The id of the user it acts for. */
+  user: string
+  /** sha256 of the token, hex: tokens are long and random, so a plain hash is enough. */
+  hash: string
+  issued: string
+  revoked: string | null
+}
+
+export interface UsersData {
+  version: 1
+  /** Signs session and form cookies (HMAC-SHA256). */
+  secret: string
+  users: UserRecord[]
+  tokens: TokenRecord[]
+}
+
+/** Where the users of a store are kept unless --users says: data/claimtrail.json → data/claimtrail.users.json. */
+export function usersPathFor(db: string): string {
+  return `${db.replace(/\.json$/i, '')}.users.json`
+}
+
+export function emptyUsers(): UsersData {
+  return { version: 1, secret: randomBytes(32).toString('base64url'), users: [], tokens: [] }
+}
+
+/** The file's users, or null when there is no file yet (no users: the local mode). */
+export async function readUsers(path: string): Promise<UsersData | null> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new StoreError(`${path} cannot be read (${(error as Error).message}): check its permissions.`)
+  }
+  return parseUsers(text, path)
+}
+
+function parseUsers(text: string, path: string): UsersData {
+  let data: Partial<UsersData> | null = null
+  try {
+    data = JSON.parse(text) as Partial<UsersData>
+  } catch {
+    data = null
+  }
+  if (!data || data.version !== 1 || typeof data.secret !== 'string' || !Array.isArray(data.users) || !Array.isArray(data.tokens)) {
+    throw new StoreError(`${path} is not a claimtrail users file: restore it from a backup, or move it away and add the users again.`)
+  }
+  return data as UsersData
+}
+
+/** Replaces the file whole: a temporary file, fsync, rename; only its owner may read it. */
+export async function writeUsers(path: string, data: UsersData): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    const file = await open(temporary, 'w', 0o600)
+    try {
+      await file.writeFile(`${JSON.stringify(data, null, 2)}\n`)
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw new StoreError(`${path} cannot be written (${(error as Error).message}): check the folder exists and may be written to.`)
+  }
+}
+
+export const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase()
+
+export function userNamed(data: UsersData | null, name: string): UserRecord | undefined {
+  return data?.users.find((u) => sameName(u.name, name))
+}
