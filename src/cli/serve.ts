@@ -5,15 +5,30 @@ import type { AddressInfo } from 'node:net'
 import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
+import { readUsers } from '../users/users-file.js'
 import { loadWeb } from './load.js'
 import { dbOption, parsePort } from './options.js'
+import { usersOption, usersPath } from './users.js'
 
 export const DEFAULT_PORT = 3000
+// The write limit's default, repeated here so that `serve --help` does not load the web app to show it.
+const DEFAULT_WRITE_LIMIT = 1000
 
 interface ServeOptions {
   port: number
   host: string
   db: string
+  users?: string
+  read: 'public' | 'private'
+  writeLimit: number
+}
+
+export interface Serving {
+  port: number
+  host: string
+  usersFile: string
+  reading?: 'public' | 'private'
+  writeLimit?: number
 }
 
 export function serveCommand(program: Command): void {
@@ -23,14 +38,40 @@ export function serveCommand(program: Command): void {
     .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(DEFAULT_PORT).argParser(parsePort))
     .option('--host <host>', 'address to listen on; 127.0.0.1 keeps it to this machine', '127.0.0.1')
     .addOption(dbOption())
+    .addOption(usersOption())
+    .addOption(new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?').choices(['public', 'private']).default('public'))
+    .addOption(new Option('--write-limit <n>', 'changes a minute taken from one user or address').default(DEFAULT_WRITE_LIMIT).argParser(parseWriteLimit))
     .action(async (options: ServeOptions) => {
-      await serve(await Store.open(options.db), options)
+      const usersFile = usersPath(options)
+      // Checked before the store is opened, so a refused start leaves no lock behind.
+      await checkHost(options.host, usersFile)
+      await serve(await Store.open(options.db), { ...options, usersFile, reading: options.read })
     })
 }
 
-export async function serve(store: Store, { port, host }: { port: number; host: string }): Promise<Server> {
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i
+
+/** Without users anyone who reaches the server may write: then it serves this machine only. */
+export async function checkHost(host: string, usersFile: string): Promise<void> {
+  if (LOOPBACK.test(host)) return
+  const users = (await readUsers(usersFile))?.users.length ?? 0
+  if (!users) {
+    throw new InvalidInputError(`${usersFile} holds no users, so serve listens on 127.0.0.1 only, where this machine alone may write. ` +
+      `To listen on ${host}, add a user first: claimtrail users add NAME.`)
+  }
+}
+
+export function parseWriteLimit(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+    throw new InvalidInputError(`--write-limit "${value}" is not a number of changes a minute: give a whole number from 1, e.g. --write-limit 1000.`)
+  }
+  return n
+}
+
+export async function serve(store: Store, { port, host, usersFile, reading, writeLimit }: Serving): Promise<Server> {
   const { createApp } = await loadWeb()
-  const server = createServer(createApp({ store }))
+  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit } }))
   server.listen(port, host)
   try {
     await once(server, 'listening')
@@ -44,5 +85,9 @@ export async function serve(store: Store, { port, host }: { port: number; host: 
   const { port: bound } = server.address() as AddressInfo
   const shown = host.includes(':') ? `[${host}]` : host
   console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)`)
+  const users = (await readUsers(usersFile))?.users.length ?? 0
+  console.log(users
+    ? `${users} user${users === 1 ? '' : 's'} in ${usersFile}: changes need a sign-in or an API token; reading is ${reading ?? 'public'}.`
+    : `No users in ${usersFile}: this machine alone is served, and may make changes.`)
   return server
 }

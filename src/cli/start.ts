@@ -9,6 +9,7 @@ import { summary } from './ingest.js'
 import { dbOption, parsePort } from './options.js'
 import { decodeArticle } from './read-input.js'
 import { DEFAULT_PORT, serve } from './serve.js'
+import { usersOption, usersPath } from './users.js'
 
 // The samples ship with the package (data/samples), two levels up from both src/cli and dist/cli, whatever the cwd.
 const SAMPLES = new URL('../../data/samples/', import.meta.url)
@@ -26,11 +27,12 @@ export function startCommand(program: Command): void {
     .command('start')
     .description('store the bundled sample articles (once) and serve the web app on PORT or 3000')
     .addOption(dbOption())
-    .action(async (options: { db: string }) => {
+    .addOption(usersOption())
+    .action(async (options: { db: string; users?: string }) => {
       const store = await Store.open(options.db)
       const tally = await fileArticles(store, await samples(), emptyTally())
       if (tally.added > 0) console.log(`stored the sample articles in ${store.path}:\n${summary(tally)}`)
-      await serve(store, { port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT, host: '127.0.0.1' })
+      await serve(store, { port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT, host: '127.0.0.1', usersFile: usersPath(options) })
     })
 }
 

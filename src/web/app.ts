@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url'
 import ejs from 'ejs'
 import express, { type Express, type RequestHandler } from 'express'
+import { access, type AccessOptions } from './auth/index.js'
 import { errorHandler } from './errors.js'
 import { routes } from './routes.js'
 import type { WebStore } from './web-store.js'
@@ -15,9 +16,11 @@ export interface AppOptions {
   store: WebStore
   /** Where errors that are not ours (bugs, a failing disk) are reported; console.error unless told. */
   logError?: (error: unknown) => void
+  /** Users, private reading, the write limit (auth/index.ts); by default: no users, this machine only. */
+  access?: AccessOptions
 }
 
-export function createApp({ store, logError = console.error }: AppOptions): Express {
+export function createApp({ store, logError = console.error, access: accessOptions }: AppOptions): Express {
   const app = express()
   // express would require() its own CommonJS copy of ejs; register the one we import.
   app.engine('ejs', ejs.renderFile)
@@ -26,6 +29,7 @@ export function createApp({ store, logError = console.error }: AppOptions): Expr
   app.disable('x-powered-by')
   app.use(guardPages)
   app.use('/assets', express.static(ASSETS, { index: false }))
+  app.use(access(accessOptions))
   app.use(routes(store))
   app.use(errorHandler(logError))
   return app

@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import multer from 'multer'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { articleSegments } from './article-page.js'
+import { checkFormToken } from './auth/index.js'
 import { ingestFields, ingestRequest, FILE_TYPES, type IngestFields } from './ingest-form.js'
 import { IngestJobs } from './ingest-jobs.js'
 import type { WebStore } from './web-store.js'
@@ -50,7 +51,7 @@ export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
 
   // Multipart (the form) or urlencoded (curl); the file sits in memory, within the limit, until read.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, fieldSize: MAX_UPLOAD, files: 1, fields: 10, parts: 12 } })
-  const receive: RequestHandler[] = [express.urlencoded({ extended: false, limit: MAX_UPLOAD }), upload.single('file')]
+  const receive: RequestHandler[] = [express.urlencoded({ extended: false, limit: MAX_UPLOAD }), upload.single('file'), checkFormToken]
 
   const create: RequestHandler = (req, res) => {
     const fields = ingestFields(req.body)

@@ -27,8 +27,9 @@ function text(form: Form, name: string, max: number): string {
   return trimmed
 }
 
-/** The reviewer's name: required on every form, remembered nowhere. */
-export function reviewer(form: Form): string {
+/** The reviewer: the signed-in user, else the name the form gives (required, remembered nowhere). */
+export function reviewer(form: Form, signedIn?: string): string {
+  if (signedIn) return signedIn
   const by = text(form, 'by', 100)
   if (!by) throw new InvalidInputError('Say who you are: fill in "Your name" in the form. Every review and correction is kept with the name of who made it.')
   return by

@@ -1,9 +1,10 @@
 // Claims: the list of every claim with who asserted and who denied it, one claim's ledger, and the forms a
 // fact-checker sends from it. Every write goes through store.decide and answers with a redirect (303) back to
 // the claim page, so reloading never sends a form twice.
-import express, { type RequestHandler } from 'express'
+import express, { type RequestHandler, type Response } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { PER_PAGE, SIDES, SORTS, SPEAKER_TYPES, claimsInView, narrows, parseClaimQuery, queryString } from './claim-filters.js'
+import { checkFormToken } from './auth/index.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
@@ -23,8 +24,11 @@ const DONE: Record<string, string> = {
   'reject-statement': 'The statement is rejected as a false extraction. It stays on record, out of this claim.',
 }
 
-const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 })
+// The body is read, then its form token checked, before any handler sees it.
+const form = [express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }), checkFormToken]
 const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
+/** A signed-in writer is who made the change, whatever the form says. */
+const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
 
 export function claimHandlers(store: WebStore) {
   // Read once: the desk's scale is part of how the server was started (README, "The web UI").
@@ -99,14 +103,14 @@ export function claimHandlers(store: WebStore) {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
     const decision = reviewDecision(ledger.claim.id, body, scale)
-    await store.decide(decision, reviewer(body))
+    await store.decide(decision, reviewer(body, signedIn(res)))
     res.redirect(303, `${claimHref(ledger.claim.id)}?done=review#review`)
   }
 
   const merge: RequestHandler<{ id: string }> = async (req, res) => {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
-    const by = reviewer(body)
+    const by = reviewer(body, signedIn(res))
     const into = typeof body.into === 'string' ? body.into.trim() : ''
     const target = into ? await store.claim(into) : undefined
     if (!target) {
@@ -126,7 +130,7 @@ export function claimHandlers(store: WebStore) {
     if (!ledger.claim.statementIds.includes(statement)) {
       throw new InvalidInputError(`Statement "${statement}" is not one of this claim's statements. Use the forms under the statements on ${claimHref(ledger.claim.id)}.`)
     }
-    const by = reviewer(body)
+    const by = reviewer(body, signedIn(res))
     const decision = await correctionDecision(statement, body, store)
     const entry = await store.decide(decision, by)
     const other = decision.action === 'split-statement' ? entry.detail.newClaim : decision.action === 'move-statement' ? decision.claim : null
@@ -146,5 +150,5 @@ export function claimHandlers(store: WebStore) {
     res.send(`${JSON.stringify(claimReview(ledger, page), null, 2)}\n`)
   }
 
-  return { list, show, review: [form, review], merge: [form, merge], correct: [form, correct], jsonLd }
+  return { list, show, review: [...form, review], merge: [...form, merge], correct: [...form, correct], jsonLd }
 }

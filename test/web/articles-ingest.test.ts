@@ -6,6 +6,7 @@ import { createApp } from '../../src/web/app.js'
 import { MAX_UPLOAD } from '../../src/web/articles.js'
 import type { WebStore } from '../../src/web/web-store.js'
 import { storeWith } from './fixture.js'
+import { poster } from './poster.js'
 
 const SAMPLE = new URL('../../data/samples/nextshark-russia-china-aid.txt', import.meta.url)
 
@@ -30,9 +31,11 @@ function figure(summary: string, name: string): number {
 describe('the ingest form', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
   let app: Express
+  let post: Awaited<ReturnType<typeof poster>>
   beforeEach(async () => {
     fixture = await storeWith([])
     app = createApp({ store: fixture.store })
+    post = await poster(app)
   })
   afterEach(() => fixture.cleanup())
 
@@ -45,7 +48,7 @@ describe('the ingest form', () => {
 
   it('pasted text is extracted and stored as given, and the summary counts what was added', async () => {
     const text = await readFile(SAMPLE, 'utf8')
-    const summary = await summaryOf(app, request(app).post('/articles').field('text', text).field('title', 'Russia asked China for aid')
+    const summary = await summaryOf(app, post('/articles').field('text', text).field('title', 'Russia asked China for aid')
       .field('outlet', 'NextShark').field('date', '2022-03-15').field('url', 'https://nextshark.com/russia-china-aid'))
     expect(figure(summary, 'Articles added')).to.equal(1)
     expect(figure(summary, 'Already stored')).to.equal(0)
@@ -57,7 +60,7 @@ describe('the ingest form', () => {
     expect(figure(summary, 'Claims')).to.equal(fixture.store.claims().length)
     expect(summary).to.include(`<a href="/articles/${article.id}">Russia asked China for aid</a>`)
     // The same text again adds nothing.
-    const again = await summaryOf(app, request(app).post('/articles').field('text', text))
+    const again = await summaryOf(app, post('/articles').field('text', text))
     expect(figure(again, 'Articles added')).to.equal(0)
     expect(figure(again, 'Already stored')).to.equal(1)
     expect(fixture.store.articles()).to.have.length(1)
@@ -71,7 +74,7 @@ describe('the ingest form', () => {
       <p>&ldquo;The pier will be sold before the summer,&rdquo; Mayor Ana Ruiz told the Gazette. &ldquo;We have no other choice.&rdquo;</p>
       <p>The board denied that any sale had been agreed. Its spokesperson, Tom Reyes, said no offer was on the table.</p></article>
       <footer>© 2025 The Gazette · Share on Facebook</footer></body></html>`
-    const summary = await summaryOf(app, request(app).post('/articles').attach('file', Buffer.from(page), 'pier.html').field('date', '2025-03-05'))
+    const summary = await summaryOf(app, post('/articles').attach('file', Buffer.from(page), 'pier.html').field('date', '2025-03-05'))
     expect(figure(summary, 'Articles added')).to.equal(1)
     const [article] = fixture.store.articles()
     expect(article.title).to.equal('Harbour pier sale - The Gazette') // Readability's reading of the page's title
@@ -90,7 +93,7 @@ describe('the ingest form', () => {
       JSON.stringify({ text: 'Officials said the ferry would run again in May.' }),
       JSON.stringify({ id: 'pier', text: 'The board denied that any sale had been agreed, its spokesperson said.' }),
     ].join('\n')
-    const summary = await summaryOf(app, request(app).post('/articles').attach('file', Buffer.from(lines), 'batch.jsonl').field('outlet', 'The Gazette'))
+    const summary = await summaryOf(app, post('/articles').attach('file', Buffer.from(lines), 'batch.jsonl').field('outlet', 'The Gazette'))
     expect(figure(summary, 'Articles added')).to.equal(2)
     expect(figure(summary, 'Already stored')).to.equal(1)
     expect(figure(summary, 'Skipped')).to.equal(2)
@@ -115,7 +118,7 @@ describe('the ingest form', () => {
     ]
     for (const [what, fill, status, message] of refusals) {
       it(`${what} → ${status}`, async () => {
-        const res = await fill(request(app).post('/articles')).expect(status)
+        const res = await fill(post('/articles')).expect(status)
         expect(res.text).to.include('<h2>Nothing was added</h2>')
         expect(res.text).to.include(message)
         expect(res.text).to.include('<form class="ingest"')
@@ -124,7 +127,7 @@ describe('the ingest form', () => {
     }
 
     it('keeps what was typed in the form it shows again', async () => {
-      const res = await request(app).post('/articles').field('text', 'Ana <b>Ruiz</b> said so.').field('outlet', 'The Gazette').field('date', 'yesterday').expect(400)
+      const res = await post('/articles').field('text', 'Ana <b>Ruiz</b> said so.').field('outlet', 'The Gazette').field('date', 'yesterday').expect(400)
       expect(res.text).to.include('>Ana &lt;b&gt;Ruiz&lt;/b&gt; said so.</textarea>')
       expect(res.text).to.include('name="outlet" type="text" value="The Gazette"')
     })
@@ -148,7 +151,7 @@ describe('the ingest progress page', () => {
     try {
       const app = createApp({ store: slow })
       const lines = ['Ana Ruiz said the pier was sold.', 'Tom Reyes said no offer was made.', 'The board denied the sale.'].map((text) => JSON.stringify({ text })).join('\n')
-      const post = await request(app).post('/articles').attach('file', Buffer.from(lines), 'three.jsonl').expect(303)
+      const post = await (await poster(app))('/articles').attach('file', Buffer.from(lines), 'three.jsonl').expect(303)
       let page = await request(app).get(post.headers.location).expect(200)
       for (let tries = 0; tries < 300 && !page.text.includes('3 of 3 articles'); tries++) {
         await new Promise((resolve) => setTimeout(resolve, 50))

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
 import { snapshot, twoArticles } from './claims-fixture.js'
+import { poster } from './poster.js'
 
 const C1 = '/claims/harbour%3Ac1'
 const at = (statement: string) => `${C1}/statements/${encodeURIComponent(statement)}`
@@ -9,9 +10,11 @@ const at = (statement: string) => `${C1}/statements/${encodeURIComponent(stateme
 describe('corrections from the claim page', () => {
   let fixture: Awaited<ReturnType<typeof twoArticles>>
   let app: ReturnType<typeof createApp>
+  let post: Awaited<ReturnType<typeof poster>>
   beforeEach(async () => {
     fixture = await twoArticles()
     app = createApp({ store: fixture.store })
+    post = await poster(app)
   })
   afterEach(() => fixture.cleanup())
 
@@ -24,7 +27,7 @@ describe('corrections from the claim page', () => {
   })
 
   it('merges this claim into another and sends the old address there', async () => {
-    const res = await request(app).post('/claims/harbour%3Ac2/merge').type('form').send({ into: 'harbour:c1', by: 'Jo' }).expect(303)
+    const res = await post('/claims/harbour%3Ac2/merge').type('form').send({ into: 'harbour:c1', by: 'Jo' }).expect(303)
     expect(res.headers.location).to.equal(`${C1}?done=merged`)
     expect((await fixture.store.claim('harbour:c1'))!.claim.statementIds).to.include('harbour:s4')
     await request(app).get('/claims/harbour%3Ac2').expect(302).expect('Location', C1)
@@ -32,7 +35,7 @@ describe('corrections from the claim page', () => {
   })
 
   it('splits a statement into a new claim and links to it', async () => {
-    const res = await request(app).post(at('harbour:s3')).type('form').send({ action: 'split-statement', by: 'Jo' }).expect(303)
+    const res = await post(at('harbour:s3')).type('form').send({ action: 'split-statement', by: 'Jo' }).expect(303)
     const created = (await fixture.store.statement('harbour:s3'))!.claim
     expect(created).not.to.equal('harbour:c1')
     expect(res.headers.location).to.equal(`${C1}?done=split-statement&claim=${encodeURIComponent(created)}`)
@@ -43,15 +46,15 @@ describe('corrections from the claim page', () => {
   })
 
   it('moves a statement to another claim', async () => {
-    await request(app).post(at('harbour:s3')).type('form').send({ action: 'move-statement', claim: 'harbour:c2', by: 'Jo' }).expect(303)
+    await post(at('harbour:s3')).type('form').send({ action: 'move-statement', claim: 'harbour:c2', by: 'Jo' }).expect(303)
     expect((await fixture.store.statement('harbour:s3'))!.claim).to.equal('harbour:c2')
     expect(await history('/claims/harbour%3Ac2')).to.include('Moved statement harbour:s3 from claim harbour:c1 to claim harbour:c2')
   })
 
   it('sets a statement\'s stance, kind and speaker', async () => {
-    await request(app).post(at('harbour:s3')).type('form').send({ action: 'set-stance', stance: 'assert', by: 'Jo' }).expect(303)
-    await request(app).post(at('harbour:s3')).type('form').send({ action: 'set-kind', kind: 'mixed', by: 'Jo' }).expect(303)
-    await request(app).post(at('harbour:s1')).type('form').send({ action: 'set-speaker', speaker: 'Lee Chan', speakerType: 'person', by: 'Jo' }).expect(303)
+    await post(at('harbour:s3')).type('form').send({ action: 'set-stance', stance: 'assert', by: 'Jo' }).expect(303)
+    await post(at('harbour:s3')).type('form').send({ action: 'set-kind', kind: 'mixed', by: 'Jo' }).expect(303)
+    await post(at('harbour:s1')).type('form').send({ action: 'set-speaker', speaker: 'Lee Chan', speakerType: 'person', by: 'Jo' }).expect(303)
     const s3 = (await fixture.store.statement('harbour:s3'))!
     expect(s3).to.include({ stance: 'assert', kind: 'mixed' })
     expect((await fixture.store.statement('harbour:s1'))!.speaker!.name).to.equal('Lee Chan')
@@ -62,7 +65,7 @@ describe('corrections from the claim page', () => {
   })
 
   it('rejects a false extraction, keeping it on record', async () => {
-    await request(app).post(at('harbour:s1')).type('form').send({ action: 'reject-statement', reason: 'not an attribution', by: 'Jo' }).expect(303)
+    await post(at('harbour:s1')).type('form').send({ action: 'reject-statement', reason: 'not an attribution', by: 'Jo' }).expect(303)
     expect((await fixture.store.statement('harbour:s1'))!.rejected).to.include({ by: 'Jo', reason: 'not an attribution' })
     const html = (await request(app).get(`${C1}?done=reject-statement`).expect(200)).text
     expect(html).to.include('The statement is rejected as a false extraction.')
@@ -86,7 +89,7 @@ describe('corrections from the claim page', () => {
   for (const [what, path, body, message] of refused) {
     it(`refuses ${what} with a 400 page and changes nothing`, async () => {
       const was = await snapshot(fixture.store)
-      const res = await request(app).post(path).type('form').send(body).expect(400)
+      const res = await post(path).type('form').send(body).expect(400)
       expect(res.text).to.include(message)
       expect(await snapshot(fixture.store)).to.equal(was)
     })

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
 import { snapshot, twoArticles } from './claims-fixture.js'
+import { poster } from './poster.js'
 
 const C1 = '/claims/harbour%3Ac1'
 
@@ -35,7 +36,7 @@ describe('the claim page: chart, review form and history', () => {
   it('stores a verdict with who and when, redirects back, and shows it in the history', async () => {
     const app = createApp({ store: fixture.store })
     const before = Date.now()
-    const res = await request(app).post(`${C1}/review`).type('form')
+    const res = await (await poster(app))(`${C1}/review`).type('form')
       .send({ verdict: 'Mostly false', note: 'The board minutes show no vote.', by: 'Jo Park' }).expect(303)
     expect(res.headers.location).to.equal(`${C1}?done=review#review`)
     const review = (await fixture.store.claim('harbour:c1'))!.claim.review!
@@ -58,7 +59,7 @@ describe('the claim page: chart, review form and history', () => {
     it(`refuses ${what} with a 400 page and changes nothing`, async () => {
       const app = createApp({ store: fixture.store })
       const was = await snapshot(fixture.store)
-      const res = await request(app).post(`${C1}/review`).type('form').send(body).expect(400)
+      const res = await (await poster(app))(`${C1}/review`).type('form').send(body).expect(400)
       expect(res.text).to.include(message)
       expect(await snapshot(fixture.store)).to.equal(was)
     })
@@ -66,13 +67,13 @@ describe('the claim page: chart, review form and history', () => {
 
   it('answers a review of an unknown claim with 404 and changes nothing', async () => {
     const was = await snapshot(fixture.store)
-    await request(createApp({ store: fixture.store })).post('/claims/nope/review').type('form').send({ verdict: 'False', by: 'Jo' }).expect(404)
+    await (await poster(createApp({ store: fixture.store })))('/claims/nope/review').type('form').send({ verdict: 'False', by: 'Jo' }).expect(404)
     expect(await snapshot(fixture.store)).to.equal(was)
   })
 
   it('escapes a hostile note and reviewer name in the history', async () => {
     const app = createApp({ store: fixture.store })
-    await request(app).post(`${C1}/review`).type('form').send({ verdict: 'False', note: '<script>alert(1)</script>', by: '<img src=x onerror=alert(1)>' }).expect(303)
+    await (await poster(app))(`${C1}/review`).type('form').send({ verdict: 'False', note: '<script>alert(1)</script>', by: '<img src=x onerror=alert(1)>' }).expect(303)
     const html = (await request(app).get(C1).expect(200)).text
     expect(html).not.to.include('<script>alert')
     expect(html).not.to.include('<img src=x')
@@ -104,8 +105,8 @@ describe('CLAIMTRAIL_VERDICTS', () => {
     const html = (await request(app).get(C1).expect(200)).text
     expect(html.match(/<option>(Accurate|Misleading|Wrong)<\/option>/g)).to.have.length(3)
     expect(html).not.to.include('<option>Mostly true</option>')
-    await request(app).post(`${C1}/review`).type('form').send({ verdict: 'True', by: 'Jo' }).expect(400)
-    await request(app).post(`${C1}/review`).type('form').send({ verdict: 'Misleading', by: 'Jo' }).expect(303)
+    await (await poster(app))(`${C1}/review`).type('form').send({ verdict: 'True', by: 'Jo' }).expect(400)
+    await (await poster(app))(`${C1}/review`).type('form').send({ verdict: 'Misleading', by: 'Jo' }).expect(303)
     expect((await fixture.store.claim('harbour:c1'))!.claim.review!.verdict).to.equal('Misleading')
   })
 })

@@ -1,0 +1,48 @@
+// A signed-in browser holds one cookie: the user's id, a random nonce its form tokens are made from, and when it
+// ends. httpOnly (no script reads it), SameSite=Lax (no other site's form or fetch carries it), path /.
+import { randomBytes } from 'node:crypto'
+import type { Request, Response } from 'express'
+import type { UserRecord } from '../../users/users-file.js'
+import { userById, type Desk } from './staff.js'
+import { cookies, sign, unsign } from './signed.js'
+
+export const SESSION_COOKIE = 'claimtrail_session'
+/** Anonymous browsers (the sign-in form, the local mode) get their form tokens from this one instead. */
+export const FORM_COOKIE = 'claimtrail_form'
+const SESSION_HOURS = 12
+
+interface Session {
+  user: string
+  nonce: string
+  ends: number
+}
+
+const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: req.secure })
+
+export function startSession(req: Request, res: Response, desk: Desk, user: UserRecord): void {
+  const session: Session = { user: user.id, nonce: randomBytes(16).toString('base64url'), ends: Date.now() + SESSION_HOURS * 3600_000 }
+  res.cookie(SESSION_COOKIE, sign(desk.secret, session), { ...cookieOptions(req), maxAge: SESSION_HOURS * 3600_000 })
+}
+
+export function endSession(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, cookieOptions(req))
+}
+
+/** The signed-in user and the session's nonce; nothing for an unsigned, expired or forged cookie, or a removed user. */
+export function sessionOf(req: Request, desk: Desk): { user: UserRecord; nonce: string } | undefined {
+  const session = unsign<Session>(desk.secret, cookies(req)[SESSION_COOKIE])
+  if (!session || typeof session.ends !== 'number' || session.ends < Date.now() || typeof session.nonce !== 'string') return undefined
+  const user = userById(desk, session.user)
+  return user ? { user, nonce: session.nonce } : undefined
+}
+
+/** The anonymous browser's nonce, if it has one (set by newFormNonce on a page it read). */
+export function formNonce(req: Request, desk: Desk): string | undefined {
+  return unsign<{ nonce: string }>(desk.secret, cookies(req)[FORM_COOKIE])?.nonce
+}
+
+export function newFormNonce(req: Request, res: Response, desk: Desk): string {
+  const nonce = randomBytes(16).toString('base64url')
+  res.cookie(FORM_COOKIE, sign(desk.secret, { nonce }), { ...cookieOptions(req), sameSite: 'strict' })
+  return nonce
+}

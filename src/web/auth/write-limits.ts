@@ -1,0 +1,43 @@
+// Rate limits (express-rate-limit, counted in this process's memory): writes per user (or per address, for
+// those not signed in), and failed sign-ins per address, since each costs a slow scrypt check.
+import type { Request, RequestHandler, Response } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { SAFE } from './guard.js'
+import { refuse } from './refuse.js'
+
+/** Enough for a script that files 200 articles and their reviews at once; `serve --write-limit` changes it. */
+export const DEFAULT_WRITE_LIMIT = 1000
+const FAILED_SIGN_INS = 10
+const SIGN_IN_WINDOW_MINUTES = 5
+
+const who = (req: Request, res: Response) => {
+  const user = res.locals.user as { id: string } | null | undefined
+  return user ? `user ${user.id}` : `address ${ipKeyGenerator(req.ip ?? '')}`
+}
+
+export function writeLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => SAFE.has(req.method),
+    keyGenerator: who,
+    handler: (req, res) => refuse(req, res, 429,
+      `Too many changes: this server takes ${perMinute} a minute from one user or address, and nothing more was changed. ` +
+      `Wait a minute and send the rest (POST /api/articles takes up to 100 articles at once), or ask for a higher --write-limit.`),
+  })
+}
+
+export function signInLimit(): RequestHandler {
+  return rateLimit({
+    windowMs: SIGN_IN_WINDOW_MINUTES * 60_000,
+    limit: FAILED_SIGN_INS,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `address ${ipKeyGenerator(req.ip ?? '')}`,
+    handler: (req, res) => refuse(req, res, 429,
+      `Too many failed sign-ins from this address: wait ${SIGN_IN_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`),
+  })
+}
