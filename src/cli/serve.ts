@@ -84,10 +84,11 @@ export async function serve(store: Store, { port, host, usersFile, reading, writ
   }
   const { port: bound } = server.address() as AddressInfo
   const shown = host.includes(':') ? `[${host}]` : host
-  console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)`)
   const users = (await readUsers(usersFile))?.users.length ?? 0
-  console.log(users
+  const who = users
     ? `${users} user${users === 1 ? '' : 's'} in ${usersFile}: changes need a sign-in or an API token; reading is ${reading ?? 'public'}.`
-    : `No users in ${usersFile}: this machine alone is served, and may make changes.`)
+    : `No users in ${usersFile}: this machine alone is served, and may make changes.`
+  // One write: whoever reads the address may close the pipe after it.
+  console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)\n${who}`)
   return server
 }
