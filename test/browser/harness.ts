@@ -10,6 +10,7 @@ import { delimiter, join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
+import type { AccessOptions } from '../../src/web/auth/index.js'
 
 export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url)
 
@@ -35,11 +36,11 @@ export interface Served {
   close(): Promise<void>
 }
 
-/** createApp over a store in a fresh temporary folder, listening on a free loopback port. */
-export async function serve(): Promise<Served> {
+/** createApp over a store in a fresh temporary folder, listening on a free loopback port; `access` as serve's options. */
+export async function serve(access: AccessOptions = {}): Promise<Served> {
   const folder = await mkdtemp(join(tmpdir(), 'claimtrail-browser-'))
   const store = await Store.open(join(folder, 'claimtrail.json'))
-  const server: Server = createServer(createApp({ store, logError: () => {} }))
+  const server: Server = createServer(createApp({ store, logError: () => {}, access }))
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo

@@ -46,7 +46,11 @@ describe('with users: who may read and change what', function () {
   it('refuses anonymous writes — forms with 401 and the sign-in form, the API with 401 JSON — and changes nothing', async () => {
     const before = await snapshot(fixture.store)
     const anonymous = request.agent(app)
-    const token = formTokenIn((await anonymous.get(C1).expect(200)).text)
+    const claimPage = (await anonymous.get(C1).expect(200)).text
+    expect(claimPage).to.include('<a href="/login?next=%2Fclaims%2Fharbour%253Ac1">Sign in</a> to review this claim.')
+    expect(claimPage).not.to.include('method="post"')
+    // The sign-in page's token: an anonymous browser's, good for signing in and nothing else.
+    const token = formTokenIn((await anonymous.get('/login').expect(200)).text)
     const page = await anonymous.post(`${C1}/review`).type('form').send({ verdict: 'False', by: 'Jo', _csrf: token }).expect(401)
     expect(page.text).to.include('Sign in to make changes')
     expect(page.text).to.include('<form class="sign-in" method="post" action="/login">')
@@ -137,7 +141,7 @@ describe('with users: who may read and change what', function () {
     const [body, mac] = value.split('.')
     const forged = Buffer.from(Buffer.from(body, 'base64url').toString().replace(/"ends":\d+/, '"ends":99999999999999')).toString('base64url')
     const page = await request(app).get(C1).set('Cookie', `claimtrail_session=${forged}.${mac}`).expect(200)
-    expect(page.text).to.include('<a class="session" href="/login">Sign in</a>')
+    expect(page.text).to.include('<a class="session" href="/login?next=%2Fclaims%2Fharbour%253Ac1">Sign in</a>')
   })
 
   it('reading can be private: pages ask to sign in (401), the API answers 401, /login stays open', async () => {

@@ -51,6 +51,8 @@ export function guard(staff: Staff, reading: Reading): RequestHandler {
     res.locals.user = user ? { id: user.id, name: user.name } : null
     res.locals.signIn = desk.signIn
     res.locals.csrfToken = asker.token ?? ''
+    // The page to come back to after signing in from the header's link.
+    res.locals.here = req.method === 'GET' && req.path !== '/login' ? req.originalUrl : '/'
 
     if (SAFE.has(req.method)) {
       if (reading === 'private' && via === 'nobody' && !OPEN.has(req.path)) {
