@@ -1,6 +1,6 @@
 // Runs the built command as a user would (`node dist/cli/main.js …`) in a folder of its own. `npm test` builds
 // first; run alone, mocha builds here when dist/ is missing or older than a source file.
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -49,4 +49,19 @@ export function claimtrail(args: string[], { cwd, input, env = {} }: { cwd: stri
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
   })
+}
+
+/** Starts `claimtrail ...args` (serve, start) and resolves once it says where it listens. */
+export async function listening(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
+  const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
+  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
+  let out = ''
+  let err = ''
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk))
+  for await (const chunk of child.stdout!) {
+    out += chunk
+    const url = out.match(/at (http:\/\/\S+\/) /)?.[1]
+    if (url) return { child, url, out }
+  }
+  throw new Error(`${args.join(' ')} ended before listening: ${err}`)
 }

@@ -1,27 +1,12 @@
 // `claimtrail serve` and `claimtrail start` put the web app on a port and say where; start first stores the
 // bundled samples, found from the package, not from the folder it is run in.
 import { expect } from 'chai'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { readFile } from 'node:fs/promises'
 import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
-import { MAIN, SAMPLE, claimtrail, ensureBuilt } from './run.js'
+import { SAMPLE, claimtrail, ensureBuilt, listening } from './run.js'
 
 /** Starts a long-running command and resolves with the URL it prints once listening. */
-async function listening(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
-  const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
-  let out = ''
-  let err = ''
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk))
-  for await (const chunk of child.stdout!) {
-    out += chunk
-    const url = out.match(/at (http:\/\/\S+\/) /)?.[1]
-    if (url) return { child, url, out }
-  }
-  throw new Error(`${args.join(' ')} ended before listening: ${err}`)
-}
-
 describe('claimtrail serve and start', () => {
   let temp: TempFolder
   let child: ChildProcess | undefined
