@@ -1,64 +1,99 @@
-// Opening the store file. Whatever is wrong with an existing file, we refuse to open it and never write to it:
-// the user's reviews live there, and a store that "repaired" itself by starting empty would lose them.
-import { mkdir } from 'node:fs/promises'
+// Opening the store: the store file, then the journal's later changes replayed over it. Whatever is wrong with
+// an existing file, we refuse to open it and never write to it: the user's reviews live there, and a store that
+// "repaired" itself by starting empty would lose them.
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Low } from 'lowdb'
-import { DataFile } from 'lowdb/node'
+import { Low, type Adapter } from 'lowdb'
 import { StoreError } from '../errors.js'
+import { readJournal, type JournalRead } from './journal.js'
 import { migrate, needsMigration } from './migrate.js'
-import { SCHEMA_VERSION, type StoreData } from './schema.js'
+import { replay } from './replay.js'
+import { SCHEMA_VERSION, TABLES, type StoreData } from './schema.js'
+import { readSnapshot, writeSnapshot } from './snapshot.js'
+import { ArticleTexts } from './texts.js'
 
 export function emptyStore(): StoreData {
-  return { schema: SCHEMA_VERSION, articles: [], speakers: [], statements: [], claims: [], log: [] }
+  return { schema: SCHEMA_VERSION, seq: 0, articles: [], speakers: [], statements: [], claims: [], log: [] }
 }
 
-/**
- * Opens (or creates) the file behind `new Low(...)`. Built by hand rather than with JSONFilePreset, which swaps
- * the file for memory under NODE_ENV=test; compact JSON because the file grows with every article.
- */
-export async function openFile(path: string): Promise<Low<StoreData>> {
-  const adapter = new DataFile<StoreData>(path, { parse: parseStore(path), stringify: (data) => JSON.stringify(data) })
-  let found: StoreData | null
-  try {
-    found = await adapter.read()
-  } catch (error) {
-    if (error instanceof StoreError) throw error
-    throw new StoreError(`cannot read ${path} (${reason(error)}). Check that it is a readable file, or pass --db with another path.`)
-  }
-  // Low.read() would keep the defaults for a file holding `null`; reading through the adapter lets us refuse it.
-  const db = new Low<StoreData>(adapter, emptyStore())
-  if (found === null) {
-    await createParent(path)
-    await writeFile(db, path)
-  } else {
-    db.data = found
-    if (needsMigration(found)) {
-      await migrate(found, path)
-      await writeFile(db, path)
-    }
-  }
-  return db
-}
+/** The files beside a store file. */
+export const journalPath = (path: string) => `${path}.journal`
+export const textsPath = (path: string) => `${path}.texts`
 
-/** Writes the whole store; a failure names the file and leaves the previous file in place (lowdb renames). */
-export async function writeFile(db: Low<StoreData>, path: string): Promise<void> {
-  try {
-    await db.write()
-  } catch (error) {
-    throw new StoreError(`cannot write ${path} (${reason(error)}). Check free space and permissions; the file on disk still holds the last complete write.`)
-  }
-}
+/** lowdb's adapter for the store file: read a record per line, written whole and atomically (snapshot.ts). */
+export class StoreFile implements Adapter<StoreData> {
+  /** Bytes of the file as last read or written. */
+  bytes = 0
 
-function parseStore(path: string) {
-  return (text: string): StoreData => {
+  constructor(readonly path: string) {}
+
+  async read(): Promise<StoreData | null> {
     let raw: unknown
     try {
-      raw = JSON.parse(text)
+      this.bytes = (await stat(this.path)).size
+      raw = await readSnapshot(this.path)
+      // Not laid out a record per line (an older store, or edited by hand): parse it whole.
+      if (raw === null || raw === undefined) raw = JSON.parse(await readFile(this.path, 'utf8'))
     } catch (error) {
-      throw new StoreError(`${path} is not valid JSON (${reason(error)}). Restore it from a backup or move it aside; claimtrail will start a new store.`)
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return null
+      if (error instanceof SyntaxError) {
+        throw new StoreError(`${this.path} is not valid JSON (${error.message}). Restore it from a backup or move it aside; claimtrail will start a new store.`)
+      }
+      throw new StoreError(`cannot read ${this.path} (${reason(error)}). Check that it is a readable file, or pass --db with another path.`)
     }
-    return checkSchema(raw, path)
+    return checkSchema(raw, this.path)
   }
+
+  async write(data: StoreData): Promise<void> {
+    try {
+      this.bytes = await writeSnapshot(this.path, data)
+    } catch (error) {
+      throw new StoreError(`cannot write ${this.path} (${reason(error)}). Check free space and permissions; the file on disk still holds the last complete write.`)
+    }
+  }
+}
+
+export interface OpenedFile {
+  db: Low<StoreData>
+  file: StoreFile
+  /** The journal as read, for the writer to append after its last whole line. */
+  journal: JournalRead
+}
+
+/** Opens (or creates) the store at `path`, with the journal's changes replayed. */
+export async function openFile(path: string, { readOnly = false }: { readOnly?: boolean } = {}): Promise<OpenedFile> {
+  // The journal first: a writer compacting meanwhile writes the new store file before it empties the journal,
+  // so what we read is either the old file and its whole journal, or the new file, which holds all of it.
+  const journal = readJournal(journalPath(path))
+  const file = new StoreFile(path)
+  const found = await file.read()
+  const db = new Low<StoreData>(file, emptyStore())
+  if (found === null) {
+    if (journal.entries.length) {
+      throw new StoreError(`${path} is missing but its journal is there. Restore the store file from a backup, or move ${journalPath(path)} aside to start a new store.`)
+    }
+    if (readOnly) return { db, file, journal }
+    await createParent(path)
+    await db.write()
+    return { db, file, journal }
+  }
+  db.data = found
+  if (needsMigration(found)) {
+    if (readOnly) throw new StoreError(`${path} is schema ${found.schema} and must be upgraded first: open it once for writing (claimtrail ingest or serve).`)
+    await upgrade(db, path)
+  }
+  replay(db.data, journal.entries)
+  return { db, file, journal }
+}
+
+/** Brings an older file to this schema, after a backup; texts go to their own file before the file drops them. */
+async function upgrade(db: Low<StoreData>, path: string): Promise<void> {
+  const data = db.data
+  const texts = (data.articles as Array<{ id: string; text?: string }>).filter((a) => typeof a.text === 'string').map(({ id, text }) => ({ id, text: text! }))
+  await migrate(data, path)
+  if (texts.length) await ArticleTexts.replace(textsPath(path), texts)
+  await db.write()
 }
 
 function checkSchema(raw: unknown, path: string): StoreData {
@@ -69,13 +104,13 @@ function checkSchema(raw: unknown, path: string): StoreData {
   if (data.schema > SCHEMA_VERSION || data.schema < 1) {
     throw new StoreError(`${path} is schema ${data.schema}; this build reads schemas 1 to ${SCHEMA_VERSION}. Upgrade claimtrail or restore a backup.`)
   }
-  for (const table of ['articles', 'speakers', 'statements', 'claims', 'log'] as const) {
+  for (const table of TABLES) {
     if (!Array.isArray(data[table])) throw new StoreError(`${path} has no "${table}" list. Restore it from a backup or move it aside; claimtrail will start a new store.`)
   }
   return data as StoreData
 }
 
-async function createParent(path: string): Promise<void> {
+export async function createParent(path: string): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true })
   } catch (error) {

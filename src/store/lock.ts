@@ -1,5 +1,5 @@
 // One writer per store file. A second claimtrail process that opens the same store for writing (an `ingest`
-// while `serve` runs) is refused with a message, never allowed to interleave its whole-file writes with the
+// while `serve` runs) is refused with a message, never allowed to interleave its journal lines and compactions with the
 // first one's. The lock is a file beside the store holding the writer's process id: a lock left by a process
 // that is gone (killed, crashed) is taken over.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'

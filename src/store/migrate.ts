@@ -1,6 +1,6 @@
 // Older store files brought up to the current schema when opened. The file as it was is copied aside first
-// (`<store>.v1.bak`), so a migration that went wrong costs nobody their reviews.
-import { copyFile } from 'node:fs/promises'
+// (`<store>.v1.bak`, `.v2.bak`), so a migration that went wrong costs nobody their reviews.
+import { copyFile, open } from 'node:fs/promises'
 import { StoreError } from '../errors.js'
 import { withDatePrecision } from './records.js'
 import { SCHEMA_VERSION, type StatementRecord, type StoreData } from './schema.js'
@@ -17,6 +17,12 @@ const MIGRATIONS: Migration[] = [
     }
     data.statements = (data.statements as StatementRecord[]).map((s) => ({ ...withDatePrecision(s), link: s.link ?? { how: 'new', confidence: 1 } }))
   },
+  // 2 → 3: article texts leave the file for `<store>.texts` (file.ts writes them there before this runs); the
+  // file keeps a journal position.
+  (data) => {
+    for (const article of data.articles as Array<Record<string, unknown>>) delete article.text
+    data.seq = 0
+  },
 ]
 
 export function needsMigration(data: { schema: number }): boolean {
@@ -28,6 +34,8 @@ export async function migrate(data: StoreData, path: string): Promise<string> {
   const backup = `${path}.v${data.schema}.bak`
   try {
     await copyFile(path, backup)
+    const copy = await open(backup, 'r+')
+    await copy.sync().finally(() => copy.close())
   } catch (error) {
     throw new StoreError(`cannot keep a backup of ${path} before upgrading it (${(error as Error).message}). Free some space or check permissions; the file was not changed.`)
   }

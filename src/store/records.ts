@@ -18,7 +18,6 @@ export function articleRecord(input: ArticleInput, print: string, addedAt: strin
     url: input.url ?? null,
     published: input.published ?? null,
     fingerprint: print,
-    text: input.text,
     addedAt,
   }
 }

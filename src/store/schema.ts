@@ -1,9 +1,13 @@
-// What the store file holds, schema version 2. Statements keep every field `extract` produced; speakers are
+// What the store file holds, schema version 3. Statements keep every field `extract` produced; speakers are
 // shared across articles (anonymous ones never are); claims gather statement ids; the log keeps every
-// reviewer's decision, append-only. Version 1 files are migrated on open (migrate.ts), with a backup.
+// reviewer's decision, append-only. Article texts live beside the file (texts.ts), changes since it was last
+// written in the journal (journal.ts). Older files are migrated on open (migrate.ts), with a backup.
 import type { Article, Speaker, SpeakerType, Statement } from '../pipeline/types.js'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
+
+/** The record tables, in the order the store file lists them. */
+export const TABLES = ['articles', 'speakers', 'statements', 'claims', 'log'] as const
 
 export interface ArticleRecord {
   id: string
@@ -13,8 +17,12 @@ export interface ArticleRecord {
   published: string | null
   /** sha256 of the text: the same text is the same article. */
   fingerprint: string
-  text: string
   addedAt: string
+}
+
+/** An article with its text, as a page showing it needs it. */
+export interface StoredArticle extends ArticleRecord {
+  text: string
 }
 
 export interface SpeakerRecord {
@@ -72,6 +80,8 @@ export interface LogEntry {
 
 export interface StoreData {
   schema: number
+  /** The last journal entry the file holds; later ones are replayed on open. */
+  seq?: number
   articles: ArticleRecord[]
   speakers: SpeakerRecord[]
   statements: StatementRecord[]

@@ -46,12 +46,14 @@ export class SpeakerRoster {
 
   /**
    * `quoted(id)` counts a speaker's statements, to tell the best-known bearer of a surname; `moved(into, from)`
-   * is told when a merge sends one record's statements to another.
+   * is told when a merge sends one record's statements to another; `changed(record)` of every record made or
+   * altered, in the order they were made, for the journal.
    */
   constructor(
     private readonly records: SpeakerRecord[],
     private readonly quoted: (id: string) => number,
     private readonly moved: (into: SpeakerRecord, from: SpeakerRecord) => void,
+    private readonly changed: (record: SpeakerRecord) => void = () => undefined,
   ) {
     for (const record of records) {
       this.#byId.set(record.id, record)
@@ -87,6 +89,7 @@ export class SpeakerRoster {
       noteRole(record, speaker.role, published)
     }
     for (const written of [speaker.name, speaker.mention?.text]) if (addAlias(record, written)) this.#index(record)
+    this.changed(record)
     return record
   }
 
@@ -94,6 +97,7 @@ export class SpeakerRoster {
     const id = this.#freeId(articleId ? `${slug(name)}-${slug(articleId)}` : slug(name), type)
     const record: SpeakerRecord = { id, name, type, role: null, affiliation: null, aliases: [], roles: [] }
     this.records.push(record)
+    this.changed(record)
     this.#byId.set(id, record)
     this.#index(record)
     return record
@@ -106,6 +110,8 @@ export class SpeakerRoster {
     for (const alias of [from.name, ...from.aliases]) addAlias(into, alias)
     for (const role of from.roles) if (!into.roles.some((r) => r.role === role.role)) into.roles.push(role)
     this.#index(into)
+    this.changed(into)
+    this.changed(from)
     this.moved(into, from)
   }
 
@@ -114,6 +120,7 @@ export class SpeakerRoster {
     this.#unindex(record)
     record.aliases = record.aliases.filter((a) => a !== alias)
     this.#index(record)
+    this.changed(record)
     return this.create(alias, record.type, record.type === 'anonymous' ? record.id : null)
   }
 

@@ -1,10 +1,18 @@
 // The store: articles, who spoke in them, what they said and the claims it bears on. One class with the verbs a
 // newsroom would use, so a database backend can later stand behind the same methods.
+//
+// Writes: every change is applied in memory, one at a time, and written as one journal line (journal.ts) with
+// the records it made or altered; changes that arrive while the disk is busy go out together in the next
+// append (a group commit), and none is acknowledged before its line is flushed to the disk. When the journal
+// has grown to half the store file, the store file is rewritten with everything and the journal starts over.
 import type { Low } from 'lowdb'
 import { InvalidInputError, StoreError } from '../errors.js'
 import type { Extraction } from '../pipeline/types.js'
 import { exportData, type ExportData } from '../export/json.js'
-import { openFile, writeFile } from './file.js'
+import { Changes } from './changes.js'
+import { createParent, journalPath, openFile, textsPath, type StoreFile } from './file.js'
+import { Journal, cutTornTail } from './journal.js'
+import { ArticleTexts } from './texts.js'
 import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './ledger.js'
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
@@ -13,8 +21,13 @@ import { lockStore } from './lock.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
-import type { ArticleInput, ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoreData } from './schema.js'
+import type { ArticleInput, ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreData } from './schema.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from './views.js'
+import type { RecordLookup } from './ledger.js'
+
+// The journal is folded into the store file once it is half the file's size, and never below this: small
+// stores would otherwise rewrite their file every few articles. CLAIMTRAIL_COMPACT_BYTES sets the floor.
+const COMPACT_FLOOR = Number(process.env.CLAIMTRAIL_COMPACT_BYTES) || 16 * 1024 * 1024
 
 /** One article with what the pipeline extracted from it, ready to be filed. */
 export interface ExtractedArticle {
@@ -22,8 +35,30 @@ export interface ExtractedArticle {
   extraction: Extraction
 }
 
+export interface OpenOptions {
+  /** Open without the writer's lock; every change is refused. */
+  readOnly?: boolean
+  /** The journal's size in bytes below which the store file is never rewritten. */
+  compactFloor?: number
+}
+
 export class Store {
   readonly #db: Low<StoreData>
+  readonly #file: StoreFile
+  readonly #texts: ArticleTexts
+  #journal: Journal | undefined
+  // The journal's last entry applied in memory.
+  #seq: number
+  // What the change being applied makes or alters; undefined between changes.
+  #changes: Changes | undefined
+  // Lines applied in memory and not yet on disk, and the group commit that will write them.
+  #pendingLines = ''
+  #pendingTexts: Array<{ id: string; text: string }> = []
+  #pendingTextLines = ''
+  #committing: Promise<void> = Promise.resolve()
+  #nextCommit: Promise<void> | undefined
+  #compacting = false
+  #compactFloor = COMPACT_FLOOR
   readonly #articles = new Map<string, ArticleRecord>()
   readonly #byFingerprint = new Map<string, ArticleRecord>()
   readonly #statements = new Map<string, StatementRecord>()
@@ -31,33 +66,67 @@ export class Store {
   readonly #quotes = new Map<string, StatementRecord[]>()
   readonly #speakers: SpeakerRoster
   readonly #index: ClaimIndex
-  // Every write waits for the one before, so concurrent adds never interleave their records or their files.
+  // Every change waits for the one before, so concurrent adds never interleave their records.
   #queue: Promise<unknown> = Promise.resolve()
-  #writing = false
   #readOnly = false
   // Counts the changes to the records, so that views built from them know when they are stale.
   #version = 0
   #summaries: { version: number; list: ClaimSummary[] } | undefined
-  // Filed in memory but not yet in the file: a batch added with { write: false }.
-  #unwritten = false
+  // What the ledger reads: article records without their texts, which it never needs.
+  readonly #lookup: RecordLookup = {
+    article: (id) => this.#articles.get(id),
+    speaker: (id) => this.speaker(id),
+    statement: (id) => this.#statements.get(id),
+  }
 
-  private constructor(readonly path: string, db: Low<StoreData>) {
+  private constructor(readonly path: string, db: Low<StoreData>, file: StoreFile) {
     this.#db = db
+    this.#file = file
+    this.#texts = new ArticleTexts(textsPath(path))
     const data = db.data
+    this.#seq = data.seq ?? 0
     for (const article of data.articles) this.#indexArticle(article)
     for (const statement of data.statements) this.#indexStatement(statement)
     for (const claim of data.claims) this.#claims.set(claim.id, claim)
-    this.#speakers = new SpeakerRoster(data.speakers, (id) => this.#quotes.get(id)?.length ?? 0, (into, from) => this.#moveQuotes(into, from))
+    this.#speakers = new SpeakerRoster(
+      data.speakers,
+      (id) => this.#quotes.get(id)?.length ?? 0,
+      (into, from) => this.#moveQuotes(into, from),
+      (record) => this.#changes?.speaker(record),
+    )
     this.#index = indexClaims(data.claims, (id) => this.#statements.get(id), (id) => this.#articles.get(id)?.published ?? null)
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
-  static async open(path: string, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Store> {
-    const store = new Store(path, await openFile(path))
-    // Reading needs no lock; one writer per file does (lock.ts).
-    if (readOnly) store.#readOnly = true
-    else lockStore(path)
+  static async open(path: string, { readOnly = false, compactFloor = COMPACT_FLOOR }: OpenOptions = {}): Promise<Store> {
+    // Reading needs no lock; one writer per file does (lock.ts), taken before anything is read or repaired.
+    if (!readOnly) {
+      await createParent(path)
+      lockStore(path)
+    }
+    const { db, file, journal } = await openFile(path, { readOnly })
+    const store = new Store(path, db, file)
+    store.#compactFloor = compactFloor
+    if (readOnly) {
+      store.#readOnly = true
+      return store
+    }
+    // A killed writer may have left half a line at the end of either file; it was never acknowledged.
+    cutTornTail(textsPath(path))
+    store.#journal = await Journal.open(journalPath(path), journal.whole, journal.size)
+    if (store.#journal.size > store.#compactAt()) await store.#serialised(() => store.#compact())
     return store
+  }
+
+  /** Writes what is pending, folds the journal into the store file, and lets go of the journal. */
+  async close(): Promise<void> {
+    if (!this.#journal) return
+    await this.flush()
+    await this.#serialised(async () => {
+      if (this.#journal!.size > 0) await this.#compact()
+    })
+    await this.#journal.close()
+    this.#journal = undefined
   }
 
   hasArticle(text: string): boolean {
@@ -73,38 +142,35 @@ export class Store {
    * Files a batch of articles in one write. An article whose text is already stored adds nothing. If the write
    * fails the records stay in memory and go out with the next write; the file keeps its last complete state.
    */
-  addArticles(batch: ExtractedArticle[], { write = true }: { write?: boolean } = {}): Promise<AddResult[]> {
-    return this.#serialised(async () => {
+  async addArticles(batch: ExtractedArticle[], { write = true }: { write?: boolean } = {}): Promise<AddResult[]> {
+    const results = await this.#serialised(async () => {
       this.#writable()
       const prints = batch.map(({ article }) => fingerprint(article.text))
       this.#checkIds(batch, prints)
-      const results = batch.map(({ article, extraction }, i) => this.#file(article, prints[i], extraction))
-      if (results.some((result) => result.added)) {
-        this.#unwritten = true
-        this.#version++
-      }
-      if (write) await this.flush()
-      return results
+      return this.#change(() => batch.map(({ article, extraction }, i) => this.#fileArticle(article, prints[i], extraction)))
     })
+    if (write) await this.#commit()
+    return results
   }
 
-  /** Writes what `addArticles(…, { write: false })` filed in memory; nothing when all is written. */
-  flush(): Promise<void> {
-    const write = async () => {
-      if (!this.#unwritten) return
-      this.#writable()
-      await writeFile(this.#db, this.path)
-      this.#unwritten = false
-    }
-    return this.#writing ? write() : this.#serialised(write)
+  /** Writes to the disk whatever was applied and not yet written (`addArticles(…, { write: false })`). */
+  async flush(): Promise<void> {
+    await this.#queue
+    await this.#commit()
   }
 
+  /** Every article's record, without its text. */
   articles(): ArticleRecord[] {
     return this.#db.data.articles
   }
 
-  article(id: string): ArticleRecord | undefined {
-    return this.#articles.get(id)
+  /** An article with its text. */
+  article(id: string): StoredArticle | undefined {
+    const record = this.#articles.get(id)
+    if (!record) return undefined
+    const text = this.#texts.get(id)
+    if (text === undefined) throw new StoreError(`${this.#texts.path} has no text for article ${id}. Restore the store from a backup.`)
+    return { ...record, text }
   }
 
   speakers(): SpeakerRecord[] {
@@ -129,7 +195,7 @@ export class Store {
     // Built once per change to the store: a page of the claim list must not rebuild 10,000 ledgers.
     if (this.#summaries?.version !== this.#version) {
       const live = this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.length)
-      this.#summaries = { version: this.#version, list: live.map((claim) => claimSummary(claim, this)) }
+      this.#summaries = { version: this.#version, list: live.map((claim) => claimSummary(claim, this.#lookup)) }
     }
     return [...this.#summaries.list]
   }
@@ -137,7 +203,7 @@ export class Store {
   /** A claim's ledger; a merged claim's id answers with the claim it was merged into. */
   claim(id: string): ClaimLedger | undefined {
     const claim = this.#currentClaim(id)
-    return claim && claimLedger(claim, this)
+    return claim && claimLedger(claim, this.#lookup)
   }
 
   /** The reviewers' decisions, oldest first. */
@@ -146,25 +212,27 @@ export class Store {
   }
 
   /** Applies a reviewer's decision and logs it with who and when; nothing is written if it is refused. */
-  decide(decision: Decision, by: string): Promise<LogEntry> {
-    return this.#serialised(async () => {
+  async decide(decision: Decision, by: string): Promise<LogEntry> {
+    const entry = await this.#serialised(async () => {
       this.#writable()
       if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
       const at = new Date().toISOString()
-      this.#version++
-      const replaced = applyDecision(decision, this.#desk(by, at))
-      const { action, ...detail } = decision
-      const entry: LogEntry = { at, by, action, detail: { ...detail, ...replaced } }
-      this.#db.data.log.push(entry)
-      this.#unwritten = true
-      await this.flush()
-      return entry
+      return this.#change((changes) => {
+        const replaced = applyDecision(decision, this.#desk(by, at, changes))
+        const { action, ...detail } = decision
+        const logged: LogEntry = { at, by, action, detail: { ...detail, ...replaced } }
+        this.#db.data.log.push(logged)
+        changes.log.push(logged)
+        return logged
+      })
     })
+    await this.#commit()
+    return entry
   }
 
   /** Everything a speaker said, across articles, oldest first. */
   quotesBy(speakerId: string): LedgerEntry[] {
-    return (this.#quotes.get(speakerId) ?? []).map((statement) => ledgerEntry(statement, this)).sort(byDateThenPosition)
+    return (this.#quotes.get(speakerId) ?? []).map((statement) => ledgerEntry(statement, this.#lookup)).sort(byDateThenPosition)
   }
 
   exportData(): ExportData {
@@ -185,9 +253,10 @@ export class Store {
     })
   }
 
-  #file(input: ArticleInput, print: string, extraction: Extraction): AddResult {
+  #fileArticle(input: ArticleInput, print: string, extraction: Extraction): AddResult {
     const stored = this.#byFingerprint.get(print)
     if (stored) return { articleId: stored.id, added: false, statements: 0, claims: 0 }
+    const changes = this.#changes!
     const article = articleRecord(input, print, new Date().toISOString())
     const filed = fileExtraction(article.id, extraction, (speaker) => this.#speakers.file(speaker, article.id, article.published).id)
     const { statements } = filed
@@ -196,6 +265,11 @@ export class Store {
     data.articles.push(article)
     data.statements.push(...statements)
     data.claims.push(...claims)
+    changes.article(article, input.text)
+    for (const statement of statements) changes.statement(statement)
+    for (const claim of claims) changes.claim(claim)
+    // Stored claims this article's statements joined.
+    for (const statement of statements) changes.claim(this.#claims.get(statement.claim))
     this.#indexArticle(article)
     for (const statement of statements) this.#indexStatement(statement)
     for (const claim of claims) this.#claims.set(claim.id, claim)
@@ -227,52 +301,61 @@ export class Store {
 
   /** A merged speaker's statements follow it into the record it was merged into. */
   #moveQuotes(into: SpeakerRecord, from: SpeakerRecord): void {
-    for (const statement of this.#quotes.get(from.id) ?? []) statement.speakerId = into.id
+    for (const statement of this.#quotes.get(from.id) ?? []) {
+      statement.speakerId = into.id
+      this.#changes?.statement(statement)
+    }
     this.#quotes.set(into.id, [...(this.#quotes.get(into.id) ?? []), ...(this.#quotes.get(from.id) ?? [])])
     this.#quotes.delete(from.id)
   }
 
-  #desk(by: string, at: string): Desk {
+  /** The records a decision works on; every one it is handed or makes is noted in `changes`. */
+  #desk(by: string, at: string, changes: Changes): Desk {
     const claims = this.#claims
     const data = this.#db.data
     return {
       by,
       at,
       reject: (statement, reason) => {
-        const claim = claims.get(statement.claim)
+        const claim = changes.claim(claims.get(statement.claim))
         if (claim) claim.statementIds = claim.statementIds.filter((id) => id !== statement.id)
         statement.rejected = { by, at, reason }
+        changes.statement(statement)
         if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
         this.#index.remove(statement.id)
       },
-      statement: (id) => this.#statements.get(id),
-      claim: (id) => this.#currentClaim(id),
-      speaker: (id) => this.#speakers.current(id),
+      statement: (id) => changes.statement(this.#statements.get(id)),
+      claim: (id) => changes.claim(this.#currentClaim(id)),
+      speaker: (id) => changes.speaker(this.#speakers.current(id)),
       newClaim: (articleId, text) => {
         let n = 1
         while (claims.has(`${articleId}:c${n}`)) n++
         const claim: ClaimRecord = { id: `${articleId}:c${n}`, text, statementIds: [], review: null }
         data.claims.push(claim)
         claims.set(claim.id, claim)
-        return claim
+        return changes.claim(claim)
       },
       refile: (statement, claim) => {
-        const from = claims.get(statement.claim)
+        const from = changes.claim(claims.get(statement.claim))
         if (from) from.statementIds = from.statementIds.filter((id) => id !== statement.id)
         claim.statementIds.push(statement.id)
         statement.claim = claim.id
+        changes.statement(statement)
+        changes.claim(claim)
         this.#index.move(statement.id, claim.id)
       },
       reassign: (statement, speaker) => {
         if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
         statement.speakerId = speaker.id
         statement.speaker = { name: speaker.name, type: speaker.type, role: statement.speaker?.role ?? null, mention: statement.speaker?.mention ?? null }
+        changes.statement(statement)
+        changes.speaker(speaker)
         this.#indexStatement(statement)
         // The speaker is one of the entities a later article's claim is matched on.
         this.#index.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null)])
       },
       findOrCreateSpeaker: (name, type) =>
-        data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null),
+        changes.speaker(data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null)),
       mergeSpeakers: (into, from) => this.#speakers.merge(into, from),
       splitSpeaker: (record, alias) => {
         const split = this.#speakers.split(record, alias)
@@ -280,6 +363,7 @@ export class Store {
         this.#quotes.set(record.id, (this.#quotes.get(record.id) ?? []).filter((s) => !theirs.includes(s)))
         for (const statement of theirs) {
           statement.speakerId = split.id
+          changes.statement(statement)
           this.#indexStatement(statement)
         }
         return split
@@ -287,15 +371,93 @@ export class Store {
     }
   }
 
-  #serialised<T>(write: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(async () => {
-      this.#writing = true
-      try {
-        return await write()
-      } finally {
-        this.#writing = false
+  /**
+   * Runs one change in memory, noting what it makes or alters, and queues its journal line. A change that
+   * throws has changed nothing that needs writing: decisions check before they alter, and filing checks ids first.
+   */
+  #change<T>(apply: (changes: Changes) => T): T {
+    const changes = new Changes()
+    this.#changes = changes
+    try {
+      const result = apply(changes)
+      if (!changes.empty) {
+        this.#version++
+        this.#seq++
+        this.#pendingLines += changes.line(this.#seq)
+        this.#pendingTexts.push(...changes.texts)
+        this.#pendingTextLines += changes.textLines()
       }
-    })
+      return result
+    } finally {
+      this.#changes = undefined
+    }
+  }
+
+  /**
+   * Resolves once every change applied so far is on disk. Changes that arrive while an append is under way wait
+   * for it and then go out together in one append: one flush to the disk for many changes.
+   */
+  #commit(): Promise<void> {
+    if (!this.#pendingLines) return this.#nextCommit ?? this.#committing
+    if (!this.#nextCommit) {
+      const next = this.#committing.then(() => {
+        this.#nextCommit = undefined
+        return this.#append()
+      })
+      this.#nextCommit = next
+      this.#committing = next.catch(() => undefined)
+    }
+    return this.#nextCommit
+  }
+
+  async #append(): Promise<void> {
+    const journal = this.#journal
+    if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
+    const lines = this.#pendingLines
+    const texts = this.#pendingTexts
+    const textLines = this.#pendingTextLines
+    if (!lines) return
+    this.#pendingLines = ''
+    this.#pendingTexts = []
+    this.#pendingTextLines = ''
+    try {
+      // Texts first: a journal line that files an article must never be on disk without the article's text.
+      await this.#texts.append(texts, textLines)
+      await journal.append(lines)
+    } catch (error) {
+      // Kept for the next append; the change stays in memory and is not acknowledged.
+      this.#pendingLines = lines + this.#pendingLines
+      this.#pendingTexts = [...texts, ...this.#pendingTexts]
+      this.#pendingTextLines = textLines + this.#pendingTextLines
+      throw error
+    }
+    if (journal.size > this.#compactAt() && !this.#compacting) {
+      this.#compacting = true
+      this.#serialised(() => this.#compact()).catch((error: unknown) => {
+        console.error(`claimtrail: could not fold the journal into ${this.path} (${(error as Error).message}); the journal keeps every change.`)
+      })
+    }
+  }
+
+  /** The journal's size past which the store file is rewritten: half the file, so rewriting costs each change a constant share. */
+  #compactAt(): number {
+    return Math.max(this.#compactFloor, this.#file.bytes / 2)
+  }
+
+  /** Rewrites the store file with every change, then empties the journal. Runs in the queue: no change meanwhile. */
+  async #compact(): Promise<void> {
+    try {
+      await this.#commit()
+      this.#db.data.seq = this.#seq
+      await this.#db.write()
+      await this.#journal!.restart()
+    } finally {
+      this.#compacting = false
+    }
+  }
+
+  #serialised<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(write)
     this.#queue = next.catch(() => undefined)
     return next
   }

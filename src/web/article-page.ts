@@ -1,7 +1,7 @@
 // One article as its page shows it: the whole stored text cut into segments, each statement's content, cue
 // and speaker mention marked and linked to that statement on its claim's page. Like highlight(), this builds
 // no HTML: the view prints every segment with `<%= %>`.
-import type { ArticleRecord, StatementRecord } from '../store/schema.js'
+import type { StatementRecord, StoredArticle } from '../store/schema.js'
 import type { MarkKind } from './highlight.js'
 
 export interface ArticleSegment {
@@ -28,7 +28,7 @@ export function statementHref(statement: Pick<StatementRecord, 'id' | 'claim'>):
   return `/claims/${encodeURIComponent(statement.claim)}#statement-${encodeURIComponent(statement.id).replace(/%3A/gi, ':')}`
 }
 
-export function articleSegments(article: Pick<ArticleRecord, 'text'>, statements: readonly StatementRecord[]): ArticleSegment[] {
+export function articleSegments(article: Pick<StoredArticle, 'text'>, statements: readonly StatementRecord[]): ArticleSegment[] {
   const { text } = article
   const marks: StatementMark[] = statements
     .filter((s) => !s.rejected)

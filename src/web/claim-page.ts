@@ -1,6 +1,6 @@
 // One claim's ledger as the claim page shows it: each statement with its source sentences cut into
 // highlighted segments.
-import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
+import type { SpeakerRecord, StatementRecord, StoredArticle } from '../store/schema.js'
 import type { ClaimLedger, LedgerEntry } from '../store/views.js'
 import { highlight, type Mark, type Segment } from './highlight.js'
 import { sourceContext } from './source-context.js'
@@ -29,7 +29,8 @@ export interface TimelineEntry {
   passage: Segment[]
 }
 
-export function claimPage(ledger: ClaimLedger) {
+/** `texts` holds the text of every article the ledger quotes, by id. */
+export function claimPage(ledger: ClaimLedger, texts: ReadonlyMap<string, string>) {
   return {
     id: ledger.claim.id,
     text: ledger.claim.text,
@@ -40,11 +41,11 @@ export function claimPage(ledger: ClaimLedger) {
     firstDate: ledger.firstDate,
     latestDate: ledger.latestDate,
     // The store orders the ledger (by date, then place in the article); the page keeps its order.
-    entries: ledger.entries.map(timelineEntry),
+    entries: ledger.entries.map((entry) => timelineEntry(entry, texts.get(entry.article.id) ?? '')),
   }
 }
 
-function timelineEntry({ statement, speaker, article }: LedgerEntry): TimelineEntry {
+function timelineEntry({ statement, speaker, article }: LedgerEntry, text: string): TimelineEntry {
   return {
     id: statement.id,
     speaker: speakerLabel(speaker, statement),
@@ -61,7 +62,7 @@ function timelineEntry({ statement, speaker, article }: LedgerEntry): TimelineEn
     href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
     published: article.published,
     rule: statement.rule,
-    passage: passage(article, statement),
+    passage: passage({ text }, statement),
   }
 }
 
@@ -76,7 +77,7 @@ function speakerLabel(speaker: SpeakerRecord | null, statement: StatementRecord)
 const STANCES: Record<string, string> = { assert: 'asserted', deny: 'denied' }
 
 /** The statement's sentences with content, cue and speaker mention marked; empty when no span is stored. */
-export function passage(article: Pick<ArticleRecord, 'text'>, statement: StatementRecord): Segment[] {
+export function passage(article: Pick<StoredArticle, 'text'>, statement: StatementRecord): Segment[] {
   const marks: Mark[] = [
     ...statement.content.map((s) => ({ ...s, mark: 'content' as const })),
     ...(statement.cue ? [{ ...statement.cue, mark: 'cue' as const }] : []),

@@ -11,6 +11,7 @@ import { claimReview } from './json-ld.js'
 import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
+import type { ClaimLedger } from '../store/views.js'
 
 /** What the claim page says after a form went through; keys from the redirect, never text from it. */
 const DONE: Record<string, string> = {
@@ -80,6 +81,12 @@ export function claimHandlers(store: WebStore) {
     })
   }
 
+  /** The texts of the articles a ledger quotes, for the passages around each statement. */
+  const textsOf = async (ledger: ClaimLedger): Promise<Map<string, string>> => {
+    const ids = [...new Set(ledger.entries.map((entry) => entry.article.id))]
+    return new Map(await Promise.all(ids.map(async (id) => [id, (await store.article(id))?.text ?? ''] as const)))
+  }
+
   const show: RequestHandler<{ id: string }> = async (req, res) => {
     const ledger = await ledgerOf(req.params.id)
     // A merged claim's old address leads to the claim it joined.
@@ -88,7 +95,7 @@ export function claimHandlers(store: WebStore) {
     const other = typeof req.query.claim === 'string' && (await store.claim(req.query.claim)) ? req.query.claim : null
     res.render('claims/show', {
       title: `Claim: ${ledger.claim.text}`,
-      page: claimPage(ledger),
+      page: claimPage(ledger, await textsOf(ledger)),
       href: claimHref(ledger.claim.id),
       chart: timelineChart(ledger.entries),
       history: claimHistory(ledger, await store.decisions()).map(historyLine).reverse(),

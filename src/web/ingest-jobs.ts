@@ -22,7 +22,7 @@ export interface IngestJob {
   failure: string | null
 }
 
-// Articles filed per store write: each write rewrites the whole file, so a long .jsonl is batched.
+// Articles filed per store change: one journal line and one flush to the disk each, so a long .jsonl is batched.
 const BATCH = 20
 // Finished jobs kept for their summary pages; the oldest are forgotten first.
 const KEPT = 200

@@ -2,7 +2,7 @@
 // backend expected later may answer with promises, so every answer may be one and handlers always await.
 import type { ExportData } from '../export/json.js'
 import type { Decision } from '../store/decisions.js'
-import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord } from '../store/schema.js'
+import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle } from '../store/schema.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
 
@@ -14,7 +14,8 @@ export interface WebStore {
   /** The tables the downloads are made from. */
   exportData(): Answer<ExportData>
   articles(): Answer<ArticleRecord[]>
-  article(id: string): Answer<ArticleRecord | undefined>
+  /** An article with its text. */
+  article(id: string): Answer<StoredArticle | undefined>
   statements(): Answer<StatementRecord[]>
   statement(id: string): Answer<StatementRecord | undefined>
   speakers(): Answer<SpeakerRecord[]>

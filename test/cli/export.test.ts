@@ -57,6 +57,6 @@ describe('claimtrail export', () => {
   it('refuses a store of another schema with exit code 4', async () => {
     await writeFile(temp.path('old.json'), '{"schema": 9}')
     const refused = await claimtrail(['export', '--format', 'csv', '--db', 'old.json'], { cwd: temp.dir })
-    expect(refused).to.deep.include({ code: 4, stdout: '', stderr: 'claimtrail: old.json is schema 9; this build reads schemas 1 to 2. Upgrade claimtrail or restore a backup.\n' })
+    expect(refused).to.deep.include({ code: 4, stdout: '', stderr: 'claimtrail: old.json is schema 9; this build reads schemas 1 to 3. Upgrade claimtrail or restore a backup.\n' })
   })
 })

@@ -3,7 +3,7 @@
 import { expect } from 'chai'
 import { existsSync } from 'node:fs'
 import { copyFile, readFile, writeFile } from 'node:fs/promises'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 /** The summary's figures by label: "articles added:  1" → { 'articles added': 1 }. */
@@ -27,14 +27,14 @@ describe('claimtrail ingest', () => {
     expect(added).to.deep.include({ 'articles added': 1, 'already stored': 0 })
     expect(added.statements).to.be.greaterThan(0)
     expect(added.claims).to.be.greaterThan(0)
-    const store = JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8'))
+    const store = (await readStore(temp.path('data/claimtrail.json')))
     expect(store.articles[0]).to.deep.include({ outlet: 'NextShark', published: '2022-03-15' })
     expect(store.statements).to.have.length(added.statements)
 
     const second = await claimtrail(['ingest', 'sample.txt'], { cwd: temp.dir })
     expect(second.code).to.equal(0)
     expect(figures(second.stdout)).to.deep.equal({ 'articles added': 0, 'already stored': 1, statements: 0, claims: 0 })
-    expect(JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8')).statements).to.have.length(added.statements)
+    expect((await readStore(temp.path('data/claimtrail.json'))).statements).to.have.length(added.statements)
   })
 
   it('skips unreadable inputs and bad lines with their reasons, storing the rest', async () => {
@@ -54,7 +54,7 @@ describe('claimtrail ingest', () => {
     expect(skipped[1]).to.equal('skipped: gone.txt: no such file. Check the path.')
     expect(skipped[2]).to.match(/^skipped: wire\.jsonl:2: not valid JSON \(.+\)\. Each line must be one JSON object\.$/)
     expect(skipped[3]).to.equal('skipped: wire.jsonl:3: "date" "Monday" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.')
-    const store = JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8'))
+    const store = (await readStore(temp.path('data/claimtrail.json')))
     expect(store.articles.map((a: { id: string }) => a.id)).to.include.members(['wire-1', 'wire-4'])
     expect(store.articles.find((a: { id: string }) => a.id === 'wire-1')).to.deep.include({ published: '2024-05-06', outlet: 'Wire' })
   })

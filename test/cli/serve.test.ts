@@ -3,8 +3,7 @@
 import { expect } from 'chai'
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { readFile } from 'node:fs/promises'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
 import { SAMPLE, claimtrail, ensureBuilt, listening } from './run.js'
 
 describe('claimtrail serve and start', () => {
@@ -51,8 +50,8 @@ describe('claimtrail serve and start', () => {
     const started = await listening(['start'], temp.dir, { PORT: '0' })
     child = started.child
     expect(started.out).to.contain('stored the sample articles in data/claimtrail.json')
-    const store = JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8'))
-    expect(store.articles.map((a: { outlet: string; published: string }) => [a.outlet, a.published])).to.deep.equal([['NextShark', '2022-03-15']])
+    const store = (await readStore(temp.path('data/claimtrail.json')))
+    expect(store.articles.map((a) => [a.outlet, a.published])).to.deep.equal([['NextShark', '2022-03-15']])
     expect(store.statements.length).to.be.greaterThan(0)
     expect((await fetch(started.url)).status).to.equal(200)
     child.kill()
@@ -61,6 +60,6 @@ describe('claimtrail serve and start', () => {
     const again = await listening(['start'], temp.dir, { PORT: '0' })
     child = again.child
     expect(again.out).not.to.contain('stored the sample articles')
-    expect(JSON.parse(await readFile(temp.path('data/claimtrail.json'), 'utf8')).articles).to.have.length(1)
+    expect((await readStore(temp.path('data/claimtrail.json'))).articles).to.have.length(1)
   })
 })

@@ -3,7 +3,7 @@
 import { expect } from 'chai'
 import { readFile, writeFile } from 'node:fs/promises'
 import { councilText } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 describe('--workers', () => {
@@ -55,7 +55,7 @@ describe('--workers', () => {
     expect(two).to.deep.equal(one)
     // Everything but when each article was added.
     const stored = async (file: string) =>
-      JSON.parse(await readFile(temp.path(file), 'utf8'), (key, value) => (key === 'addedAt' ? undefined : value)) as { statements: unknown[] }
+      JSON.parse(JSON.stringify(await readStore(temp.path(file))), (key, value) => (key === 'addedAt' ? undefined : value)) as { statements: unknown[] }
     const [a, b] = [await stored('one.json'), await stored('two.json')]
     expect(b.statements).to.not.be.empty
     expect(b).to.deep.equal(a)

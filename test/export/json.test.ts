@@ -29,7 +29,7 @@ describe('JSON export', () => {
 
   it('leaves out fields the store keeps for itself', () => {
     const data = exportData({
-      articles: [{ id: 'a', title: null, outlet: null, url: null, published: null, fingerprint: 'f', text: 'secret', addedAt: 'now' }],
+      articles: [{ id: 'a', title: null, outlet: null, url: null, published: null, fingerprint: 'f', addedAt: 'now' }],
       speakers: [],
       claims: [],
       statements: [],

@@ -21,11 +21,11 @@ describe('Store.open', () => {
   beforeEach(async () => (temp = await tempFolder()))
   afterEach(() => temp.remove())
 
-  it('creates a missing file, and its folder, as an empty schema-2 store', async () => {
+  it('creates a missing file, and its folder, as an empty schema-3 store', async () => {
     const path = temp.path('nested/data/claimtrail.json')
     const store = await Store.open(path)
     expect(store.articles()).to.deep.equal([])
-    expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 2, articles: [], claims: [] })
+    expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 3, articles: [], claims: [] })
   })
 
   it('reads back what an earlier open stored', async () => {
@@ -46,7 +46,7 @@ describe('Store.open', () => {
     await writeFile(path, JSON.stringify(v1))
     const store = await Store.open(path)
     expect(store.speaker('ana-ruiz')).to.deep.include({ role: 'Mayor', roles: [{ role: 'Mayor', firstSeen: null, lastSeen: null }] })
-    expect(JSON.parse(await readFile(path, 'utf8'))).to.include({ schema: 2 })
+    expect(JSON.parse(await readFile(path, 'utf8'))).to.include({ schema: 3 })
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).to.deep.equal(v1)
   })
 
@@ -66,7 +66,7 @@ describe('Store.open', () => {
     ['an empty file', '', /is not valid JSON/],
     ['JSON null', 'null', /is not a claimtrail store/],
     ['a JSON list', '[]', /is not a claimtrail store/],
-    ['another schema', '{"schema": 3, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}', /is schema 3; this build reads schemas 1 to 2\. Upgrade claimtrail or restore a backup\./],
+    ['another schema', '{"schema": 4, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}', /is schema 4; this build reads schemas 1 to 3\. Upgrade claimtrail or restore a backup\./],
     ['a table missing', '{"schema": 1, "articles": []}', /has no "speakers" list/],
   ]
   for (const [what, bytes, message] of damaged) {

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { extract } from '../../src/pipeline/extract.js'
+import { Store } from '../../src/store/store.js'
 
 export interface TempFolder {
   dir: string
@@ -19,4 +20,10 @@ export async function tempFolder(): Promise<TempFolder> {
 export function extracted(text: string, published: string, outlet: string) {
   const article = { text, published, outlet, title: `${outlet} ${published}` }
   return { article, extraction: extract(article) }
+}
+
+/** A store's tables as a reader sees them (the file with its journal replayed), for tests that check what a command stored. */
+export async function readStore(path: string) {
+  const store = await Store.open(path, { readOnly: true })
+  return { articles: store.articles(), speakers: store.speakers(), statements: store.statements(), claims: store.exportData().claims, log: store.decisions() }
 }

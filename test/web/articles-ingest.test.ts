@@ -52,7 +52,7 @@ describe('the ingest form', () => {
       .field('outlet', 'NextShark').field('date', '2022-03-15').field('url', 'https://nextshark.com/russia-china-aid'))
     expect(figure(summary, 'Articles added')).to.equal(1)
     expect(figure(summary, 'Already stored')).to.equal(0)
-    const [article] = fixture.store.articles()
+    const article = fixture.store.article(fixture.store.articles()[0].id)!
     expect(article).to.include({ text, title: 'Russia asked China for aid', outlet: 'NextShark', published: '2022-03-15', url: 'https://nextshark.com/russia-china-aid' })
     const statements = fixture.store.statements()
     expect(statements.length).to.be.greaterThan(5)
@@ -76,7 +76,7 @@ describe('the ingest form', () => {
       <footer>© 2025 The Gazette · Share on Facebook</footer></body></html>`
     const summary = await summaryOf(app, post('/articles').attach('file', Buffer.from(page), 'pier.html').field('date', '2025-03-05'))
     expect(figure(summary, 'Articles added')).to.equal(1)
-    const [article] = fixture.store.articles()
+    const article = fixture.store.article(fixture.store.articles()[0].id)!
     expect(article.title).to.equal('Harbour pier sale - The Gazette') // Readability's reading of the page's title
     expect(article.text).to.include('according to two councillors who spoke on Tuesday.\n\n“The pier will be sold')
     for (const debris of ['Subscribe', 'track()', 'Share on Facebook', '<p>']) expect(article.text).not.to.include(debris)
