@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { formTokenIn } from './poster.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 
 const ARTICLES = 150
@@ -43,14 +44,18 @@ describe('200 concurrent writes to one server', function () {
 
   it('stores every article and every review once', async () => {
     const claims = store.claims().map((s) => s.claim.id)
+    // Reviews are posted as a browser posts the form: with the page's cookie and its form token.
+    const page = await fetch(`${base}/claims/${encodeURIComponent(claims[0])}`)
+    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const token = formTokenIn(await page.text())
     const posts = Array.from({ length: ARTICLES }, (_, n) => async () => {
       const res = await fetch(`${base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(article(n)) })
       return res.status
     })
     const reviews = Array.from({ length: REVIEWS }, (_, n) => async () => {
       const claim = claims[n % claims.length]
-      const body = new URLSearchParams({ verdict: n % 2 ? 'False' : 'Unproven', note: `check ${n}`, by: `Reviewer ${n}` })
-      const res = await fetch(`${base}/claims/${encodeURIComponent(claim)}/review`, { method: 'POST', body, redirect: 'manual' })
+      const body = new URLSearchParams({ verdict: n % 2 ? 'False' : 'Unproven', note: `check ${n}`, by: `Reviewer ${n}`, _csrf: token })
+      const res = await fetch(`${base}/claims/${encodeURIComponent(claim)}/review`, { method: 'POST', body, redirect: 'manual', headers: { cookie, origin: base } })
       return res.status
     })
     // Interleaved, all sent before any is answered.
