@@ -2,12 +2,13 @@
 // output is the evaluation contract (DESIGN.md): one {"id", "statements"} line per input line, in order.
 import { once } from 'node:events'
 import type { Command } from 'commander'
+import { checkArticle } from '../article-input.js'
 import { articleFromLine } from './article-line.js'
 import { addArticleOptions, articleMeta, minConfidenceOption, workersOption, type ArticleOptions } from './options.js'
 import type { Statement } from '../pipeline/types.js'
 import { inOrder, openExtractor } from './extractor.js'
 import { loadPipeline } from './load.js'
-import { readArticle, readLines } from './read-input.js'
+import { inputName, readArticle, readLines } from './read-input.js'
 
 interface ExtractOptions extends ArticleOptions {
   jsonl?: boolean
@@ -34,9 +35,9 @@ export function extractCommand(program: Command): void {
 }
 
 async function extractArticle(file: string, options: ArticleOptions, sure: (s: Statement) => boolean): Promise<void> {
-  const text = await readArticle(file)
+  const article = checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file))
   const { extract } = await loadPipeline()
-  const found = extract({ text, ...articleMeta(options) })
+  const found = extract(article)
   const statements = found.statements.filter(sure)
   // A claim is printed while one of its statements is.
   const kept = new Set(statements.map((s) => s.claim))

@@ -1,8 +1,9 @@
 // Claims: the list of every claim with who asserted and who denied it, one claim's ledger, and the forms a
 // fact-checker sends from it. Every write goes through store.decide and answers with a redirect (303) back to
 // the claim page, so reloading never sends a form twice.
-import express, { type RequestHandler } from 'express'
+import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import { formBody } from './bodies.js'
 import { PER_PAGE, SIDES, SORTS, SPEAKER_TYPES, claimsInView, narrows, parseClaimQuery, queryString } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
@@ -23,7 +24,7 @@ const DONE: Record<string, string> = {
   'reject-statement': 'The statement is rejected as a false extraction. It stays on record, out of this claim.',
 }
 
-const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 })
+const form = formBody('64kb')
 const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
 
 export function claimHandlers(store: WebStore) {
