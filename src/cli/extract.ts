@@ -6,7 +6,7 @@ import { checkArticle } from '../article-input.js'
 import { articleFromLine } from './article-line.js'
 import { addArticleOptions, articleMeta, minConfidenceOption, workersOption, type ArticleOptions } from './options.js'
 import type { Statement } from '../pipeline/types.js'
-import { inOrder, openExtractor } from './extractor.js'
+import { inOrder, openExtractor, type Extractor } from './extractor.js'
 import { loadPipeline } from './load.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
@@ -46,16 +46,18 @@ async function extractArticle(file: string, options: ArticleOptions, sure: (s: S
 }
 
 async function extractLines(file: string, workers: number, minConfidence: number): Promise<void> {
-  const extractor = await openExtractor(workers)
+  // Opened at the first good line: a file refused on its first line is refused before the models load.
+  let extractor: Promise<Extractor> | undefined
   // A bad line is refused in its turn, after the output of every line before it.
   const extractLine = async ({ where, line }: { where: string; line: string }) => {
     const article = articleFromLine(line, where, { needsId: true })
-    return extractor.line({ ...article, id: article.id! }, minConfidence)
+    extractor ??= openExtractor(workers)
+    return (await extractor).line({ ...article, id: article.id! }, minConfidence)
   }
   try {
     for await (const output of inOrder(readLines(file), extractLine, workers * AHEAD_PER_WORKER)) await write(output)
   } finally {
-    await extractor.close()
+    await (await extractor)?.close()
   }
 }
 

@@ -14,8 +14,15 @@ export function inputName(path: string): string {
 /** The whole text of an article file, or of stdin for `-`; reading stops past the limit (stdin may never end). */
 export async function readArticle(path: string, limit = articleLimit()): Promise<string> {
   const name = inputName(path)
-  const stream = path === '-' ? process.stdin : (await open(path).catch((error) => refuse(path, error))).createReadStream()
-  return decodeArticle(await readAtMost(stream, limit.bytes, name, limit), name, limit)
+  if (path === '-') return decodeArticle(await readAtMost(process.stdin, limit.bytes, name, limit), name, limit)
+  const file = await open(path).catch((error) => refuse(path, error))
+  // A file says its size up front; a device or a pipe is read until it passes the limit.
+  const { size } = await file.stat()
+  if (size > limit.bytes) {
+    await file.close()
+    throw tooLarge(name, size, limit)
+  }
+  return decodeArticle(await readAtMost(file.createReadStream(), limit.bytes, name, limit), name, limit)
 }
 
 /** The bytes as an article's text; with `limit`, more bytes than it allows are refused before decoding. */
