@@ -1,6 +1,6 @@
 // Reading what a user hands us: an article file, stdin, or JSON lines. Every refusal names the input and says
 // what to do, because the person reading it is at a terminal with the file in front of them.
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { Transform, type Readable } from 'node:stream'
 import { articleLimit, tooLarge, type ArticleLimit } from '../article-input.js'
