@@ -16,3 +16,6 @@ export class NotFoundError extends ClaimtrailError {}
 
 /** The store file cannot be opened, read, parsed or written. */
 export class StoreError extends ClaimtrailError {}
+
+/** The input is larger than claimtrail takes (an article past the limit, a body past its size). */
+export class TooLargeError extends InvalidInputError {}

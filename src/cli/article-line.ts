@@ -1,5 +1,6 @@
 // One line of a .jsonl input as an article: {"id", "text", "date"?, "outlet"? | "publisher"?, "title"?, "url"?}.
 // The evaluation files name the outlet "publisher"; both are read.
+import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
 import type { ArticleInput } from '../store/schema.js'
 import { parseDate } from './options.js'
@@ -16,14 +17,14 @@ export function articleFromLine(text: string, where: string, { needsId = false }
     throw new InvalidInputError(`${where}: "text" is missing or empty: give the article's text.`)
   }
   const date = optionalString(line, 'date', where)
-  return {
+  return checkArticle({
     ...(id ? { id } : {}),
     text: line.text,
     published: date ? parseDate(date, `${where}: "date"`) : null,
     outlet: optionalString(line, 'outlet', where) ?? optionalString(line, 'publisher', where) ?? null,
     title: optionalString(line, 'title', where) ?? null,
     url: optionalString(line, 'url', where) ?? null,
-  }
+  }, where)
 }
 
 function optionalString(line: Record<string, unknown>, field: string, where: string): string | undefined {

@@ -2,12 +2,13 @@
 // output is the evaluation contract (DESIGN.md): one {"id", "statements"} line per input line, in order.
 import { once } from 'node:events'
 import type { Command } from 'commander'
+import { checkArticle } from '../article-input.js'
 import { articleFromLine } from './article-line.js'
 import { addArticleOptions, articleMeta, minConfidenceOption, workersOption, type ArticleOptions } from './options.js'
 import type { Statement } from '../pipeline/types.js'
-import { inOrder, openExtractor } from './extractor.js'
+import { inOrder, openExtractor, type Extractor } from './extractor.js'
 import { loadPipeline } from './load.js'
-import { readArticle, readLines } from './read-input.js'
+import { inputName, readArticle, readLines } from './read-input.js'
 
 interface ExtractOptions extends ArticleOptions {
   jsonl?: boolean
@@ -34,9 +35,9 @@ export function extractCommand(program: Command): void {
 }
 
 async function extractArticle(file: string, options: ArticleOptions, sure: (s: Statement) => boolean): Promise<void> {
-  const text = await readArticle(file)
+  const article = checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file))
   const { extract } = await loadPipeline()
-  const found = extract({ text, ...articleMeta(options) })
+  const found = extract(article)
   const statements = found.statements.filter(sure)
   // A claim is printed while one of its statements is.
   const kept = new Set(statements.map((s) => s.claim))
@@ -45,16 +46,18 @@ async function extractArticle(file: string, options: ArticleOptions, sure: (s: S
 }
 
 async function extractLines(file: string, workers: number, minConfidence: number): Promise<void> {
-  const extractor = await openExtractor(workers)
+  // Opened at the first good line: a file refused on its first line is refused before the models load.
+  let extractor: Promise<Extractor> | undefined
   // A bad line is refused in its turn, after the output of every line before it.
   const extractLine = async ({ where, line }: { where: string; line: string }) => {
     const article = articleFromLine(line, where, { needsId: true })
-    return extractor.line({ ...article, id: article.id! }, minConfidence)
+    extractor ??= openExtractor(workers)
+    return (await extractor).line({ ...article, id: article.id! }, minConfidence)
   }
   try {
     for await (const output of inOrder(readLines(file), extractLine, workers * AHEAD_PER_WORKER)) await write(output)
   } finally {
-    await extractor.close()
+    await (await extractor)?.close()
   }
 }
 

@@ -3,6 +3,7 @@
 // read is the run refused.
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
+import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
 import { articleFromLine } from './article-line.js'
@@ -44,7 +45,7 @@ async function gather(files: string[], options: ArticleOptions, skipped: string[
   for (const file of files) {
     try {
       if (file.endsWith('.jsonl')) await gatherLines(file, pending, skipped)
-      else pending.push({ source: inputName(file), article: { text: await readArticle(file), ...articleMeta(options) } })
+      else pending.push({ source: inputName(file), article: checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file)) })
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       skipped.push(error.message)
@@ -53,17 +54,25 @@ async function gather(files: string[], options: ArticleOptions, skipped: string[
   return pending
 }
 
+// A bad line costs only that line; a file that cannot be read to its end (not UTF-8, a line that never ends)
+// costs the whole file, so that nothing of it is stored.
 async function gatherLines(file: string, pending: PendingArticle[], skipped: string[]): Promise<void> {
-  const before = pending.length + skipped.length
-  for await (const { where, line } of readLines(file)) {
-    try {
-      pending.push({ source: where, article: articleFromLine(line, where) })
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error
-      skipped.push(error.message)
+  const [pendingBefore, skippedBefore] = [pending.length, skipped.length]
+  try {
+    for await (const { where, line } of readLines(file)) {
+      try {
+        pending.push({ source: where, article: articleFromLine(line, where) })
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error
+        skipped.push(error.message)
+      }
     }
+  } catch (error) {
+    pending.length = pendingBefore
+    skipped.length = skippedBefore
+    throw error
   }
-  if (pending.length + skipped.length === before) throw new InvalidInputError(`${inputName(file)} is empty: give a file with one article per line.`)
+  if (pending.length + skipped.length === pendingBefore + skippedBefore) throw new InvalidInputError(`${inputName(file)} is empty: give a file with one article per line.`)
 }
 
 async function withProgress<T>(total: number, run: (tick: () => void) => Promise<T>): Promise<T> {

@@ -1,22 +1,33 @@
 // Reading what a user hands us: an article file, stdin, or JSON lines. Every refusal names the input and says
 // what to do, because the person reading it is at a terminal with the file in front of them.
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { Transform, type Readable } from 'node:stream'
-import { InvalidInputError } from '../errors.js'
+import { articleLimit, tooLarge, type ArticleLimit } from '../article-input.js'
+import { InvalidInputError, TooLargeError } from '../errors.js'
 
 /** How an input is named in messages: the path as given, or "stdin" for `-`. */
 export function inputName(path: string): string {
   return path === '-' ? 'stdin' : path
 }
 
-/** The whole text of an article file, or of stdin for `-`. */
-export async function readArticle(path: string): Promise<string> {
-  const bytes = path === '-' ? await readAll(process.stdin) : await readFile(path).catch((error) => refuse(path, error))
-  return decodeArticle(bytes, inputName(path))
+/** The whole text of an article file, or of stdin for `-`; reading stops past the limit (stdin may never end). */
+export async function readArticle(path: string, limit = articleLimit()): Promise<string> {
+  const name = inputName(path)
+  if (path === '-') return decodeArticle(await readAtMost(process.stdin, limit.bytes, name, limit), name, limit)
+  const file = await open(path).catch((error) => refuse(path, error))
+  // A file says its size up front; a device or a pipe is read until it passes the limit.
+  const { size } = await file.stat()
+  if (size > limit.bytes) {
+    await file.close()
+    throw tooLarge(name, size, limit)
+  }
+  return decodeArticle(await readAtMost(file.createReadStream(), limit.bytes, name, limit), name, limit)
 }
 
-export function decodeArticle(bytes: Uint8Array, name: string): string {
+/** The bytes as an article's text; with `limit`, more bytes than it allows are refused before decoding. */
+export function decodeArticle(bytes: Uint8Array, name: string, limit?: ArticleLimit): string {
+  if (limit && bytes.length > limit.bytes) throw tooLarge(name, bytes.length, limit)
   if (bytes.includes(0)) throw new InvalidInputError(`${name} looks binary, not text: give a plain-text (UTF-8) article.`)
   const text = decodeUtf8(bytes, name)
   if (text.trim() === '') throw new InvalidInputError(`${name} is empty: give a file with the article's text.`)
@@ -27,7 +38,7 @@ export function decodeArticle(bytes: Uint8Array, name: string): string {
 export async function* readLines(path: string): AsyncGenerator<{ where: string; line: string }> {
   const name = inputName(path)
   const stream = path === '-' ? process.stdin : (await open(path).catch((error) => refuse(path, error))).createReadStream()
-  const decoded = utf8Decoder(name)
+  const decoded = utf8Decoder(name, longestLine(articleLimit()))
   // pipe() alone drops a read error (a folder, a vanished file); hand it on so the loop below sees it.
   stream.on('error', (error: Error) => decoded.destroy(error)).pipe(decoded)
   const lines = createInterface({ input: decoded, crlfDelay: Infinity })
@@ -55,17 +66,36 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
-// Decodes as the bytes arrive; `stream: true` keeps a character split between two chunks whole.
-function utf8Decoder(name: string): Transform {
+// A line holds one article as JSON, where escapes can double its length; past that it is not one article.
+function longestLine(limit: ArticleLimit): number {
+  return limit.bytes * 2 + 64 * 1024
+}
+
+// Decodes as the bytes arrive; `stream: true` keeps a character split between two chunks whole. A line that
+// never ends (a binary file, /dev/zero) is refused once it passes `longest` characters rather than held whole.
+function utf8Decoder(name: string, longest: number): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true })
+  let lineLength = 0
+  let lines = 1
   return new Transform({
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, done) {
+      let text: string
       try {
-        done(null, decoder.decode(chunk, { stream: true }))
+        text = decoder.decode(chunk, { stream: true })
       } catch {
-        done(notUtf8(name))
+        return done(notUtf8(name))
       }
+      let last = -1
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        lines++
+        last = i
+      }
+      lineLength = last >= 0 ? text.length - last - 1 : lineLength + text.length
+      if (lineLength > longest) {
+        return done(new TooLargeError(`${name}:${lines} is a line of over ${longest} characters, longer than any article claimtrail takes: give one JSON article per line.`))
+      }
+      done(null, text)
     },
     flush(done) {
       try {
@@ -98,8 +128,20 @@ function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+async function readAtMost(stream: Readable, most: number, name: string, limit: ArticleLimit): Promise<Buffer> {
   const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  let size = 0
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer)
+      size += (chunk as Buffer).length
+      if (size > most) throw tooLarge(name, null, limit)
+    }
+  } catch (error) {
+    if (isErrno(error)) refuse(name, error)
+    throw error
+  } finally {
+    if (stream !== process.stdin) stream.destroy()
+  }
   return Buffer.concat(chunks)
 }

@@ -2,6 +2,7 @@
 // Every article is checked before any is extracted or stored, so a bad one in a batch stores nothing.
 import { isValid } from 'date-fns/isValid'
 import { parseISO } from 'date-fns/parseISO'
+import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
 import type { ArticleInput } from '../store/schema.js'
 
@@ -40,7 +41,7 @@ function articleInput(value: unknown, where: string): ArticleInput {
     throw new InvalidInputError(`${where}: "date" "${date}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
   }
   const id = field('id')
-  return { ...(id ? { id } : {}), text: value.text, title: field('title'), outlet: field('outlet'), url: field('url'), published: date }
+  return checkArticle({ ...(id ? { id } : {}), text: value.text, title: field('title'), outlet: field('outlet'), url: field('url'), published: date }, where)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

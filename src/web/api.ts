@@ -1,9 +1,12 @@
 // The JSON API: the same claims, statements and speakers the pages show, for scripts and notebooks, and a way
 // in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
-import express, { Router, type ErrorRequestHandler } from 'express'
-import { InvalidInputError, NotFoundError } from '../errors.js'
+import bytes from 'bytes'
+import { Router, type ErrorRequestHandler } from 'express'
+import { articleLimit } from '../article-input.js'
+import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
+import { jsonBody } from './bodies.js'
 import { claimQuery, queryClaims } from './claim-query.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
@@ -11,12 +14,20 @@ import { answersTo, countStatements, speakerRows } from './speaker-list.js'
 import { findStatements, statementFilter } from './statement-query.js'
 import type { WebStore } from './web-store.js'
 
-/** The largest body POST /api/articles reads: a long article is ~100 kB, so a batch of a dozen or more. */
-export const BODY_LIMIT = '2mb'
 const PER_PAGE = 20
+
+/**
+ * The largest body POST /api/articles reads: one article at the limit even with JSON's escapes (a line break
+ * is two characters), or a batch of shorter ones. Each article's own text is held to the limit after reading.
+ */
+export function bodyLimit(limit = articleLimit()): number {
+  return limit.bytes * 2 + 64 * 1024
+}
 
 export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
   const router = Router()
+  const limit = articleLimit()
+  const largest = bodyLimit(limit)
 
   router.get('/claims', async (req, res) => {
     const filter = claimQuery(req.query)
@@ -53,7 +64,7 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
     res.json({ ...speaker, counts: countStatements(quotes.map((e) => e.statement)), statements: `/api/statements?speaker=${encodeURIComponent(speaker.id)}` })
   })
 
-  router.post('/articles', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+  router.post('/articles', jsonBody(largest), async (req, res) => {
     if (!req.is('application/json')) {
       throw new UnsupportedMediaError('Send the article as JSON with the header Content-Type: application/json.')
     }
@@ -73,7 +84,7 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
   router.use((req) => {
     throw new NotFoundError(`Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles.`)
   })
-  router.use(jsonErrors)
+  router.use(jsonErrors(largest, limit.label))
   return router
 }
 
@@ -86,12 +97,15 @@ interface BodyParserError extends Error {
 
 // Ours say what is wrong and what to do; the JSON reader's own are translated; anything else is a bug and goes
 // on to the app's error handler, which reports it.
-const jsonErrors: ErrorRequestHandler = (error: BodyParserError, _req, res, next) => {
+const jsonErrors = (largest: number, articleLabel: string): ErrorRequestHandler => (error: BodyParserError, _req, res, next) => {
   if (error instanceof UnsupportedMediaError) return res.status(415).json({ error: error.message })
+  if (error instanceof TooLargeError) return res.status(413).json({ error: error.message })
   if (error instanceof InvalidInputError) return res.status(400).json({ error: error.message })
   if (error instanceof NotFoundError) return res.status(404).json({ error: error.message })
   if (error.type === 'entity.too.large') {
-    return res.status(413).json({ error: `The body is larger than ${BODY_LIMIT}. Send fewer or shorter articles per request.` })
+    return res.status(413).json({
+      error: `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`,
+    })
   }
   if (error.type === 'entity.parse.failed') {
     return res.status(400).json({ error: `The body is not valid JSON (${error.message}). Send {"text": "…"} or {"articles": [{"text": "…"}, …]}.` })

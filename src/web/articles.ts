@@ -1,9 +1,11 @@
 // Articles: the list, one article's text with its statements marked, and the ingest form with its jobs.
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
+import type { ErrorRequestHandler, RequestHandler } from 'express'
 import multer from 'multer'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { articleSegments } from './article-page.js'
 import { checkFormToken } from './auth/index.js'
+import { formBody } from './bodies.js'
+import { pageFor } from './errors.js'
 import { ingestFields, ingestRequest, FILE_TYPES, type IngestFields } from './ingest-form.js'
 import { IngestJobs } from './ingest-jobs.js'
 import type { WebStore } from './web-store.js'
@@ -50,8 +52,14 @@ export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
   }
 
   // Multipart (the form) or urlencoded (curl); the file sits in memory, within the limit, until read.
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, fieldSize: MAX_UPLOAD, files: 1, fields: 10, parts: 12 } })
-  const receive: RequestHandler[] = [express.urlencoded({ extended: false, limit: MAX_UPLOAD }), upload.single('file'), checkFormToken]
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, fieldSize: MAX_UPLOAD, files: 1, fields: 10, parts: 12 } }).single('file')
+  // multer hands on the multipart reader's own errors (a cut-off body, no boundary) as plain errors: they are the
+  // sender's, not ours. Its MulterErrors stay as they are, to tell a size limit from the rest.
+  const uploaded: RequestHandler = (req, res, next) => upload(req, res, (error?: unknown) => {
+    if (!error || error instanceof multer.MulterError) return next(error)
+    next(new InvalidInputError(`The form could not be read (${(error as Error).message ?? error}): send it from the form on /articles/new, or as multipart/form-data with one file in "file".`))
+  })
+  const receive: RequestHandler[] = [formBody(MAX_UPLOAD, 20), uploaded, checkFormToken]
 
   const create: RequestHandler = (req, res) => {
     const fields = ingestFields(req.body)
@@ -60,7 +68,8 @@ export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
       res.redirect(303, `/ingest/${job.id}`)
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
-      res.status(400).render('articles/new', formLocals(fields, error.message))
+      // 413 for an article over the size limit, 400 for the rest.
+      res.status(pageFor(error).status).render('articles/new', formLocals(fields, error.message))
     }
   }
 
@@ -73,6 +82,10 @@ export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
     }
     if (error instanceof multer.MulterError) {
       res.status(400).render('articles/new', formLocals(ingestFields(req.body), `The form could not be read (${error.message}): send one file in the "file" field, with the fields of this form.`))
+      return
+    }
+    if (error instanceof InvalidInputError) {
+      res.status(400).render('articles/new', formLocals(ingestFields(req.body), error.message))
       return
     }
     next(error)

@@ -18,12 +18,20 @@ export function verdictScale(env: NodeJS.ProcessEnv = process.env): string[] {
 
 type Form = Record<string, unknown>
 
-function text(form: Form, name: string, max: number): string {
+// Control characters have no place in a name or a verdict, and only line breaks and tabs in a note: kept, they
+// would reach the decisions log and every page and export that prints it.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
+function text(form: Form, name: string, max: number, { lines = false } = {}): string {
   const value = form[name]
   if (value === undefined) return ''
   if (typeof value !== 'string') throw new InvalidInputError(`The form sent "${name}" more than once. Send the form from the claim page again.`)
   const trimmed = value.trim()
   if (trimmed.length > max) throw new InvalidInputError(`"${name}" is ${trimmed.length} characters long; keep it under ${max}.`)
+  if ((lines ? CONTROL_IN_LINES : CONTROL).test(trimmed)) {
+    throw new InvalidInputError(`"${name}" holds a control character: type it as plain text${lines ? '' : ' on one line'}.`)
+  }
   return trimmed
 }
 
@@ -40,7 +48,7 @@ export function reviewDecision(claim: string, form: Form, scale: string[]): Deci
   if (!scale.includes(verdict)) {
     throw new InvalidInputError(`"${verdict || '(none)'}" is not a verdict on this desk's scale. Pick one of: ${scale.join(', ')}.`)
   }
-  return { action: 'review-claim', claim, verdict, note: text(form, 'note', 5000) }
+  return { action: 'review-claim', claim, verdict, note: text(form, 'note', 5000, { lines: true }) }
 }
 
 const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
@@ -77,7 +85,7 @@ export async function correctionDecision(statement: string, form: Form, store: W
     case 'split-statement':
       return { action, statement }
     case 'reject-statement':
-      return { action, statement, reason: text(form, 'reason', 1000) }
+      return { action, statement, reason: text(form, 'reason', 1000, { lines: true }) }
     default:
       throw new InvalidInputError(`"${action || '(none)'}" is not a correction this page makes. Use one of the buttons under a statement.`)
   }

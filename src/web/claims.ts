@@ -1,8 +1,9 @@
 // Claims: the list of every claim with who asserted and who denied it, one claim's ledger, and the forms a
 // fact-checker sends from it. Every write goes through store.decide and answers with a redirect (303) back to
 // the claim page, so reloading never sends a form twice.
-import express, { type RequestHandler, type Response } from 'express'
+import type { RequestHandler, Response } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import { formBody } from './bodies.js'
 import { PER_PAGE, SIDES, SORTS, SPEAKER_TYPES, claimsInView, narrows, parseClaimQuery, queryString } from './claim-filters.js'
 import { checkFormToken } from './auth/index.js'
 import { claimPage } from './claim-page.js'
@@ -26,7 +27,7 @@ const DONE: Record<string, string> = {
 }
 
 // The body is read, then its form token checked, before any handler sees it.
-const form = [express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }), checkFormToken]
+const form = [formBody('64kb'), checkFormToken]
 const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
 /** A signed-in writer is who made the change, whatever the form says. */
 const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name

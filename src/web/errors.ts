@@ -1,7 +1,7 @@
 // The web edge of the domain errors: one table from error to HTTP status and page. Domain code throws
 // InvalidInputError / NotFoundError / StoreError and never learns about HTTP.
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { InvalidInputError, NotFoundError } from '../errors.js'
+import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 
 interface ErrorPage {
   status: number
@@ -10,13 +10,42 @@ interface ErrorPage {
 }
 
 const STATUSES: Array<[new (...args: never[]) => Error, ErrorPage]> = [
+  [TooLargeError, { status: 413, view: 'errors/400', title: 'Too large' }],
   [InvalidInputError, { status: 400, view: 'errors/400', title: 'Bad request' }],
   [NotFoundError, { status: 404, view: 'errors/404', title: 'Not found' }],
 ]
 const OTHERWISE: ErrorPage = { status: 500, view: 'errors/500', title: 'Something went wrong' }
 
 export function pageFor(error: unknown): ErrorPage {
-  return STATUSES.find(([type]) => error instanceof type)?.[1] ?? OTHERWISE
+  return STATUSES.find(([type]) => error instanceof type)?.[1] ?? requestErrorPage(error) ?? OTHERWISE
+}
+
+/** What the body readers and the router throw at a request they cannot read (http-errors, 4xx). */
+interface RequestError extends Error {
+  status: number
+  type?: string
+  limit?: number
+}
+
+const TITLES: Record<number, string> = { 413: 'Too large', 415: 'Unsupported form' }
+
+function isRequestError(error: unknown): error is RequestError {
+  const status = (error as Partial<RequestError> | null)?.status
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500
+}
+
+function requestErrorPage(error: unknown): ErrorPage | undefined {
+  if (!isRequestError(error)) return undefined
+  return { status: error.status, view: 'errors/400', title: TITLES[error.status] ?? 'Bad request' }
+}
+
+/** Ours are written for the reader; the body readers' are terse ("request entity too large"), so say what to do. */
+function messageOf(error: unknown): string {
+  if (error instanceof InvalidInputError || error instanceof NotFoundError) return error.message
+  if (!isRequestError(error)) return 'The server could not answer this request.'
+  if (error.type === 'entity.too.large') return `The form is larger than this page takes${error.limit ? ` (${error.limit} bytes)` : ''}: shorten what you typed and send it again.`
+  if (/decode param/i.test(error.message)) return 'The address holds a broken %-escape: check it, or follow a link from the claims list.'
+  return `The request could not be read (${error.message}). Send the form from its page, or check the address.`
 }
 
 /** The last route: whatever no route answered. */
@@ -30,10 +59,9 @@ export const errorHandler = (logError: (error: unknown) => void): ErrorRequestHa
   const page = pageFor(error)
   const production = req.app.get('env') === 'production'
   const ours = page !== OTHERWISE
-  const message = ours && error instanceof Error ? error.message : 'The server could not answer this request.'
   // A stack helps whoever runs the server find a bug; a missing claim or a bad query is not one.
   const stack = !ours && !production && error instanceof Error ? error.stack ?? null : null
   // Only the operator can act on these; as the last handler we report them, once.
   if (!ours) logError(error)
-  res.status(page.status).render(page.view, { title: page.title, message, stack })
+  res.status(page.status).render(page.view, { title: page.title, message: messageOf(error), stack })
 }

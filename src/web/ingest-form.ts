@@ -1,6 +1,7 @@
 // The ingest form's fields and file as articles to extract. Everything is checked here, before any work
 // starts, so a refused form changes nothing stored; a .jsonl file's bad lines are kept as reasons instead.
 import { extname } from 'node:path'
+import { articleLimit, checkArticle } from '../article-input.js'
 import { articleFromLine } from '../cli/article-line.js'
 import { parseDate } from '../cli/options.js'
 import { decodeArticle } from '../cli/read-input.js'
@@ -56,18 +57,19 @@ export function ingestRequest(fields: IngestFields, file: UploadedFile | undefin
   if (!pasted && !file) {
     throw new InvalidInputError("There is no article: paste the article's text into the text box, or choose a .txt, .html or .jsonl file.")
   }
-  if (!file) return { pending: [{ source: 'pasted text', article: { ...meta, text: fields.text } }], skipped: [] }
+  if (!file) return { pending: [{ source: 'pasted text', article: checkArticle({ ...meta, text: fields.text }, 'The pasted text') }], skipped: [] }
 
   const name = file.originalname || 'the file'
   const type = extname(name).toLowerCase()
   if (!FILE_TYPES.includes(type)) {
     throw new InvalidInputError(`${name} is not a file claimtrail reads: upload a .txt article, a saved .html page, or a .jsonl file of articles.`)
   }
-  const text = decodeArticle(file.buffer, name)
-  if (type === '.txt') return { pending: [{ source: name, article: { ...meta, text } }], skipped: [] }
+  // A .txt file is one article, held to the article limit; a page or a .jsonl file only to the upload's.
+  const text = decodeArticle(file.buffer, name, type === '.txt' ? articleLimit() : undefined)
+  if (type === '.txt') return { pending: [{ source: name, article: checkArticle({ ...meta, text }, name) }], skipped: [] }
   if (type === '.jsonl') return jsonlRequest(text, name, meta)
   const page = articleFromHtml(text, name)
-  return { pending: [{ source: name, article: { ...meta, title: meta.title ?? page.title, text: page.text } }], skipped: [] }
+  return { pending: [{ source: name, article: checkArticle({ ...meta, title: meta.title ?? page.title, text: page.text }, name) }], skipped: [] }
 }
 
 // What the form says fills in what a line leaves out.
@@ -81,7 +83,7 @@ function jsonlRequest(text: string, name: string, meta: Omit<ArticleInput, 'text
       const article = articleFromLine(line, where)
       pending.push({
         source: where,
-        article: { ...article, title: article.title ?? meta.title, outlet: article.outlet ?? meta.outlet, published: article.published ?? meta.published, url: article.url ?? meta.url },
+        article: checkArticle({ ...article, title: article.title ?? meta.title, outlet: article.outlet ?? meta.outlet, published: article.published ?? meta.published, url: article.url ?? meta.url }, where),
       })
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error

@@ -147,7 +147,9 @@ describe('the JSON API', () => {
       ['an unknown field', () => request(app).post('/api/articles').send({ text: BRIDGE, published: '2025-11-05' }), 400, /unknown field "published"/],
       ['one bad article in a batch', () => request(app).post('/api/articles').send({ articles: [{ text: BRIDGE }, { text: 3 }] }), 400, /articles\[1\]: "text"/],
       ['not JSON at all', () => request(app).post('/api/articles').type('form').send('text=hello'), 415, /Content-Type: application\/json/],
-      ['a body over 2 MB', () => request(app).post('/api/articles').send({ text: 'word '.repeat(500_000) }), 413, /larger than 2mb/],
+      ['an article over 2 MB', () => request(app).post('/api/articles').send({ text: 'word '.repeat(500_000) }), 413, /the text is 2\.38MB; claimtrail takes articles of up to 2MB\. Split it/],
+      ['a body over twice the article limit', () => request(app).post('/api/articles').send({ articles: Array(3).fill({ text: 'word '.repeat(400_000) }) }), 413, /The body is larger than 4\.06MB\. Send fewer articles/],
+      ['a body not in UTF-8', () => request(app).post('/api/articles').set('Content-Type', 'application/json').serialize((bytes) => bytes).send(Buffer.from('{"text": "Caf\xe9 owner said prices rise."}', 'latin1')), 400, /not UTF-8/],
     ]
     for (const [what, send, status, message] of bad) {
       it(`refuses ${what} with ${status} and stores nothing`, async () => {

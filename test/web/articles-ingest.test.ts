@@ -115,6 +115,10 @@ describe('the ingest form', () => {
       ['a .jsonl with no good line', (r) => r.attach('file', Buffer.from('{"title": "no text"}\n'), 'none.jsonl'), 400, 'none.jsonl holds no article: give one JSON object per line'],
       ['both text and a file', (r) => r.field('text', 'Ana Ruiz said so.').attach('file', Buffer.from('Tom Reyes said no.'), 'b.txt'), 400, 'Both pasted text and a file were given'],
       ['a file over the limit', (r) => r.attach('file', Buffer.alloc(MAX_UPLOAD + 1, 'a'), 'huge.txt'), 413, 'The file or text is larger than 20 MB: split it'],
+      ['a .txt article over 2 MB', (r) => r.attach('file', Buffer.from('word '.repeat(500_000)), 'book.txt'), 413, 'book.txt is 2.38MB; claimtrail takes articles of up to 2MB. Split it into parts'],
+      ['pasted text over 2 MB', (r) => r.field('text', 'word '.repeat(500_000)), 413, 'The pasted text: the text is 2.38MB; claimtrail takes articles of up to 2MB.'],
+      ['a title with a control character', (r) => r.field('text', 'Ana Ruiz said so.').field('title', 'Pier\u001b[2J sold'), 400, '&#34;title&#34; holds a control character (U+001B)'],
+      ['a multipart body cut off', (r) => r.set('Content-Type', 'multipart/form-data; boundary=xyz').send('--xyz\r\nContent-Disposition: form-data; name="text"\r\n\r\nAna said'), 400, 'The form could not be read (Unexpected end of form)'],
     ]
     for (const [what, fill, status, message] of refusals) {
       it(`${what} → ${status}`, async () => {
