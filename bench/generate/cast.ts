@@ -17,7 +17,7 @@ export interface Voice {
 
 const FIRST = `Anna Daniel Maria Tomas Li Amira Jonas Sofia Kwame Elena Rahul Hana Marcus Ines Oleg Grace Mateo Yuki Samuel
   Leila Pavel Nadia Victor Chloe Ibrahim Freya Diego Mei Arjun Olga Felix Zara Hugo Ama Lars Rosa Ahmed Clara Kenji Beatriz`.split(/\s+/)
-const LAST = `Berg Okafor Lindqvist Moreau Zhang Haddad Novak Reyes Mensah Ivanova Sharma Tanaka Fischer Costa Petrov Walsh
+export const SURNAMES = `Berg Okafor Lindqvist Moreau Zhang Haddad Novak Reyes Mensah Ivanova Sharma Tanaka Fischer Costa Petrov Walsh
   Alvarez Kim Osei Karimi Dubois Nakamura Schulz Rossi Adeyemi Kowalski Silva Jensen Hoffmann Abara Lund Marino Quist
   Duarte Varga Holm Sato Brennan Achebe Falk Ortega Wu Hassan Keller Nilsen Ferreira Bauer Mendes Castro Yilmaz Park
   Olsen Romano Ekström Barros Kaya Horvat Chen Mwangi Laine`.split(/\s+/)
@@ -61,7 +61,7 @@ export class Cast {
     const organisations = orgNames.slice(0, Math.max(20, Math.min(orgNames.length, Math.round(people / 10))))
     this.organisations = organisations.map((name) => ({ name, type: 'organization', role: null, first: name, later: name }))
     this.countries = dice.shuffle(COUNTRIES).map((name) => ({ name, type: 'country', role: null, first: name, later: name }))
-    const names = dice.shuffle(FIRST.flatMap((f) => LAST.map((l) => [f, l] as const))).slice(0, people)
+    const names = dice.shuffle(FIRST.flatMap((f) => SURNAMES.map((l) => [f, l] as const))).slice(0, people)
     this.people = names.map(([first, last]) => person(dice, `${first} ${last}`, last, organisations, COUNTRIES))
     this.#people = new Zipf(this.people.length)
     this.#organisations = new Zipf(this.organisations.length)
