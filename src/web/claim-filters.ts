@@ -132,13 +132,13 @@ const ORDERS: Record<Sort, (a: ClaimSummary, b: ClaimSummary) => number> = {
 /** Every claim the query keeps, in its order (all pages). Worked out once per store version and query. */
 export async function claimsInView(store: WebStore, query: ClaimQuery): Promise<{ all: ClaimSummary[]; matched: ClaimSummary[] }> {
   const snapshot = await snapshotOf(store)
-  const all = snapshot.claims as ClaimSummary[]
+  const all = (await snapshot.claims()) as ClaimSummary[]
   const key = queryString(query, { page: 1 })
   let matched = snapshot.matched.get(key)
   if (!matched) {
-    const { list, place } = snapshot.sorted(query.sort, ORDERS[query.sort])
+    const { list, place } = await snapshot.sorted(query.sort, ORDERS[query.sort])
     // A speaker asked for narrows the claims to those they spoke in before the filter reads every voice's names.
-    const candidates = query.speaker ? snapshot.spokenBy(query.speaker).sort((a, b) => place.get(a)! - place.get(b)!) : list
+    const candidates = query.speaker ? (await snapshot.spokenBy(query.speaker)).sort((a, b) => place.get(a)! - place.get(b)!) : list
     matched = filterClaims(candidates, claimFilter(query), (id) => snapshot.speakers.get(id))
     if (snapshot.matched.size >= MATCHED_KEPT) snapshot.matched.delete(snapshot.matched.keys().next().value!)
     snapshot.matched.set(key, matched)

@@ -42,8 +42,9 @@ export function claimHandlers(store: WebStore) {
     const { all, matched } = await claimsInView(store, query)
     const pages = Math.max(1, Math.ceil(matched.length / PER_PAGE))
     const shown = matched.slice((query.page - 1) * PER_PAGE, query.page * PER_PAGE)
-    const { outlets, verdicts: given } = await snapshotOf(store)
-    const verdicts = [...new Set([...scale, ...given])]
+    const snapshot = await snapshotOf(store)
+    const verdicts = [...new Set([...scale, ...(await snapshot.verdicts())])]
+    const outlets = snapshot.outlets
     res.render('claims/index', {
       title: 'Claims',
       claims: shown.map((s) => ({

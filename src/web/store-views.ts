@@ -22,9 +22,11 @@ export class Snapshot {
   /** Filtered claim lists by their query, a few of them: paging through a view filters once. */
   readonly matched = new Map<string, ClaimSummary[]>()
 
+  #claims: Promise<readonly ClaimSummary[]> | undefined
+
   constructor(
     readonly version: string,
-    readonly claims: readonly ClaimSummary[],
+    readonly store: WebStore,
     readonly speakerList: readonly SpeakerRecord[],
     readonly articleList: readonly ArticleRecord[],
   ) {}
@@ -32,6 +34,12 @@ export class Snapshot {
   #view<T>(name: string, build: () => T): T {
     if (!this.#once.has(name)) this.#once.set(name, build())
     return this.#once.get(name) as T
+  }
+
+  /** The claim summaries, asked of the store once per version and only by pages that show claims. */
+  claims(): Promise<readonly ClaimSummary[]> {
+    this.#claims ??= Promise.resolve(this.store.claims())
+    return this.#claims
   }
 
   get speakers(): Map<string, SpeakerRecord> {
@@ -46,14 +54,16 @@ export class Snapshot {
     return this.#view('outlets', () => [...new Set(this.articleList.map((a) => a.outlet).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b)))
   }
 
-  get verdicts(): string[] {
-    return this.#view('verdicts', () => [...new Set(this.claims.map((c) => c.claim.review?.verdict).filter((v): v is string => !!v))])
+  async verdicts(): Promise<string[]> {
+    const claims = await this.claims()
+    return this.#view('verdicts', () => [...new Set(claims.map((c) => c.claim.review?.verdict).filter((v): v is string => !!v))])
   }
 
   /** Every claim in one order, and each claim's place in it. */
-  sorted(order: string, compare: (a: ClaimSummary, b: ClaimSummary) => number): { list: ClaimSummary[]; place: Map<ClaimSummary, number> } {
+  async sorted(order: string, compare: (a: ClaimSummary, b: ClaimSummary) => number): Promise<{ list: ClaimSummary[]; place: Map<ClaimSummary, number> }> {
+    const claims = await this.claims()
     return this.#view(`sorted:${order}`, () => {
-      const list = [...this.claims].sort(compare)
+      const list = [...claims].sort(compare)
       return { list, place: new Map(list.map((c, i) => [c, i])) }
     })
   }
@@ -62,11 +72,12 @@ export class Snapshot {
    * The claims in which someone spoke whose names hold every word of `name` — more than the speaker filter keeps
    * (it wants the words in a row), never fewer, so the filter then runs over a few claims instead of all.
    */
-  spokenBy(name: string): ClaimSummary[] {
-    const index = this.#view('names', () => nameIndex(this.claims, this.speakers))
+  async spokenBy(name: string): Promise<ClaimSummary[]> {
+    const claims = await this.claims()
+    const index = this.#view('names', () => nameIndex(claims, this.speakers))
     const words = normaliseName(name).split(' ').filter(Boolean)
     const lists = words.map((w) => index.get(w) ?? []).sort((a, b) => a.length - b.length)
-    if (lists.length === 0) return [...this.claims]
+    if (lists.length === 0) return [...claims]
     const rest = lists.slice(1).map((list) => new Set(list))
     return lists[0].filter((c) => rest.every((set) => set.has(c)))
   }
@@ -107,8 +118,8 @@ export async function snapshotOf(store: WebStore): Promise<Snapshot> {
   const version = await storeVersion(store)
   const known = snapshots.get(store)
   if (known?.version === version) return known
-  const [claims, speakers, articles] = await Promise.all([store.claims(), store.speakers(), store.articles()])
-  const snapshot = new Snapshot(version, claims, speakers, articles)
+  const [speakers, articles] = await Promise.all([store.speakers(), store.articles()])
+  const snapshot = new Snapshot(version, store, speakers, articles)
   snapshots.set(store, snapshot)
   return snapshot
 }
