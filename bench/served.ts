@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './dev-articles.js'
 
-export const CLI = join(ROOT, 'dist/cli/main.js')
+// CLAIMTRAIL_BENCH_CLI points the benches at another build's dist/cli/main.js, to compare before and after.
+export const CLI = process.env.CLAIMTRAIL_BENCH_CLI ?? join(ROOT, 'dist/cli/main.js')
 const PRELOAD = join(ROOT, 'bench/max-rss.mjs')
 
 export interface Served {
