@@ -4,6 +4,7 @@ import { expect } from 'chai'
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { generateStore } from '../../bench/generate/build.js'
+import { extract } from '../../src/pipeline/extract.js'
 import { Newsroom } from '../../bench/generate/newsroom.js'
 import { Store } from '../../src/store/store.js'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
@@ -42,6 +43,21 @@ describe('store generator', () => {
     for (const type of ['person', 'organization', 'country', 'anonymous', 'group', 'document']) {
       expect([...kinds].some((k) => k.endsWith(type)), type).to.equal(true)
     }
+  })
+
+  it('writes what the real pipeline reads the same way: most of its statements found there, same stance', () => {
+    let written = 0
+    let found = 0
+    for (const { article, extraction } of articles(11, 40)) {
+      const read = extract(article).statements
+      for (const s of extraction.statements) {
+        written++
+        const [first] = s.content
+        if (read.some((r) => r.stance === s.stance && r.content.some((c) => c.start < first.end && first.start < c.end))) found++
+      }
+    }
+    // 95% when measured (README, "Scale"); the generator must stay news the pipeline recognises.
+    expect(found / written).to.be.greaterThan(0.8)
   })
 
   it('builds a store the real Store opens, with claims asserted and denied across articles; the same one again for its seed', async () => {
