@@ -58,9 +58,9 @@ export function runCli(args: string[], rssFile: string): { seconds: number; peak
 }
 
 /** Requests `path` and reads the answer to its last byte. */
-export async function timedGet(url: string): Promise<{ ms: number; bytes: number; status: number }> {
+export async function timedGet(url: string, headers: Record<string, string> = {}): Promise<{ ms: number; bytes: number; status: number }> {
   const start = performance.now()
-  const res = await fetch(url)
+  const res = await fetch(url, { headers })
   let bytes = 0
   for await (const chunk of res.body ?? []) bytes += (chunk as Uint8Array).byteLength
   return { ms: performance.now() - start, bytes, status: res.status }
