@@ -27,6 +27,8 @@ try {
   console.log(gen.stdout.trim().replace(folder, '$TMP'))
 
   const server = await serveStore(db)
+  // Other work on the machine slows every figure; say how busy it was.
+  const busy = loadavg()[0]
   // A claim from the middle of the first page, as a reader would open one.
   const list = await (await fetch(`${server.base}/`)).text()
   const claims = [...list.matchAll(/href="(\/claims\/[^"?#]+)"/g)].map((m) => m[1])
@@ -44,7 +46,7 @@ try {
     }
   }
   await server.stop()
-  console.log(`\nautocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, over loopback to \`claimtrail serve\`; load average before: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores\n`)
+  console.log(`\nautocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, over loopback to \`claimtrail serve\`; load average ${busy.toFixed(1)} on ${availableParallelism()} cores\n`)
   console.log(table(rows))
 } finally {
   rmSync(folder, { recursive: true, force: true })
