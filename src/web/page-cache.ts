@@ -63,8 +63,8 @@ export function pageCache(store: WebStore, { pages: most = 1000, bytes: budget =
     captureHtml(res, (html) => {
       // A write during the render may have made this page stale already; the next version renders it again.
       if (version === now) {
-        const bytes = Buffer.from(html, 'utf8')
-        keep(key, { html: bytes, gzip: gzipSync(bytes), etag: weakEtag(html) })
+        const body = Buffer.from(html, 'utf8')
+        keep(key, { html: body, gzip: gzipSync(body), etag: weakEtag(html) })
       }
     })
     next()
