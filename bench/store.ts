@@ -84,7 +84,7 @@ try {
 
   // ── ingest cost ─────────────────────────────────────────────────────────────────────────────────────────
   // What one more article costs, ingested as `claimtrail ingest` does (one article, written at once), in a small
-  // store and in this one. The store engineer's figures for journaled writes belong here.
+  // store and in this one (the median of 10). The store engineer's figures for journaled writes belong here.
   const small = join(folder, 'small.json')
   await generateStore({ db: small, statements: 1_000 })
   const costs = [['one more article, written', 'store statements', 'median ms', 'ratio']]
@@ -93,7 +93,7 @@ try {
     const store = await Store.open(path)
     const newsroom = new Newsroom(2, 1_000)
     const times: number[] = []
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 10; i++) {
       const start = performance.now()
       await store.addArticles([newsroom.next()])
       times.push(performance.now() - start)
