@@ -1,19 +1,16 @@
 // The statements table as CSV, one row per statement, for researchers who count quotes in a spreadsheet.
 // RFC 4180 (CRLF, quoted line breaks), a BOM so Excel reads UTF-8, and formula-looking cells neutralised:
 // a quote beginning "=HYPERLINK(" must not run when a fact-checker opens the file.
-import { Readable, Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
+import { Writable } from 'node:stream'
 import { contentText } from '../store/records.js'
 import type { StatementRecord } from '../store/schema.js'
+import { type Cell, writeCsv } from './csv-table.js'
 import type { ExportData } from './json.js'
 
 export const STATEMENT_COLUMNS = [
   'statement_id', 'claim_id', 'claim_text', 'speaker', 'speaker_type', 'role', 'stance', 'kind', 'cue', 'content',
   'statement_date', 'date_precision', 'date_text', 'article_title', 'outlet', 'published', 'url',
 ] as const
-
-export type StatementRow = Record<(typeof STATEMENT_COLUMNS)[number], string | null>
 
 export interface CsvOptions {
   /** Keep only some statements: one claim's, one speaker's. All of them when absent. */
@@ -22,7 +19,8 @@ export interface CsvOptions {
   end?: boolean
 }
 
-export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true): Generator<StatementRow> {
+/** The rows of the statements table, cells in STATEMENT_COLUMNS' order. */
+export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true): Generator<Cell[]> {
   const claims = new Map(data.claims.map((claim) => [claim.id, claim]))
   const speakers = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
   const articles = new Map(data.articles.map((article) => [article.id, article]))
@@ -30,41 +28,32 @@ export function* statementRows(data: ExportData, only: CsvOptions['only'] = () =
     if (!only(statement)) continue
     const speaker = statement.speakerId ? speakers.get(statement.speakerId) : undefined
     const article = articles.get(statement.articleId)
-    yield {
-      statement_id: statement.id,
-      claim_id: statement.claim,
-      claim_text: claims.get(statement.claim)?.text ?? null,
-      speaker: speaker?.name ?? statement.speaker?.name ?? null,
-      speaker_type: speaker?.type ?? statement.speaker?.type ?? null,
+    yield [
+      statement.id,
+      statement.claim,
+      claims.get(statement.claim)?.text ?? null,
+      speaker?.name ?? statement.speaker?.name ?? null,
+      speaker?.type ?? statement.speaker?.type ?? null,
       // The role as this article gave it: a speaker's role changes over the years.
-      role: statement.speaker?.role ?? speaker?.role ?? null,
-      stance: statement.stance,
-      kind: statement.kind,
-      cue: statement.cue?.text ?? null,
-      content: contentText(statement),
-      statement_date: statement.date,
-      date_precision: statement.datePrecision,
-      date_text: statement.dateText,
-      article_title: article?.title ?? null,
-      outlet: article?.outlet ?? null,
-      published: article?.published ?? null,
-      url: article?.url ?? null,
-    }
+      statement.speaker?.role ?? speaker?.role ?? null,
+      statement.stance,
+      statement.kind,
+      statement.cue?.text ?? null,
+      contentText(statement),
+      statement.date,
+      statement.datePrecision,
+      statement.dateText,
+      article?.title ?? null,
+      article?.outlet ?? null,
+      article?.published ?? null,
+      article?.url ?? null,
+    ]
   }
 }
 
 /** Streams the statements table into `out` (a file, stdout, an HTTP response). */
 export async function writeStatementsCsv(data: ExportData, out: Writable, options: CsvOptions = {}): Promise<void> {
-  const csv = stringify({
-    header: true,
-    columns: [...STATEMENT_COLUMNS],
-    bom: true,
-    record_delimiter: 'windows',
-    // Without it a field holding a line break is left unquoted once the delimiter is CRLF.
-    quote_record_delimiter: true,
-    escape_formulas: true,
-  })
-  await pipeline(Readable.from(statementRows(data, options.only)), csv, out, { end: options.end ?? true })
+  await writeCsv(STATEMENT_COLUMNS, statementRows(data, options.only), out, { end: options.end ?? true })
 }
 
 /** The statements table as bytes (BOM included), for a download. */

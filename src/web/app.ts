@@ -27,6 +27,9 @@ export function createApp({ store, logError = console.error, access: accessOptio
   app.engine('ejs', ejs.renderFile)
   app.set('view engine', 'ejs')
   app.set('views', VIEWS)
+  // express caches compiled views only under NODE_ENV=production; the views ship with the package and never
+  // change while it runs, and compiling them (with every partial) for each request was most of a page's time.
+  app.enable('view cache')
   app.disable('x-powered-by')
   app.use(guardPages)
   app.use('/assets', express.static(ASSETS, { index: false }))

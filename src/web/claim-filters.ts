@@ -2,8 +2,8 @@
 // its CSV downloads all read a query here, so "next page" and "download this view" keep what the reader chose.
 import { InvalidInputError } from '../errors.js'
 import { filterClaims, type ClaimFilter, type Side } from '../store/claim-filter.js'
-import type { SpeakerRecord } from '../store/schema.js'
 import type { ClaimSummary } from '../store/views.js'
+import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
 
 export const PER_PAGE = 50
@@ -129,10 +129,22 @@ const ORDERS: Record<Sort, (a: ClaimSummary, b: ClaimSummary) => number> = {
   articles: most((c) => c.articleCount),
 }
 
-/** Every claim the query keeps, in its order (all pages). */
+/** Every claim the query keeps, in its order (all pages). Worked out once per store version and query. */
 export async function claimsInView(store: WebStore, query: ClaimQuery): Promise<{ all: ClaimSummary[]; matched: ClaimSummary[] }> {
-  const all = await store.claims()
-  const speakers = new Map<string, SpeakerRecord>((await store.speakers()).map((s) => [s.id, s]))
-  const matched = filterClaims(all, claimFilter(query), (id) => speakers.get(id)).sort(ORDERS[query.sort])
+  const snapshot = await snapshotOf(store)
+  const all = (await snapshot.claims()) as ClaimSummary[]
+  const key = queryString(query, { page: 1 })
+  let matched = snapshot.matched.get(key)
+  if (!matched) {
+    const { list, place } = await snapshot.sorted(query.sort, ORDERS[query.sort])
+    // A speaker asked for narrows the claims to those they spoke in before the filter reads every voice's names.
+    const candidates = query.speaker ? (await snapshot.spokenBy(query.speaker)).sort((a, b) => place.get(a)! - place.get(b)!) : list
+    matched = filterClaims(candidates, claimFilter(query), (id) => snapshot.speakers.get(id))
+    if (snapshot.matched.size >= MATCHED_KEPT) snapshot.matched.delete(snapshot.matched.keys().next().value!)
+    snapshot.matched.set(key, matched)
+  }
   return { all, matched }
 }
+
+// Enough for a desk paging through a few views at once; each is a list of references, not copies.
+const MATCHED_KEPT = 64

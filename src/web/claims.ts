@@ -9,6 +9,7 @@ import { checkFormToken } from './auth/index.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
+import { snapshotOf } from './store-views.js'
 import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
@@ -47,9 +48,9 @@ export function claimHandlers(store: WebStore) {
     const { all, matched } = await claimsInView(store, query)
     const pages = Math.max(1, Math.ceil(matched.length / PER_PAGE))
     const shown = matched.slice((query.page - 1) * PER_PAGE, query.page * PER_PAGE)
-    const articles = await store.articles()
-    const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b))
-    const verdicts = [...new Set([...scale, ...all.map((c) => c.claim.review?.verdict).filter((v): v is string => !!v)])]
+    const snapshot = await snapshotOf(store)
+    const verdicts = [...new Set([...scale, ...(await snapshot.verdicts())])]
+    const outlets = snapshot.outlets
     res.render('claims/index', {
       title: 'Claims',
       claims: shown.map((s) => ({

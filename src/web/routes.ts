@@ -5,6 +5,7 @@ import { apiRouter } from './api.js'
 import { articleHandlers } from './articles.js'
 import { claimHandlers } from './claims.js'
 import { notFound } from './errors.js'
+import { pageCache } from './page-cache.js'
 import { exportHandlers } from './exports.js'
 import { searchHandlers } from './search.js'
 import { wordIndexOf } from './search-index.js'
@@ -18,12 +19,14 @@ export function routes(store: WebStore): Router {
   // One word index for the search page and the API, built on the first search.
   const words = wordIndexOf(store)
   const finder = searchHandlers(store, words)
+  // Pages that show the store and nothing else, kept rendered until the next write (page-cache.ts).
+  const cached = pageCache(store)
   const router = Router()
 
   // claims: who asserted what, who denied it
-  router.get('/', claims.list)
-  router.get('/claims', claims.list)
-  router.get('/claims/:id', claims.show)
+  router.get('/', cached, claims.list)
+  router.get('/claims', cached, claims.list)
+  router.get('/claims/:id', cached, claims.show)
   router.get('/claims/:id/claimreview.jsonld', claims.jsonLd)
   router.post('/claims/:id/review', ...claims.review)
   router.post('/claims/:id/merge', ...claims.merge)
@@ -34,22 +37,22 @@ export function routes(store: WebStore): Router {
   router.get('/export/claims.csv', downloads.claimsCsv)
 
   // speakers: who is quoted, and everything one of them said
-  router.get('/speakers', speakers.list)
-  router.get('/speakers/:id', speakers.show)
+  router.get('/speakers', cached, speakers.list)
+  router.get('/speakers/:id', cached, speakers.show)
   router.get('/speakers/:id/quotes.csv', speakers.quotesCsv)
 
   // search: statements by their words and their speakers' names
-  router.get('/search', finder.search)
+  router.get('/search', cached, finder.search)
 
   // the JSON API: its own 404 and JSON errors
   router.use('/api', apiRouter(store, words))
 
   // articles: the stored texts with their statements marked, and the ingest form with its progress pages
   const articles = articleHandlers(store)
-  router.get('/articles', articles.list)
+  router.get('/articles', cached, articles.list)
   router.get('/articles/new', articles.form)
   router.post('/articles', ...articles.receive, articles.create, articles.refused)
-  router.get('/articles/:id', articles.show)
+  router.get('/articles/:id', cached, articles.show)
   router.get('/ingest/:job', articles.job)
 
   // the last route: anything else is a 404 page

@@ -54,8 +54,16 @@ export class WordIndex {
       }
       return words
     }
+    // A word's key costs a Unicode normalisation; the same few thousand words come back in every statement.
+    const keys = new Map<string, string>()
     live.forEach((s, i) => {
-      for (const word of new Set([...queryWords(contentText(s)), ...wordsOfSpeaker(s)])) {
+      const words = new Set(wordsOfSpeaker(s))
+      for (const [raw] of contentText(s).matchAll(WORD)) {
+        let key = keys.get(raw)
+        if (key === undefined) keys.set(raw, (key = wordKey(raw)))
+        if (key) words.add(key)
+      }
+      for (const word of words) {
         const list = index.#postings.get(word)
         if (list) list.push(i)
         else index.#postings.set(word, [i])

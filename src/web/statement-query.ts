@@ -5,6 +5,7 @@ import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/sch
 import { type Query, SPEAKER_TYPES, STANCES, day, inRange, oneOf, text } from './query.js'
 import { queryWords, type WordIndex } from './search-index.js'
 import { answersTo } from './speaker-list.js'
+import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
 
 export interface StatementFilter {
@@ -36,8 +37,7 @@ export interface Found {
 export async function findStatements(store: WebStore, index: WordIndex, filter: StatementFilter): Promise<Found[]> {
   const words = filter.q ? queryWords(filter.q) : []
   const candidates = filter.q ? index.find(words) : index.statements
-  const speakers = new Map((await store.speakers()).map((s) => [s.id, s]))
-  const articles = new Map((await store.articles()).map((a) => [a.id, a]))
+  const { speakers, articles } = await snapshotOf(store)
   const outlet = filter.outlet?.toLowerCase()
   const found: Found[] = []
   for (const statement of candidates) {

@@ -45,12 +45,19 @@ export function guard(staff: Staff, reading: Reading): RequestHandler {
       if (!user) return refuse(req, res, 401, 'This API token is not valid: it may have been revoked, or its user removed. Ask for a new one (claimtrail users token NAME).')
     }
     const via = bearer ? 'token' : user ? 'session' : desk.signIn ? 'nobody' : 'local'
-    const nonce = session?.nonce ?? formNonce(req, desk) ?? (SAFE.has(req.method) && !bearer ? newFormNonce(req, res, desk) : undefined)
+    const nonce = session?.nonce ?? formNonce(req, desk)
     const asker: Asker = { desk, user, via, token: nonce ? formToken(desk.secret, nonce, user?.id) : undefined }
     askers.set(req, asker)
     res.locals.user = user ? { id: user.id, name: user.name } : null
     res.locals.signIn = desk.signIn
-    res.locals.csrfToken = asker.token ?? ''
+    // A browser without a form cookie is given one only by a page that shows a form: a page without forms sets no
+    // cookie, so it is the same page for every reader and may be kept in the page cache (page-cache.ts).
+    res.locals.formToken = (): string => {
+      if (!asker.token && SAFE.has(req.method) && !bearer && !res.headersSent) {
+        asker.token = formToken(desk.secret, newFormNonce(req, res, desk), user?.id)
+      }
+      return asker.token ?? ''
+    }
     // The page to come back to after signing in from the header's link.
     res.locals.here = req.method === 'GET' && req.path !== '/login' ? req.originalUrl : '/'
 

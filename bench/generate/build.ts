@@ -1,0 +1,88 @@
+// Builds a store of generated news: articles published day by day over the years, each covering a story that
+// runs for a few weeks, filed through the Store's public methods in batches and written once at the end.
+import { readdirSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { ExtractedArticle } from '../../src/store/store.js'
+import { Store } from '../../src/store/store.js'
+import { Newsroom } from './newsroom.js'
+
+export interface GenerateOptions {
+  db: string
+  seed?: number
+  /** Stop after this many articles, or once the store holds this many statements or claims; the first reached. */
+  articles?: number
+  statements?: number
+  claims?: number
+}
+
+export interface Generated {
+  articles: number
+  statements: number
+  claims: number
+  speakers: number
+  seconds: number
+  /** The store's files on disk: the store file and any file beside it named after it. */
+  bytes: number
+}
+
+const BATCH = 250
+
+/** The generator's own words for what it will build, from what it was asked. */
+function plannedArticles(o: GenerateOptions): number {
+  // About nine statements an article: enough articles for the statements or claims asked for.
+  return o.articles ?? Math.ceil(Math.max((o.statements ?? 0) / 8, (o.claims ?? 0) / 4, 1))
+}
+
+export async function generateStore(options: GenerateOptions): Promise<Generated> {
+  const started = performance.now()
+  const newsroom = new Newsroom(options.seed ?? 1, plannedArticles(options))
+
+  const store = await Store.open(options.db)
+  const done = { articles: 0, statements: 0, claims: 0 }
+  const enough = (pending: { statements: number; claims: number; articles: number }) =>
+    (options.articles !== undefined && pending.articles >= options.articles) ||
+    (options.statements !== undefined && pending.statements >= options.statements) ||
+    (options.claims !== undefined && pending.claims >= options.claims)
+
+  let batch: ExtractedArticle[] = []
+  const pending = { ...done }
+  const file = async () => {
+    for (const result of await store.addArticles(batch, { write: false })) {
+      if (!result.added) continue
+      done.articles++
+      done.statements += result.statements
+      done.claims += result.claims
+    }
+    batch = []
+    Object.assign(pending, done)
+  }
+
+  while (!enough(done)) {
+    const item = newsroom.next()
+    batch.push(item)
+    pending.articles++
+    pending.statements += item.extraction.statements.length
+    // Claims are counted as the store files them (some join stored ones); the extraction's are an upper bound.
+    pending.claims += item.extraction.claims.length
+    if (batch.length >= BATCH || enough(pending)) await file()
+  }
+  await store.flush()
+  return {
+    ...done,
+    claims: store.claims().length,
+    speakers: store.speakers().length,
+    seconds: (performance.now() - started) / 1000,
+    bytes: storeBytes(options.db),
+  }
+}
+
+function storeBytes(db: string): number {
+  const name = basename(db)
+  const size = (path: string): number => {
+    const stat = statSync(path)
+    return stat.isDirectory() ? readdirSync(path).reduce((sum, entry) => sum + size(join(path, entry)), 0) : stat.size
+  }
+  return readdirSync(dirname(db))
+    .filter((entry) => entry.startsWith(name) && !entry.endsWith('.lock'))
+    .reduce((sum, entry) => sum + size(join(dirname(db), entry)), 0)
+}

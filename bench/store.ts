@@ -1,0 +1,109 @@
+// `npm run bench:store`: the store at scale. Builds 100,000 statements with the generator (bench/generate/) in a
+// temporary folder, serves them with the real `claimtrail serve` on loopback and measures what a desk feels:
+// the claims list and search (p95, target < 50 ms), the CSV downloads (time to last byte, target < 3 s) and the
+// server's peak RSS (target < 300 MB), then `claimtrail export --format csv` in a child process, then what
+// filing one more article costs in a small store and in this one. Requests run one at a time, each asks for
+// another page, speaker or word, and each carries a cookie, so the rendered-page cache (src/web/page-cache.ts)
+// never answers: every page is rendered. bench:load shows what the cache adds.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Store } from '../src/store/store.js'
+import { ROOT, table } from './dev-articles.js'
+import { SURNAMES } from './generate/cast.js'
+import { generateStore } from './generate/build.js'
+import { Newsroom } from './generate/newsroom.js'
+import { mb, percentile, runCli, serveStore, timedGet } from './served.js'
+
+const { values } = parseArgs({ options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } } })
+const STATEMENTS = Number(values.statements)
+const REQUESTS = Number(values.requests)
+const n = (x: number) => x.toLocaleString('en-US')
+
+const WORDS = ['troops', 'payments', 'embargo', 'brake defects', 'fuel taxes', 'journalists', 'waste river', 'emergency loans',
+  'public funds', 'jobs', 'drug prices', 'dam warnings', 'Lisbon', 'Nairobi contract', 'Northfield', 'Atlas Bank', 'officials',
+  'armoured vehicles', 'losses investors', 'housing']
+const rotate = <T>(list: readonly T[], i: number) => list[i % list.length]
+const RENDER = { cookie: 'bench=1' }
+
+const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'))
+try {
+  const db = join(folder, 'claimtrail.json')
+  // A child builds the store, so this process never holds it (nor its lock) while the server runs.
+  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--statements', String(STATEMENTS), '--db', db], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  if (gen.status !== 0) throw new Error('the generator failed')
+  console.log(gen.stdout.trim().replace(folder, '$TMP'))
+
+  const server = await serveStore(db)
+  // Other work on the machine slows every figure; say how busy it was.
+  const busy = loadavg()[0]
+  const opened = server.peakRss()
+  const rows = [['', 'requests', 'first ms', 'p50 ms', 'p95 ms', 'max ms', 'target']]
+  const pages: Array<[string, (i: number) => string]> = [
+    ['claims list /', () => '/'],
+    ['claims list, pages 1-100', (i) => `/claims?page=${(i % 100) + 1}`],
+    ['claims list, speaker + stance', (i) => `/claims?speaker=${rotate(SURNAMES, i)}&stance=${i % 2 ? 'deny' : 'assert'}`],
+    ['claims list, denied, by size', (i) => `/claims?denied=1&sort=statements&page=${(i % 20) + 1}`],
+    ['search, 20 words', (i) => `/search?q=${encodeURIComponent(rotate(WORDS, i))}`],
+    ['search, speaker names', (i) => `/search?q=${rotate(SURNAMES, i + 7)}`],
+  ]
+  for (const [name, path] of pages) {
+    const first = await timedGet(server.base + path(0), RENDER)
+    if (first.status !== 200) throw new Error(`${path(0)} answered ${first.status}`)
+    const times: number[] = []
+    for (let i = 1; i <= REQUESTS; i++) times.push((await timedGet(server.base + path(i), RENDER)).ms)
+    rows.push([name, String(REQUESTS), first.ms.toFixed(0), percentile(times, 0.5).toFixed(1), percentile(times, 0.95).toFixed(1), Math.max(...times).toFixed(1), '< 50 ms p95'])
+  }
+  const browsed = server.peakRss()
+
+  const downloads = [['download over HTTP', 'MB', 'to last byte', 'target']]
+  for (const path of ['/export/claims.csv', '/export/statements.csv']) {
+    const got = await timedGet(server.base + path)
+    if (got.status !== 200) throw new Error(`${path} answered ${got.status}`)
+    downloads.push([path, (got.bytes / 1024 / 1024).toFixed(1), `${(got.ms / 1000).toFixed(2)} s`, '< 3 s'])
+  }
+  const exported = server.peakRss()
+  await server.stop()
+
+  const cli = [['claimtrail export (child process)', 'wall time', 'peak RSS']]
+  for (const what of ['statements', 'claims']) {
+    const run = runCli(['export', '--format', 'csv', '--what', what, '--db', db, '--out', join(folder, `${what}.csv`)], join(folder, 'rss'))
+    if (run.status !== 0) throw new Error(`claimtrail export --what ${what} exited ${run.status}`)
+    cli.push([`--format csv --what ${what}`, `${run.seconds.toFixed(1)} s`, mb(run.peakRss)])
+  }
+
+  console.log(`\n${REQUESTS} requests per row, one at a time, each rendered (never from the page cache), over loopback to \`claimtrail serve\`; load average ${busy.toFixed(1)} on ${availableParallelism()} cores\n`)
+  console.log(table(rows))
+  console.log()
+  console.log(table(downloads))
+  console.log(`\nserver peak RSS (target < 300 MB): ${mb(opened)} once the store is open, ${mb(browsed)} after the pages, ${mb(exported)} after the downloads`)
+  console.log()
+  console.log(table(cli))
+
+  // ── ingest cost ─────────────────────────────────────────────────────────────────────────────────────────
+  // What one more article costs, ingested as `claimtrail ingest` does (one article, written at once), in a small
+  // store and in this one (the median of 10). The store engineer's figures for journaled writes belong here.
+  const small = join(folder, 'small.json')
+  await generateStore({ db: small, statements: 1_000 })
+  const costs = [['one more article, written', 'store statements', 'median ms', 'ratio']]
+  let base = 0
+  for (const [path, size] of [[small, 1_000], [db, STATEMENTS]] as const) {
+    const store = await Store.open(path)
+    const newsroom = new Newsroom(2, 1_000)
+    const times: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now()
+      await store.addArticles([newsroom.next()])
+      times.push(performance.now() - start)
+    }
+    const median = percentile(times, 0.5)
+    base ||= median
+    costs.push([path === db ? 'this store' : 'a small store', n(size), median.toFixed(1), `${(median / base).toFixed(1)}×`])
+  }
+  console.log()
+  console.log(table(costs))
+} finally {
+  rmSync(folder, { recursive: true, force: true })
+}
