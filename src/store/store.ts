@@ -129,6 +129,11 @@ export class Store {
     this.#journal = undefined
   }
 
+  /** Moves with every change to the records: views built from them are stale once it has moved. */
+  version(): number {
+    return this.#version
+  }
+
   hasArticle(text: string): boolean {
     return this.#byFingerprint.has(fingerprint(text))
   }

@@ -9,8 +9,8 @@ import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store
 type Answer<T> = T | Promise<T>
 
 export interface WebStore {
-  /** A number every write changes, when the store keeps one; the web's caches are keyed on it (store-views.ts). */
-  version?(): Answer<number>
+  /** A number every write changes; the web's caches are keyed on it (store-views.ts, page-cache.ts). */
+  version(): Answer<number>
   claims(): Answer<ClaimSummary[]>
   claim(id: string): Answer<ClaimLedger | undefined>
   /** The tables the downloads are made from. */

@@ -7,6 +7,7 @@ import { createApp } from '../../src/web/app.js'
 import { pageCache } from '../../src/web/page-cache.js'
 import { FERRY_ARTICLE, ferryExtraction, listedIds } from './claims-fixture.js'
 import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from './fixture.js'
+import { poster } from './poster.js'
 
 describe('rendered-page cache', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
@@ -40,11 +41,23 @@ describe('rendered-page cache', () => {
     const app = createApp({ store: fixture.store })
     expect((await request(app).get('/claims/harbour%3Ac1').expect(200)).text).to.include('Not reviewed yet')
     expect((await request(app).get('/claims?review=reviewed').expect(200)).text).to.include('No claim matches these filters')
-    await request(app).post('/claims/harbour%3Ac1/review').type('form').send({ verdict: 'False', note: 'No vote was taken.', by: 'Jo Park' }).expect(303)
+    const post = await poster(app)
+    await post('/claims/harbour%3Ac1/review').type('form').send({ verdict: 'False', note: 'No vote was taken.', by: 'Jo Park' }).expect(303)
     const page = (await request(app).get('/claims/harbour%3Ac1').expect(200)).text
     expect(page).not.to.include('Not reviewed yet')
     expect(page).to.include('No vote was taken.')
     expect(listedIds((await request(app).get('/claims?review=reviewed').expect(200)).text)).to.deep.equal(['harbour:c1'])
+  })
+
+  it('sets no cookie on a page without forms, so it is kept; a page with a form gives the form cookie', async () => {
+    const app = createApp({ store: fixture.store })
+    const list = await request(app).get('/claims').expect(200)
+    expect(list.headers['set-cookie']).to.equal(undefined)
+    const again = await request(app).get('/claims').expect(200)
+    expect(again.headers.etag).to.equal(list.headers.etag)
+    const claim = await request(app).get('/claims/harbour%3Ac1').expect(200)
+    expect(claim.headers['set-cookie']?.join(';')).to.match(/HttpOnly/i)
+    expect(claim.text).to.match(/name="_csrf" value="[^"]+"/)
   })
 
   it('never serves a kept page to a request with a cookie, nor keeps an answer that sets one', async () => {
