@@ -66,7 +66,8 @@ export async function generateStore(options: GenerateOptions): Promise<Generated
     pending.claims += item.extraction.claims.length
     if (batch.length >= BATCH || enough(pending)) await file()
   }
-  await store.flush()
+  // Everything written, the journal folded into the store file: the store opens without replaying it.
+  await store.close()
   return {
     ...done,
     claims: store.claims().length,

@@ -65,7 +65,9 @@ export class Store {
   readonly #claims = new Map<string, ClaimRecord>()
   readonly #quotes = new Map<string, StatementRecord[]>()
   readonly #speakers: SpeakerRoster
-  readonly #index: ClaimIndex
+  // Built when an article is first filed: reading (a page, an export) never needs it, and at 100,000 statements
+  // it is most of the cost of opening the store. Changes before then reach it through the records it is built from.
+  #index: ClaimIndex | undefined
   // Every change waits for the one before, so concurrent adds never interleave their records.
   #queue: Promise<unknown> = Promise.resolve()
   #readOnly = false
@@ -94,7 +96,6 @@ export class Store {
       (into, from) => this.#moveQuotes(into, from),
       (record) => this.#changes?.speaker(record),
     )
-    this.#index = indexClaims(data.claims, (id) => this.#statements.get(id), (id) => this.#articles.get(id)?.published ?? null)
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
@@ -265,7 +266,7 @@ export class Store {
     const article = articleRecord(input, print, new Date().toISOString())
     const filed = fileExtraction(article.id, extraction, (speaker) => this.#speakers.file(speaker, article.id, article.published).id)
     const { statements } = filed
-    const claims = fileAcross(this.#index, article, filed.claims, statements, (id) => this.#currentClaim(id))
+    const claims = fileAcross(this.#claimIndex(), article, filed.claims, statements, (id) => this.#currentClaim(id))
     const data = this.#db.data
     data.articles.push(article)
     data.statements.push(...statements)
@@ -298,6 +299,11 @@ export class Store {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
   }
 
+  #claimIndex(): ClaimIndex {
+    this.#index ??= indexClaims(this.#db.data.claims, (id) => this.#statements.get(id), (id) => this.#articles.get(id)?.published ?? null)
+    return this.#index
+  }
+
   #currentClaim(id: string): ClaimRecord | undefined {
     let claim = this.#claims.get(id)
     for (let hops = 0; claim?.mergedInto && hops < 100; hops++) claim = this.#claims.get(claim.mergedInto)
@@ -327,7 +333,7 @@ export class Store {
         statement.rejected = { by, at, reason }
         changes.statement(statement)
         if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
-        this.#index.remove(statement.id)
+        this.#index?.remove(statement.id)
       },
       statement: (id) => changes.statement(this.#statements.get(id)),
       claim: (id) => changes.claim(this.#currentClaim(id)),
@@ -347,7 +353,7 @@ export class Store {
         statement.claim = claim.id
         changes.statement(statement)
         changes.claim(claim)
-        this.#index.move(statement.id, claim.id)
+        this.#index?.move(statement.id, claim.id)
       },
       reassign: (statement, speaker) => {
         if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
@@ -357,7 +363,7 @@ export class Store {
         changes.speaker(speaker)
         this.#indexStatement(statement)
         // The speaker is one of the entities a later article's claim is matched on.
-        this.#index.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null)])
+        this.#index?.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null)])
       },
       findOrCreateSpeaker: (name, type) =>
         changes.speaker(data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null)),
