@@ -56,6 +56,17 @@ export function lockStore(path: string): void {
   throw new StoreError(`cannot lock ${path} for writing: another process keeps taking the lock. Try again.`)
 }
 
+/** Lets go of the store's lock when this process holds it: the store was closed. */
+export function unlockStore(path: string): void {
+  const lock = `${path}.lock`
+  if (!held.delete(lock)) return
+  try {
+    if (holder(lock) === process.pid) unlinkSync(lock)
+  } catch {
+    // already gone
+  }
+}
+
 function releaseAll(): void {
   for (const lock of held) {
     try {

@@ -17,7 +17,7 @@ import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './le
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
 import { fileAcross, indexClaims } from './across-articles.js'
-import { lockStore } from './lock.js'
+import { lockStore, unlockStore } from './lock.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
@@ -119,7 +119,7 @@ export class Store {
     return store
   }
 
-  /** Writes what is pending, folds the journal into the store file, and lets go of the journal. */
+  /** Writes what is pending, folds the journal into the store file, and lets go of the journal and the lock. */
   async close(): Promise<void> {
     if (!this.#journal) return
     await this.flush()
@@ -128,6 +128,7 @@ export class Store {
     })
     await this.#journal.close()
     this.#journal = undefined
+    unlockStore(this.path)
   }
 
   /** Moves with every change to the records: views built from them are stale once it has moved. */

@@ -1,6 +1,7 @@
 // Runs the built command as a user would (`node dist/cli/main.js …`) in a folder of its own. `npm test` builds
 // first; run alone, mocha builds here when dist/ is missing or older than a source file.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -66,3 +67,10 @@ export async function listening(args: string[], cwd: string, env: Record<string,
   throw new Error(`${args.join(' ')} ended before listening: ${err}`)
 }
 
+
+/** Ends a started command that is still running, and waits until it has. */
+export async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  child.kill()
+  await once(child, 'exit')
+}

@@ -4,7 +4,7 @@ import { expect } from 'chai'
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
-import { SAMPLE, claimtrail, ensureBuilt, listening } from './run.js'
+import { SAMPLE, claimtrail, ensureBuilt, listening, stop } from './run.js'
 
 describe('claimtrail serve and start', () => {
   let temp: TempFolder
@@ -12,10 +12,7 @@ describe('claimtrail serve and start', () => {
   before(ensureBuilt)
   beforeEach(async () => (temp = await tempFolder()))
   afterEach(async () => {
-    if (child && child.exitCode === null) {
-      child.kill()
-      await once(child, 'exit')
-    }
+    await stop(child)
     child = undefined
     await temp.remove()
   })

@@ -1,10 +1,9 @@
 // `claimtrail users …` and `serve` with and without users, through the real built command.
 import { expect } from 'chai'
 import type { ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import { readFile, stat } from 'node:fs/promises'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
-import { claimtrail, ensureBuilt, listening } from './run.js'
+import { claimtrail, ensureBuilt, listening, stop } from './run.js'
 
 const PASSWORD = 'a ferry pier at dawn'
 
@@ -16,10 +15,7 @@ describe('claimtrail users, and serve beyond this machine', function () {
   before(ensureBuilt)
   beforeEach(async () => (temp = await tempFolder()))
   afterEach(async () => {
-    if (child && child.exitCode === null) {
-      child.kill()
-      await once(child, 'exit')
-    }
+    await stop(child)
     child = undefined
     await temp.remove()
   })

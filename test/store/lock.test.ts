@@ -2,6 +2,7 @@
 // that process; a lock left by a process that is gone is taken over; reading needs no lock.
 import { expect } from 'chai'
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { readFile, writeFile } from 'node:fs/promises'
 import { StoreError } from '../../src/errors.js'
@@ -40,5 +41,13 @@ describe('Store: the writer lock', () => {
     const store = await Store.open(path)
     await store.addArticle(council, councilExtraction)
     expect((await readFile(`${path}.lock`, 'utf8')).trim()).to.equal(String(process.pid))
+  })
+
+  it('lets go of the lock when the store is closed', async () => {
+    const path = temp.path('claimtrail.json')
+    const store = await Store.open(path)
+    expect((await readFile(`${path}.lock`, 'utf8')).trim()).to.equal(String(process.pid))
+    await store.close()
+    expect(existsSync(`${path}.lock`)).to.equal(false)
   })
 })
