@@ -6,8 +6,9 @@ import { pipeline } from 'node:stream/promises'
 import { Option, type Command } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
-import { writeStatementsCsv } from '../export/csv.js'
+import { writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
 import { exportJson } from '../export/json.js'
+import { streamStatements } from '../store/statement-stream.js'
 import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
 
@@ -30,6 +31,15 @@ export function exportCommand(program: Command): void {
       // Opening would create an empty store; for an export that only hides a mistyped path behind empty output.
       if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       if (options.what === 'claims' && options.format !== 'csv') throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')
+      if (options.format === 'csv' && options.what === 'statements') {
+        // The whole statements table is read from the file as it is written out: no store in memory.
+        const streamed = await streamStatements(options.db)
+        if (streamed) {
+          const out = options.out ? await openOut(options.out) : process.stdout
+          await writeStreamedStatementsCsv(streamed.tables, streamed.statements, out, { end: out !== process.stdout })
+          return
+        }
+      }
       const store = await Store.open(options.db, { readOnly: true })
       const data = store.exportData()
       const out = options.out ? await openOut(options.out) : process.stdout

@@ -29,13 +29,20 @@ export function csvRecord(cells: readonly Cell[]): string {
 
 /** Writes the BOM, the header and the rows into `out`; ends it unless told not to (stdout is not ours to close). */
 export async function writeCsv(columns: readonly string[], rows: Iterable<readonly Cell[]>, out: Writable, { end = true } = {}): Promise<void> {
+  await writeCsvBatches(columns, (async function* () { yield rows })(), out, { end })
+}
+
+/** The same, for rows that arrive in batches (read from a file as they are written out). */
+export async function writeCsvBatches(columns: readonly string[], batches: AsyncIterable<Iterable<readonly Cell[]>>, out: Writable, { end = true } = {}): Promise<void> {
   let chunk = `\uFEFF${csvRecord(columns)}`
   let lines = 0
-  for (const row of rows) {
-    chunk += csvRecord(row)
-    if (++lines % ROWS_PER_WRITE === 0) {
-      await send(out, chunk)
-      chunk = ''
+  for await (const rows of batches) {
+    for (const row of rows) {
+      chunk += csvRecord(row)
+      if (++lines % ROWS_PER_WRITE === 0) {
+        await send(out, chunk)
+        chunk = ''
+      }
     }
   }
   if (chunk) await send(out, chunk)

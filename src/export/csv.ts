@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream'
 import { contentText } from '../store/records.js'
 import type { StatementRecord } from '../store/schema.js'
-import { type Cell, writeCsv } from './csv-table.js'
+import { type Cell, writeCsv, writeCsvBatches } from './csv-table.js'
 import type { ExportData } from './json.js'
 
 export const STATEMENT_COLUMNS = [
@@ -21,14 +21,25 @@ export interface CsvOptions {
 
 /** The rows of the statements table, cells in STATEMENT_COLUMNS' order. */
 export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true): Generator<Cell[]> {
+  const row = rowMaker(data)
+  for (const statement of data.statements) if (only(statement)) yield row(statement)
+}
+
+/** The same rows, for statements read a batch at a time from the store's file (statement-stream.ts). */
+async function* streamedRows(tables: Omit<ExportData, 'statements'>, statements: AsyncIterable<StatementRecord[]>): AsyncGenerator<Cell[][]> {
+  const row = rowMaker(tables)
+  for await (const batch of statements) yield batch.map(row)
+}
+
+/** Makes a statement's row, looking up its claim, speaker and article. */
+function rowMaker(data: Omit<ExportData, 'statements'>): (statement: StatementRecord) => Cell[] {
   const claims = new Map(data.claims.map((claim) => [claim.id, claim]))
   const speakers = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
   const articles = new Map(data.articles.map((article) => [article.id, article]))
-  for (const statement of data.statements) {
-    if (!only(statement)) continue
+  return (statement) => {
     const speaker = statement.speakerId ? speakers.get(statement.speakerId) : undefined
     const article = articles.get(statement.articleId)
-    yield [
+    return [
       statement.id,
       statement.claim,
       claims.get(statement.claim)?.text ?? null,
@@ -54,6 +65,11 @@ export function* statementRows(data: ExportData, only: CsvOptions['only'] = () =
 /** Streams the statements table into `out` (a file, stdout, an HTTP response). */
 export async function writeStatementsCsv(data: ExportData, out: Writable, options: CsvOptions = {}): Promise<void> {
   await writeCsv(STATEMENT_COLUMNS, statementRows(data, options.only), out, { end: options.end ?? true })
+}
+
+/** Streams the statements table of a store read from its file a statement at a time. */
+export async function writeStreamedStatementsCsv(tables: Omit<ExportData, 'statements'>, statements: AsyncIterable<StatementRecord[]>, out: Writable, { end = true } = {}): Promise<void> {
+  await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements), out, { end })
 }
 
 /** The statements table as bytes (BOM included), for a download. */

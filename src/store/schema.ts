@@ -6,8 +6,11 @@ import type { Article, Speaker, SpeakerType, Statement } from '../pipeline/types
 
 export const SCHEMA_VERSION = 3
 
-/** The record tables, in the order the store file lists them. */
-export const TABLES = ['articles', 'speakers', 'statements', 'claims', 'log'] as const
+/**
+ * The record tables, in the order the store file lists them: statements, the longest, after everything a row of
+ * the statements table looks up, so that table can be streamed from the file (statement-stream.ts).
+ */
+export const TABLES = ['articles', 'speakers', 'claims', 'statements', 'log'] as const
 
 export interface ArticleRecord {
   id: string
