@@ -46,9 +46,4 @@ export class Changes {
     if (this.log.length) entry.log = this.log
     return `${JSON.stringify(entry)}\n`
   }
-
-  /** The texts' lines, for the texts file. */
-  textLines(): string {
-    return this.texts.map((entry) => `${JSON.stringify(entry)}\n`).join('')
-  }
 }

@@ -5,7 +5,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { StoreError } from '../errors.js'
-import { readJournal, type JournalRead } from './journal.js'
+import { readJournal } from './journal.js'
 import { migrate, needsMigration } from './migrate.js'
 import { replay } from './replay.js'
 import { SCHEMA_VERSION, TABLES, type StoreData } from './schema.js'
@@ -57,8 +57,6 @@ export class StoreFile implements Adapter<StoreData> {
 export interface OpenedFile {
   db: Low<StoreData>
   file: StoreFile
-  /** The journal as read, for the writer to append after its last whole line. */
-  journal: JournalRead
 }
 
 /** Opens (or creates) the store at `path`, with the journal's changes replayed. */
@@ -70,21 +68,21 @@ export async function openFile(path: string, { readOnly = false }: { readOnly?: 
   const found = await file.read()
   const db = new Low<StoreData>(file, emptyStore())
   if (found === null) {
-    if (journal.entries.length) {
+    if (journal.length) {
       throw new StoreError(`${path} is missing but its journal is there. Restore the store file from a backup, or move ${journalPath(path)} aside to start a new store.`)
     }
-    if (readOnly) return { db, file, journal }
+    if (readOnly) return { db, file }
     await createParent(path)
     await db.write()
-    return { db, file, journal }
+    return { db, file }
   }
   db.data = found
   if (needsMigration(found)) {
     if (readOnly) throw new StoreError(`${path} is schema ${found.schema} and must be upgraded first: open it once for writing (claimtrail ingest or serve).`)
     await upgrade(db, path)
   }
-  replay(db.data, journal.entries)
-  return { db, file, journal }
+  replay(db.data, journal)
+  return { db, file }
 }
 
 /** Brings an older file to this schema, after a backup; texts go to their own file before the file drops them. */

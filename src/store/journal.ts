@@ -21,20 +21,13 @@ export interface JournalEntry {
   log?: LogEntry[]
 }
 
-export interface JournalRead {
-  entries: JournalEntry[]
-  /** Bytes of whole lines; anything after them is a torn last append. */
-  whole: number
-  size: number
-}
-
 /** Reads every whole line of a journal; a missing journal has none. */
-export function readJournal(path: string): JournalRead {
+export function readJournal(path: string): JournalEntry[] {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], whole: 0, size: 0 }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw new StoreError(`cannot read ${path} (${(error as Error).message}). Check that it is readable.`)
   }
   const whole = bytes.lastIndexOf(0x0a) + 1
@@ -54,7 +47,7 @@ export function readJournal(path: string): JournalRead {
     start = end + 1
     line++
   }
-  return { entries, whole, size: bytes.length }
+  return entries
 }
 
 /** The journal a writer appends to. Appends are the caller's to serialise. */
@@ -76,15 +69,15 @@ export class Journal {
   }
 
   /** Opens for appending, cutting off a torn last line first. */
-  static async open(path: string, whole: number, size: number): Promise<Journal> {
-    if (size > whole) cutTo(path, whole)
+  static async open(path: string): Promise<Journal> {
+    cutTornTail(path)
     let file: number
     try {
       file = openSync(path, 'a')
     } catch (error) {
       throw new StoreError(`cannot open ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
     }
-    return new Journal(path, file, whole)
+    return new Journal(path, file, fstatSync(file).size)
   }
 
   get size(): number {
@@ -151,16 +144,6 @@ export function cutTornTail(path: string): void {
       ftruncateSync(fd, end)
       fsyncSync(fd)
     }
-  } finally {
-    closeSync(fd)
-  }
-}
-
-function cutTo(path: string, size: number): void {
-  const fd = openSync(path, 'r+')
-  try {
-    ftruncateSync(fd, size)
-    fsyncSync(fd)
   } finally {
     closeSync(fd)
   }

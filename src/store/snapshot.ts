@@ -16,7 +16,6 @@
 import { createReadStream } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { createInterface } from 'node:readline'
 import { TABLES, type StoreData } from './schema.js'
 
 /** Writes `data` over the file at `path`, atomically, and returns the bytes written. */
@@ -72,36 +71,81 @@ export async function syncFolder(path: string): Promise<void> {
  * undefined.
  */
 export async function readSnapshot(path: string): Promise<Record<string, unknown> | null | undefined> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
-  const data: Record<string, unknown> = {}
-  let table: unknown[] | null = null
-  let state: 'head' | 'between' | 'rows' | 'end' = 'head'
-  let any = false
+  const lines = new Lines(path)
   try {
-    for await (const line of lines) {
-      any = true
-      if (state === 'head') {
-        if (!line.startsWith('{"schema":') || line.endsWith('}')) return null
-        Object.assign(data, JSON.parse(`${line}}`))
-        state = 'between'
-      } else if (state === 'between') {
-        const opens = /^,("[a-z]+"):\[$/.exec(line)
-        if (opens) {
-          table = []
-          data[JSON.parse(opens[1]) as string] = table
-          state = 'rows'
-        } else if (line === '}') state = 'end'
-        else return null
-      } else if (state === 'rows') {
-        if (line === ']') state = 'between'
-        else table!.push(JSON.parse(line.startsWith(',') ? line.slice(1) : line))
-      } else if (line.trim() !== '') return null
+    const head = await lines.next()
+    if (head === null) return undefined
+    if (!head.startsWith('{"schema":') || head.endsWith('}')) return null
+    const data = JSON.parse(`${head}}`) as Record<string, unknown>
+    for (let line = await lines.next(); line !== '}'; line = await lines.next()) {
+      const opens = line === null ? null : /^,("[a-z]+"):\[$/.exec(line)
+      if (!opens) return null
+      const table: unknown[] = []
+      data[JSON.parse(opens[1]) as string] = table
+      for (let row = await lines.next(); row !== ']'; row = await lines.next()) {
+        if (row === null) return null
+        table.push(record(row))
+      }
     }
-  } catch {
+    for (let rest = await lines.next(); rest !== null; rest = await lines.next()) if (rest.trim() !== '') return null
+    return data
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error
     return null
   } finally {
     lines.close()
   }
-  if (!any) return undefined
-  return state === 'end' ? data : null
+}
+
+/** A record's line: every one after the first of its table begins with the comma that separates it. */
+export function record(line: string): unknown {
+  return JSON.parse(line.charCodeAt(0) === 44 ? line.slice(1) : line)
+}
+
+/** A file's lines, one at a time or all the whole lines of the next chunk at once. */
+export class Lines {
+  readonly #chunks: AsyncIterator<Buffer>
+  #rest: Buffer = Buffer.alloc(0)
+  #ready: string[] = []
+  #done = false
+
+  constructor(path: string) {
+    this.#chunks = (createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
+  }
+
+  async next(): Promise<string | null> {
+    while (!this.#ready.length) if (!(await this.#read())) return null
+    return this.#ready.shift()!
+  }
+
+  /** The lines read and not yet taken, or the next chunk's. */
+  async batch(): Promise<string[] | null> {
+    while (!this.#ready.length) if (!(await this.#read())) return null
+    const lines = this.#ready
+    this.#ready = []
+    return lines
+  }
+
+  close(): void {
+    void this.#chunks.return?.()
+  }
+
+  async #read(): Promise<boolean> {
+    if (this.#done) return false
+    const { value, done } = await this.#chunks.next()
+    if (done) {
+      this.#done = true
+      if (this.#rest.length) this.#ready.push(this.#rest.toString('utf8'))
+      this.#rest = Buffer.alloc(0)
+      return this.#ready.length > 0
+    }
+    const bytes = this.#rest.length ? Buffer.concat([this.#rest, value]) : value
+    let start = 0
+    for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, start)) {
+      this.#ready.push(bytes.toString('utf8', start, end))
+      start = end + 1
+    }
+    this.#rest = bytes.subarray(start)
+    return true
+  }
 }

@@ -2,11 +2,11 @@
 // whole table: the store file lists every table a statement row looks up (articles, speakers, claims) before the
 // statements, so those are read whole and the statements are passed on as they are read, with the journal's later
 // versions in their place and its new ones after them — what `Store.open` would hold, without holding it.
-import { createReadStream } from 'node:fs'
 import { journalPath } from './file.js'
 import { readJournal } from './journal.js'
 import { replay } from './replay.js'
 import { SCHEMA_VERSION, type StatementRecord, type StoreData } from './schema.js'
+import { Lines, record } from './snapshot.js'
 
 export interface StatementStream {
   /** Every table but the statements and the log, as the store holds them. */
@@ -21,7 +21,7 @@ export interface StatementStream {
  */
 export async function streamStatements(path: string): Promise<StatementStream | null> {
   // The journal first, as Store.open reads it: a compaction meanwhile leaves a file that holds all of it.
-  const { entries } = readJournal(journalPath(path))
+  const entries = readJournal(journalPath(path))
   const lines = new Lines(path)
   const data: StoreData = { schema: 0, seq: 0, articles: [], speakers: [], claims: [], statements: [], log: [] }
   const head = await lines.next()
@@ -62,57 +62,4 @@ export async function streamStatements(path: string): Promise<StatementStream | 
     }
   }
   return { tables: { articles: data.articles, speakers: data.speakers, claims: data.claims }, statements: statements() }
-}
-
-/** A record's line: every one after the first of its table begins with the comma that separates it. */
-function record(line: string): unknown {
-  return JSON.parse(line.charCodeAt(0) === 44 ? line.slice(1) : line)
-}
-
-/** A file's lines, one at a time or all the whole lines of the next chunk at once. */
-class Lines {
-  readonly #chunks: AsyncIterator<Buffer>
-  #rest: Buffer = Buffer.alloc(0)
-  #ready: string[] = []
-  #done = false
-
-  constructor(path: string) {
-    this.#chunks = (createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
-  }
-
-  async next(): Promise<string | null> {
-    while (!this.#ready.length) if (!(await this.#read())) return null
-    return this.#ready.shift()!
-  }
-
-  /** The lines read and not yet taken, or the next chunk's. */
-  async batch(): Promise<string[] | null> {
-    while (!this.#ready.length) if (!(await this.#read())) return null
-    const lines = this.#ready
-    this.#ready = []
-    return lines
-  }
-
-  close(): void {
-    void this.#chunks.return?.()
-  }
-
-  async #read(): Promise<boolean> {
-    if (this.#done) return false
-    const { value, done } = await this.#chunks.next()
-    if (done) {
-      this.#done = true
-      if (this.#rest.length) this.#ready.push(this.#rest.toString('utf8'))
-      this.#rest = Buffer.alloc(0)
-      return this.#ready.length > 0
-    }
-    const bytes = this.#rest.length ? Buffer.concat([this.#rest, value]) : value
-    let start = 0
-    for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, start)) {
-      this.#ready.push(bytes.toString('utf8', start, end))
-      start = end + 1
-    }
-    this.#rest = bytes.subarray(start)
-    return true
-  }
 }

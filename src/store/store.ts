@@ -54,7 +54,6 @@ export class Store {
   // Lines applied in memory and not yet on disk, and the group commit that will write them.
   #pendingLines = ''
   #pendingTexts: Array<{ id: string; text: string }> = []
-  #pendingTextLines = ''
   #committing: Promise<void> = Promise.resolve()
   #nextCommit: Promise<void> | undefined
   #compacting = false
@@ -105,7 +104,7 @@ export class Store {
       await createParent(path)
       lockStore(path)
     }
-    const { db, file, journal } = await openFile(path, { readOnly })
+    const { db, file } = await openFile(path, { readOnly })
     const store = new Store(path, db, file)
     store.#compactFloor = compactFloor
     if (readOnly) {
@@ -114,7 +113,7 @@ export class Store {
     }
     // A killed writer may have left half a line at the end of either file; it was never acknowledged.
     cutTornTail(textsPath(path))
-    store.#journal = await Journal.open(journalPath(path), journal.whole, journal.size)
+    store.#journal = await Journal.open(journalPath(path))
     if (store.#journal.size > store.#compactAt()) await store.#serialised(() => store.#compact())
     return store
   }
@@ -397,7 +396,6 @@ export class Store {
         this.#seq++
         this.#pendingLines += changes.line(this.#seq)
         this.#pendingTexts.push(...changes.texts)
-        this.#pendingTextLines += changes.textLines()
       }
       return result
     } finally {
@@ -427,20 +425,17 @@ export class Store {
     if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
     const lines = this.#pendingLines
     const texts = this.#pendingTexts
-    const textLines = this.#pendingTextLines
     if (!lines) return
     this.#pendingLines = ''
     this.#pendingTexts = []
-    this.#pendingTextLines = ''
     try {
       // Texts first: a journal line that files an article must never be on disk without the article's text.
-      await this.#texts.append(texts, textLines)
+      await this.#texts.append(texts)
       await journal.append(lines)
     } catch (error) {
       // Kept for the next append; the change stays in memory and is not acknowledged.
       this.#pendingLines = lines + this.#pendingLines
       this.#pendingTexts = [...texts, ...this.#pendingTexts]
-      this.#pendingTextLines = textLines + this.#pendingTextLines
       throw error
     }
     if (journal.size > this.#compactAt() && !this.#compacting) {

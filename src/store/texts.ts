@@ -18,9 +18,10 @@ export class ArticleTexts {
     return this.#load().get(id)
   }
 
-  /** Appends texts (`lines` are their JSON lines) and flushes them to the disk. */
-  async append(texts: Array<{ id: string; text: string }>, lines: string): Promise<void> {
+  /** Appends texts and flushes them to the disk. */
+  async append(texts: Array<{ id: string; text: string }>): Promise<void> {
     if (!texts.length) return
+    const lines = texts.map((entry) => `${JSON.stringify(entry)}\n`).join('')
     let file
     try {
       file = await open(this.path, 'a')
