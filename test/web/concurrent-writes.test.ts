@@ -2,12 +2,8 @@
 // claim page's form, all in flight together. Every one is answered as stored, and the store read back from
 // its files holds each exactly once: no article lost or filed twice, no review missing from the log.
 import { expect } from 'chai'
-import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Store } from '../../src/store/store.js'
-import { createApp } from '../../src/web/app.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { serve, type Served } from '../browser/harness.js'
 import { formTokenIn } from './poster.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 
@@ -24,23 +20,15 @@ function article(n: number) {
 
 describe('200 concurrent writes to one server', function () {
   this.timeout(120_000)
-  let temp: TempFolder
-  let server: Server
-  let base: string
+  let served: Served
   let store: Store
+  let base: string
   beforeEach(async () => {
-    temp = await tempFolder()
-    store = await Store.open(temp.path('claimtrail.json'))
+    served = await serve()
+    ;({ store, base } = served)
     await store.addArticles([{ article: council, extraction: councilExtraction }, { article: protest, extraction: protestExtraction }])
-    server = createServer(createApp({ store }))
-    server.listen(0, '127.0.0.1')
-    await once(server, 'listening')
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
-  afterEach(async () => {
-    server.close()
-    await temp.remove()
-  })
+  afterEach(() => served.close())
 
   it('stores every article and every review once', async () => {
     const claims = store.claims().map((s) => s.claim.id)
@@ -65,7 +53,7 @@ describe('200 concurrent writes to one server', function () {
     expect(statuses.filter((s) => s === 201)).to.have.length(ARTICLES)
     expect(statuses.filter((s) => s === 303)).to.have.length(REVIEWS)
 
-    const reread = await Store.open(temp.path('claimtrail.json'), { readOnly: true })
+    const reread = await Store.open(store.path, { readOnly: true })
     const ids = reread.articles().map((a) => a.id)
     expect(new Set(ids).size).to.equal(ids.length)
     expect(ids.filter((id) => id.startsWith('desk-'))).to.have.length(ARTICLES)
