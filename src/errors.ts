@@ -19,3 +19,6 @@ export class StoreError extends ClaimtrailError {}
 
 /** The input is larger than claimtrail takes (an article past the limit, a body past its size). */
 export class TooLargeError extends InvalidInputError {}
+
+/** A write found no room on the disk (or past the file-size limit): nothing of it was stored. */
+export class DiskFullError extends StoreError {}

@@ -2,6 +2,8 @@
 // ends. Records are noted when they are made, so new ones replay in the order the change made them; a record
 // a change only looked up is noted too, which costs a few bytes and never misses an alteration.
 import type { JournalEntry } from './journal.js'
+import { checkedLine } from './line-check.js'
+import type { ArticleText } from './texts.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from './schema.js'
 
 export class Changes {
@@ -10,11 +12,11 @@ export class Changes {
   readonly claims = new Map<string, ClaimRecord>()
   readonly speakers = new Map<string, SpeakerRecord>()
   readonly log: LogEntry[] = []
-  readonly texts: Array<{ id: string; text: string }> = []
+  readonly texts: ArticleText[] = []
 
   article(record: ArticleRecord, text: string): void {
     this.articles.set(record.id, record)
-    this.texts.push({ id: record.id, text })
+    this.texts.push({ id: record.id, text, article: record })
   }
 
   statement<T extends StatementRecord | undefined>(record: T): T {
@@ -44,6 +46,6 @@ export class Changes {
     if (this.statements.size) entry.statements = [...this.statements.values()]
     if (this.claims.size) entry.claims = [...this.claims.values()]
     if (this.log.length) entry.log = this.log
-    return `${JSON.stringify(entry)}\n`
+    return checkedLine(JSON.stringify(entry))
   }
 }

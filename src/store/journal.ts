@@ -1,15 +1,20 @@
 // The journal beside the store file (`<store>.journal`): every change since the store file was last written,
-// one JSON line each, appended and flushed to the disk before the change is acknowledged. Writing a change
-// costs what the change is, never what the store is; now and then the store file is rewritten with every change
-// in it and the journal starts over (compaction, in store.ts).
+// one checked line each (line-check.ts), appended and flushed to the disk before the change is acknowledged.
+// Writing a change costs what the change is, never what the store is; now and then the store file is rewritten
+// with every change in it and the journal is moved to the backups and started anew (compaction, in store.ts).
 //
-// Only a line's end makes it a change: a process killed mid-append leaves a last line without one, which was
-// never acknowledged and is dropped. A broken line anywhere else is damage, and the store refuses to open.
+// Its first line says which store file it follows (`base`, the file's seq); each change is the next seq. A line
+// missing, repeated or changed is found on reading and the store refuses to open. Only a line's end makes it a
+// line: a process killed mid-append leaves a last line without one, which was never acknowledged and is dropped.
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs'
-import { fdatasync, ftruncate, write, close } from 'node:fs'
+import { close, fdatasync, ftruncate } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { StoreError } from '../errors.js'
+import { checkedLine, damaged, lineJson } from './line-check.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from './schema.js'
+import { syncFolder } from './snapshot.js'
+import { writeAll, writeFailed } from './write-all.js'
 
 /** One change: the records it created or altered, whole, and the reviewer decision it logged, if any. */
 export interface JournalEntry {
@@ -21,63 +26,93 @@ export interface JournalEntry {
   log?: LogEntry[]
 }
 
-/** Reads every whole line of a journal; a missing journal has none. */
-export function readJournal(path: string): JournalEntry[] {
+export interface JournalRead {
+  /** The seq of the store file this journal follows; null for a journal written before journals said so. */
+  base: number | null
+  entries: JournalEntry[]
+}
+
+/** Store files are the newsroom's own: only their owner reads them. */
+export const FILE_MODE = 0o600
+
+/** Reads and checks every whole line of a journal; a missing journal has none. `store` names the store in messages. */
+export function readJournal(path: string, store = path.replace(/\.journal$/, '')): JournalRead {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { base: null, entries: [] }
     throw new StoreError(`cannot read ${path} (${(error as Error).message}). Check that it is readable.`)
   }
   const whole = bytes.lastIndexOf(0x0a) + 1
   const entries: JournalEntry[] = []
+  let base: number | null = null
+  let checkedFile: boolean | undefined
   let start = 0
-  let line = 1
-  while (start < whole) {
+  for (let line = 1; start < whole; line++) {
     const end = bytes.indexOf(0x0a, start)
     const text = bytes.toString('utf8', start, end)
-    try {
-      const entry = JSON.parse(text) as JournalEntry
-      if (typeof entry?.seq !== 'number') throw new Error('no seq')
-      entries.push(entry)
-    } catch {
-      throw new StoreError(`${path} is damaged at line ${line}. Restore the store from a backup, or move the journal aside to open the store as it was at its last compaction.`)
-    }
     start = end + 1
-    line++
+    let parsed: { json: string; checked: boolean }
+    let value: Record<string, unknown>
+    try {
+      parsed = lineJson(text)
+      value = JSON.parse(parsed.json) as Record<string, unknown>
+      if (typeof value !== 'object' || value === null) throw new Error('it is not a record')
+    } catch (error) {
+      throw damaged(path, line, (error as Error).message, store)
+    }
+    // Lines from before checksums stand only in a journal that has none: one unchecked line among checked ones is damage.
+    checkedFile ??= parsed.checked
+    if (parsed.checked !== checkedFile) throw damaged(path, line, parsed.checked ? 'it has a checksum where the lines before it have none' : 'it has no checksum', store)
+    if (line === 1 && checkedFile) {
+      if (value.journal !== 1 || !Number.isInteger(value.base)) throw damaged(path, line, 'the journal\'s first line, which names the store file it follows, is missing', store)
+      base = value.base as number
+      continue
+    }
+    const seq = value.seq
+    if (!Number.isInteger(seq)) throw damaged(path, line, 'it has no sequence number', store)
+    const expected = (entries.at(-1)?.seq ?? base ?? (seq as number) - 1) + 1
+    if (seq !== expected) {
+      const what = (seq as number) < expected ? `it repeats change ${seq as number}` : `changes ${expected} to ${(seq as number) - 1} are missing before it`
+      throw damaged(path, line, what, store)
+    }
+    entries.push(value as unknown as JournalEntry)
   }
-  return entries
+  return { base, entries }
 }
 
-/** The journal a writer appends to. Appends are the caller's to serialise. */
 // A plain descriptor rather than a FileHandle: a store a test or a script never closes must not be reported
 // as a leak when it is collected.
-const writeTo = promisify(write)
 const flushToDisk = promisify(fdatasync)
 const cutFile = promisify(ftruncate)
 const closeFile = promisify(close)
 
+/** The journal a writer appends to. Appends are the caller's to serialise. */
 export class Journal {
   #file: number
   /** Bytes known to be whole lines on disk. */
   #size: number
+  /** A failed append could not be cut back: the next one must first. */
+  #torn = false
 
   private constructor(readonly path: string, file: number, size: number) {
     this.#file = file
     this.#size = size
   }
 
-  /** Opens for appending, cutting off a torn last line first. */
-  static async open(path: string): Promise<Journal> {
+  /** Opens for appending, cutting off a torn last line first; a new journal begins with the seq it follows. */
+  static async open(path: string, base: number): Promise<Journal> {
     cutTornTail(path)
     let file: number
     try {
-      file = openSync(path, 'a')
+      file = openSync(path, 'a', FILE_MODE)
     } catch (error) {
       throw new StoreError(`cannot open ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
     }
-    return new Journal(path, file, fstatSync(file).size)
+    const journal = new Journal(path, file, fstatSync(file).size)
+    if (journal.#size === 0) await journal.append(checkedLine(JSON.stringify({ journal: 1, base })))
+    return journal
   }
 
   get size(): number {
@@ -88,25 +123,36 @@ export class Journal {
   async append(lines: string): Promise<void> {
     const bytes = Buffer.from(lines, 'utf8')
     try {
-      let written = 0
-      while (written < bytes.length) written += (await writeTo(this.#file, bytes, written, bytes.length - written)).bytesWritten
+      if (this.#torn) await cutFile(this.#file, this.#size)
+      this.#torn = false
+      await writeAll(this.#file, bytes)
       await flushToDisk(this.#file)
       this.#size += bytes.length
     } catch (error) {
       try {
         await cutFile(this.#file, this.#size)
       } catch {
-        // the next append cuts it again
+        this.#torn = true
       }
-      throw new StoreError(`cannot write to ${this.path} (${(error as Error).message}). Check free space and permissions; the change was not stored.`)
+      throw writeFailed(this.path, error, 'the change was not stored.')
     }
   }
 
-  /** Empties the journal once the store file holds everything in it. */
-  async restart(): Promise<void> {
-    await cutFile(this.#file, 0)
-    await flushToDisk(this.#file)
-    this.#size = 0
+  /** Moves this journal to `to` (the backups) and starts a new one after `base`: the store file now holds all of it. */
+  async rotate(to: string, base: number): Promise<Journal> {
+    await rename(this.path, to)
+    await closeFile(this.#file)
+    try {
+      const started = await Journal.open(this.path, base)
+      await syncFolder(this.path)
+      return started
+    } catch {
+      // No room for a new one: the old journal comes back. The store file holds all of it, and changes follow on.
+      await rm(this.path, { force: true })
+      await rename(to, this.path)
+      await syncFolder(this.path)
+      return Journal.open(this.path, base)
+    }
   }
 
   async close(): Promise<void> {
@@ -115,8 +161,8 @@ export class Journal {
 }
 
 /**
- * Cuts a file of JSON lines back to its last line end: what follows was a write a killed process never
- * finished, and the next append must not run on from it. A missing file is left missing.
+ * Cuts a file of lines back to its last line end: what follows was a write a killed process never finished,
+ * and the next append must not run on from it. A missing file is left missing.
  */
 export function cutTornTail(path: string): void {
   let fd: number

@@ -21,7 +21,7 @@ export interface StatementStream {
  */
 export async function streamStatements(path: string): Promise<StatementStream | null> {
   // The journal first, as Store.open reads it: a compaction meanwhile leaves a file that holds all of it.
-  const entries = readJournal(journalPath(path))
+  const { entries } = readJournal(journalPath(path), path)
   const lines = new Lines(path)
   const data: StoreData = { schema: 0, seq: 0, articles: [], speakers: [], claims: [], statements: [], log: [] }
   const head = await lines.next()

@@ -11,8 +11,10 @@ import type { Extraction } from '../pipeline/types.js'
 import { exportData, type ExportData } from '../export/json.js'
 import { Changes } from './changes.js'
 import { createParent, journalPath, openFile, textsPath, type StoreFile } from './file.js'
-import { Journal, cutTornTail } from './journal.js'
-import { ArticleTexts } from './texts.js'
+import { Journal } from './journal.js'
+import { ArticleTexts, readTexts, type ArticleText } from './texts.js'
+import { Head, headPath } from './head.js'
+import { KEEP_BACKUPS, backUpStoreFile, pruneBackups, type Backup } from './backups.js'
 import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './ledger.js'
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
@@ -40,30 +42,52 @@ export interface OpenOptions {
   readOnly?: boolean
   /** The journal's size in bytes below which the store file is never rewritten. */
   compactFloor?: number
+  /** Backups of the store file kept at compaction (backups.ts). */
+  keepBackups?: number
 }
+
+/** Changes applied in memory and written to the disk together (a group commit); acknowledged when `done` resolves. */
+interface Batch {
+  lines: string
+  texts: ArticleText[]
+  seq: number
+  articleIds: string[]
+  done?: Promise<void>
+  /** Set when an earlier write failed and this batch's changes were rolled back before it was written. */
+  lost?: Error
+}
+
+const KEEP = Number(process.env.CLAIMTRAIL_KEEP_BACKUPS ?? KEEP_BACKUPS)
+// After a compaction fails (a full disk), the next one waits until the journal has grown by this share again.
+const RETRY_SHARE = 0.25
 
 export class Store {
   readonly #db: Low<StoreData>
   readonly #file: StoreFile
   readonly #texts: ArticleTexts
   #journal: Journal | undefined
+  #head: Head | undefined
+  #keepBackups = KEEP
   // The journal's last entry applied in memory.
-  #seq: number
+  #seq = 0
   // What the change being applied makes or alters; undefined between changes.
   #changes: Changes | undefined
-  // Lines applied in memory and not yet on disk, and the group commit that will write them.
-  #pendingLines = ''
-  #pendingTexts: Array<{ id: string; text: string }> = []
-  #committing: Promise<void> = Promise.resolve()
-  #nextCommit: Promise<void> | undefined
+  // Changes applied in memory and not yet written: the batch still taking changes, and the write under way.
+  #open: Batch | undefined
+  #writing: Promise<void> = Promise.resolve()
+  // Articles filed in memory whose write is not yet acknowledged: no reader sees them, nor their statements.
+  readonly #unacknowledged = new Set<string>()
+  // Set when a write failed: memory holds changes the disk does not, and is read again before the next change.
+  #stale: Error | undefined
   #compacting = false
   #compactFloor = COMPACT_FLOOR
+  #compactRetryAt = 0
   readonly #articles = new Map<string, ArticleRecord>()
   readonly #byFingerprint = new Map<string, ArticleRecord>()
   readonly #statements = new Map<string, StatementRecord>()
   readonly #claims = new Map<string, ClaimRecord>()
   readonly #quotes = new Map<string, StatementRecord[]>()
-  readonly #speakers: SpeakerRoster
+  #speakers!: SpeakerRoster
   // Built when an article is first filed: reading (a page, an export) never needs it, and at 100,000 statements
   // it is most of the cost of opening the store. Changes before then reach it through the records it is built from.
   #index: ClaimIndex | undefined
@@ -75,16 +99,24 @@ export class Store {
   #summaries: { version: number; list: ClaimSummary[] } | undefined
   // What the ledger reads: article records without their texts, which it never needs.
   readonly #lookup: RecordLookup = {
-    article: (id) => this.#articles.get(id),
+    article: (id) => (this.#unacknowledged.has(id) ? undefined : this.#articles.get(id)),
     speaker: (id) => this.speaker(id),
-    statement: (id) => this.#statements.get(id),
+    statement: (id) => this.statement(id),
   }
 
   private constructor(readonly path: string, db: Low<StoreData>, file: StoreFile) {
     this.#db = db
     this.#file = file
     this.#texts = new ArticleTexts(textsPath(path))
-    const data = db.data
+    this.#load(db.data)
+  }
+
+  /** Indexes the records as read from the files (when opened, and again after a write failed). */
+  #load(data: StoreData): void {
+    this.#db.data = data
+    for (const map of [this.#articles, this.#byFingerprint, this.#statements, this.#claims, this.#quotes]) map.clear()
+    this.#unacknowledged.clear()
+    this.#index = undefined
     this.#seq = data.seq ?? 0
     for (const article of data.articles) this.#indexArticle(article)
     for (const statement of data.statements) this.#indexStatement(statement)
@@ -95,26 +127,35 @@ export class Store {
       (into, from) => this.#moveQuotes(into, from),
       (record) => this.#changes?.speaker(record),
     )
+    this.#version++
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
-  static async open(path: string, { readOnly = false, compactFloor = COMPACT_FLOOR }: OpenOptions = {}): Promise<Store> {
+  static async open(path: string, { readOnly = false, compactFloor = COMPACT_FLOOR, keepBackups = KEEP }: OpenOptions = {}): Promise<Store> {
     // Reading needs no lock; one writer per file does (lock.ts), taken before anything is read or repaired.
     if (!readOnly) {
       await createParent(path)
       lockStore(path)
     }
-    const { db, file } = await openFile(path, { readOnly })
+    const { db, file, journal, texts } = await openFile(path, { readOnly })
     const store = new Store(path, db, file)
     store.#compactFloor = compactFloor
+    store.#keepBackups = keepBackups
+    store.#texts.adopt(texts)
     if (readOnly) {
       store.#readOnly = true
       return store
     }
+    // Files from before every line was checked are written anew, checked, before anything is added to them.
+    if (texts.legacy) {
+      await ArticleTexts.replace(textsPath(path), [...texts.texts.values()].map((t) => ({ ...t, article: t.article ?? store.#articles.get(t.id) })))
+    }
     // A killed writer may have left half a line at the end of either file; it was never acknowledged.
-    cutTornTail(textsPath(path))
-    store.#journal = await Journal.open(journalPath(path))
-    if (store.#journal.size > store.#compactAt()) await store.#serialised(() => store.#compact())
+    store.#texts.openForWriting(texts.legacy ? readTexts(textsPath(path), path) : texts)
+    store.#journal = await Journal.open(journalPath(path), file.seq)
+    store.#head = new Head(headPath(path))
+    const unchecked = !file.checked || (journal.base === null && journal.entries.length > 0)
+    if (unchecked || store.#journal.size > store.#compactAt()) await store.#serialised(() => store.#compact())
     return store
   }
 
@@ -123,10 +164,12 @@ export class Store {
     if (!this.#journal) return
     await this.flush()
     await this.#serialised(async () => {
-      if (this.#journal!.size > 0) await this.#compact()
+      if (this.#seq > this.#file.seq) await this.#compact()
     })
     await this.#journal.close()
     this.#journal = undefined
+    this.#texts.close()
+    this.#head?.close()
     unlockStore(this.path)
   }
 
@@ -149,30 +192,32 @@ export class Store {
    * fails the records stay in memory and go out with the next write; the file keeps its last complete state.
    */
   async addArticles(batch: ExtractedArticle[], { write = true }: { write?: boolean } = {}): Promise<AddResult[]> {
-    const results = await this.#serialised(async () => {
+    const { result, written } = await this.#serialised(async () => {
       this.#writable()
       const prints = batch.map(({ article }) => fingerprint(article.text))
       this.#checkIds(batch, prints)
       return this.#change(() => batch.map(({ article, extraction }, i) => this.#fileArticle(article, prints[i], extraction)))
     })
-    if (write) await this.#commit()
-    return results
+    if (write && written) await this.#write(written)
+    return result
   }
 
   /** Writes to the disk whatever was applied and not yet written (`addArticles(…, { write: false })`). */
   async flush(): Promise<void> {
     await this.#queue
-    await this.#commit()
+    if (this.#open) await this.#write(this.#open)
+    await this.#writing
   }
 
   /** Every article's record, without its text. */
   articles(): ArticleRecord[] {
-    return this.#db.data.articles
+    const all = this.#db.data.articles
+    return this.#unacknowledged.size ? all.filter((a) => !this.#unacknowledged.has(a.id)) : all
   }
 
   /** An article with its text. */
   article(id: string): StoredArticle | undefined {
-    const record = this.#articles.get(id)
+    const record = this.#lookup.article(id)
     if (!record) return undefined
     const text = this.#texts.get(id)
     if (text === undefined) throw new StoreError(`${this.#texts.path} has no text for article ${id}. Restore the store from a backup.`)
@@ -189,18 +234,20 @@ export class Store {
   }
 
   statements(): StatementRecord[] {
-    return this.#db.data.statements
+    const all = this.#db.data.statements
+    return this.#unacknowledged.size ? all.filter((s) => !this.#unacknowledged.has(s.articleId)) : all
   }
 
   statement(id: string): StatementRecord | undefined {
-    return this.#statements.get(id)
+    const statement = this.#statements.get(id)
+    return statement && !this.#unacknowledged.has(statement.articleId) ? statement : undefined
   }
 
   /** Every claim that holds a statement; merged and emptied ones are gone from the list. */
   claims(): ClaimSummary[] {
     // Built once per change to the store: a page of the claim list must not rebuild 10,000 ledgers.
     if (this.#summaries?.version !== this.#version) {
-      const live = this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.length)
+      const live = this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.some((id) => this.statement(id)))
       this.#summaries = { version: this.#version, list: live.map((claim) => claimSummary(claim, this.#lookup)) }
     }
     return [...this.#summaries.list]
@@ -219,7 +266,7 @@ export class Store {
 
   /** Applies a reviewer's decision and logs it with who and when; nothing is written if it is refused. */
   async decide(decision: Decision, by: string): Promise<LogEntry> {
-    const entry = await this.#serialised(async () => {
+    const { result, written } = await this.#serialised(async () => {
       this.#writable()
       if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
       const at = new Date().toISOString()
@@ -232,17 +279,23 @@ export class Store {
         return logged
       })
     })
-    await this.#commit()
-    return entry
+    if (written) await this.#write(written)
+    return result
   }
 
   /** Everything a speaker said, across articles, oldest first. */
   quotesBy(speakerId: string): LedgerEntry[] {
-    return (this.#quotes.get(speakerId) ?? []).map((statement) => ledgerEntry(statement, this.#lookup)).sort(byDateThenPosition)
+    return (this.#quotes.get(speakerId) ?? [])
+      .filter((statement) => !this.#unacknowledged.has(statement.articleId))
+      .map((statement) => ledgerEntry(statement, this.#lookup))
+      .sort(byDateThenPosition)
   }
 
   exportData(): ExportData {
-    return exportData(this.#db.data)
+    const data = this.#db.data
+    if (!this.#unacknowledged.size) return exportData(data)
+    const claims = data.claims.map((claim) => ({ ...claim, statementIds: claim.statementIds.filter((id) => this.statement(id)) }))
+    return exportData({ articles: this.articles(), speakers: data.speakers, statements: this.statements(), claims })
   }
 
   /** A caller's id that already names another text is refused before anything of the batch is filed. */
@@ -277,6 +330,7 @@ export class Store {
     // Stored claims this article's statements joined.
     for (const statement of statements) changes.claim(this.#claims.get(statement.claim))
     this.#indexArticle(article)
+    this.#unacknowledged.add(article.id)
     for (const statement of statements) this.#indexStatement(statement)
     for (const claim of claims) this.#claims.set(claim.id, claim)
     return { articleId: article.id, added: true, statements: statements.length, claims: claims.length }
@@ -383,66 +437,89 @@ export class Store {
   }
 
   /**
-   * Runs one change in memory, noting what it makes or alters, and queues its journal line. A change that
-   * throws has changed nothing that needs writing: decisions check before they alter, and filing checks ids first.
+   * Runs one change in memory, noting what it makes or alters, and adds its journal line to the batch that will
+   * write it. A change that throws has changed nothing that needs writing: decisions check before they alter,
+   * and filing checks ids first.
    */
-  #change<T>(apply: (changes: Changes) => T): T {
+  #change<T>(apply: (changes: Changes) => T): { result: T; written: Batch | undefined } {
     const changes = new Changes()
     this.#changes = changes
     try {
       const result = apply(changes)
-      if (!changes.empty) {
-        this.#version++
-        this.#seq++
-        this.#pendingLines += changes.line(this.#seq)
-        this.#pendingTexts.push(...changes.texts)
-      }
-      return result
+      if (changes.empty) return { result, written: undefined }
+      this.#version++
+      this.#seq++
+      const batch = (this.#open ??= { lines: '', texts: [], seq: 0, articleIds: [] })
+      batch.lines += changes.line(this.#seq)
+      batch.texts.push(...changes.texts)
+      batch.articleIds.push(...changes.articles.keys())
+      batch.seq = this.#seq
+      return { result, written: batch }
     } finally {
       this.#changes = undefined
     }
   }
 
   /**
-   * Resolves once every change applied so far is on disk. Changes that arrive while an append is under way wait
-   * for it and then go out together in one append: one flush to the disk for many changes.
+   * Resolves once the batch is on the disk. A batch keeps taking changes until the write before it ends, then
+   * goes out in one append: one flush to the disk for many changes.
    */
-  #commit(): Promise<void> {
-    if (!this.#pendingLines) return this.#nextCommit ?? this.#committing
-    if (!this.#nextCommit) {
-      const next = this.#committing.then(() => {
-        this.#nextCommit = undefined
-        return this.#append()
-      })
-      this.#nextCommit = next
-      this.#committing = next.catch(() => undefined)
+  #write(batch: Batch): Promise<void> {
+    if (!batch.done) {
+      batch.done = this.#writing.then(() => this.#append(batch))
+      this.#writing = batch.done.catch(() => undefined)
     }
-    return this.#nextCommit
+    return batch.done
   }
 
-  async #append(): Promise<void> {
+  async #append(batch: Batch): Promise<void> {
+    if (this.#open === batch) this.#open = undefined
+    if (batch.lost) throw batch.lost
     const journal = this.#journal
     if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
-    const lines = this.#pendingLines
-    const texts = this.#pendingTexts
-    if (!lines) return
-    this.#pendingLines = ''
-    this.#pendingTexts = []
+    const texts = { size: this.#texts.size, lines: this.#texts.lines }
     try {
       // Texts first: a journal line that files an article must never be on disk without the article's text.
-      await this.#texts.append(texts)
-      await journal.append(lines)
+      await this.#texts.append(batch.texts)
+      await journal.append(batch.lines)
     } catch (error) {
-      // Kept for the next append; the change stays in memory and is not acknowledged.
-      this.#pendingLines = lines + this.#pendingLines
-      this.#pendingTexts = [...texts, ...this.#pendingTexts]
+      // Not stored, so not kept: the texts are taken back and memory is read again from the files.
+      if (batch.texts.length) await this.#texts.cutBack(texts.size, texts.lines).catch(() => undefined)
+      this.#rollBack(error as Error)
       throw error
     }
-    if (journal.size > this.#compactAt() && !this.#compacting) {
+    this.#head?.record(batch.seq)
+    for (const id of batch.articleIds) this.#unacknowledged.delete(id)
+    if (batch.articleIds.length) this.#version++
+    if (journal.size > this.#compactAt() && journal.size >= this.#compactRetryAt && !this.#compacting) {
       this.#compacting = true
       this.#serialised(() => this.#compact()).catch((error: unknown) => {
-        console.error(`claimtrail: could not fold the journal into ${this.path} (${(error as Error).message}); the journal keeps every change.`)
+        console.error(`claimtrail: could not fold the journal into ${this.path} (${(error as Error).message}); the journal keeps every change, and it is tried again later.`)
       })
+    }
+  }
+
+  /**
+   * A write failed: memory holds changes the disk does not. The batch still taking changes is lost with it (its
+   * callers hear the same error), and the files are read again before any other change is applied.
+   */
+  #rollBack(error: Error): void {
+    this.#stale = error
+    if (this.#open) this.#open.lost = error
+    this.#open = undefined
+    this.#serialised(async () => undefined).catch(() => undefined)
+  }
+
+  async #reload(): Promise<void> {
+    const failed = this.#stale!
+    try {
+      const { db, texts } = await openFile(this.path, { readOnly: true })
+      this.#load(db.data)
+      this.#texts.close()
+      this.#texts.openForWriting(texts)
+      this.#stale = undefined
+    } catch (error) {
+      throw new StoreError(`a write to ${this.path} failed (${failed.message}) and the store could not be read again (${(error as Error).message}). Nothing more is written: restart claimtrail.`)
     }
   }
 
@@ -451,20 +528,39 @@ export class Store {
     return Math.max(this.#compactFloor, this.#file.bytes / 2)
   }
 
-  /** Rewrites the store file with every change, then empties the journal. Runs in the queue: no change meanwhile. */
+  /**
+   * Rewrites the store file with every change, keeping the old one and its journal as a backup, and starts a new
+   * journal. Runs in the queue: no change meanwhile. A failure (a full disk) leaves the old file and journal.
+   */
   async #compact(): Promise<void> {
+    const journal = this.#journal!
     try {
-      await this.#commit()
+      if (this.#open) await this.#write(this.#open)
+      await this.#writing
+      if (this.#stale) throw this.#stale
+      const before = this.#file.seq
+      let backup: Backup | undefined
+      this.#file.beforeReplace = async () => {
+        backup = await backUpStoreFile(this.path, before)
+      }
       this.#db.data.seq = this.#seq
       await this.#db.write()
-      await this.#journal!.restart()
+      this.#journal = await journal.rotate(backup!.journal, this.#seq)
+      this.#head?.record(this.#seq)
+      await pruneBackups(this.path, this.#keepBackups)
+    } catch (error) {
+      this.#compactRetryAt = journal.size * (1 + RETRY_SHARE)
+      throw error
     } finally {
       this.#compacting = false
     }
   }
 
-  #serialised<T>(write: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(write)
+  #serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(async () => {
+      if (this.#stale) await this.#reload()
+      return work()
+    })
     this.#queue = next.catch(() => undefined)
     return next
   }

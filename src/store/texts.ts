@@ -1,52 +1,167 @@
-// The articles' texts, kept out of the store file (`<store>.texts`, one JSON line per article): they are most
+// The articles' texts, kept out of the store file (`<store>.texts`, one checked line per article): they are most
 // of its bytes and never change once stored, so the file that is rewritten at compaction does not carry them.
-// Appended and flushed before the journal line that files the article, so a filed article always has its text.
-// Read in only when a page first asks for one: listing claims or exporting tables never needs them.
-import { readFileSync } from 'node:fs'
+// Appended and flushed before the journal line that files the article, so a filed article always has its text;
+// each line also holds the article's record, so `claimtrail repair` can file again an article whose journal line
+// was lost. Line n says it is line n (`seq`): a line deleted or repeated is found when the file is read.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
+import { fdatasync, ftruncate } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { StoreError } from '../errors.js'
-import { cutTornTail } from './journal.js'
+import { FILE_MODE, cutTornTail } from './journal.js'
+import { checkedLine, damaged, lineJson } from './line-check.js'
+import type { ArticleRecord } from './schema.js'
 import { syncFolder } from './snapshot.js'
+import { writeAll, writeFailed } from './write-all.js'
+
+export interface ArticleText {
+  id: string
+  text: string
+  /** The article's record as it was filed; missing on lines written before texts carried it. */
+  article?: ArticleRecord
+}
+
+export interface TextsRead {
+  texts: Map<string, ArticleText>
+  /** Whole lines, and the bytes they take. */
+  lines: number
+  size: number
+  /** Some lines were written before lines carried a checksum. */
+  legacy: boolean
+}
+
+/** Reads and checks every whole line; a missing file has none. */
+export function readTexts(path: string, store = path.replace(/\.texts$/, '')): TextsRead {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { texts: new Map(), lines: 0, size: 0, legacy: false }
+    throw new StoreError(`cannot read ${path} (${(error as Error).message}). Check that it is readable.`)
+  }
+  const size = bytes.lastIndexOf(0x0a) + 1
+  const texts = new Map<string, ArticleText>()
+  let legacy = false
+  let checkedSeen = false
+  let line = 0
+  for (let start = 0; start < size; ) {
+    const end = bytes.indexOf(0x0a, start)
+    const text = bytes.toString('utf8', start, end)
+    start = end + 1
+    line++
+    let entry: ArticleText & { seq?: unknown }
+    let checked: boolean
+    try {
+      const parsed = lineJson(text)
+      checked = parsed.checked
+      entry = JSON.parse(parsed.json) as ArticleText & { seq?: unknown }
+      if (typeof entry?.id !== 'string' || typeof entry.text !== 'string') throw new Error('it holds no article text')
+    } catch (error) {
+      throw damaged(path, line, (error as Error).message, store)
+    }
+    // Lines from before checksums may only open the file; after the first checked line every line is checked.
+    if (!checked) {
+      if (checkedSeen) throw damaged(path, line, 'it has no checksum', store)
+      legacy = true
+    } else {
+      checkedSeen = true
+      if (entry.seq !== line) {
+        const what = typeof entry.seq === 'number' && entry.seq < line ? `it repeats line ${entry.seq}` : `it says it is line ${String(entry.seq)}: lines before it are missing`
+        throw damaged(path, line, what, store)
+      }
+    }
+    texts.set(entry.id, { id: entry.id, text: entry.text, article: entry.article })
+  }
+  return { texts, lines: line, size, legacy }
+}
+
+const flushToDisk = promisify(fdatasync)
+const cutFile = promisify(ftruncate)
 
 export class ArticleTexts {
-  #texts: Map<string, string> | undefined
+  #texts: Map<string, ArticleText> | undefined
+  #file: number | undefined
+  #size = 0
+  #lines = 0
 
   constructor(readonly path: string) {}
 
+  /** Opens for appending (a writer), cutting a torn last line first and reading what is there. */
+  openForWriting(read: TextsRead): void {
+    cutTornTail(this.path)
+    this.#texts = read.texts
+    this.#lines = read.lines
+    try {
+      this.#file = openSync(this.path, 'a', FILE_MODE)
+    } catch (error) {
+      throw new StoreError(`cannot open ${this.path} for writing (${(error as Error).message}). Check that its folder is writable.`)
+    }
+    this.#size = fstatSync(this.#file).size
+  }
+
+  /** What was read when the store opened, so the first page asking for a text does not read the file again. */
+  adopt(read: TextsRead): void {
+    this.#texts = read.texts
+  }
+
   /** An article's text; undefined for an id never stored. */
   get(id: string): string | undefined {
-    return this.#load().get(id)
+    return this.#load().get(id)?.text
   }
 
-  /** Appends texts and flushes them to the disk. */
-  async append(texts: Array<{ id: string; text: string }>): Promise<void> {
+  /** Bytes on disk: where `cutBack` returns to when what follows must be undone. */
+  get size(): number {
+    return this.#size
+  }
+
+  /** Appends texts and flushes them to the disk; on failure the file is cut back to where it was. */
+  async append(texts: ArticleText[]): Promise<void> {
     if (!texts.length) return
-    const lines = texts.map((entry) => `${JSON.stringify(entry)}\n`).join('')
-    let file
+    if (this.#file === undefined) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
+    const lines = texts.map((entry, i) => checkedLine(JSON.stringify({ seq: this.#lines + i + 1, id: entry.id, article: entry.article, text: entry.text }))).join('')
+    const bytes = Buffer.from(lines, 'utf8')
     try {
-      file = await open(this.path, 'a')
-      await file.write(lines)
-      await file.datasync()
+      await writeAll(this.#file, bytes)
+      await flushToDisk(this.#file)
     } catch (error) {
-      try {
-        cutTornTail(this.path)
-      } catch {
-        // the writer's next open cuts it
-      }
-      throw new StoreError(`cannot write to ${this.path} (${(error as Error).message}). Check free space and permissions; the article was not stored.`)
-    } finally {
-      await file?.close()
+      await this.cutBack(this.#size, this.#lines).catch(() => undefined)
+      throw writeFailed(this.path, error, 'the article was not stored.')
     }
-    if (this.#texts) for (const { id, text } of texts) this.#texts.set(id, text)
+    this.#size += bytes.length
+    this.#lines += texts.length
+    const loaded = this.#load()
+    for (const entry of texts) loaded.set(entry.id, entry)
   }
 
-  /** Writes every text anew, atomically (when a store is upgraded from a file that held them). */
-  static async replace(path: string, texts: Array<{ id: string; text: string }>): Promise<void> {
+  /** Takes back what was appended after `size` bytes and `lines` lines (the change they belonged to was not stored). */
+  async cutBack(size: number, lines: number): Promise<void> {
+    if (this.#file === undefined) return
+    await cutFile(this.#file, size)
+    await flushToDisk(this.#file)
+    this.#size = size
+    this.#lines = lines
+    this.#texts = undefined
+  }
+
+  get lines(): number {
+    return this.#lines
+  }
+
+  close(): void {
+    if (this.#file !== undefined) closeSync(this.#file)
+    this.#file = undefined
+  }
+
+  /** Writes every text anew, atomically (an upgrade from a file that held them, or a repair). */
+  static async replace(path: string, texts: ArticleText[]): Promise<void> {
     const temporary = `${path}.writing`
-    const file = await open(temporary, 'w')
+    const file = await open(temporary, 'w', FILE_MODE)
     try {
-      for (const entry of texts) await file.write(`${JSON.stringify(entry)}\n`)
+      let seq = 0
+      for (const entry of texts) await writeAll(file, Buffer.from(checkedLine(JSON.stringify({ seq: ++seq, id: entry.id, article: entry.article, text: entry.text }))))
       await file.sync()
+    } catch (error) {
+      throw writeFailed(temporary, error, `${path} was left as it was.`)
     } finally {
       await file.close()
     }
@@ -54,27 +169,8 @@ export class ArticleTexts {
     await syncFolder(path)
   }
 
-  #load(): Map<string, string> {
-    if (this.#texts) return this.#texts
-    const texts = new Map<string, string>()
-    let content = ''
-    try {
-      content = readFileSync(this.path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new StoreError(`cannot read ${this.path} (${(error as Error).message}). Check that it is readable.`)
-      }
-    }
-    for (const line of content.split('\n')) {
-      if (!line) continue
-      try {
-        const { id, text } = JSON.parse(line) as { id: string; text: string }
-        texts.set(id, text)
-      } catch {
-        // a torn last line: its article was never filed
-      }
-    }
-    this.#texts = texts
-    return texts
+  #load(): Map<string, ArticleText> {
+    this.#texts ??= readTexts(this.path).texts
+    return this.#texts
   }
 }

@@ -3,7 +3,7 @@
 import bytes from 'bytes'
 import { Router, type ErrorRequestHandler } from 'express'
 import { articleLimit } from '../article-input.js'
-import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
+import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
 import { jsonBody } from './bodies.js'
@@ -102,6 +102,7 @@ const jsonErrors = (largest: number, articleLabel: string): ErrorRequestHandler 
   if (error instanceof TooLargeError) return res.status(413).json({ error: error.message })
   if (error instanceof InvalidInputError) return res.status(400).json({ error: error.message })
   if (error instanceof NotFoundError) return res.status(404).json({ error: error.message })
+  if (error instanceof DiskFullError) return res.status(507).json({ error: error.message })
   if (error.type === 'entity.too.large') {
     return res.status(413).json({
       error: `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`,

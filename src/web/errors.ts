@@ -1,7 +1,7 @@
 // The web edge of the domain errors: one table from error to HTTP status and page. Domain code throws
 // InvalidInputError / NotFoundError / StoreError and never learns about HTTP.
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
+import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 
 interface ErrorPage {
   status: number
@@ -13,6 +13,8 @@ const STATUSES: Array<[new (...args: never[]) => Error, ErrorPage]> = [
   [TooLargeError, { status: 413, view: 'errors/400', title: 'Too large' }],
   [InvalidInputError, { status: 400, view: 'errors/400', title: 'Bad request' }],
   [NotFoundError, { status: 404, view: 'errors/404', title: 'Not found' }],
+  // Insufficient Storage: the write was refused whole, and the message says to free space.
+  [DiskFullError, { status: 507, view: 'errors/500', title: 'The disk is full' }],
 ]
 const OTHERWISE: ErrorPage = { status: 500, view: 'errors/500', title: 'Something went wrong' }
 
@@ -41,7 +43,7 @@ function requestErrorPage(error: unknown): ErrorPage | undefined {
 
 /** Ours are written for the reader; the body readers' are terse ("request entity too large"), so say what to do. */
 function messageOf(error: unknown): string {
-  if (error instanceof InvalidInputError || error instanceof NotFoundError) return error.message
+  if (error instanceof InvalidInputError || error instanceof NotFoundError || error instanceof DiskFullError) return error.message
   if (!isRequestError(error)) return 'The server could not answer this request.'
   if (error.type === 'entity.too.large') return `The form is larger than this page takes${error.limit ? ` (${error.limit} bytes)` : ''}: shorten what you typed and send it again.`
   if (/decode param/i.test(error.message)) return 'The address holds a broken %-escape: check it, or follow a link from the claims list.'

@@ -62,7 +62,7 @@ describe('Store.open', () => {
   })
 
   const damaged: [string, string, RegExp][] = [
-    ['text that is not JSON', '{"schema": 1, "articles": [', /is not valid JSON \(.+\)\. Restore it from a backup or move it aside/],
+    ['text that is not JSON', '{"schema": 1, "articles": [', /is not valid JSON \(.+\)\. Nothing was changed: run `claimtrail repair --db .+`/],
     ['an empty file', '', /is not valid JSON/],
     ['JSON null', 'null', /is not a claimtrail store/],
     ['a JSON list', '[]', /is not a claimtrail store/],

@@ -1,10 +1,11 @@
 // Writes go to a journal and are folded into the store file now and then. Whatever the moment the store is read
 // back, from the file and its journal or from a freshly folded file, it must hold exactly what the writer held.
 import { expect } from 'chai'
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { StoreError } from '../../src/errors.js'
 import type { Decision } from '../../src/store/decisions.js'
+import { readJournal } from '../../src/store/journal.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { extracted, tempFolder, type TempFolder } from './temp-store.js'
@@ -67,8 +68,11 @@ describe('Store: journal and compaction', () => {
     expect(checks).to.equal(13)
     // Nothing was folded in: the file is still the empty store, and the journal has a line per change.
     expect(JSON.parse(await readFile(path, 'utf8')).articles).to.deep.equal([])
-    const lines = (await readFile(`${path}.journal`, 'utf8')).trimEnd().split('\n')
-    expect(lines.map((line) => JSON.parse(line).seq)).to.deep.equal(lines.map((_, i) => i + 1))
+    // A heading naming the store file it follows, then a checked line per change, numbered on from it.
+    const journal = readJournal(`${path}.journal`)
+    expect(journal.base).to.equal(0)
+    expect(journal.entries.map((entry) => entry.seq)).to.deep.equal(journal.entries.map((_, i) => i + 1))
+    for (const line of (await readFile(`${path}.journal`, 'utf8')).trimEnd().split('\n')) expect(line).to.match(/^\{.*\}\t[0-9a-f]{8}$/)
   })
 
   it('folds the journal into the file whenever it passes the floor, and reads back the same', async () => {
@@ -79,7 +83,7 @@ describe('Store: journal and compaction', () => {
       expect(contents(reader)).to.deep.equal(contents(store))
     })
     await store.close()
-    expect((await stat(`${path}.journal`)).size).to.equal(0)
+    expect(readJournal(`${path}.journal`)).to.deep.equal({ base: JSON.parse((await readFile(path, 'utf8')).split('\n')[0] + '}').seq, entries: [] })
     const again = await Store.open(path, { readOnly: true })
     expect(contents(again)).to.deep.equal(contents(store))
   })
@@ -131,7 +135,7 @@ describe('Store: journal and compaction', () => {
       expect.fail('opened a damaged journal')
     } catch (error) {
       expect(error).to.be.instanceOf(StoreError)
-      expect((error as Error).message).to.match(/journal is damaged at line 1\. Restore the store from a backup, or move the journal aside/)
+      expect((error as Error).message).to.match(/journal is damaged at line 2: .* Nothing was changed\. Run `claimtrail check --db .*` .* `claimtrail repair --db .*`/)
     }
     expect(await readFile(`${path}.journal`, 'utf8')).to.equal(damaged)
   })
@@ -144,7 +148,10 @@ describe('Store: journal and compaction', () => {
     const v2 = { ...v3, schema: 2, articles: v3.articles.map((a: object) => ({ ...a, text: council.text })) }
     delete v2.seq
     await writeFile(path, JSON.stringify(v2))
+    // A schema-2 store was one file: no journal, no head, no texts.
     await writeFile(`${path}.texts`, '')
+    await rm(`${path}.journal`)
+    await rm(`${path}.head`)
     const upgraded = await Store.open(path)
     expect(upgraded.article(v3.articles[0].id)!.text).to.equal(council.text)
     expect(JSON.parse(await readFile(`${path}.v2.bak`, 'utf8'))).to.deep.equal(v2)
