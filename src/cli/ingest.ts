@@ -8,13 +8,14 @@ import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
 import { articleFromLine } from './article-line.js'
 import { emptyTally, fileArticles, type IngestTally, type PendingArticle } from './file-articles.js'
-import { addArticleOptions, articleMeta, dbOption, workersOption, type ArticleOptions } from './options.js'
+import { addArticleOptions, articleMeta, dbOption, keepBackupsOption, workersOption, type ArticleOptions } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
 // A few articles are done before a bar could be drawn.
 const PROGRESS_FROM = 6
 
 interface IngestOptions extends ArticleOptions {
+  keepBackups: number
   db: string
   workers: number
 }
@@ -25,6 +26,7 @@ export function ingestCommand(program: Command): void {
     .description('extract articles and keep them in the store: .txt articles (- for stdin) and .jsonl files')
     .argument('<files...>', '.txt articles, or .jsonl files of {"id"?, "text", "date"?, "outlet"?, "title"?, "url"?}')
     .addOption(dbOption())
+    .addOption(keepBackupsOption())
     .addOption(workersOption())
   addArticleOptions(command).action(async (files: string[], options: IngestOptions) => {
     const tally = emptyTally()
@@ -33,7 +35,7 @@ export function ingestCommand(program: Command): void {
       const [only, ...more] = tally.skipped
       throw new InvalidInputError(more.length === 0 ? only : `nothing to ingest:\n  ${tally.skipped.join('\n  ')}`)
     }
-    const store = await Store.open(options.db)
+    const store = await Store.open(options.db, { keepBackups: options.keepBackups })
     await withProgress(pending.length, (tick) => fileArticles(store, pending, tally, tick, options.workers))
     console.log(summary(tally))
   })

@@ -11,6 +11,7 @@ import { ingestCommand } from './ingest.js'
 import { reviewCommand } from './review.js'
 import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
+import { storeCareCommands } from './store-care.js'
 import { usersCommand } from './users.js'
 
 // One table: what went wrong → the exit code scripts can test.
@@ -38,6 +39,7 @@ reviewCommand(program)
 serveCommand(program)
 startCommand(program)
 usersCommand(program)
+storeCareCommands(program)
 
 // `claimtrail extract … | head` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

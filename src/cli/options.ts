@@ -5,6 +5,7 @@ import { parseISO } from 'date-fns/parseISO'
 import { availableParallelism } from 'node:os'
 import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
+import { KEEP_BACKUPS } from '../store/backups.js'
 import type { Article } from '../pipeline/types.js'
 
 export const DEFAULT_DB = 'data/claimtrail.json'
@@ -81,4 +82,18 @@ export function parseConfidence(value: string): number {
     throw new InvalidInputError(`--min-confidence "${value}" is not a confidence: give a number from 0 to 1, e.g. --min-confidence 0.8.`)
   }
   return c
+}
+
+/** --keep-backups: store files kept in <store>.backups/ at each compaction. */
+export function keepBackupsOption(): Option {
+  return new Option('--keep-backups <n>', 'backups of the store file kept, one made before each compaction (0 keeps none)')
+    .env('CLAIMTRAIL_KEEP_BACKUPS').default(KEEP_BACKUPS).argParser(parseKeepBackups)
+}
+
+export function parseKeepBackups(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || n > 1000) {
+    throw new InvalidInputError(`--keep-backups "${value}" is not a count: give a whole number from 0 to 1000, e.g. --keep-backups 5.`)
+  }
+  return n
 }

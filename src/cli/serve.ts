@@ -7,7 +7,7 @@ import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
 import { readUsers } from '../users/users-file.js'
 import { loadWeb } from './load.js'
-import { dbOption, parsePort } from './options.js'
+import { dbOption, keepBackupsOption, parsePort } from './options.js'
 import { usersOption, usersPath } from './users.js'
 
 export const DEFAULT_PORT = 3000
@@ -15,6 +15,7 @@ export const DEFAULT_PORT = 3000
 const DEFAULT_WRITE_LIMIT = 1000
 
 interface ServeOptions {
+  keepBackups: number
   port: number
   host: string
   db: string
@@ -38,6 +39,7 @@ export function serveCommand(program: Command): void {
     .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(DEFAULT_PORT).argParser(parsePort))
     .option('--host <host>', 'address to listen on; 127.0.0.1 keeps it to this machine', '127.0.0.1')
     .addOption(dbOption())
+    .addOption(keepBackupsOption())
     .addOption(usersOption())
     .addOption(new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?').choices(['public', 'private']).default('public'))
     .addOption(new Option('--write-limit <n>', 'changes a minute taken from one user or address').default(DEFAULT_WRITE_LIMIT).argParser(parseWriteLimit))
@@ -45,7 +47,7 @@ export function serveCommand(program: Command): void {
       const usersFile = usersPath(options)
       // Checked before the store is opened, so a refused start leaves no lock behind.
       await checkHost(options.host, usersFile)
-      await serve(await Store.open(options.db), { ...options, usersFile, reading: options.read })
+      await serve(await Store.open(options.db, { keepBackups: options.keepBackups }), { ...options, usersFile, reading: options.read })
     })
 }
 

@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { Store } from '../store/store.js'
 import { emptyTally, fileArticles, type PendingArticle } from './file-articles.js'
 import { summary } from './ingest.js'
-import { dbOption, parsePort } from './options.js'
+import { dbOption, keepBackupsOption, parsePort } from './options.js'
 import { decodeArticle } from './read-input.js'
 import { DEFAULT_PORT, serve } from './serve.js'
 import { usersOption, usersPath } from './users.js'
@@ -27,9 +27,10 @@ export function startCommand(program: Command): void {
     .command('start')
     .description('store the bundled sample articles (once) and serve the web app on PORT or 3000')
     .addOption(dbOption())
+    .addOption(keepBackupsOption())
     .addOption(usersOption())
-    .action(async (options: { db: string; users?: string }) => {
-      const store = await Store.open(options.db)
+    .action(async (options: { db: string; users?: string; keepBackups: number }) => {
+      const store = await Store.open(options.db, { keepBackups: options.keepBackups })
       const tally = await fileArticles(store, await samples(), emptyTally())
       if (tally.added > 0) console.log(`stored the sample articles in ${store.path}:\n${summary(tally)}`)
       await serve(store, { port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT, host: '127.0.0.1', usersFile: usersPath(options) })
