@@ -51,6 +51,36 @@ async function intactLines(path: string, skip = false): Promise<{ values: Array<
   return { values, dropped, why }
 }
 
+interface Chain {
+  entries: JournalEntry[]
+  seq: number
+  /** Where the changes stopped following on, and how many lines were left unused there. */
+  stop: string | null
+  lost: number
+}
+
+/** The changes after `seq`, journal after journal, as long as each follows the one before. */
+async function follow(seq: number, journals: string[]): Promise<Chain> {
+  const entries: JournalEntry[] = []
+  for (const journal of journals) {
+    // Damaged lines are left out and the rest taken in seq order: lines swapped or repeated lose nothing, and
+    // the changes stop only where one is really gone.
+    const read = await intactLines(journal, true)
+    const changes = read.values.filter((v) => v.journal !== 1 && Number.isInteger(v.seq)).sort((a, b) => (a.seq as number) - (b.seq as number))
+    for (const value of changes) {
+      const at = value.seq as number
+      if (at <= seq) continue
+      if (at !== seq + 1) {
+        const why = read.why ? `; the first damaged line is ${read.why}` : ''
+        return { entries, seq, stop: `${journal}: change ${seq + 1} is missing${why}`, lost: changes.filter((c) => (c.seq as number) > seq).length }
+      }
+      entries.push(value as unknown as JournalEntry)
+      seq = at
+    }
+  }
+  return { entries, seq, stop: null, lost: 0 }
+}
+
 export async function repairStore(path: string, extract: Extract): Promise<RepairReport> {
   lockStore(path)
   const lines: string[] = []
@@ -60,54 +90,29 @@ export async function repairStore(path: string, extract: Extract): Promise<Repai
     if (existsSync(file)) await copyFile(file, `${copy}/${file.split('/').pop()}`)
   }
 
-  // The newest store file that reads whole, and the journals that follow it.
+  // Every store file that reads whole (the store's own, its backups), each followed by the journals after it;
+  // the one that reaches the furthest change wins. An older file put back in place is caught up this way too.
   const backups = (await listBackups(path)).reverse()
-  const candidates = [{ file: path, journals: [journalPath(path)] }, ...[...backups].reverse().map((b) => ({
-    file: b.file, journals: [...backups.filter((later) => later.seq >= b.seq).map((later) => later.journal), journalPath(path)],
-  }))]
-  let data: StoreData | undefined
-  let journals: string[] = []
-  for (const candidate of candidates) {
-    const snapshot = await readSnapshot(candidate.file).catch(() => null)
+  const starts = [path, ...[...backups].reverse().map((b) => b.file)]
+  let best: { from: string; data: StoreData; chain: Chain } | undefined
+  for (const from of starts) {
+    const snapshot = await readSnapshot(from).catch(() => null)
     if (!snapshot || snapshot.data.schema !== SCHEMA_VERSION) continue
-    data = snapshot.data as unknown as StoreData
-    journals = candidate.journals
-    lines.push(`store file: ${candidate.file === path ? 'intact' : `damaged; rebuilt from the backup ${candidate.file}`} (change ${data.seq})`)
-    break
+    const data = snapshot.data as unknown as StoreData
+    const journals = [...backups.filter((b) => b.seq >= (data.seq ?? 0)).map((b) => b.journal), journalPath(path)]
+    const chain = await follow(data.seq ?? 0, journals)
+    if (!best || chain.seq > best.chain.seq) best = { from, data, chain }
   }
-  if (!data) {
-    data = { schema: SCHEMA_VERSION, seq: 0, articles: [], speakers: [], statements: [], claims: [], log: [] }
-    journals = [...backups.map((b) => b.journal), journalPath(path)]
+  if (!best) {
+    const data: StoreData = { schema: SCHEMA_VERSION, seq: 0, articles: [], speakers: [], statements: [], claims: [], log: [] }
+    best = { from: '', data, chain: await follow(0, [...backups.map((b) => b.journal), journalPath(path)]) }
     lines.push('store file: damaged, and no backup reads whole; rebuilt from the journals and texts alone')
+  } else {
+    lines.push(`store file: ${best.from === path ? 'intact' : `damaged; rebuilt from the backup ${best.from}`} (change ${best.data.seq})`)
   }
-
-  // Change by change, as long as each follows the one before.
-  const entries: JournalEntry[] = []
-  let seq = data.seq ?? 0
-  let lost = 0
-  let stop: string | null = null
-  for (const journal of journals) {
-    const read = await intactLines(journal)
-    for (const value of stop ? [] : read.values) {
-      if (value.journal === 1) continue
-      const at = value.seq as number
-      if (at <= seq) continue
-      if (at !== seq + 1) {
-        stop = `${journal}: change ${seq + 1} is missing`
-        break
-      }
-      entries.push(value as unknown as JournalEntry)
-      seq = at
-    }
-    if (stop) break
-    if (read.why) {
-      stop = `${journal}, ${read.why}`
-      lost = read.dropped
-      break
-    }
-  }
-  replay(data, entries)
-  lines.push(`journal: ${entries.length} changes replayed, up to change ${data.seq}${stop ? `; stopped at ${stop} (${lost} lines after it not used)` : ''}`)
+  const { data, chain } = best
+  replay(data, chain.entries)
+  lines.push(`journal: ${chain.entries.length} changes replayed, up to change ${data.seq}${chain.stop ? `; stopped at ${chain.stop} (${chain.lost} lines after it not used)` : ''}`)
 
   const texts = await intactLines(textsPath(path), true)
   const byId = new Map<string, ArticleText>()
