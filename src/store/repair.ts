@@ -57,28 +57,32 @@ interface Chain {
   /** Where the changes stopped following on, and how many lines were left unused there. */
   stop: string | null
   lost: number
+  /** Lines left out as damaged, with where the first of each journal was. */
+  damaged: string[]
 }
 
 /** The changes after `seq`, journal after journal, as long as each follows the one before. */
 async function follow(seq: number, journals: string[]): Promise<Chain> {
   const entries: JournalEntry[] = []
+  const damaged: string[] = []
   for (const journal of journals) {
     // Damaged lines are left out and the rest taken in seq order: lines swapped or repeated lose nothing, and
     // the changes stop only where one is really gone.
     const read = await intactLines(journal, true)
+    if (read.why) damaged.push(`${read.dropped} in ${journal} (${read.why})`)
     const changes = read.values.filter((v) => v.journal !== 1 && Number.isInteger(v.seq)).sort((a, b) => (a.seq as number) - (b.seq as number))
     for (const value of changes) {
       const at = value.seq as number
       if (at <= seq) continue
       if (at !== seq + 1) {
         const why = read.why ? `; the first damaged line is ${read.why}` : ''
-        return { entries, seq, stop: `${journal}: change ${seq + 1} is missing${why}`, lost: changes.filter((c) => (c.seq as number) > seq).length }
+        return { entries, seq, stop: `${journal}: change ${seq + 1} is missing${why}`, lost: changes.filter((c) => (c.seq as number) > seq).length, damaged }
       }
       entries.push(value as unknown as JournalEntry)
       seq = at
     }
   }
-  return { entries, seq, stop: null, lost: 0 }
+  return { entries, seq, stop: null, lost: 0, damaged }
 }
 
 export async function repairStore(path: string, extract: Extract): Promise<RepairReport> {
@@ -112,7 +116,7 @@ export async function repairStore(path: string, extract: Extract): Promise<Repai
   }
   const { data, chain } = best
   replay(data, chain.entries)
-  lines.push(`journal: ${chain.entries.length} changes replayed, up to change ${data.seq}${chain.stop ? `; stopped at ${chain.stop} (${chain.lost} lines after it not used)` : ''}`)
+  lines.push(`journal: ${chain.entries.length} changes replayed, up to change ${data.seq}${chain.damaged.length ? `; damaged lines left out: ${chain.damaged.join('; ')}` : ''}${chain.stop ? `; stopped at ${chain.stop} (${chain.lost} changes after it not used)` : ''}`)
 
   const texts = await intactLines(textsPath(path), true)
   const byId = new Map<string, ArticleText>()
