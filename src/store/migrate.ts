@@ -1,6 +1,6 @@
 // Older store files brought up to the current schema when opened. The file as it was is copied aside first
 // (`<store>.v1.bak`, `.v2.bak`), so a migration that went wrong costs nobody their reviews.
-import { copyFile, open } from 'node:fs/promises'
+import { chmod, copyFile, open } from 'node:fs/promises'
 import { StoreError } from '../errors.js'
 import { withDatePrecision } from './records.js'
 import { SCHEMA_VERSION, type StatementRecord, type StoreData } from './schema.js'
@@ -34,6 +34,7 @@ export async function migrate(data: StoreData, path: string): Promise<string> {
   const backup = `${path}.v${data.schema}.bak`
   try {
     await copyFile(path, backup)
+    await chmod(backup, 0o600)
     const copy = await open(backup, 'r+')
     await copy.sync().finally(() => copy.close())
   } catch (error) {
