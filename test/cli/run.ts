@@ -52,10 +52,16 @@ export function claimtrail(args: string[], { cwd, input, env = {} }: { cwd: stri
   })
 }
 
-/** Starts a long-running command and resolves with the URL it prints once listening. */
-export async function listening(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
+/**
+ * Starts a long-running command and resolves with the URL it prints once listening. With `fileLimit` (bytes) it
+ * runs under `ulimit -f`: a write past that size of any file fails (EFBIG; Node ignores SIGXFSZ), as on a full disk.
+ */
+export async function listening(args: string[], cwd: string, env: Record<string, string> = {}, { fileLimit }: { fileLimit?: number } = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
   const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
+  const [command, argv] = fileLimit === undefined
+    ? [process.execPath, [MAIN, ...args]]
+    : ['bash', ['-c', `ulimit -f ${Math.max(1, Math.floor(fileLimit / 1024))} && exec "$0" "$@"`, process.execPath, MAIN, ...args]]
+  const child = spawn(command, argv, { cwd, env: { ...inherited, ...env } })
   let out = ''
   let err = ''
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk))
