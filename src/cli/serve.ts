@@ -70,8 +70,8 @@ export function parseWriteLimit(value: string): number {
 }
 
 export async function serve(store: Store, { port, host, usersFile, reading, writeLimit }: Serving): Promise<Server> {
-  const { createApp } = await loadWeb()
-  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit } }))
+  const { createApp, jobsPath } = await loadWeb()
+  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path) }))
   server.listen(port, host)
   try {
     await once(server, 'listening')

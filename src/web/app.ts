@@ -5,7 +5,10 @@ import ejs from 'ejs'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import { access, type AccessOptions } from './auth/index.js'
+import { logWithId } from './error-id.js'
 import { errorHandler } from './errors.js'
+import { IngestJobs } from './ingest-jobs.js'
+import { JobsFile } from './jobs-file.js'
 import { routes } from './routes.js'
 import type { WebStore } from './web-store.js'
 
@@ -16,12 +19,14 @@ const ASSETS = fileURLToPath(new URL('../../views/public/', import.meta.url))
 export interface AppOptions {
   store: WebStore
   /** Where errors that are not ours (bugs, a failing disk) are reported; console.error unless told. */
-  logError?: (error: unknown) => void
+  logError?: (error: unknown, id?: string) => void
   /** Users, private reading, the write limit (auth/index.ts); by default: no users, this machine only. */
   access?: AccessOptions
+  /** The ingest form's jobs file (`<store>.jobs`, jobs-file.ts); without one, jobs are kept in memory only. */
+  jobsFile?: string
 }
 
-export function createApp({ store, logError = console.error, access: accessOptions }: AppOptions): Express {
+export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile }: AppOptions): Express {
   const app = express()
   // express would require() its own CommonJS copy of ejs; register the one we import.
   app.engine('ejs', ejs.renderFile)
@@ -34,7 +39,7 @@ export function createApp({ store, logError = console.error, access: accessOptio
   app.use(guardPages)
   app.use('/assets', express.static(ASSETS, { index: false }))
   app.use(access(accessOptions))
-  app.use(routes(store))
+  app.use(routes(store, new IngestJobs(store, { logError, file: jobsFile ? JobsFile.open(jobsFile) : undefined })))
   app.use(errorHandler(logError))
   return app
 }
@@ -59,3 +64,4 @@ const guardPages = helmet({
   // Our own links keep their address (the claims list's filters); other sites learn nothing.
   referrerPolicy: { policy: 'same-origin' },
 })
+export { jobsPath } from './jobs-file.js'
