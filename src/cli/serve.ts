@@ -21,6 +21,7 @@ interface ServeOptions {
   users?: string
   read: 'public' | 'private'
   writeLimit: number
+  dev?: boolean
 }
 
 export interface Serving {
@@ -29,6 +30,8 @@ export interface Serving {
   usersFile: string
   reading?: 'public' | 'private'
   writeLimit?: number
+  /** Stacks on 500 pages (--dev); a server is in production unless told. */
+  development?: boolean
 }
 
 export function serveCommand(program: Command): void {
@@ -40,12 +43,13 @@ export function serveCommand(program: Command): void {
     .addOption(dbOption())
     .addOption(usersOption())
     .addOption(new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?').choices(['public', 'private']).default('public'))
+    .option('--dev', 'development: show stack traces (with file paths) on 500 pages; by default they show an error id and the stack is logged')
     .addOption(new Option('--write-limit <n>', 'changes a minute taken from one user or address').default(DEFAULT_WRITE_LIMIT).argParser(parseWriteLimit))
     .action(async (options: ServeOptions) => {
       const usersFile = usersPath(options)
       // Checked before the store is opened, so a refused start leaves no lock behind.
       await checkHost(options.host, usersFile)
-      await serve(await Store.open(options.db), { ...options, usersFile, reading: options.read })
+      await serve(await Store.open(options.db), { ...options, usersFile, reading: options.read, development: options.dev === true })
     })
 }
 
@@ -69,9 +73,9 @@ export function parseWriteLimit(value: string): number {
   return n
 }
 
-export async function serve(store: Store, { port, host, usersFile, reading, writeLimit }: Serving): Promise<Server> {
+export async function serve(store: Store, { port, host, usersFile, reading, writeLimit, development = false }: Serving): Promise<Server> {
   const { createApp, jobsPath } = await loadWeb()
-  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path) }))
+  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path), development }))
   server.listen(port, host)
   try {
     await once(server, 'listening')

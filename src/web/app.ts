@@ -24,9 +24,14 @@ export interface AppOptions {
   access?: AccessOptions
   /** The ingest form's jobs file (`<store>.jobs`, jobs-file.ts); without one, jobs are kept in memory only. */
   jobsFile?: string
+  /**
+   * Show a 500's stack (with the server's paths) on its page: explicit development only. By default, or when
+   * NODE_ENV=production, a 500 shows an error id and the stack goes to the log.
+   */
+  development?: boolean
 }
 
-export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile }: AppOptions): Express {
+export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile, development }: AppOptions): Express {
   const app = express()
   // express would require() its own CommonJS copy of ejs; register the one we import.
   app.engine('ejs', ejs.renderFile)
@@ -40,7 +45,8 @@ export function createApp({ store, logError = logWithId, access: accessOptions, 
   app.use('/assets', express.static(ASSETS, { index: false }))
   app.use(access(accessOptions))
   app.use(routes(store, new IngestJobs(store, { logError, file: jobsFile ? JobsFile.open(jobsFile) : undefined })))
-  app.use(errorHandler(logError))
+  const showStacks = process.env.NODE_ENV !== 'production' && (development ?? process.env.NODE_ENV === 'development')
+  app.use(errorHandler(logError, showStacks))
   return app
 }
 

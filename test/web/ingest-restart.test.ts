@@ -109,6 +109,7 @@ describe('an ingest job after the server was killed', function () {
     const posted = await postForm(server.url, JSON.stringify(article(1)), 'one.jsonl')
     expect(posted.status).to.equal(500)
     expect(posted.headers.get('location')).to.equal(null)
+    expect(await posted.text(), 'the 500 page shows no path of the server').not.to.include(temp.dir)
     await stop(child)
     expect((await Store.open(path, { readOnly: true })).articles()).to.have.length(0)
   })
