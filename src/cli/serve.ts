@@ -1,10 +1,12 @@
 // `claimtrail serve`: the web app over a store. The only place the app is put on a port.
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
+import { isIP } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
+import { publicUrlOf } from '../web/hosts.js'
 import { readUsers } from '../users/users-file.js'
 import { loadWeb } from './load.js'
 import { dbOption, parsePort } from './options.js'
@@ -22,6 +24,7 @@ interface ServeOptions {
   read: 'public' | 'private'
   writeLimit: number
   dev?: boolean
+  publicUrl?: URL
 }
 
 export interface Serving {
@@ -32,6 +35,8 @@ export interface Serving {
   writeLimit?: number
   /** Stacks on 500 pages (--dev); a server is in production unless told. */
   development?: boolean
+  /** The address readers use, when it is not the one listened on (behind a proxy). */
+  publicUrl?: URL
 }
 
 export function serveCommand(program: Command): void {
@@ -43,6 +48,7 @@ export function serveCommand(program: Command): void {
     .addOption(dbOption())
     .addOption(usersOption())
     .addOption(new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?').choices(['public', 'private']).default('public'))
+    .option('--public-url <url>', 'the address readers use (e.g. behind a proxy): absolute links are written with it, and its host is answered', publicUrlOf)
     .option('--dev', 'development: show stack traces (with file paths) on 500 pages; by default they show an error id and the stack is logged')
     .addOption(new Option('--write-limit <n>', 'changes a minute taken from one user or address').default(DEFAULT_WRITE_LIMIT).argParser(parseWriteLimit))
     .action(async (options: ServeOptions) => {
@@ -73,9 +79,11 @@ export function parseWriteLimit(value: string): number {
   return n
 }
 
-export async function serve(store: Store, { port, host, usersFile, reading, writeLimit, development = false }: Serving): Promise<Server> {
+export async function serve(store: Store, { port, host, usersFile, reading, writeLimit, development = false, publicUrl }: Serving): Promise<Server> {
   const { createApp, jobsPath } = await loadWeb()
-  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path), development }))
+  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path), development,
+    publicUrl: publicUrl?.href, listenName: isIP(host) ? undefined : host,
+  }))
   server.listen(port, host)
   try {
     await once(server, 'listening')
@@ -93,6 +101,7 @@ export async function serve(store: Store, { port, host, usersFile, reading, writ
     ? `${users} user${users === 1 ? '' : 's'} in ${usersFile}: changes need a sign-in or an API token; reading is ${reading ?? 'public'}.`
     : `No users in ${usersFile}: this machine alone is served, and may make changes.`
   // One write: whoever reads the address may close the pipe after it.
-  console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)\n${who}`)
+  const readers = publicUrl ? `\nReaders reach it at ${publicUrl.href}; absolute links use that address.` : ''
+  console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)\n${who}${readers}`)
   return server
 }

@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import { access, type AccessOptions } from './auth/index.js'
 import { logWithId } from './error-id.js'
 import { errorHandler } from './errors.js'
+import { checkHost, publicUrlOf } from './hosts.js'
 import { IngestJobs } from './ingest-jobs.js'
 import { JobsFile } from './jobs-file.js'
 import { routes } from './routes.js'
@@ -29,9 +30,13 @@ export interface AppOptions {
    * NODE_ENV=production, a 500 shows an error id and the stack goes to the log.
    */
   development?: boolean
+  /** The address readers use (`serve --public-url`): absolute URLs are written from it, and its host is answered. */
+  publicUrl?: string
+  /** The name the server listens on (`serve --host`), when a name: a Host header naming it is answered. */
+  listenName?: string
 }
 
-export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile, development }: AppOptions): Express {
+export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile, development, publicUrl, listenName }: AppOptions): Express {
   const app = express()
   // express would require() its own CommonJS copy of ejs; register the one we import.
   app.engine('ejs', ejs.renderFile)
@@ -41,6 +46,7 @@ export function createApp({ store, logError = logWithId, access: accessOptions, 
   // change while it runs, and compiling them (with every partial) for each request was most of a page's time.
   app.enable('view cache')
   app.disable('x-powered-by')
+  app.use(checkHost({ publicUrl: publicUrl === undefined ? undefined : publicUrlOf(publicUrl), listenName }))
   app.use(guardPages)
   app.use('/assets', express.static(ASSETS, { index: false }))
   app.use(access(accessOptions))
