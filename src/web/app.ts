@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import ejs from 'ejs'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
+import { neutral } from '../text/neutral.js'
 import { access, type AccessOptions } from './auth/index.js'
 import { logWithId } from './error-id.js'
 import { errorHandler } from './errors.js'
@@ -38,8 +39,11 @@ export interface AppOptions {
 
 export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile, development, publicUrl, listenName }: AppOptions): Express {
   const app = express()
-  // express would require() its own CommonJS copy of ejs; register the one we import.
-  app.engine('ejs', ejs.renderFile)
+  // express would require() its own CommonJS copy of ejs; register the one we import. Everything a page shows
+  // through <%= %> is escaped, and first rid of bidi controls and invisible characters (text/neutral.ts): a name
+  // stored as "Ana \u202EzuiR" must not display as "Ana Ruiz". ejs 7 reads no 'view options', so they are given
+  // here, with the cache that express's 'view cache' would have asked for.
+  app.engine('ejs', (path, data, done) => ejs.renderFile(path, data, { views: [VIEWS], cache: true, escape: escapeNeutral }, done))
   app.set('view engine', 'ejs')
   app.set('views', VIEWS)
   // express caches compiled views only under NODE_ENV=production; the views ship with the package and never
@@ -55,6 +59,8 @@ export function createApp({ store, logError = logWithId, access: accessOptions, 
   app.use(errorHandler(logError, showStacks))
   return app
 }
+
+const escapeNeutral = (value: unknown): string => ejs.escapeXML(value == null ? '' : neutral(String(value)))
 
 // Pages show text written by strangers. Escaping is the defence; these headers are the second line: no
 // script runs at all (no page needs one: charts are drawn on the server, the job page refreshes by a meta tag),
