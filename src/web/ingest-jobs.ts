@@ -58,7 +58,8 @@ export class IngestJobs {
     const live = this.#jobs.get(id)
     const record = live?.record ?? this.#jobsFile?.get(id)
     if (!record) return undefined
-    return jobReport(record, live, await this.#store.articles())
+    // A job running here knows what its writes acknowledged; only one from before a restart asks the store.
+    return jobReport(record, live, live ? [] : await this.#store.articles())
   }
 
   /** Records the job (on disk, when there is a jobs file), then starts the work and returns the job. */
