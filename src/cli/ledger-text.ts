@@ -1,6 +1,7 @@
 // A claim's ledger as terminal text: the claim, then who asserted, denied or declined it, each with type, role,
 // date, outlet and article, oldest first.
 import type { ClaimSummary, ClaimVoice } from '../store/views.js'
+import { neutral } from '../text/neutral.js'
 
 const STANCE_LABEL = [['asserted', 'asserted'], ['denied', 'denied'], ['declined', 'declined']] as const
 
@@ -20,8 +21,8 @@ export function ledgerText(c: ClaimSummary): string {
   return lines.join('\n')
 }
 
-/** Article text is untrusted: no line breaks or terminal control codes from it reach the terminal. */
+/** Article text is untrusted: no line breaks, terminal control codes or bidi controls from it reach the terminal. */
 function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return neutral(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim()
 }

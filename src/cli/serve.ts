@@ -1,10 +1,12 @@
 // `claimtrail serve`: the web app over a store. The only place the app is put on a port.
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
+import { isIP } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
+import { publicUrlOf } from '../web/hosts.js'
 import { readUsers } from '../users/users-file.js'
 import { loadWeb } from './load.js'
 import { dbOption, keepBackupsOption, parsePort } from './options.js'
@@ -22,6 +24,8 @@ interface ServeOptions {
   users?: string
   read: 'public' | 'private'
   writeLimit: number
+  dev?: boolean
+  publicUrl?: URL
 }
 
 export interface Serving {
@@ -30,6 +34,10 @@ export interface Serving {
   usersFile: string
   reading?: 'public' | 'private'
   writeLimit?: number
+  /** Stacks on 500 pages (--dev); a server is in production unless told. */
+  development?: boolean
+  /** The address readers use, when it is not the one listened on (behind a proxy). */
+  publicUrl?: URL
 }
 
 export function serveCommand(program: Command): void {
@@ -42,12 +50,14 @@ export function serveCommand(program: Command): void {
     .addOption(keepBackupsOption())
     .addOption(usersOption())
     .addOption(new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?').choices(['public', 'private']).default('public'))
+    .option('--public-url <url>', 'the address readers use (e.g. behind a proxy): absolute links are written with it, and its host is answered', publicUrlOf)
+    .option('--dev', 'development: show stack traces (with file paths) on 500 pages; by default they show an error id and the stack is logged')
     .addOption(new Option('--write-limit <n>', 'changes a minute taken from one user or address').default(DEFAULT_WRITE_LIMIT).argParser(parseWriteLimit))
     .action(async (options: ServeOptions) => {
       const usersFile = usersPath(options)
       // Checked before the store is opened, so a refused start leaves no lock behind.
       await checkHost(options.host, usersFile)
-      await serve(await Store.open(options.db, { keepBackups: options.keepBackups }), { ...options, usersFile, reading: options.read })
+      await serve(await Store.open(options.db, { keepBackups: options.keepBackups }), { ...options, usersFile, reading: options.read, development: options.dev === true })
     })
 }
 
@@ -71,9 +81,11 @@ export function parseWriteLimit(value: string): number {
   return n
 }
 
-export async function serve(store: Store, { port, host, usersFile, reading, writeLimit }: Serving): Promise<Server> {
-  const { createApp } = await loadWeb()
-  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit } }))
+export async function serve(store: Store, { port, host, usersFile, reading, writeLimit, development = false, publicUrl }: Serving): Promise<Server> {
+  const { createApp, jobsPath } = await loadWeb()
+  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path), development,
+    publicUrl: publicUrl?.href, listenName: isIP(host) ? undefined : host,
+  }))
   server.listen(port, host)
   try {
     await once(server, 'listening')
@@ -91,6 +103,7 @@ export async function serve(store: Store, { port, host, usersFile, reading, writ
     ? `${users} user${users === 1 ? '' : 's'} in ${usersFile}: changes need a sign-in or an API token; reading is ${reading ?? 'public'}.`
     : `No users in ${usersFile}: this machine alone is served, and may make changes.`
   // One write: whoever reads the address may close the pipe after it.
-  console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)\n${who}`)
+  const readers = publicUrl ? `\nReaders reach it at ${publicUrl.href}; absolute links use that address.` : ''
+  console.log(`claimtrail is serving ${store.path} at http://${shown}:${bound}/ (Ctrl-C to stop)\n${who}${readers}`)
   return server
 }

@@ -1,9 +1,11 @@
 // Writing a table as CSV, fast enough for a 100,000-row download (csv-stringify's streams take ~6 s for the
 // statements table; this takes well under one). Every cell is encoded as csv-stringify encodes it with
-// CSV_FORMAT — RFC 4180 quoting, CRLF records, line breaks quoted, formula-looking text neutralised — and a test
+// CSV_FORMAT — RFC 4180 quoting, CRLF records, line breaks quoted, formula-looking text neutralised — after
+// dropping bidi controls and invisible format characters (text/neutral.ts), which csv-stringify keeps — and a test
 // holds the two to the same bytes (test/export/csv-table.test.ts). Rows go out in chunks, waiting whenever the
 // reader is slower, so a large table never sits in memory whole.
 import type { Writable } from 'node:stream'
+import { neutral } from '../text/neutral.js'
 
 /** The csv-stringify options whose output these functions reproduce, byte for byte. */
 export const CSV_FORMAT = { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true } as const
@@ -18,7 +20,8 @@ const ROWS_PER_WRITE = 500
 
 export function csvCell(field: Cell): string {
   if (field === null || field === undefined) return ''
-  let value = typeof field === 'string' ? field : String(field)
+  // Neutralised first: a bidi control before "=" must not hide a formula from the check below.
+  let value = typeof field === 'string' ? neutral(field) : String(field)
   if (typeof field === 'string' && FORMULA_START.has(value.charAt(0))) value = `'${value}`
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }

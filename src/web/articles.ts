@@ -15,9 +15,11 @@ export const PAGE_SIZE = 50
 export const MAX_UPLOAD = 20 * 1024 * 1024
 const MAX_UPLOAD_LABEL = '20 MB'
 
+const JOB_TITLES = { running: 'Ingesting…', done: 'Ingest summary', failed: 'Ingest stopped', interrupted: 'Ingest interrupted' }
+
 const EMPTY_FIELDS: IngestFields = { text: '', title: '', outlet: '', date: '', url: '' }
 
-export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
+export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJobs(store)) {
   const list: RequestHandler = async (req, res) => {
     const page = pageNumber(req.query.page)
     const [articles, statements] = await Promise.all([store.articles(), store.statements()])
@@ -61,11 +63,14 @@ export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
   })
   const receive: RequestHandler[] = [formBody(MAX_UPLOAD, 20), uploaded, checkFormToken]
 
-  const create: RequestHandler = (req, res) => {
+  const create: RequestHandler = async (req, res) => {
     const fields = ingestFields(req.body)
     try {
-      const job = jobs.start(ingestRequest(fields, req.file))
-      res.redirect(303, `/ingest/${job.id}`)
+      const job = await jobs.start(ingestRequest(fields, req.file))
+      // Queued, and recorded in the jobs file: not stored. The job's page says which articles are.
+      const page = `/ingest/${job.id}`
+      const count = job.record.queued.length
+      res.status(303).location(page).type('text').send(`Queued ${count} article${count === 1 ? '' : 's'}, not yet stored: ${page} says which are stored.\n`)
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       // 413 for an article over the size limit, 400 for the rest.
@@ -91,10 +96,10 @@ export function articleHandlers(store: WebStore, jobs = new IngestJobs(store)) {
     next(error)
   }
 
-  const job: RequestHandler<{ job: string }> = (req, res) => {
-    const found = jobs.get(req.params.job)
-    if (!found) throw new NotFoundError(`There is no ingest "${req.params.job}" on this server: it may have ended before a restart. Stored articles are listed at /articles.`)
-    res.render('articles/job', { title: found.state === 'running' ? 'Ingesting…' : 'Ingest summary', job: found })
+  const job: RequestHandler<{ job: string }> = async (req, res) => {
+    const found = await jobs.get(req.params.job)
+    if (!found) throw new NotFoundError(`There is no ingest "${req.params.job}" on this server. Stored articles are listed at /articles.`)
+    res.render('articles/job', { title: JOB_TITLES[found.state], job: found })
   }
 
   return { list, show, form, receive, create, refused, job, jobs }

@@ -153,7 +153,7 @@ export function claimHandlers(store: WebStore) {
       res.status(409).render('claims/not-reviewed', { title: 'Not reviewed yet', href: claimHref(ledger.claim.id) })
       return
     }
-    const page = `${req.protocol}://${req.get('host')}${claimHref(ledger.claim.id)}`
+    const page = `${res.locals.origin as string}${claimHref(ledger.claim.id)}`
     res.attachment(`claimreview-${ledger.claim.id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.jsonld`)
     res.type('application/ld+json; charset=utf-8')
     res.send(`${JSON.stringify(claimReview(ledger, page), null, 2)}\n`)

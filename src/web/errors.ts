@@ -2,6 +2,7 @@
 // InvalidInputError / NotFoundError / StoreError and never learns about HTTP.
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
+import { errorId } from './error-id.js'
 
 interface ErrorPage {
   status: number
@@ -55,15 +56,23 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`Nothing at ${req.path}. The claims list is at /.`))
 }
 
-/** The last middleware. Our own errors carry messages written for the reader; anything else stays vague. */
-export const errorHandler = (logError: (error: unknown) => void): ErrorRequestHandler => (error, req, res, next) => {
+/**
+ * The last middleware. Our own errors carry messages written for the reader; anything else is shown by an id
+ * only, and logged with its stack under that id. A stack (with the server's paths) reaches the page only in
+ * explicit development (`claimtrail serve --dev`). Under /api every error is JSON, whatever was asked.
+ */
+export const errorHandler = (logError: (error: unknown, id?: string) => void, development: boolean): ErrorRequestHandler => (error, req, res, next) => {
   if (res.headersSent) return next(error)
   const page = pageFor(error)
-  const production = req.app.get('env') === 'production'
   const ours = page !== OTHERWISE
-  // A stack helps whoever runs the server find a bug; a missing claim or a bad query is not one.
-  const stack = !ours && !production && error instanceof Error ? error.stack ?? null : null
+  const id = ours ? undefined : errorId()
   // Only the operator can act on these; as the last handler we report them, once.
-  if (!ours) logError(error)
-  res.status(page.status).render(page.view, { title: page.title, message: messageOf(error), stack })
+  if (!ours) logError(error, id)
+  const message = id ? `${messageOf(error)} Error id ${id}: the server's log says what went wrong.` : messageOf(error)
+  if (req.path === '/api' || req.path.startsWith('/api/')) {
+    res.status(page.status).json(id ? { error: message, id } : { error: message })
+    return
+  }
+  const stack = !ours && development && error instanceof Error ? error.stack ?? null : null
+  res.status(page.status).render(page.view, { title: page.title, message, stack })
 }

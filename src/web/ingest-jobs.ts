@@ -1,62 +1,91 @@
-// Ingests run as jobs: the form's POST starts one and answers at once, and the job's page shows how far it
-// got (refreshing itself without JavaScript) until it ends on a summary. Jobs live in this process's memory:
-// what they stored is in the store, and a restarted server simply forgets the progress pages.
+// Ingests run as jobs: the form's POST queues one and answers at once, and the job's page shows how far it got
+// (refreshing itself without JavaScript) until it ends on a summary. A job is written to the jobs file
+// (jobs-file.ts) before the POST is answered, so after a restart its page still says, from the store, which of
+// its articles were stored and which were not; only the store's own write acknowledges an article.
 import { randomUUID } from 'node:crypto'
 import { InvalidInputError } from '../errors.js'
 import type { Extraction } from '../pipeline/types.js'
+import { fingerprint } from '../store/records.js'
 import type { ExtractedArticle } from '../store/store.js'
+import { errorId } from './error-id.js'
 import type { IngestRequest, PendingArticle } from './ingest-form.js'
+import { jobReport, type JobReport } from './ingest-report.js'
+import type { JobLine, JobRecord, JobsFile } from './jobs-file.js'
 import type { WebStore } from './web-store.js'
 
 export interface IngestJob {
   id: string
-  total: number
-  done: number
   state: 'running' | 'done' | 'failed'
-  added: Array<{ id: string; title: string | null; statements: number }>
-  alreadyStored: number
+  /** Articles looked at so far, of `record.queued`. */
+  done: number
+  record: JobRecord
+  /** What the store's write acknowledged, by place in `record.queued`. */
+  outcomes: Map<number, { articleId: string; added: boolean }>
   statements: number
   claims: number
-  skipped: string[]
   /** Why a failed job stopped; what it stored before that stays stored. */
   failure: string | null
 }
 
 // Articles filed per store change: one journal line and one flush to the disk each, so a long .jsonl is batched.
 const BATCH = 20
-// Finished jobs kept for their summary pages; the oldest are forgotten first.
+// Finished jobs kept in memory for their summary pages; the oldest are forgotten first (the jobs file keeps them).
 const KEPT = 200
 
 type Extract = (article: ArticleInput) => Extraction
 type ArticleInput = PendingArticle['article']
 
+export interface JobsOptions {
+  logError?: (error: unknown, id?: string) => void
+  /** Where jobs are recorded before they start; without one they live in this process's memory only. */
+  file?: JobsFile
+}
+
 export class IngestJobs {
   readonly #jobs = new Map<string, IngestJob>()
   readonly #store: WebStore
-  readonly #logError: (error: unknown) => void
+  readonly #logError: (error: unknown, id?: string) => void
+  readonly #jobsFile: JobsFile | undefined
 
-  constructor(store: WebStore, logError: (error: unknown) => void = console.error) {
+  constructor(store: WebStore, { logError = console.error, file }: JobsOptions = {}) {
     this.#store = store
     this.#logError = logError
+    this.#jobsFile = file
   }
 
-  get(id: string): IngestJob | undefined {
-    return this.#jobs.get(id)
+  /** The job's page: from this process while it runs here, else from the jobs file and the store. */
+  async get(id: string): Promise<JobReport | undefined> {
+    const live = this.#jobs.get(id)
+    const record = live?.record ?? this.#jobsFile?.get(id)
+    if (!record) return undefined
+    // A job running here knows what its writes acknowledged; only one from before a restart asks the store.
+    return jobReport(record, live, live ? [] : await this.#store.articles())
   }
 
-  /** Starts the work and returns its job at once. */
-  start(request: IngestRequest): IngestJob {
+  /** Records the job (on disk, when there is a jobs file), then starts the work and returns the job. */
+  async start(request: IngestRequest): Promise<IngestJob> {
+    const stored = new Set((await this.#store.articles()).map((a) => a.fingerprint))
+    const queued = request.pending.map(({ source, article }) => {
+      const print = fingerprint(article.text)
+      return { source, fingerprint: print, id: article.id ?? null, title: article.title ?? null, before: stored.has(print) }
+    })
+    const id = randomUUID()
+    const at = new Date().toISOString()
+    await this.#jobsFile?.append({ job: id, at, queued, refused: request.skipped })
     const job: IngestJob = {
-      id: randomUUID(), total: request.pending.length + request.skipped.length, done: request.skipped.length, state: 'running',
-      added: [], alreadyStored: 0, statements: 0, claims: 0, skipped: [...request.skipped], failure: null,
+      id, state: 'running', done: 0, outcomes: new Map(), statements: 0, claims: 0, failure: null,
+      record: this.#jobsFile?.get(id) ?? { id, at, queued, refused: request.skipped, skips: new Map(), ended: null },
     }
     this.#jobs.set(job.id, job)
     this.#forgetOld()
-    this.#run(job, request.pending).catch((error: unknown) => {
-      job.state = 'failed'
-      job.failure = error instanceof Error ? error.message : String(error)
-      this.#logError(error)
-    })
+    this.#run(job, request.pending)
+      .then(() => this.#end(job, 'done', null))
+      .catch((error: unknown) => {
+        // The page shows the reason: ours are written for the reader; anything else is the operator's, by its id.
+        const id = errorId()
+        if (!(error instanceof InvalidInputError)) this.#logError(error, id)
+        return this.#end(job, 'failed', error instanceof InvalidInputError ? error.message : `the server could not file them (error ${id}: its log says why)`)
+      })
     return job
   }
 
@@ -65,9 +94,24 @@ export class IngestJobs {
     while ([...this.#jobs.values()].some((job) => job.state === 'running')) await new Promise((resolve) => setTimeout(resolve, 20))
   }
 
+  async #end(job: IngestJob, state: 'done' | 'failed', failure: string | null): Promise<void> {
+    await this.#note({ job: job.id, ended: state, failure }).catch((error: unknown) => this.#logError(error, errorId()))
+    job.failure = failure
+    job.state = state
+  }
+
+  /** A line of the job's record: to the jobs file when there is one, else straight into memory. */
+  async #note(line: JobLine): Promise<void> {
+    if (this.#jobsFile) return this.#jobsFile.append(line)
+    const { record } = this.#jobs.get(line.job)!
+    if ('skip' in line) record.skips.set(line.skip, line.why)
+    else if ('ended' in line) record.ended = { state: line.ended, failure: line.failure }
+  }
+
   async #run(job: IngestJob, pending: PendingArticle[]): Promise<void> {
     const { extract } = (await import('../pipeline/extract.js')) as { extract: Extract }
     const texts = new Map<string, string>() // id → text, for the ids this job gave out
+    const places = new Map(pending.map(({ article }, i) => [article, i]))
     let batch: Array<{ source: string; extracted: ExtractedArticle }> = []
     for (const { source, article } of pending) {
       // Extraction holds the thread; let the progress page be answered between articles.
@@ -76,24 +120,23 @@ export class IngestJobs {
       const holder = id === undefined ? undefined : texts.get(id) ?? (await this.#store.article(id))?.text
       if (holder !== undefined) {
         // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
-        if (holder === article.text) job.alreadyStored++
-        else job.skipped.push(`${source}: id "${id}" already names another article. Give this one a different id.`)
+        if (holder === article.text) job.outcomes.set(places.get(article)!, { articleId: id!, added: false })
+        else await this.#note({ job: job.id, skip: places.get(article)!, why: `${source}: id "${id}" already names another article. Give this one a different id.` })
         job.done++
         continue
       }
       if (id) texts.set(id, article.text)
       batch.push({ source, extracted: { article, extraction: extract(article) } })
       if (batch.length >= BATCH) {
-        await this.#file(job, batch)
+        await this.#file(job, batch, places)
         batch = []
       }
       job.done++
     }
-    await this.#file(job, batch)
-    job.state = 'done'
+    await this.#file(job, batch, places)
   }
 
-  async #file(job: IngestJob, batch: Array<{ source: string; extracted: ExtractedArticle }>): Promise<void> {
+  async #file(job: IngestJob, batch: Array<{ source: string; extracted: ExtractedArticle }>, places: Map<ArticleInput, number>): Promise<void> {
     if (batch.length === 0) return
     const results = await this.#store.addArticles(batch.map((b) => b.extracted)).catch(async (error: unknown) => {
       // The store refuses a whole batch for one article's id; file them one by one so only that one is left out.
@@ -103,20 +146,18 @@ export class IngestJobs {
     if (results === null) {
       for (const one of batch) {
         try {
-          await this.#file(job, [one])
+          await this.#file(job, [one], places)
         } catch (error) {
           if (!(error instanceof InvalidInputError)) throw error
-          job.skipped.push(`${one.source}: ${error.message}`)
+          await this.#note({ job: job.id, skip: places.get(one.extracted.article)!, why: `${one.source}: ${error.message}` })
         }
       }
       return
     }
+    // The write is on the disk: now, and only now, these articles are stored.
     results.forEach((result, i) => {
-      if (!result.added) {
-        job.alreadyStored++
-        return
-      }
-      job.added.push({ id: result.articleId, title: batch[i].extracted.article.title ?? null, statements: result.statements })
+      job.outcomes.set(places.get(batch[i].extracted.article)!, { articleId: result.articleId, added: result.added })
+      if (!result.added) return
       job.statements += result.statements
       job.claims += result.claims
     })

@@ -4,6 +4,7 @@ import { Router } from 'express'
 import { apiRouter } from './api.js'
 import { articleHandlers } from './articles.js'
 import { claimHandlers } from './claims.js'
+import type { IngestJobs } from './ingest-jobs.js'
 import { notFound } from './errors.js'
 import { pageCache } from './page-cache.js'
 import { exportHandlers } from './exports.js'
@@ -12,7 +13,7 @@ import { wordIndexOf } from './search-index.js'
 import { speakerHandlers } from './speakers.js'
 import type { WebStore } from './web-store.js'
 
-export function routes(store: WebStore): Router {
+export function routes(store: WebStore, jobs: IngestJobs): Router {
   const claims = claimHandlers(store)
   const downloads = exportHandlers(store)
   const speakers = speakerHandlers(store)
@@ -48,7 +49,7 @@ export function routes(store: WebStore): Router {
   router.use('/api', apiRouter(store, words))
 
   // articles: the stored texts with their statements marked, and the ingest form with its progress pages
-  const articles = articleHandlers(store)
+  const articles = articleHandlers(store, jobs)
   router.get('/articles', cached, articles.list)
   router.get('/articles/new', articles.form)
   router.post('/articles', ...articles.receive, articles.create, articles.refused)

@@ -32,6 +32,12 @@ describe('the ledger as terminal text', () => {
     })
   }
 
+  it('prints names, roles and outlets without bidi controls or invisible characters', () => {
+    const text = ledgerText(summary([voice({ name: 'Ana \u202EzuiR\u202C', role: 'ma\u200Byor\u2066', outlet: 'Cou\u061Crier\uFEFF' })]))
+    expect(text).not.to.match(/[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/)
+    expect(text).to.include('asserted Ana zuiR [person], mayor — 2024-03-12 · Courier · article a')
+  })
+
   it('prints a plain ledger as it is', () => {
     expect(ledgerText(summary([voice({ role: 'mayor' })], [voice({ name: 'Halden Works', type: 'organization', outlet: null })]))).to.equal([
       'a:c1  "The bridge is unsafe"',

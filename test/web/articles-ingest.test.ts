@@ -150,6 +150,7 @@ describe('the ingest progress page', () => {
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     const slow: WebStore = Object.assign(Object.create(store) as WebStore, {
+      articles: () => store.articles(),
       addArticles: async (batch: Parameters<WebStore['addArticles']>[0]) => (await held, store.addArticles(batch)),
     })
     try {

@@ -1,6 +1,8 @@
 // No users (the laptop): the local user writes, but only from this site's own pages. Every POST form is refused
 // without its token or from another site, and a name pointed at 127.0.0.1 by another site is turned away.
 import { expect } from 'chai'
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
 import type { Express } from 'express'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
@@ -88,10 +90,17 @@ describe('no users: the local user writes, from this site only', () => {
   })
 
   it('answers only to a loopback name: a foreign Host (DNS rebinding) is refused, even for reading', async () => {
-    const res = await request(app).get('/').set('Host', 'evil.example:3000').expect(403)
-    expect(res.text).to.include('add a user first: claimtrail users add NAME')
-    await request(app).post('/api/articles').set('Host', 'evil.example').send(ARTICLE).expect(403)
-    for (const host of ['localhost:3000', '127.0.0.1', '[::1]:3000']) await request(app).get('/').set('Host', host).expect(200)
+    const server = app.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const { port } = server.address() as AddressInfo
+    try {
+      const res = await request(server).get('/').set('Host', `evil.example:${port}`).expect(400)
+      expect(res.text).to.include('is not a name of this server')
+      await request(server).post('/api/articles').set('Host', 'evil.example').send(ARTICLE).expect(400)
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) await request(server).get('/').set('Host', host).expect(200)
+    } finally {
+      server.close()
+    }
   })
 
   it('the sign-in page says there are no users and how to add one', async () => {

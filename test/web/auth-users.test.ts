@@ -39,7 +39,7 @@ describe('with users: who may read and change what', function () {
   after(() => folder.remove())
   beforeEach(async () => {
     fixture = await twoArticles()
-    app = createApp({ store: fixture.store, access: { usersFile } })
+    app = createApp({ store: fixture.store, access: { usersFile }, publicUrl: 'http://desk.example' })
   })
   afterEach(() => fixture.cleanup())
 

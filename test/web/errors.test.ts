@@ -16,7 +16,7 @@ const failing = (error: Error): WebStore => {
 }
 
 function appFailingWith(error: Error, env: string, logged: unknown[] = []) {
-  const app = createApp({ store: failing(error), logError: (e) => logged.push(e) })
+  const app = createApp({ store: failing(error), logError: (e) => logged.push(e), development: env === 'development' })
   app.set('env', env)
   return app
 }
@@ -35,7 +35,7 @@ describe('error pages', () => {
     expect(logged).to.deep.equal([])
   })
 
-  it('maps a StoreError or any other error to 500, with the stack only outside production', async () => {
+  it('maps a StoreError or any other error to 500, with the stack only in explicit development', async () => {
     const error = new StoreError('cannot read /srv/secret/claimtrail.json')
     const logged: unknown[] = []
     const development = await request(appFailingWith(error, 'development', logged)).get('/').expect(500)

@@ -5,6 +5,7 @@ import type { Request, RequestHandler } from 'express'
 import type { UserRecord } from '../../users/users-file.js'
 import { tokenUser } from '../../users/tokens.js'
 import { FORM_REFUSED, HEADER, formToken, tokenMatches, type FormCheck } from './csrf.js'
+import { isLoopbackName } from '../hosts.js'
 import { refuse } from './refuse.js'
 import { formNonce, newFormNonce, sessionOf } from './sessions.js'
 import type { Desk, Staff } from './staff.js'
@@ -124,10 +125,9 @@ export function crossSite(req: Request): string | null {
   return host !== null && host === req.get('host') ? null : refused
 }
 
-const LOOPBACK_NAME = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
-
+// The Host was checked whole (hosts.ts) before the guard runs; here only whether it names loopback.
 function loopbackHost(req: Request): boolean {
-  return LOOPBACK_NAME.test(req.hostname ?? '')
+  return isLoopbackName(req.hostname ?? '')
 }
 
 function loopbackClient(req: Request): boolean {
