@@ -1,9 +1,10 @@
-// 500s as a stranger sees them, from a real `claimtrail serve` whose store's texts file is made unreadable
-// under it: a plain page (or JSON under /api) with an error id, never a stack or a path of the server's; the
+// 500s as a stranger sees them, from a real `claimtrail serve` whose users file is made unreadable under it (a
+// folder in its place, which the guard reads on every request): a plain page (or JSON under /api) with an error id, never a stack or a path of the server's; the
 // stack goes to the server's log under the same id. Every error under /api is JSON, whatever the asker accepts.
 import { expect } from 'chai'
 import { mkdir, rm } from 'node:fs/promises'
 import { Store } from '../../src/store/store.js'
+import { usersPathFor } from '../../src/users/users-file.js'
 import { ensureBuilt, listening, stop } from '../cli/run.js'
 import { extracted, tempFolder, type TempFolder } from '../store/temp-store.js'
 
@@ -37,10 +38,12 @@ describe('error pages of a served store', function () {
     url = server.url
     log = ''
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk))
-    // The texts are read when a page first needs one: a folder in the file's place makes that read fail.
-    await rm(`${path}.texts`)
-    await mkdir(`${path}.texts`)
+    // The store holds what it serves in memory; the users file is read on every request, so a folder in its place fails them.
+    await mkdir(usersPathFor(path))
   }
+
+  /** Puts the users file right again: no users, the local mode. */
+  const heal = () => rm(usersPathFor(temp.path('claimtrail.json')), { recursive: true })
 
   /** Neither a stack frame nor a path of this machine's. */
   function clean(body: string): void {
@@ -74,6 +77,7 @@ describe('error pages of a served store', function () {
     const answer = JSON.parse(body) as { error: string; id: string }
     expect(answer.id).to.match(/^[0-9a-f]{12}$/)
     expect(answer.error).to.include(answer.id)
+    await heal()
     for (const [path, status] of [['api/nothing', 404], ['api/claims/no-such-claim', 404], ['api/claims?page=zero', 400], ['api/claims/%zz', 400]] as const) {
       const other = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } })
       expect(other.status, path).to.equal(status)
