@@ -145,7 +145,7 @@ function checkSchema(raw: unknown, path: string): StoreData {
     throw new StoreError(`${path} is schema ${data.schema}; this build reads schemas 1 to ${SCHEMA_VERSION}. Upgrade claimtrail or restore a backup.`)
   }
   for (const table of TABLES) {
-    if (!Array.isArray(data[table])) throw new StoreError(`${path} has no "${table}" list. Restore it from a backup or move it aside; claimtrail will start a new store.`)
+    if (!Array.isArray(data[table])) throw new StoreError(`${path} has no "${table}" list. Nothing was changed: run \`claimtrail repair --db ${path}\` to rebuild it from its latest backup and journal.`)
   }
   return data as StoreData
 }

@@ -94,7 +94,7 @@ describe('claimtrail ingest', () => {
     await writeFile(temp.path('store.json'), damaged)
     const run = await claimtrail(['ingest', '--db', 'store.json', 'sample.txt'], { cwd: temp.dir })
     expect(run.code).to.equal(4)
-    expect(run.stderr).to.match(/^claimtrail: store\.json is not valid JSON \(.+\)\. Restore it from a backup or move it aside; claimtrail will start a new store\.\n$/)
+    expect(run.stderr).to.match(/^claimtrail: store\.json is not valid JSON \(.+\)\. Nothing was changed: run `claimtrail repair --db store\.json` to rebuild it from its latest backup and journal\.\n$/)
     expect(await readFile(temp.path('store.json'), 'utf8')).to.equal(damaged)
   })
 })
