@@ -17,7 +17,7 @@ import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './le
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
 import { fileAcross, indexClaims } from './across-articles.js'
-import { lockStore, unlockStore } from './lock.js'
+import { lockStore, stillLocked, unlockStore } from './lock.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
@@ -426,6 +426,7 @@ export class Store {
     const lines = this.#pendingLines
     const texts = this.#pendingTexts
     if (!lines) return
+    stillLocked(this.path)
     this.#pendingLines = ''
     this.#pendingTexts = []
     try {
@@ -455,6 +456,7 @@ export class Store {
   async #compact(): Promise<void> {
     try {
       await this.#commit()
+      stillLocked(this.path)
       this.#db.data.seq = this.#seq
       await this.#db.write()
       await this.#journal!.restart()
