@@ -1,10 +1,11 @@
 // The sign-in page and signing out. Both are forms with a token; a failed sign-in says only that the name and
-// password do not match, never which of them was wrong.
+// password do not match, never which of them was wrong. Signing out ends all the user's sessions (sessions.ts).
 import express, { Router } from 'express'
-import { signIn } from '../../users/users.js'
+import { endSessions, signIn } from '../../users/users.js'
 import { checkFormToken } from './csrf.js'
 import { askerOf } from './guard.js'
 import { endSession, startSession } from './sessions.js'
+import type { Staff } from './staff.js'
 import { signInLimit } from './write-limits.js'
 
 const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 })
@@ -19,7 +20,7 @@ const field = (body: unknown, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 
-export function signInRoutes(): Router {
+export function signInRoutes(staff: Staff): Router {
   const router = Router()
 
   router.get('/login', (req, res) => {
@@ -42,7 +43,12 @@ export function signInRoutes(): Router {
     res.redirect(303, next)
   })
 
-  router.post('/logout', form, checkFormToken, (req, res) => {
+  router.post('/logout', form, checkFormToken, async (req, res) => {
+    const asker = askerOf(req)
+    if (asker?.via === 'session' && asker.user && staff.path) {
+      await endSessions(staff.path, asker.user.id)
+      staff.forget()
+    }
     endSession(req, res)
     res.redirect(303, '/')
   })
