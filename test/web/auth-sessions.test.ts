@@ -1,5 +1,7 @@
-// Signing out ends the session, not only the browser's cookie: a cookie copied before is refused afterwards.
-// A real server on a real port, a real users file.
+// Signing out ends the session, not only the browser's cookie: a cookie copied before is refused afterwards. And
+// failed sign-ins are limited per account as well as per address: guesses at one user's password from many
+// addresses are answered 429 after ten, while other users still sign in. A real server on a real port, a real
+// users file; requests leave from different loopback addresses (127.0.0.x) as from different machines.
 import { expect } from 'chai'
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
@@ -45,7 +47,7 @@ const signInAs = async (base: string, name: string, password: string, from?: str
   return send(base, 'POST', '/login', { cookie, from, form: { name, password, _csrf: token, next: '/' } })
 }
 
-describe('with users: signing out', function () {
+describe('with users: signing out, and the per-account sign-in limit', function () {
   // Each sign-in is a real scrypt check (~0.6 s here).
   this.timeout(90_000)
   let folder: TempFolder
@@ -90,5 +92,18 @@ describe('with users: signing out', function () {
     const page = await send(served.base, 'GET', '/', { cookie: fresh })
     const written = await send(served.base, 'POST', '/api/articles', { cookie: fresh, json: ARTICLE, headers: { 'x-csrf-token': formTokenIn(page.body) } })
     expect(written.status, written.body).to.equal(201)
+  })
+
+  it('answers 429 after ten failed sign-ins as one user from ten addresses; other users still sign in', async () => {
+    for (let i = 0; i < 10; i++) {
+      const failed = await signInAs(served.base, i % 2 ? 'jo' : 'JO', 'not the password', `127.0.0.${10 + i}`)
+      expect(failed.status, `attempt ${i + 1}`).to.equal(401)
+    }
+    const limited = await signInAs(served.base, 'jo', 'not the password', '127.0.0.30')
+    expect(limited.status).to.equal(429)
+    expect(limited.body).to.include('Too many failed sign-ins as this user, from any address: wait 15 minutes, then try again.')
+    // Held out for the window even with the right password: the guesser learns nothing more.
+    expect((await signInAs(served.base, 'jo', PASSWORD, '127.0.0.31')).status).to.equal(429)
+    expect((await signInAs(served.base, 'sam', PASSWORD, '127.0.0.30')).status).to.equal(303)
   })
 })

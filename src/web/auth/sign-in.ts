@@ -6,7 +6,7 @@ import { checkFormToken } from './csrf.js'
 import { askerOf } from './guard.js'
 import { endSession, startSession } from './sessions.js'
 import type { Staff } from './staff.js'
-import { signInLimit } from './write-limits.js'
+import { accountSignInLimit, signInLimit } from './write-limits.js'
 
 const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 })
 
@@ -27,7 +27,7 @@ export function signInRoutes(staff: Staff): Router {
     res.render('sessions/new', { title: 'Sign in', problem: null, name: '', next: localPath(req.query.next) })
   })
 
-  router.post('/login', signInLimit(), form, checkFormToken, async (req, res) => {
+  router.post('/login', signInLimit(), form, checkFormToken, accountSignInLimit(), async (req, res) => {
     const { desk } = askerOf(req)!
     const name = field(req.body, 'name').trim()
     const next = localPath(field(req.body, 'next'))
