@@ -45,11 +45,13 @@ export function signInRoutes(staff: Staff): Router {
 
   router.post('/logout', form, checkFormToken, async (req, res) => {
     const asker = askerOf(req)
+    // This browser's cookie goes first: should the users file not be writable, the error page says why the
+    // session could not be ended everywhere, and this browser is signed out all the same.
+    endSession(req, res)
     if (asker?.via === 'session' && asker.user && staff.path) {
       await endSessions(staff.path, asker.user.id)
       staff.forget()
     }
-    endSession(req, res)
     res.redirect(303, '/')
   })
 
