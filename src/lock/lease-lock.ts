@@ -10,15 +10,12 @@
 // atomic). That process looks again before moving it. The holder renews first and then looks for a `reaper`:
 // so either the reaper's second look sees the renewed lease and backs off, or the holder sees the take-over.
 import { randomBytes } from 'node:crypto'
-import {
-  closeSync, existsSync, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync,
-  rmdirSync, statSync, unlinkSync, writeFileSync,
-} from 'node:fs'
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { alive, gone, me, parseHolder, type Holder } from './holder.js'
+import { code, HOLDER, Lease, mine, moveAway, pause, quietly, REAPER } from './lease.js'
 
-const HOLDER = 'holder'
-const REAPER = 'reaper'
+export { Lease }
 
 /** How long a lease lasts unrenewed; renewed every third of it. */
 export const staleMs = () => Number(process.env.CLAIMTRAIL_LOCK_STALE_MS) || 10_000
@@ -31,109 +28,6 @@ export interface Refusal {
 }
 
 type Found = { kind: 'folder'; holder: Holder | null; mtimeMs: number } | { kind: 'file'; pid: number | null; mtimeMs: number }
-
-const mine = new Set<string>()
-const leases = new Set<Lease>()
-let exitHooked = false
-const code = (error: unknown) => (error as NodeJS.ErrnoException).code
-
-const quietly = <T>(read: () => T): T | null => {
-  try {
-    return read()
-  } catch {
-    return null
-  }
-}
-
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-}
-
-export class Lease {
-  #lost: string | null = null
-  #renewed = Date.now()
-  readonly #fd: number
-  readonly #ino: number
-  readonly #timer: NodeJS.Timeout
-
-  constructor(readonly lock: string, readonly holder: Holder, readonly staleMs: number, fd: number, readonly onLost?: (why: string) => void) {
-    this.#fd = fd
-    this.#ino = fstatSync(this.#fd).ino
-    mine.add(holder.token)
-    if (!exitHooked) process.once('exit', releaseAll)
-    exitHooked = true
-    leases.add(this)
-    this.#timer = setInterval(() => this.#renew(), staleMs / 3).unref()
-  }
-
-  /** Why the lock is no longer this process's, or null while it is; renewed first once a third of the lease has passed. */
-  check(): string | null {
-    if (!this.#lost && Date.now() - this.#renewed >= this.staleMs / 3) this.#renew()
-    return this.#lost
-  }
-
-  #renew(): void {
-    if (this.#lost) return
-    const now = new Date()
-    try {
-      // Through our own file's descriptor: a lock that is no longer ours is never renewed by mistake.
-      futimesSync(this.#fd, now, now)
-    } catch (error) {
-      return this.#lose(`its lease could not be renewed: ${(error as Error).message}`)
-    }
-    for (let waited = 0; ; waited += 5) {
-      if (quietly(() => statSync(join(this.lock, HOLDER)).ino) !== this.#ino) return this.#lose('another process took it over')
-      if (!existsSync(join(this.lock, REAPER))) break
-      // A take-over under way: the reaper's second look decides, in a moment.
-      if (waited >= 1000) return this.#lose('another process is taking it over')
-      pause(5)
-    }
-    this.#renewed = now.getTime()
-  }
-
-  #lose(why: string): void {
-    this.#lost = why
-    this.#end()
-    this.onLost?.(why)
-  }
-
-  #end(): void {
-    clearInterval(this.#timer)
-    leases.delete(this)
-    mine.delete(this.holder.token)
-    quietly(() => closeSync(this.#fd))
-  }
-
-  /** Lets go of the lock, if it is still this process's: claimed first, as a reaper would, so never another's. */
-  release(): void {
-    if (this.#lost) return
-    this.#lost = 'released'
-    const claim = join(this.lock, REAPER)
-    for (let waited = 0; waited < 1000; waited += 5) {
-      try {
-        mkdirSync(claim, { mode: 0o700 })
-      } catch (error) {
-        if (code(error) !== 'EEXIST') break
-        pause(5)
-        continue
-      }
-      if (quietly(() => statSync(join(this.lock, HOLDER)).ino) === this.#ino) moveAway(this.lock)
-      else quietly(() => rmdirSync(claim))
-      break
-    }
-    this.#end()
-  }
-}
-
-function releaseAll(): void {
-  for (const lease of leases) lease.release()
-}
-
-function moveAway(lock: string): void {
-  const away = `${lock}.${randomBytes(6).toString('hex')}.gone`
-  renameSync(lock, away)
-  rmSync(away, { recursive: true, force: true })
-}
 
 function examine(lock: string): Found | null {
   const stat = quietly(() => lstatSync(lock))
