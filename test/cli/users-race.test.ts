@@ -2,7 +2,9 @@
 // in another process must not be undone when the add writes the file. Fifty rounds through the built command,
 // each starting the second command while the first is hashing; after every round the file holds every change.
 import { expect } from 'chai'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { place } from '../../src/lock/holder.js'
 import type { UsersData } from '../../src/users/users-file.js'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, type Run } from './run.js'
@@ -57,6 +59,21 @@ describe('claimtrail users, run side by side', function () {
     const lanes = await Promise.all([lane('desk-a.users.json', ROUNDS / 2), lane('desk-b.users.json', ROUNDS / 2)])
     const revoked = lanes.reduce((sum, l) => sum + l.revoked, 0)
     const removed = lanes.reduce((sum, l) => sum + l.removed, 0)
+    // Nothing left beside the files: no lock, no temporary file.
+    expect((await readdir(temp.dir)).sort()).to.deep.equal(['desk-a.users.json', 'desk-b.users.json'])
     console.log(`      users race: ${ROUNDS} rounds, ${revoked} tokens revoked and ${removed} users removed while another user was added; none came back`)
+  })
+
+  it('takes over at once a lock left by a users command that was killed', async () => {
+    const run = (args: string[], input?: string) => claimtrail(['users', ...args, '--users', 'desk.json'], { cwd: temp.dir, input })
+    expect((await run(['add', 'jo', '--password-stdin'], PASSWORD)).code).to.equal(0)
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString())
+    await mkdir(temp.path('desk.json.lock'))
+    await writeFile(temp.path('desk.json.lock/holder'), JSON.stringify({ pid: dead, place: place(), started: '1', token: 'left' }))
+    const started = Date.now()
+    const issued = await run(['token', 'jo'])
+    expect(issued.code, issued.stderr).to.equal(0)
+    expect(Date.now() - started, 'no wait for the lease to run out').to.be.below(5000)
+    expect((await readdir(temp.dir)).sort()).to.deep.equal(['desk.json'])
   })
 })

@@ -53,6 +53,7 @@ describe('Store: the writer lock', () => {
     const store = await Store.open(path)
     expect(await holderPid(path)).to.equal(process.pid)
     expect((await stat(`${path}.lock`)).mode & 0o777).to.equal(0o700)
+    expect((await stat(`${path}.lock/holder`)).mode & 0o777).to.equal(0o600)
     await store.close()
     expect(existsSync(`${path}.lock`)).to.equal(false)
   })
