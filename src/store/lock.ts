@@ -3,6 +3,7 @@
 // with the first one's. The lock is the folder `<store>.lock/` (lock/lease-lock.ts): a lock left by a process
 // that is gone is taken over at once, one whose holder stopped renewing it once its lease has run out; and a
 // writer whose lock was taken over writes nothing more.
+import { existsSync } from 'node:fs'
 import { StoreError } from '../errors.js'
 import { Lease, staleMs, take, type Refusal } from '../lock/lease-lock.js'
 
@@ -32,7 +33,9 @@ export function lockStore(path: string): void {
   let taken: Lease | Refusal
   try {
     const stale = staleMs()
-    taken = take(lock, (why) => console.error(`claimtrail: ${lostMessage(path, why, stale)}`))
+    // Said at once when another process holds it now; a lock folder simply gone (the store's folder removed) is
+    // said by the next write, which is refused.
+    taken = take(lock, (why) => existsSync(lock) && console.error(`claimtrail: ${lostMessage(path, why, stale)}`))
   } catch (error) {
     throw new StoreError(`cannot lock ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
   }
