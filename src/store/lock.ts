@@ -1,79 +1,60 @@
 // One writer per store file. A second claimtrail process that opens the same store for writing (an `ingest`
-// while `serve` runs) is refused with a message, never allowed to interleave its journal lines and compactions with the
-// first one's. The lock is a file beside the store holding the writer's process id: a lock left by a process
-// that is gone (killed, crashed) is taken over.
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+// while `serve` runs) is refused with a message, never allowed to interleave its journal lines and compactions
+// with the first one's. The lock is the folder `<store>.lock/` (lock/lease-lock.ts): a lock left by a process
+// that is gone is taken over at once, one whose holder stopped renewing it once its lease has run out; and a
+// writer whose lock was taken over writes nothing more.
+import { existsSync } from 'node:fs'
 import { StoreError } from '../errors.js'
+import { Lease, staleMs, take, type Refusal } from '../lock/lease-lock.js'
 
-const held = new Set<string>()
+/** Stores open for writing in this process, by lock, with how many are open: they share the lock. */
+const held = new Map<string, { lease: Lease; opened: number }>()
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, it is only not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
+function refused(path: string, lock: string, { why, holder, pid }: Refusal): string {
+  if (why === 'stuck') {
+    return `${path} cannot be locked for writing: a take-over of its lock never finished (a process died in the middle of it). Once no claimtrail process uses the store, remove the folder ${lock} and try again.`
   }
+  if (why === 'busy') return `cannot lock ${path} for writing: another process keeps taking the lock. Try again.`
+  const who = holder ? `pid ${holder.pid}` : pid !== null ? `pid ${pid}` : 'just now starting'
+  return `${path} is open for writing in another claimtrail process (${who}). Stop that process (a running \`claimtrail serve\`?) or pass --db with another store; reading commands (claims, export) still work.`
 }
 
-function holder(lock: string): number | null {
-  try {
-    const pid = Number(readFileSync(lock, 'utf8').trim())
-    return Number.isInteger(pid) && pid > 0 ? pid : null
-  } catch {
-    return null
-  }
-}
+const lostMessage = (path: string, why: string, stale: number) =>
+  `${path}: this process no longer holds the store's writer lock (${why}; it was not renewed for ${stale / 1000} s, e.g. the process was paused), so nothing more is written to it. Stop the other claimtrail process, or this one, then start this one again.`
 
 /** Takes the store's lock for this process; a second store opened on the same file in this process shares it. */
 export function lockStore(path: string): void {
   const lock = `${path}.lock`
-  if (held.has(lock)) return
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' })
-      held.add(lock)
-      if (held.size === 1) process.once('exit', releaseAll)
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new StoreError(`cannot lock ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
-      }
-      const pid = holder(lock)
-      if (pid === process.pid) return
-      if (pid !== null && alive(pid)) {
-        throw new StoreError(`${path} is open for writing in another claimtrail process (pid ${pid}). Stop that process (a running \`claimtrail serve\`?) or pass --db with another store; reading commands (claims, export) still work.`)
-      }
-      // Left by a process that is gone: take it over.
-      try {
-        unlinkSync(lock)
-      } catch {
-        // another process took it over first; the next attempt says who holds it
-      }
-    }
+  const open = held.get(lock)
+  if (open && !open.lease.check()) {
+    open.opened++
+    return
   }
-  throw new StoreError(`cannot lock ${path} for writing: another process keeps taking the lock. Try again.`)
+  let taken: Lease | Refusal
+  try {
+    const stale = staleMs()
+    // Said at once when another process holds it now; a lock folder simply gone (the store's folder removed) is
+    // said by the next write, which is refused.
+    taken = take(lock, (why) => existsSync(lock) && console.error(`claimtrail: ${lostMessage(path, why, stale)}`))
+  } catch (error) {
+    throw new StoreError(`cannot lock ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
+  }
+  if (!(taken instanceof Lease)) throw new StoreError(refused(path, lock, taken))
+  held.set(lock, { lease: taken, opened: 1 })
 }
 
-/** Lets go of the store's lock when this process holds it: the store was closed. */
+/** Refuses a write when this process no longer holds the store's lock (another process took it over). */
+export function stillLocked(path: string): void {
+  const open = held.get(`${path}.lock`)
+  const lost = open ? open.lease.check() : 'it was let go of'
+  if (lost) throw new StoreError(`${lostMessage(path, lost, open?.lease.staleMs ?? staleMs())} This change was not written.`)
+}
+
+/** Lets go of the store's lock once the last store this process opened on the file is closed. */
 export function unlockStore(path: string): void {
   const lock = `${path}.lock`
-  if (!held.delete(lock)) return
-  try {
-    if (holder(lock) === process.pid) unlinkSync(lock)
-  } catch {
-    // already gone
-  }
-}
-
-function releaseAll(): void {
-  for (const lock of held) {
-    try {
-      if (holder(lock) === process.pid) unlinkSync(lock)
-    } catch {
-      // already gone
-    }
-  }
-  held.clear()
+  const open = held.get(lock)
+  if (!open || --open.opened > 0) return
+  held.delete(lock)
+  open.lease.release()
 }

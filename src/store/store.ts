@@ -19,7 +19,7 @@ import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './le
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
 import { fileAcross, indexClaims } from './across-articles.js'
-import { lockStore, unlockStore } from './lock.js'
+import { lockStore, stillLocked, unlockStore } from './lock.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import { SpeakerRoster } from './speakers.js'
@@ -481,6 +481,7 @@ export class Store {
     if (batch.lost) throw batch.lost
     const journal = this.#journal
     if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
+    stillLocked(this.path)
     const texts = { size: this.#texts.size, lines: this.#texts.lines }
     try {
       // Texts first: a journal line that files an article must never be on disk without the article's text.
@@ -542,6 +543,7 @@ export class Store {
       if (this.#open) await this.#write(this.#open)
       await this.#writing
       if (this.#stale) throw this.#stale
+      stillLocked(this.path)
       const before = this.#file.seq
       let backup: Backup | undefined
       this.#file.beforeReplace = async () => {

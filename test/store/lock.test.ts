@@ -1,14 +1,19 @@
 // One writer per store file: a store another live process holds for writing is refused with a message naming
-// that process; a lock left by a process that is gone is taken over; reading needs no lock.
+// that process; a lock left by a process that is gone is taken over; reading needs no lock. (A pid file as the
+// lock is what claimtrail before the lock folder left; it is still understood.)
 import { expect } from 'chai'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { once } from 'node:events'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import { StoreError } from '../../src/errors.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction } from '../fixtures/bridge-articles.js'
+import { ROOT } from '../cli/run.js'
 import { tempFolder, type TempFolder } from './temp-store.js'
+
+/** The pid in the store's lock folder. */
+const holderPid = async (path: string) => (JSON.parse(await readFile(`${path}.lock/holder`, 'utf8')) as { pid: number }).pid
 
 describe('Store: the writer lock', () => {
   let temp: TempFolder
@@ -40,14 +45,44 @@ describe('Store: the writer lock', () => {
     await writeFile(`${path}.lock`, `${gone}\n`)
     const store = await Store.open(path)
     await store.addArticle(council, councilExtraction)
-    expect((await readFile(`${path}.lock`, 'utf8')).trim()).to.equal(String(process.pid))
+    expect(await holderPid(path)).to.equal(process.pid)
   })
 
   it('lets go of the lock when the store is closed', async () => {
     const path = temp.path('claimtrail.json')
     const store = await Store.open(path)
-    expect((await readFile(`${path}.lock`, 'utf8')).trim()).to.equal(String(process.pid))
+    expect(await holderPid(path)).to.equal(process.pid)
+    expect((await stat(`${path}.lock`)).mode & 0o777).to.equal(0o700)
+    expect((await stat(`${path}.lock/holder`)).mode & 0o777).to.equal(0o600)
     await store.close()
     expect(existsSync(`${path}.lock`)).to.equal(false)
+  })
+
+  it('writes nothing more once its lease ran out and another process took the store over', async function () {
+    this.timeout(20_000)
+    const path = temp.path('claimtrail.json')
+    process.env.CLAIMTRAIL_LOCK_STALE_MS = '500'
+    const store = await Store.open(path)
+    delete process.env.CLAIMTRAIL_LOCK_STALE_MS
+    // Another process that keeps trying to take the store, as a second `serve` started again and again would.
+    const taker = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+      `import { lockStore } from './src/store/lock.ts'
+       const again = () => { try { lockStore(${JSON.stringify(path)}); console.log('took') } catch { setTimeout(again, 50) } }
+       again(); setTimeout(() => {}, 30000)`], { cwd: ROOT, env: { ...process.env, CLAIMTRAIL_LOCK_STALE_MS: '500' } })
+    try {
+      const took = once(taker.stdout, 'data')
+      // This process stops for 2 s (a stopped terminal, a long pause): its lease runs out meanwhile.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000)
+      await took
+      expect(await holderPid(path)).to.equal(taker.pid)
+      const written = await store.addArticle(council, councilExtraction).then(() => null, (error: unknown) => error)
+      expect(written).to.be.instanceOf(StoreError)
+      expect((written as Error).message).to.match(/claimtrail\.json: this process no longer holds the store's writer lock \(another process took it over; .*This change was not written\.$/)
+      await store.close().catch(() => undefined)
+      expect(await holderPid(path), 'the taker keeps its lock').to.equal(taker.pid)
+    } finally {
+      taker.kill()
+      await once(taker, 'exit')
+    }
   })
 })

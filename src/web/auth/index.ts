@@ -19,7 +19,8 @@ export interface AccessOptions {
 
 export function access({ usersFile, reading = 'public', writeLimit: perMinute = DEFAULT_WRITE_LIMIT }: AccessOptions = {}): Router {
   const router = Router()
-  router.use(guard(new Staff(usersFile), reading), writeLimit(perMinute), mayWrite)
-  router.use(signInRoutes())
+  const staff = new Staff(usersFile)
+  router.use(guard(staff, reading), writeLimit(perMinute), mayWrite)
+  router.use(signInRoutes(staff))
   return router
 }

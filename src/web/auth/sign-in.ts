@@ -1,11 +1,12 @@
 // The sign-in page and signing out. Both are forms with a token; a failed sign-in says only that the name and
-// password do not match, never which of them was wrong.
+// password do not match, never which of them was wrong. Signing out ends all the user's sessions (sessions.ts).
 import express, { Router } from 'express'
-import { signIn } from '../../users/users.js'
+import { endSessions, signIn } from '../../users/users.js'
 import { checkFormToken } from './csrf.js'
 import { askerOf } from './guard.js'
 import { endSession, startSession } from './sessions.js'
-import { signInLimit } from './write-limits.js'
+import type { Staff } from './staff.js'
+import { accountSignInLimit, signInLimit } from './write-limits.js'
 
 const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 })
 
@@ -19,14 +20,14 @@ const field = (body: unknown, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 
-export function signInRoutes(): Router {
+export function signInRoutes(staff: Staff): Router {
   const router = Router()
 
   router.get('/login', (req, res) => {
     res.render('sessions/new', { title: 'Sign in', problem: null, name: '', next: localPath(req.query.next) })
   })
 
-  router.post('/login', signInLimit(), form, checkFormToken, async (req, res) => {
+  router.post('/login', signInLimit(), form, checkFormToken, accountSignInLimit(), async (req, res) => {
     const { desk } = askerOf(req)!
     const name = field(req.body, 'name').trim()
     const next = localPath(field(req.body, 'next'))
@@ -42,8 +43,15 @@ export function signInRoutes(): Router {
     res.redirect(303, next)
   })
 
-  router.post('/logout', form, checkFormToken, (req, res) => {
+  router.post('/logout', form, checkFormToken, async (req, res) => {
+    const asker = askerOf(req)
+    // This browser's cookie goes first: should the users file not be writable, the error page says why the
+    // session could not be ended everywhere, and this browser is signed out all the same.
     endSession(req, res)
+    if (asker?.via === 'session' && asker.user && staff.path) {
+      await endSessions(staff.path, asker.user.id)
+      staff.forget()
+    }
     res.redirect(303, '/')
   })
 

@@ -31,6 +31,11 @@ export class Staff {
     }
     return this.desk
   }
+
+  /** Read the file again at the next request: this process changed it, maybe within the same mtime tick. */
+  forget(): void {
+    this.seen = ''
+  }
 }
 
 export function userById(desk: Desk, id: unknown): UserRecord | undefined {

@@ -1,5 +1,6 @@
 // Rate limits (express-rate-limit, counted in this process's memory): writes per user (or per address, for
-// those not signed in), and failed sign-ins per address, since each costs a slow scrypt check.
+// those not signed in), and failed sign-ins per address, since each costs a slow scrypt check, and per account
+// name, so that guessing one user's password from many addresses is as slow as from one.
 import type { Request, RequestHandler, Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { SAFE } from './guard.js'
@@ -9,6 +10,8 @@ import { refuse } from './refuse.js'
 export const DEFAULT_WRITE_LIMIT = 1000
 const FAILED_SIGN_INS = 10
 const SIGN_IN_WINDOW_MINUTES = 5
+const FAILED_SIGN_INS_AS_ONE = 10
+const ACCOUNT_WINDOW_MINUTES = 15
 
 const who = (req: Request, res: Response) => {
   const user = res.locals.user as { id: string } | null | undefined
@@ -39,5 +42,28 @@ export function signInLimit(): RequestHandler {
     keyGenerator: (req) => `address ${ipKeyGenerator(req.ip ?? '')}`,
     handler: (req, res) => refuse(req, res, 429,
       `Too many failed sign-ins from this address: wait ${SIGN_IN_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`),
+  })
+}
+
+const accountOf = (req: Request) => {
+  const name = (req.body as Record<string, unknown> | undefined)?.name
+  return typeof name === 'string' ? name.trim().normalize('NFC').toLowerCase() : ''
+}
+
+/**
+ * After the form is read: failed sign-ins as one name, from any address. Whoever guesses can hold a user out for
+ * the window this way, but not find the password; the user's other sessions and API tokens keep working.
+ */
+export function accountSignInLimit(): RequestHandler {
+  return rateLimit({
+    windowMs: ACCOUNT_WINDOW_MINUTES * 60_000,
+    limit: FAILED_SIGN_INS_AS_ONE,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => !accountOf(req),
+    keyGenerator: (req) => `account ${accountOf(req)}`,
+    handler: (req, res) => refuse(req, res, 429,
+      `Too many failed sign-ins as this user, from any address: wait ${ACCOUNT_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`),
   })
 }
