@@ -481,9 +481,10 @@ export class Store {
     if (batch.lost) throw batch.lost
     const journal = this.#journal
     if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
-    stillLocked(this.path)
     const texts = { size: this.#texts.size, lines: this.#texts.lines }
     try {
+      // A writer whose lock another process took over must not write beside it (lock.ts).
+      stillLocked(this.path)
       // Texts first: a journal line that files an article must never be on disk without the article's text.
       await this.#texts.append(batch.texts)
       await journal.append(batch.lines)
