@@ -70,7 +70,8 @@ export function readTexts(path: string, store = path.replace(/\.texts$/, '')): T
         throw damaged(path, line, what, store)
       }
     }
-    texts.set(entry.id, { id: entry.id, text: entry.text, article: entry.article })
+    // The record stays on disk for repair; a reader needs only the text.
+    texts.set(entry.id, { id: entry.id, text: entry.text })
   }
   return { texts, lines: line, size, legacy }
 }
@@ -130,7 +131,7 @@ export class ArticleTexts {
     this.#size += bytes.length
     this.#lines += texts.length
     const loaded = this.#load()
-    for (const entry of texts) loaded.set(entry.id, entry)
+    for (const { id, text } of texts) loaded.set(id, { id, text })
   }
 
   /** Takes back what was appended after `size` bytes and `lines` lines (the change they belonged to was not stored). */
