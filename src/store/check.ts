@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs'
 import { StoreError } from '../errors.js'
 import { listBackups } from './backups.js'
-import { journalPath, openFile, textsPath } from './file.js'
+import { StoreFile, journalPath, openFile, textsPath } from './file.js'
+import { SCHEMA_VERSION } from './schema.js'
 import { headPath, readHead } from './head.js'
 import { readJournal } from './journal.js'
 import { readSnapshot } from './snapshot.js'
@@ -51,7 +52,11 @@ export async function checkStore(path: string): Promise<CheckReport> {
   const head = readHead(headPath(path))
   lines.push(`${headPath(path)}: ${head === null ? 'missing (a store from before it, or removed): a journal cut at a line end cannot be told' : `change ${head} acknowledged`}`)
   // The files against each other, as opening does, once each reads on its own.
-  if (!problems.length) {
+  // An older schema is not damage: it is upgraded when the store is next opened for writing.
+  const schema = problems.length ? undefined : (await new StoreFile(path).read().catch(() => null))?.schema
+  if (schema !== undefined && schema < SCHEMA_VERSION) {
+    lines.push(`together: ${path} is schema ${schema}, from an older claimtrail; opening it once for writing (claimtrail ingest or serve) upgrades it, after keeping a backup`)
+  } else if (!problems.length) {
     const together = await attempt(() => openFile(path, { readOnly: true }))
     if (together.problem) problems.push(together.problem)
     else {
