@@ -71,7 +71,12 @@ export async function checkStore(path: string): Promise<CheckReport> {
       if (!snapshot) throw new StoreError(`${backup.file} is not a store file in the checked layout`)
       if (existsSync(backup.journal)) readJournal(backup.journal, backup.file)
       return snapshot
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null
+      throw error
     })
+    // Gone since it was listed: a writer compacting meanwhile keeps only the newest backups.
+    if (read === null) continue
     // A damaged backup is worth knowing about but costs the store nothing.
     lines.push(`${backup.file}: ${read.problem ? `DAMAGED (${read.problem}); repair will not use it` : `backup of change ${backup.seq}; reads whole`}`)
   }
