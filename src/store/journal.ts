@@ -47,7 +47,7 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
   const whole = bytes.lastIndexOf(0x0a) + 1
   const entries: JournalEntry[] = []
   let base: number | null = null
-  let checkedFile: boolean | undefined
+  let checkedSeen = false
   let start = 0
   for (let line = 1; start < whole; line++) {
     const end = bytes.indexOf(0x0a, start)
@@ -62,10 +62,11 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
     } catch (error) {
       throw damaged(path, line, (error as Error).message, store)
     }
-    // Lines from before checksums stand only in a journal that has none: one unchecked line among checked ones is damage.
-    checkedFile ??= parsed.checked
-    if (parsed.checked !== checkedFile) throw damaged(path, line, parsed.checked ? 'it has a checksum where the lines before it have none' : 'it has no checksum', store)
-    if (line === 1 && checkedFile) {
+    // Lines from before checksums may only open the journal: one unchecked line after a checked one is damage. Checked
+    // lines may follow them: a writer that could not start a new journal at its first compaction appends to the old one.
+    if (!parsed.checked && checkedSeen) throw damaged(path, line, 'it has no checksum', store)
+    checkedSeen ||= parsed.checked
+    if (line === 1 && parsed.checked) {
       if (value.journal !== 1 || !Number.isInteger(value.base)) throw damaged(path, line, 'the journal\'s first line, which names the store file it follows, is missing', store)
       base = value.base as number
       continue
