@@ -3,7 +3,7 @@
 // tool that pretty-prints) both open, so repair may never pass them over and rebuild the store without them.
 // And `check` must not send the owner of an older, undamaged store to repair it.
 import { expect } from 'chai'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { Store } from '../../src/store/store.js'
 import { claimtrail, ensureBuilt } from '../cli/run.js'
 import { council, councilExtraction } from '../fixtures/bridge-articles.js'
@@ -70,5 +70,13 @@ describe('repair and check on a store file that opens but is not in the checked 
     const after = await Store.open(db, { readOnly: true })
     expect(after.decisions().map((d) => d.detail.note), `repair said:\n${repaired.stdout}`).to.deep.equal(['No vote was held.'])
     expect(after.exportData().claims.find((c) => c.id === claim)?.review?.verdict).to.equal('False')
+  })
+
+  it('a path with no store (a typo in --db): repair says so and creates nothing', async () => {
+    const repaired = await claimtrail(['repair', '--db', temp.path('claimtrial.json')], { cwd: temp.dir })
+    expect(repaired.stdout, 'repair of nothing').to.not.match(/repaired/)
+    expect(repaired.code).to.equal(3)
+    expect(repaired.stderr).to.match(/there is no store at .*claimtrial\.json/)
+    expect(await readdir(temp.dir)).to.deep.equal([])
   })
 })
