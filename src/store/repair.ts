@@ -5,9 +5,9 @@
 // then nothing is written.
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { StoreError } from '../errors.js'
+import { NotFoundError, StoreError } from '../errors.js'
 import type { Extraction } from '../pipeline/types.js'
-import { listBackups } from './backups.js'
+import { backupsFolder, listBackups } from './backups.js'
 import { StoreFile, journalPath, textsPath } from './file.js'
 import { headPath } from './head.js'
 import type { JournalEntry } from './journal.js'
@@ -89,6 +89,10 @@ async function follow(seq: number, journals: string[]): Promise<Chain> {
 const readStart = (from: string): Promise<StoreData | null> => new StoreFile(from).read().catch(() => null)
 
 export async function repairStore(path: string, extract: Extract): Promise<RepairReport> {
+  // A mistyped --db must not be "repaired" into a new, empty store while the one meant stays damaged.
+  if (![path, journalPath(path), textsPath(path), backupsFolder(path)].some((file) => existsSync(file))) {
+    throw new NotFoundError(`there is no store at ${path}. Pass --db with the store file.`)
+  }
   lockStore(path)
   // An older store that reads whole is not damaged: repair, which rebuilds only the current schema, would pass it over.
   const current = await readStart(path)
