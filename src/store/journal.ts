@@ -96,6 +96,8 @@ export class Journal {
   #size: number
   /** A failed append could not be cut back: the next one must first. */
   #torn = false
+  /** Its descriptor is closed: the number may already name another file, so nothing is written through it. */
+  #closed = false
 
   private constructor(readonly path: string, file: number, size: number) {
     this.#file = file
@@ -120,9 +122,14 @@ export class Journal {
     return this.#size
   }
 
+  get closed(): boolean {
+    return this.#closed
+  }
+
   /** Appends whole lines and flushes them to the disk; on failure the journal is cut back to its last whole line. */
   async append(lines: string): Promise<void> {
     const bytes = Buffer.from(lines, 'utf8')
+    if (this.#closed) throw new StoreError(`${this.path} is closed; the change was not stored.`)
     try {
       if (this.#torn) await cutFile(this.#file, this.#size)
       this.#torn = false
@@ -141,7 +148,9 @@ export class Journal {
 
   /** Moves this journal to `to` (the backups) and starts a new one after `base`: the store file now holds all of it. */
   async rotate(to: string, base: number): Promise<Journal> {
+    if (this.#closed) throw new StoreError(`${this.path} is closed; it was not moved.`)
     await rename(this.path, to)
+    this.#closed = true
     await closeFile(this.#file)
     try {
       const started = await Journal.open(this.path, base)
@@ -157,6 +166,8 @@ export class Journal {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
     await closeFile(this.#file)
   }
 }

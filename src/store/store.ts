@@ -486,10 +486,13 @@ export class Store {
   async #append(batch: Batch): Promise<void> {
     if (this.#open === batch) this.#open = undefined
     if (batch.lost) throw batch.lost
-    const journal = this.#journal
+    let journal = this.#journal
     if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
     const texts = { size: this.#texts.size, lines: this.#texts.lines }
     try {
+      // A compaction that could neither start a new journal nor put the old one back left it closed; the store
+      // file holds every change up to it, so a journal following the file takes the changes from here.
+      if (journal.closed) journal = this.#journal = await Journal.open(journalPath(this.path), this.#file.seq)
       // Texts first: a journal line that files an article must never be on disk without the article's text.
       await this.#texts.append(batch.texts)
       await journal.append(batch.lines)
@@ -545,11 +548,13 @@ export class Store {
    * journal. Runs in the queue: no change meanwhile. A failure (a full disk) leaves the old file and journal.
    */
   async #compact(): Promise<void> {
-    const journal = this.#journal!
+    let journal = this.#journal!
     try {
       if (this.#open) await this.#write(this.#open)
       await this.#writing
       if (this.#stale) throw this.#stale
+      if (this.#journal!.closed) this.#journal = await Journal.open(journalPath(this.path), this.#file.seq)
+      journal = this.#journal!
       const before = this.#file.seq
       let backup: Backup | undefined
       this.#file.beforeReplace = async () => {
