@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs'
 import { StoreError } from '../errors.js'
 import { listBackups } from './backups.js'
-import { journalPath, openFile, textsPath } from './file.js'
+import { StoreFile, journalPath, openFile, textsPath } from './file.js'
+import { SCHEMA_VERSION } from './schema.js'
 import { headPath, readHead } from './head.js'
 import { readJournal } from './journal.js'
 import { readSnapshot } from './snapshot.js'
@@ -51,7 +52,11 @@ export async function checkStore(path: string): Promise<CheckReport> {
   const head = readHead(headPath(path))
   lines.push(`${headPath(path)}: ${head === null ? 'missing (a store from before it, or removed): a journal cut at a line end cannot be told' : `change ${head} acknowledged`}`)
   // The files against each other, as opening does, once each reads on its own.
-  if (!problems.length) {
+  // An older schema is not damage: it is upgraded when the store is next opened for writing.
+  const schema = problems.length ? undefined : (await new StoreFile(path).read().catch(() => null))?.schema
+  if (schema !== undefined && schema < SCHEMA_VERSION) {
+    lines.push(`together: ${path} is schema ${schema}, from an older claimtrail; opening it once for writing (claimtrail ingest or serve) upgrades it, after keeping a backup`)
+  } else if (!problems.length) {
     const together = await attempt(() => openFile(path, { readOnly: true }))
     if (together.problem) problems.push(together.problem)
     else {
@@ -66,7 +71,12 @@ export async function checkStore(path: string): Promise<CheckReport> {
       if (!snapshot) throw new StoreError(`${backup.file} is not a store file in the checked layout`)
       if (existsSync(backup.journal)) readJournal(backup.journal, backup.file)
       return snapshot
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null
+      throw error
     })
+    // Gone since it was listed: a writer compacting meanwhile keeps only the newest backups.
+    if (read === null) continue
     // A damaged backup is worth knowing about but costs the store nothing.
     lines.push(`${backup.file}: ${read.problem ? `DAMAGED (${read.problem}); repair will not use it` : `backup of change ${backup.seq}; reads whole`}`)
   }

@@ -47,7 +47,7 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
   const whole = bytes.lastIndexOf(0x0a) + 1
   const entries: JournalEntry[] = []
   let base: number | null = null
-  let checkedFile: boolean | undefined
+  let checkedSeen = false
   let start = 0
   for (let line = 1; start < whole; line++) {
     const end = bytes.indexOf(0x0a, start)
@@ -62,10 +62,11 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
     } catch (error) {
       throw damaged(path, line, (error as Error).message, store)
     }
-    // Lines from before checksums stand only in a journal that has none: one unchecked line among checked ones is damage.
-    checkedFile ??= parsed.checked
-    if (parsed.checked !== checkedFile) throw damaged(path, line, parsed.checked ? 'it has a checksum where the lines before it have none' : 'it has no checksum', store)
-    if (line === 1 && checkedFile) {
+    // Lines from before checksums may only open the journal: one unchecked line after a checked one is damage. Checked
+    // lines may follow them: a writer that could not start a new journal at its first compaction appends to the old one.
+    if (!parsed.checked && checkedSeen) throw damaged(path, line, 'it has no checksum', store)
+    checkedSeen ||= parsed.checked
+    if (line === 1 && parsed.checked) {
       if (value.journal !== 1 || !Number.isInteger(value.base)) throw damaged(path, line, 'the journal\'s first line, which names the store file it follows, is missing', store)
       base = value.base as number
       continue
@@ -95,6 +96,8 @@ export class Journal {
   #size: number
   /** A failed append could not be cut back: the next one must first. */
   #torn = false
+  /** Its descriptor is closed: the number may already name another file, so nothing is written through it. */
+  #closed = false
 
   private constructor(readonly path: string, file: number, size: number) {
     this.#file = file
@@ -119,9 +122,14 @@ export class Journal {
     return this.#size
   }
 
+  get closed(): boolean {
+    return this.#closed
+  }
+
   /** Appends whole lines and flushes them to the disk; on failure the journal is cut back to its last whole line. */
   async append(lines: string): Promise<void> {
     const bytes = Buffer.from(lines, 'utf8')
+    if (this.#closed) throw new StoreError(`${this.path} is closed; the change was not stored.`)
     try {
       if (this.#torn) await cutFile(this.#file, this.#size)
       this.#torn = false
@@ -140,7 +148,9 @@ export class Journal {
 
   /** Moves this journal to `to` (the backups) and starts a new one after `base`: the store file now holds all of it. */
   async rotate(to: string, base: number): Promise<Journal> {
+    if (this.#closed) throw new StoreError(`${this.path} is closed; it was not moved.`)
     await rename(this.path, to)
+    this.#closed = true
     await closeFile(this.#file)
     try {
       const started = await Journal.open(this.path, base)
@@ -156,6 +166,8 @@ export class Journal {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
     await closeFile(this.#file)
   }
 }

@@ -5,17 +5,17 @@
 // then nothing is written.
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { StoreError } from '../errors.js'
+import { NotFoundError, StoreError } from '../errors.js'
 import type { Extraction } from '../pipeline/types.js'
-import { listBackups } from './backups.js'
-import { journalPath, textsPath } from './file.js'
+import { backupsFolder, listBackups } from './backups.js'
+import { StoreFile, journalPath, textsPath } from './file.js'
 import { headPath } from './head.js'
 import type { JournalEntry } from './journal.js'
 import { lineJson } from './line-check.js'
 import { lockStore } from './lock.js'
 import { replay } from './replay.js'
 import { SCHEMA_VERSION, type ArticleInput, type StoreData } from './schema.js'
-import { readSnapshot, writeSnapshot } from './snapshot.js'
+import { writeSnapshot } from './snapshot.js'
 import { ArticleTexts, type ArticleText } from './texts.js'
 import { Store } from './store.js'
 
@@ -85,8 +85,20 @@ async function follow(seq: number, journals: string[]): Promise<Chain> {
   return { entries, seq, stop: null, lost: 0, damaged }
 }
 
+/** A store file as opening reads it (file.ts): a record a line, or else parsed whole; null when it does not read. */
+const readStart = (from: string): Promise<StoreData | null> => new StoreFile(from).read().catch(() => null)
+
 export async function repairStore(path: string, extract: Extract): Promise<RepairReport> {
+  // A mistyped --db must not be "repaired" into a new, empty store while the one meant stays damaged.
+  if (![path, journalPath(path), textsPath(path), backupsFolder(path)].some((file) => existsSync(file))) {
+    throw new NotFoundError(`there is no store at ${path}. Pass --db with the store file.`)
+  }
   lockStore(path)
+  // An older store that reads whole is not damaged: repair, which rebuilds only the current schema, would pass it over.
+  const current = await readStart(path)
+  if (current && current.schema < SCHEMA_VERSION) {
+    throw new StoreError(`${path} is schema ${current.schema}, from an older claimtrail, and reads whole: it needs upgrading, not repair. Open it once for writing (claimtrail ingest or serve), which keeps a backup first, then run \`claimtrail check --db ${path}\`. Nothing was changed.`)
+  }
   const lines: string[] = []
   const copy = `${path}.repair-${new Date().toISOString().replace(/[:.]/g, '-')}`
   await mkdir(copy, { recursive: true, mode: 0o700 })
@@ -100,9 +112,8 @@ export async function repairStore(path: string, extract: Extract): Promise<Repai
   const starts = [path, ...[...backups].reverse().map((b) => b.file)]
   let best: { from: string; data: StoreData; chain: Chain } | undefined
   for (const from of starts) {
-    const snapshot = await readSnapshot(from).catch(() => null)
-    if (!snapshot || snapshot.data.schema !== SCHEMA_VERSION) continue
-    const data = snapshot.data as unknown as StoreData
+    const data = from === path ? current : await readStart(from)
+    if (!data || data.schema !== SCHEMA_VERSION) continue
     const journals = [...backups.filter((b) => b.seq >= (data.seq ?? 0)).map((b) => b.journal), journalPath(path)]
     const chain = await follow(data.seq ?? 0, journals)
     if (!best || chain.seq > best.chain.seq) best = { from, data, chain }

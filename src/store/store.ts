@@ -75,6 +75,8 @@ export class Store {
   // Changes applied in memory and not yet written: the batch still taking changes, and the write under way.
   #open: Batch | undefined
   #writing: Promise<void> = Promise.resolve()
+  // The batch last sent to the disk: the one a change waits for when it has nothing of its own to write.
+  #sent: Batch | undefined
   // Articles filed in memory whose write is not yet acknowledged: no reader sees them, nor their statements.
   readonly #unacknowledged = new Set<string>()
   // Set when a write failed: memory holds changes the disk does not, and is read again before the next change.
@@ -200,7 +202,11 @@ export class Store {
       this.#writable()
       const prints = batch.map(({ article }) => fingerprint(article.text))
       this.#checkIds(batch, prints)
-      return this.#change(() => batch.map(({ article, extraction }, i) => this.#fileArticle(article, prints[i], extraction)))
+      const filed = this.#change(() => batch.map(({ article, extraction }, i) => this.#fileArticle(article, prints[i], extraction)))
+      // "Already stored" for an article whose own write is still on its way means stored only once that write is:
+      // the batch still open, or else the one being written, holds it, and fails if it does.
+      const inFlight = filed.result.some((r) => !r.added && this.#unacknowledged.has(r.articleId))
+      return inFlight ? { ...filed, written: filed.written ?? this.#open ?? this.#sent } : filed
     })
     if (write && written) await this.#write(written)
     return result
@@ -472,6 +478,7 @@ export class Store {
     if (!batch.done) {
       batch.done = this.#writing.then(() => this.#append(batch))
       this.#writing = batch.done.catch(() => undefined)
+      this.#sent = batch
     }
     return batch.done
   }
@@ -479,12 +486,15 @@ export class Store {
   async #append(batch: Batch): Promise<void> {
     if (this.#open === batch) this.#open = undefined
     if (batch.lost) throw batch.lost
-    const journal = this.#journal
+    let journal = this.#journal
     if (!journal) throw new StoreError(`${this.path} is closed; nothing was written.`)
     const texts = { size: this.#texts.size, lines: this.#texts.lines }
     try {
       // A writer whose lock another process took over must not write beside it (lock.ts).
       stillLocked(this.path)
+      // A compaction that could neither start a new journal nor put the old one back left it closed; the store
+      // file holds every change up to it, so a journal following the file takes the changes from here.
+      if (journal.closed) journal = this.#journal = await Journal.open(journalPath(this.path), this.#file.seq)
       // Texts first: a journal line that files an article must never be on disk without the article's text.
       await this.#texts.append(batch.texts)
       await journal.append(batch.lines)
@@ -495,6 +505,7 @@ export class Store {
       throw error
     }
     this.#head?.record(batch.seq)
+    if (this.#sent === batch) this.#sent = undefined
     for (const id of batch.articleIds) this.#unacknowledged.delete(id)
     if (batch.articleIds.length) this.#version++
     if (journal.size > this.#compactAt() && journal.size >= this.#compactRetryAt && !this.#compacting) {
@@ -539,12 +550,14 @@ export class Store {
    * journal. Runs in the queue: no change meanwhile. A failure (a full disk) leaves the old file and journal.
    */
   async #compact(): Promise<void> {
-    const journal = this.#journal!
+    let journal = this.#journal!
     try {
       if (this.#open) await this.#write(this.#open)
       await this.#writing
       if (this.#stale) throw this.#stale
       stillLocked(this.path)
+      if (this.#journal!.closed) this.#journal = await Journal.open(journalPath(this.path), this.#file.seq)
+      journal = this.#journal!
       const before = this.#file.seq
       let backup: Backup | undefined
       this.#file.beforeReplace = async () => {
