@@ -114,8 +114,21 @@ export class Journal {
       throw new StoreError(`cannot open ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
     }
     const journal = new Journal(path, file, fstatSync(file).size)
-    if (journal.#size === 0) await journal.append(checkedLine(JSON.stringify({ journal: 1, base })))
+    if (journal.#size === 0) {
+      try {
+        await journal.append(checkedLine(JSON.stringify({ journal: 1, base })))
+      } catch (error) {
+        await closeFile(file).catch(() => undefined)
+        throw error
+      }
+    }
     return journal
+  }
+
+  /** Cuts off whatever follows the last line known to be on the disk (an append that failed and could not be cut back). */
+  async discardUnwritten(): Promise<void> {
+    await cutFile(this.#file, this.#size)
+    this.#torn = false
   }
 
   get size(): number {

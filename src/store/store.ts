@@ -14,6 +14,7 @@ import { createParent, journalPath, openFile, textsPath, type StoreFile } from '
 import { Journal } from './journal.js'
 import { ArticleTexts, readTexts, type ArticleText } from './texts.js'
 import { Head, headPath } from './head.js'
+import { syncFolder } from './snapshot.js'
 import { KEEP_BACKUPS, backUpStoreFile, pruneBackups, type Backup } from './backups.js'
 import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './ledger.js'
 import type { ClaimIndex } from '../claims/claim-index.js'
@@ -156,6 +157,8 @@ export class Store {
     store.#texts.openForWriting(texts.legacy ? readTexts(textsPath(path), path) : texts)
     store.#journal = await Journal.open(journalPath(path), file.seq)
     store.#head = new Head(headPath(path))
+    // A new store's files are durable only once their folder is.
+    await syncFolder(path)
     const unchecked = !file.checked || (journal.base === null && journal.entries.length > 0)
     if (unchecked || store.#journal.size > store.#compactAt()) await store.#serialised(() => store.#compact())
     return store
@@ -530,6 +533,8 @@ export class Store {
   async #reload(): Promise<void> {
     const failed = this.#stale!
     try {
+      // A failed append that could not be cut back must not be read in as if it had been written.
+      if (this.#journal && !this.#journal.closed) await this.#journal.discardUnwritten()
       const { db, texts } = await openFile(this.path, { readOnly: true })
       this.#load(db.data)
       this.#texts.close()
@@ -568,6 +573,7 @@ export class Store {
       this.#journal = await journal.rotate(backup!.journal, this.#seq)
       this.#head?.record(this.#seq)
       await pruneBackups(this.path, this.#keepBackups)
+      this.#compactRetryAt = 0
     } catch (error) {
       this.#compactRetryAt = journal.size * (1 + RETRY_SHARE)
       throw error
