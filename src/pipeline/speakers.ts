@@ -118,7 +118,7 @@ export function resolveSpeakers(doc: Doc, drafts: Draft[]): Attributed[] {
     const parent = d.continues !== undefined ? byDraft.get(d.continues) : undefined
     const speakers = parent ?? (d.source ? splitCoordination(d.source).map((m) => resolveOne(article, known, m)) : [])
     byDraft.set(d.id, speakers)
-    if (!parent) known.push(...speakers)
+    if (!parent) for (const s of speakers) known.push(s)
     if (speakers.length === 0) out.push({ ...d, speaker: null })
     for (const { gender, head, ...speaker } of speakers) out.push({ ...d, speaker })
   }
