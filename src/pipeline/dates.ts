@@ -20,9 +20,16 @@ export interface DatePhrase extends StatementDate {
   past: boolean
 }
 
+// Every statement of an article resolves against the same published date: parse it once.
+const days = new Map<string, Date | null>()
 const day = (iso: string | null) => {
-  const d = iso ? parse(iso, 'yyyy-MM-dd', new Date()) : null
-  return d && isValid(d) ? d : null
+  if (!iso) return null
+  if (!days.has(iso)) {
+    if (days.size > 1000) days.clear()
+    const d = parse(iso, 'yyyy-MM-dd', new Date())
+    days.set(iso, isValid(d) ? d : null)
+  }
+  return days.get(iso)!
 }
 
 /**
