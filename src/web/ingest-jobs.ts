@@ -2,8 +2,8 @@
 // got (refreshing itself without JavaScript) until it ends on a summary. Jobs live in this process's memory:
 // what they stored is in the store, and a restarted server simply forgets the progress pages.
 import { randomUUID } from 'node:crypto'
-import { InvalidInputError } from '../errors.js'
-import type { Extraction } from '../pipeline/types.js'
+import { InvalidInputError, TooLargeError } from '../errors.js'
+import { sharedExtractor } from '../ingest/extractor.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { IngestRequest, PendingArticle } from './ingest-form.js'
 import type { WebStore } from './web-store.js'
@@ -26,9 +26,6 @@ export interface IngestJob {
 const BATCH = 20
 // Finished jobs kept for their summary pages; the oldest are forgotten first.
 const KEPT = 200
-
-type Extract = (article: ArticleInput) => Extraction
-type ArticleInput = PendingArticle['article']
 
 export class IngestJobs {
   readonly #jobs = new Map<string, IngestJob>()
@@ -66,7 +63,7 @@ export class IngestJobs {
   }
 
   async #run(job: IngestJob, pending: PendingArticle[]): Promise<void> {
-    const { extract } = (await import('../pipeline/extract.js')) as { extract: Extract }
+    const extractor = sharedExtractor()
     const texts = new Map<string, string>() // id → text, for the ids this job gave out
     let batch: Array<{ source: string; extracted: ExtractedArticle }> = []
     for (const { source, article } of pending) {
@@ -81,8 +78,18 @@ export class IngestJobs {
         job.done++
         continue
       }
+      // In an extraction thread; one past the time budget is skipped with the reason.
+      const extraction = await extractor.extract(article).catch((error: unknown) => {
+        if (!(error instanceof TooLargeError)) throw error
+        job.skipped.push(`${source}: ${error.message}`)
+        return null
+      })
+      if (!extraction) {
+        job.done++
+        continue
+      }
       if (id) texts.set(id, article.text)
-      batch.push({ source, extracted: { article, extraction: extract(article) } })
+      batch.push({ source, extracted: { article, extraction } })
       if (batch.length >= BATCH) {
         await this.#file(job, batch)
         batch = []
