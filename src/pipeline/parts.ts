@@ -34,7 +34,7 @@ export function partsOf(text: string, limits = PART_LIMITS): Part[] {
     if (QUOTE_MARK.has(c)) marks++
     else if (STOP.has(c)) stops++
     else if (c === '\n') lines++
-    if (i + 1 - start < limits.chars && marks < limits.quoteMarks && stops < limits.stops && lines < limits.lines) continue
+    if (i + 1 - start < limits.chars && marks <= limits.quoteMarks && stops <= limits.stops && lines <= limits.lines) continue
     const end = cutBefore(text, start, i + 1)
     parts.push({ start, end })
     start = end

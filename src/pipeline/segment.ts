@@ -58,20 +58,21 @@ export function splitSentences(text: string, start: number, end: number): Array<
 /**
  * The news sentences seen run to ~1,100 characters; a "sentence" past MOST_SENTENCE_CHARS is a page without
  * full stops, and the tagger and the clause stages take time with the square of a sentence's length. Such a
- * run is read in windows, cut after a comma or semicolon where one stands in the window's last quarter, else
- * at a space.
+ * run is read in windows of WINDOW_CHARS, short since no story has them: each is cut after a comma or
+ * semicolon in its last quarter where there is one, else at a space.
  */
 export const MOST_SENTENCE_CHARS = 2_000
+const WINDOW_CHARS = 500
 
 function windows(text: string, start: number, end: number): Array<[number, number]> {
   if (end - start <= MOST_SENTENCE_CHARS) return [[start, end]]
   const found: Array<[number, number]> = []
   let from = start
-  while (end - from > MOST_SENTENCE_CHARS) {
-    const limit = from + MOST_SENTENCE_CHARS
+  while (end - from > WINDOW_CHARS) {
+    const limit = from + WINDOW_CHARS
     let cut = -1
     let space = -1
-    for (let i = limit; i > from + MOST_SENTENCE_CHARS * 0.75; i--) {
+    for (let i = limit; i > from + WINDOW_CHARS * 0.75; i--) {
       if (!/\s/.test(text[i])) continue
       if (/[,;]/.test(text[i - 1])) {
         cut = i

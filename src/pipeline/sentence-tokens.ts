@@ -10,6 +10,8 @@ export function sentenceTokens(doc: Doc, sentences: Sentence[]): Token[][] {
   let known = tagged.get(doc)
   if (!known) tagged.set(doc, (known = new Map()))
   const missing = sentences.filter((s) => !known.has(s.start))
+  // compromise's per-call work is paid even for nothing: the quote pass asks one sentence at a time.
+  if (missing.length === 0) return sentences.map((s) => known.get(s.start)!)
   // A sentence is tagged as if alone, so one written twice is tagged once: a page of '"Yes," Smith said.'
   // costs one tagging, not a hundred thousand.
   const firsts = new Map<string, Sentence>()
