@@ -16,3 +16,6 @@ parentPort!.on('message', ({ id, article, asLine }: { id: number; article: Artic
     parentPort!.postMessage({ id, error: (error as Error)?.stack ?? String(error) })
   }
 })
+
+// Loaded (compromise takes a second or more): from now on an article's time budget is its own.
+parentPort!.postMessage({ ready: true })

@@ -50,6 +50,8 @@ interface Job {
 
 interface Thread {
   worker: Worker
+  /** The pipeline is loaded: loading is not counted against an article's budget. */
+  ready: boolean
   job: Job | null
   timer?: NodeJS.Timeout
 }
@@ -63,15 +65,20 @@ class WorkerPool implements Extractor {
   private readonly queue: Job[] = []
   private nextId = 0
   private closed = false
+  private broken: Error | undefined
 
   constructor(size: number, private readonly budgetMs: number | null) {
     for (let i = 0; i < size; i++) this.threads.push(this.#start())
   }
 
   #start(): Thread {
-    const thread: Thread = { worker: startWorker(), job: null }
+    const thread: Thread = { worker: startWorker(), ready: false, job: null }
     thread.worker.unref()
-    thread.worker.on('message', ({ extraction, line, error }: { extraction?: Extraction; line?: string; error?: string }) => {
+    thread.worker.on('message', ({ ready, extraction, line, error }: { ready?: true; extraction?: Extraction; line?: string; error?: string }) => {
+      if (ready) {
+        thread.ready = true
+        return this.#next()
+      }
       const job = this.#finish(thread)
       if (!job) return
       if (error === undefined) job.resolve(line ?? extraction!)
@@ -79,6 +86,12 @@ class WorkerPool implements Extractor {
     })
     // A worker that dies takes its article with it: the caller hears why, and a new thread takes its place.
     const fail = (error: Error) => {
+      if (!thread.ready && !this.closed) {
+        // It could not even load: another would fail alike, so every waiting caller hears why instead.
+        this.broken ??= error
+        for (const job of this.queue.splice(0)) job.reject(error)
+        return
+      }
       const job = this.#finish(thread)
       job?.reject(error)
       this.#replace(thread)
@@ -113,6 +126,7 @@ class WorkerPool implements Extractor {
 
   #post<T>(message: Job['message']): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the extractor is closed'))
+    if (this.broken) return Promise.reject(this.broken)
     let budgetMs: number
     try {
       budgetMs = this.budgetMs ?? extractBudget()
@@ -127,7 +141,7 @@ class WorkerPool implements Extractor {
 
   #next(): void {
     for (const thread of this.threads) {
-      if (thread.job || this.queue.length === 0) continue
+      if (!thread.ready || thread.job || this.queue.length === 0) continue
       const job = this.queue.shift()!
       thread.job = job
       thread.worker.ref()
