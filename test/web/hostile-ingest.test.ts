@@ -4,9 +4,13 @@
 import { expect } from 'chai'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import request from 'supertest'
 import { hostileKind } from '../../bench/adversarial/articles.js'
 import { SAMPLE, claimtrail, ensureBuilt, listening, stop } from '../cli/run.js'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { createApp } from '../../src/web/app.js'
+import { storeWith } from './fixture.js'
+import { poster } from './poster.js'
 
 const HOSTILE = hostileKind('no-punctuation')!.article(1_000_000)
 
@@ -81,5 +85,34 @@ describe('a hostile article filed through the server', function () {
     const extract = await claimtrail(['extract', file], { cwd: temp.dir, env })
     expect(extract.code).to.equal(2)
     expect(extract.stderr).to.contain('Split the article into parts')
+  })
+})
+
+describe('a hostile article in an ingest form upload', function () {
+  this.timeout(120_000)
+  let fixture: Awaited<ReturnType<typeof storeWith>>
+  beforeEach(async () => {
+    fixture = await storeWith([])
+    process.env.CLAIMTRAIL_EXTRACT_BUDGET = '1s'
+  })
+  afterEach(async () => {
+    delete process.env.CLAIMTRAIL_EXTRACT_BUDGET
+    await fixture.cleanup()
+  })
+
+  it('is listed as skipped, with the budget and what to do, and the other lines are filed', async () => {
+    const app = createApp({ store: fixture.store })
+    const post = await poster(app)
+    const lines = [JSON.stringify({ text: 'Ana Ruiz said the pier would be sold before the summer.' }), JSON.stringify({ text: HOSTILE })].join('\n')
+    const res = await post('/articles').attach('file', Buffer.from(lines), 'batch.jsonl').expect(303)
+    let summary = ''
+    for (let tries = 0; tries < 600 && !summary; tries++) {
+      const page = await request(app).get(res.headers.location).expect(200)
+      if (!page.text.includes('http-equiv="refresh"')) summary = page.text
+      else await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(summary).to.match(/<dt>Articles added<\/dt><dd>1<\/dd>/).and.to.match(/<dt>Skipped<\/dt><dd>1<\/dd>/)
+    expect(summary).to.contain('line 2: extracting the article took longer than its 1 s budget').and.to.contain('Split the article into parts')
+    expect(fixture.store.articles()).to.have.length(1)
   })
 })
