@@ -252,6 +252,8 @@ const PATTERNS: Pattern[] = [
  */
 function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
   const { tokens } = cue
+  // By token: looked up at every token, a search of the others would cost tokens × cues per clause.
+  const cueAt = new Map(others.map((o) => [o.at, o]))
   for (let k = from + 1; k < tokens.length; k++) {
     if (/;/.test(tokens[k - 1].post)) return tokens[k - 1].end
     // ", which …", ", although …": a new clause about the content, not part of it.
@@ -259,7 +261,7 @@ function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
     // "… turning their way — and the Senate is …": a dash and a conjunction start the writer's own clause.
     if (/\s(—|–|-|--)\s/.test(tokens[k - 1].post + ' ') && /^(and|but|with|while|as)$/.test(tokens[k].lower)) return tokens[k - 1].end
     if (/,/.test(tokens[k - 1].post) && tokens[k].lower === 'compared' && tokens[k + 1]?.lower === 'with') return tokens[k - 1].end
-    const next = others.find((o) => o.at === k)
+    const next = cueAt.get(k)
     if (!next) continue
     const subject = subjectBefore(tokens, k)
     const b = subject && subject.from > from ? subject.from : k
@@ -271,9 +273,15 @@ function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
 
 export function findContents(doc: Doc, cues: Cue[]): Governed[] {
   const governed: Governed[] = []
+  const bySentence = new Map<Cue['sentence'], Cue[]>()
+  for (const cue of cues) {
+    const same = bySentence.get(cue.sentence)
+    if (same) same.push(cue)
+    else bySentence.set(cue.sentence, [cue])
+  }
   for (const cue of cues) {
     const subject = cue.rule.family === 'according-to' ? null : subjectBefore(cue.tokens, cue.at)
-    const others = cues.filter((c) => c.sentence === cue.sentence && c !== cue)
+    const others = bySentence.get(cue.sentence)!.filter((c) => c !== cue)
     for (const p of PATTERNS) {
       const g = p.match(doc, cue, subject, others)
       if (g) {

@@ -1,6 +1,7 @@
 // Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
 import { datePhrases, pickDate, type StatementDate } from './dates.js'
 import { FALSEHOOD } from './rules/falsehood.js'
+import { insideQuote } from './quoted.js'
 import type { Doc } from './segment.js'
 import type { Attributed } from './speakers.js'
 import type { Kind, Span, Statement } from './types.js'
@@ -14,7 +15,7 @@ export function kindOf(doc: Doc, content: Span[]): Kind {
   for (const c of content) {
     for (let i = c.start; i < c.end; i++) {
       if (!LETTER.test(doc.text[i])) continue
-      if (doc.quotes.some((q) => i >= q.inner.start && i < q.inner.end)) inside++
+      if (insideQuote(doc, i)) inside++
       else outside++
     }
   }
