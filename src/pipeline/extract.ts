@@ -42,9 +42,13 @@ function partStatements(whole: Article, part: Part, options: ExtractOptions): St
   const drafts = addContinuations(doc, nouned)                        // quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
+  let anchor: string | null = null
   const statements = attributed.map((a) => {
-    const s = toStatement(doc, a, dated)                              // kind, date, venue, confidence
-    if (!dated.has(a.id)) dated.set(a.id, s)
+    const s = toStatement(doc, a, dated, anchor)                      // kind, date, venue, confidence
+    if (!dated.has(a.id)) {
+      dated.set(a.id, s)
+      if (s.datePrecision === 'day') anchor = s.date
+    }
     return s
   })
   const outer = preferOuter(dedupe(statements))                       // "found that voters say …": the finding

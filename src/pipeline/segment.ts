@@ -62,7 +62,7 @@ export function splitSentences(text: string, start: number, end: number): Array<
  * semicolon in its last quarter where there is one, else at a space.
  */
 export const MOST_SENTENCE_CHARS = 2_000
-const WINDOW_CHARS = 500
+const WINDOW_CHARS = 300
 
 function windows(text: string, start: number, end: number): Array<[number, number]> {
   if (end - start <= MOST_SENTENCE_CHARS) return [[start, end]]
