@@ -22,7 +22,9 @@ const WORKER = new URL(`./extract-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.
 
 function startWorker(): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER)
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}) })`
+  // tsx found from here: an eval'd worker would look for it from the working folder, which may be anywhere.
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}) })`
   return new Worker(boot, { eval: true })
 }
 
