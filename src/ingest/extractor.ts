@@ -16,16 +16,12 @@ export interface Extractor {
 }
 
 // Built, the worker is dist/ingest/extract-worker.js; from source (tests, benches, the tsx command) it is the .ts
-// beside this file, which the worker loads after registering tsx's loader in its own thread.
+// beside this file, which extract-worker-from-source.mjs loads after registering tsx's loader in its thread.
 const FROM_SOURCE = import.meta.url.endsWith('.ts')
 const WORKER = new URL(`./extract-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url)
 
 function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER)
-  // tsx found from here: an eval'd worker would look for it from the working folder, which may be anywhere.
-  const tsx = import.meta.resolve('tsx/esm/api')
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}) })`
-  return new Worker(boot, { eval: true })
+  return new Worker(FROM_SOURCE ? new URL('./extract-worker-from-source.mjs', import.meta.url) : WORKER)
 }
 
 /** `workers` threads (at least one), each article stopped at the budget (CLAIMTRAIL_EXTRACT_BUDGET). */
