@@ -39,7 +39,7 @@ export const HOSTILE_KINDS: HostileKind[] = [
   { name: 'yes-smith-said-one-sentence', why: 'attributed quotes with no full stop between them', article: (n) => fill('"Yes," Smith said, ', n) },
   { name: 'name-colon-said-lines', why: 'speaker-line shapes, one a line', article: (n) => fill('Name: said\n', n) },
   { name: 'speaker-lines', why: 'transcript lines', article: (n) => fill('WALLACE: We will cut taxes, he said.\nSMITH: No.\n', n) },
-  { name: 'nested-brackets', why: 'brackets opened and never closed, then closed', article: (n) => `${'(['.repeat(n / 8)}said ${'])'.repeat(n / 8)}` },
+  { name: 'nested-brackets', why: 'brackets opened and never closed, then closed', article: (n) => `${'(['.repeat(n / 4)}said ${'])'.repeat(n / 4)}` },
   { name: 'according-to', why: 'thousands of "according to"', article: (n) => fill('according to ', n) },
   { name: 'capitalised-names', why: 'one run of capitalised names', article: (n) => words(n, NAMES) },
   { name: 'names-and-cues', why: 'names each followed by a cue, one sentence', article: (n) => words(n, NAMES.flatMap((name, i) => [name, CUES[i % CUES.length]])) },

@@ -71,7 +71,6 @@ class WorkerPool implements Extractor {
 
   #start(): Thread {
     const thread: Thread = { worker: startWorker(), ready: false, job: null }
-    thread.worker.unref()
     thread.worker.on('message', ({ ready, extraction, line, error }: { ready?: true; extraction?: Extraction; line?: string; error?: string }) => {
       if (ready) {
         thread.ready = true
@@ -96,6 +95,9 @@ class WorkerPool implements Extractor {
     }
     thread.worker.on('error', fail)
     thread.worker.on('exit', (code) => fail(new Error(`an extraction worker stopped (exit code ${code})`)))
+    // After the listeners: adding a 'message' listener refs the worker's port again, and an idle thread must
+    // keep no process alive (the server's pool, the tests').
+    thread.worker.unref()
     return thread
   }
 
@@ -103,9 +105,17 @@ class WorkerPool implements Extractor {
     const job = thread.job
     clearTimeout(thread.timer)
     thread.job = null
-    thread.worker.unref()
     queueMicrotask(() => this.#next())
     return job
+  }
+
+  /** Threads keep the process alive while there is work, for it or waiting: idle ones do not. */
+  #hold(): void {
+    const waiting = this.queue.length > 0
+    for (const { worker, job } of this.threads) {
+      if (job || waiting) worker.ref()
+      else worker.unref()
+    }
   }
 
   #replace(thread: Thread): void {
@@ -142,7 +152,6 @@ class WorkerPool implements Extractor {
       if (!thread.ready || thread.job || this.queue.length === 0) continue
       const job = this.queue.shift()!
       thread.job = job
-      thread.worker.ref()
       thread.worker.postMessage({ id: this.nextId++, ...job.message })
       const budget = job.budgetMs
       thread.timer = setTimeout(() => {
@@ -150,9 +159,12 @@ class WorkerPool implements Extractor {
         thread.job = null
         job.reject(overBudget(budgetSeconds(budget)))
         this.#replace(thread)
+        thread.worker.unref()
         void thread.worker.terminate()
+        this.#next()
       }, budget)
     }
+    this.#hold()
   }
 
   async close(): Promise<void> {

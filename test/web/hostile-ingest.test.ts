@@ -13,6 +13,10 @@ import { storeWith } from './fixture.js'
 import { poster } from './poster.js'
 
 const HOSTILE = hostileKind('no-punctuation')!.article(1_000_000)
+/** ~4 s of CPU to extract: well past the tests' budget of 1 s on any machine. */
+const HEAVY = hostileKind('no-punctuation-cues')!.article(1_000_000)
+/** Milliseconds to extract, even on a thread that has just loaded the pipeline. */
+const SHORT = 'Ana Ruiz said the pier would be sold before the summer.'
 
 const post = (url: string, body: unknown) =>
   fetch(new URL('api/articles', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
@@ -60,22 +64,22 @@ describe('a hostile article filed through the server', function () {
   })
 
   it('refuses an article past CLAIMTRAIL_EXTRACT_BUDGET with 413 and what to do, stores nothing, and goes on filing', async () => {
-    const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir, { CLAIMTRAIL_EXTRACT_BUDGET: '2s' })
+    const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir, { CLAIMTRAIL_EXTRACT_BUDGET: '1s' })
     child = served.child
     const before = await (await fetch(new URL('api/statements', served.url))).json()
-    const res = await post(served.url, { text: HOSTILE })
+    const res = await post(served.url, { text: HEAVY })
     expect(res.status).to.equal(413)
     const { error } = (await res.json()) as { error: string }
-    expect(error).to.match(/took longer than its 2 s budget, so it was stopped and nothing of it was stored/)
+    expect(error).to.match(/took longer than its 1 s budget, so it was stopped and nothing of it was stored/)
     expect(error).to.contain('Split the article into parts').and.to.contain('CLAIMTRAIL_EXTRACT_BUDGET=')
     expect(await (await fetch(new URL('api/statements', served.url))).json()).to.deep.equal(before)
     // The stopped thread was replaced: the next article is filed.
-    expect((await post(served.url, { text: readFileSync(SAMPLE, 'utf8'), date: '2022-03-15' })).status).to.equal(201)
+    expect((await post(served.url, { text: SHORT })).status).to.equal(201)
   })
 
   it('the CLI refuses it with exit code 2 and the same advice, and ingest stores nothing', async () => {
     const file = temp.path('hostile.txt')
-    await import('node:fs/promises').then((fs) => fs.writeFile(file, HOSTILE))
+    await import('node:fs/promises').then((fs) => fs.writeFile(file, HEAVY))
     const env = { CLAIMTRAIL_DB: 'store.json', CLAIMTRAIL_EXTRACT_BUDGET: '1s' }
     const ingest = await claimtrail(['ingest', file], { cwd: temp.dir, env })
     expect(ingest.code).to.equal(2)
@@ -103,7 +107,7 @@ describe('a hostile article in an ingest form upload', function () {
   it('is listed as skipped, with the budget and what to do, and the other lines are filed', async () => {
     const app = createApp({ store: fixture.store })
     const post = await poster(app)
-    const lines = [JSON.stringify({ text: 'Ana Ruiz said the pier would be sold before the summer.' }), JSON.stringify({ text: HOSTILE })].join('\n')
+    const lines = [JSON.stringify({ text: SHORT }), JSON.stringify({ text: HEAVY })].join('\n')
     const res = await post('/articles').attach('file', Buffer.from(lines), 'batch.jsonl').expect(303)
     let summary = ''
     for (let tries = 0; tries < 600 && !summary; tries++) {
