@@ -26,7 +26,7 @@ function startWorker(): Worker {
 
 /** `workers` threads (at least one), each article stopped at the budget (CLAIMTRAIL_EXTRACT_BUDGET). */
 export async function openExtractor(workers: number, budgetMs = extractBudget()): Promise<Extractor> {
-  return new WorkerPool(Math.max(1, workers), budgetMs)
+  return new WorkerPool(Math.max(1, workers), budgetMs, true)
 }
 
 let shared: WorkerPool | undefined
@@ -35,7 +35,7 @@ let shared: WorkerPool | undefined
  * threads keep no process alive. The budget is read at each article, so it follows the environment.
  */
 export function sharedExtractor(): Extractor {
-  shared ??= new WorkerPool(Math.min(2, Math.max(1, availableParallelism() - 1)), null)
+  shared ??= new WorkerPool(Math.min(2, Math.max(1, availableParallelism() - 1)), null, false)
   return shared
 }
 
@@ -65,7 +65,11 @@ class WorkerPool implements Extractor {
   private closed = false
   private broken: Error | undefined
 
-  constructor(size: number, private readonly budgetMs: number | null) {
+  /**
+   * `keepsAlive`: the threads hold the process open until close() (a command that closes the pool when done;
+   * some of its waits, on the store's lock, hold nothing else). Otherwise only while they have work (a server).
+   */
+  constructor(size: number, private readonly budgetMs: number | null, private readonly keepsAlive: boolean) {
     for (let i = 0; i < size; i++) this.threads.push(this.#start())
   }
 
@@ -95,9 +99,9 @@ class WorkerPool implements Extractor {
     }
     thread.worker.on('error', fail)
     thread.worker.on('exit', (code) => fail(new Error(`an extraction worker stopped (exit code ${code})`)))
-    // After the listeners: adding a 'message' listener refs the worker's port again, and an idle thread must
-    // keep no process alive (the server's pool, the tests').
-    thread.worker.unref()
+    // After the listeners: adding a 'message' listener refs the worker's port again, and an idle thread of the
+    // server's pool must keep no process alive (the tests').
+    if (!this.keepsAlive) thread.worker.unref()
     return thread
   }
 
@@ -113,7 +117,7 @@ class WorkerPool implements Extractor {
   #hold(): void {
     const waiting = this.queue.length > 0
     for (const { worker, job } of this.threads) {
-      if (job || waiting) worker.ref()
+      if (job || waiting || this.keepsAlive) worker.ref()
       else worker.unref()
     }
   }
