@@ -6,8 +6,7 @@ import { checkArticle } from '../article-input.js'
 import { articleFromLine } from './article-line.js'
 import { addArticleOptions, articleMeta, minConfidenceOption, workersOption, type ArticleOptions } from './options.js'
 import type { Statement } from '../pipeline/types.js'
-import { inOrder, openExtractor, type Extractor } from './extractor.js'
-import { loadPipeline } from './load.js'
+import { inOrder, openExtractor, type Extractor } from '../ingest/extractor.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
 interface ExtractOptions extends ArticleOptions {
@@ -36,8 +35,9 @@ export function extractCommand(program: Command): void {
 
 async function extractArticle(file: string, options: ArticleOptions, sure: (s: Statement) => boolean): Promise<void> {
   const article = checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file))
-  const { extract } = await loadPipeline()
-  const found = extract(article)
+  // In a thread of its own, so that the time budget can stop it.
+  const extractor = await openExtractor(1)
+  const found = await extractor.extract(article).finally(() => extractor.close())
   const statements = found.statements.filter(sure)
   // A claim is printed while one of its statements is.
   const kept = new Set(statements.map((s) => s.claim))

@@ -2,7 +2,8 @@
 // every batch before the failure, and running it again skips what is stored without extracting it again.
 import type { ExtractedArticle, Store } from '../store/store.js'
 import type { ArticleInput } from '../store/schema.js'
-import { openExtractor, type Extractor } from './extractor.js'
+import { TooLargeError } from '../errors.js'
+import { openExtractor, type Extractor } from '../ingest/extractor.js'
 
 export const BATCH_SIZE = 50
 
@@ -25,7 +26,7 @@ export function emptyTally(): IngestTally {
   return { added: 0, alreadyStored: 0, statements: 0, claims: 0, skipped: [] }
 }
 
-/** Extracts with `workers` threads (1: in this process); this thread alone writes the store. */
+/** Extracts with `workers` threads, each article within the time budget; this thread alone writes the store. */
 export async function fileArticles(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle = () => {}, workers = 1): Promise<IngestTally> {
   const extractor = await openExtractor(workers)
   try {
@@ -37,7 +38,7 @@ export async function fileArticles(store: Store, pending: PendingArticle[], tall
 }
 
 async function fileBatch(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle: () => void, extractor: Extractor): Promise<void> {
-  const extracting: Array<Promise<ExtractedArticle>> = []
+  const extracting: Array<Promise<ExtractedArticle | null>> = []
   const texts = new Map<string, string>() // id → text, for the ids given in this batch
   for (const { source, article } of pending) {
     const id = article.id
@@ -47,12 +48,13 @@ async function fileBatch(store: Store, pending: PendingArticle[], tally: IngestT
       tally.skipped.push(`${source}: id "${id}" already names another article. Give this one a different id.`)
     } else {
       if (id) texts.set(id, article.text)
-      extracting.push(extractFrom(extractor, article, source).finally(onArticle))
+      extracting.push(extractFrom(extractor, article, source, tally.skipped).finally(onArticle))
       continue
     }
     onArticle()
   }
-  for (const result of await store.addArticles(await Promise.all(extracting))) {
+  const extracted = (await Promise.all(extracting)).filter((e): e is ExtractedArticle => e !== null)
+  for (const result of await store.addArticles(extracted)) {
     if (!result.added) {
       tally.alreadyStored++ // the same text twice in one batch
       continue
@@ -63,10 +65,15 @@ async function fileBatch(store: Store, pending: PendingArticle[], tally: IngestT
   }
 }
 
-async function extractFrom(extractor: Extractor, article: ArticleInput, source: string): Promise<ExtractedArticle> {
+async function extractFrom(extractor: Extractor, article: ArticleInput, source: string, skipped: string[]): Promise<ExtractedArticle | null> {
   try {
     return { article, extraction: await extractor.extract(article) }
   } catch (error) {
+    // Past the time budget: this article is left out with the reason, the others are filed.
+    if (error instanceof TooLargeError) {
+      skipped.push(`${source}: ${error.message}`)
+      return null
+    }
     // A pipeline bug, not bad input: say which article set it off, and keep the batches already stored.
     throw new Error(`extracting ${source} failed: ${(error as Error).message}`, { cause: error })
   }

@@ -37,6 +37,8 @@ export function ingestCommand(program: Command): void {
     }
     const store = await Store.open(options.db, { keepBackups: options.keepBackups })
     await withProgress(pending.length, (tick) => fileArticles(store, pending, tally, tick, options.workers))
+    // Every article refused at extraction (past the time budget): a failure to the shell, as a bad file is.
+    if (tally.added + tally.alreadyStored === 0) throw new InvalidInputError(`nothing ingested:\n  ${tally.skipped.join('\n  ')}`)
     console.log(summary(tally))
   })
 }

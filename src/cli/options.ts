@@ -26,9 +26,9 @@ export function parseDate(value: string, where = '--date'): string {
 // Past a few threads the gain is small and each holds its own copy of compromise (~100 MB).
 const MOST_WORKERS = 8
 
-/** --workers N: threads that extract, by default one per core; 1 extracts in this process. */
+/** --workers N: threads that extract, by default one per core; each article within the time budget. */
 export function workersOption(): Option {
-  return new Option('--workers <n>', 'threads that extract articles; 1 runs in this process')
+  return new Option('--workers <n>', 'threads that extract articles, each within CLAIMTRAIL_EXTRACT_BUDGET')
     .default(Math.min(availableParallelism(), MOST_WORKERS), 'one per core')
     .argParser(parseWorkers)
 }

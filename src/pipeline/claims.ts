@@ -20,8 +20,16 @@ function dice(a: Set<string>, b: Set<string>): number {
 interface Filed {
   id: string
   statements: Statement[]
+  /** The words of each different content filed under it: a content said twice is compared once. */
   stems: Set<string>[]
+  said: Set<string>
 }
+
+/**
+ * How many of the latest claims a statement is compared with. A story files a few dozen; a hostile page of
+ * tens of thousands of statements would otherwise compare each with all before it.
+ */
+const CLAIMS_COMPARED = 500
 
 interface Found {
   claim: Filed
@@ -82,11 +90,17 @@ export function fileClaims(statements: Statement[]): { statements: Statement[]; 
   const filed: Filed[] = []
   const out = statements.map((s) => {
     const pointsBack = s.stance === 'deny' || s.stance === 'confirm' || s.stance === 'decline'
-    const found = (pointsBack ? referent(s, filed) ?? accused(s, filed) : undefined) ?? similar(s, filed)
-    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [] }
+    const recent = filed.length > CLAIMS_COMPARED ? filed.slice(-CLAIMS_COMPARED) : filed
+    const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) : undefined) ?? similar(s, recent)
+    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [], said: new Set<string>() }
     if (!found) filed.push(target)
     target.statements.push(s)
-    target.stems.push(stems(contentOf(s)))
+    const words = stems(contentOf(s))
+    const key = [...words].join(' ')
+    if (!target.said.has(key)) {
+      target.said.add(key)
+      target.stems.push(words)
+    }
     return { ...s, claim: target.id, link: found?.link ?? { how: 'new' as const, confidence: 1 } }
   })
   const claims = filed.map((c) => ({ id: c.id, text: contentOf(c.statements.find(asserts) ?? c.statements[0]) }))

@@ -51,9 +51,10 @@ export function clean(text: string): Span[] {
   })
   // Past the last line that ends like a sentence, short lines without sentence punctuation are page debris.
   const lastProse = findLastIndex(all, (l) => /[.!?"”’')]$/.test(text.slice(l.start, l.end)) && !isDebris(text, l))
+  const skipped = new Set(skips.map((k) => k.start))
   for (const l of all.slice(lastProse + 1)) {
     const s = text.slice(l.start, l.end)
-    if (s.split(/\s+/).length <= 8 && !skips.some((k) => k.start === l.start)) skips.push(span(text, l.start, l.end))
+    if (s.split(/\s+/).length <= 8 && !skipped.has(l.start)) skips.push(span(text, l.start, l.end))
   }
   return skips.sort((a, b) => a.start - b.start)
 }

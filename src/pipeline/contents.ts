@@ -23,7 +23,8 @@ export interface Governed {
 interface Pattern {
   rule: string
   example: string
-  match: (doc: Doc, cue: Cue, subject: Phrase | null, others: Cue[]) => Governed | null
+  /** `others`: the cues of the cue's sentence by their first token (the cue itself among them). */
+  match: (doc: Doc, cue: Cue, subject: Phrase | null, others: ReadonlyMap<number, Cue>) => Governed | null
 }
 
 
@@ -250,7 +251,7 @@ const PATTERNS: Pattern[] = [
  * Where the clause governed from token `from` ends: the sentence's end, a semicolon, or the start of another
  * attribution joined on by a comma or "and" ("…, the source added", "…, saying …", "… and said …").
  */
-function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
+function clauseEnd(doc: Doc, cue: Cue, from: number, others: ReadonlyMap<number, Cue>): number {
   const { tokens } = cue
   for (let k = from + 1; k < tokens.length; k++) {
     if (/;/.test(tokens[k - 1].post)) return tokens[k - 1].end
@@ -259,8 +260,8 @@ function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
     // "… turning their way — and the Senate is …": a dash and a conjunction start the writer's own clause.
     if (/\s(—|–|-|--)\s/.test(tokens[k - 1].post + ' ') && /^(and|but|with|while|as)$/.test(tokens[k].lower)) return tokens[k - 1].end
     if (/,/.test(tokens[k - 1].post) && tokens[k].lower === 'compared' && tokens[k + 1]?.lower === 'with') return tokens[k - 1].end
-    const next = others.find((o) => o.at === k)
-    if (!next) continue
+    const next = others.get(k)
+    if (!next || next === cue) continue
     const subject = subjectBefore(tokens, k)
     const b = subject && subject.from > from ? subject.from : k
     if (/[,—–]/.test(tokens[b - 1].post)) return tokens[b - 1].end
@@ -271,9 +272,16 @@ function clauseEnd(doc: Doc, cue: Cue, from: number, others: Cue[]): number {
 
 export function findContents(doc: Doc, cues: Cue[]): Governed[] {
   const governed: Governed[] = []
+  // Each sentence's cues by their first token, made once: clauseEnd looks one up at every token.
+  const bySentence = new Map<Cue['sentence'], Map<number, Cue>>()
+  for (const cue of cues) {
+    const same = bySentence.get(cue.sentence)
+    if (same) same.set(cue.at, cue)
+    else bySentence.set(cue.sentence, new Map([[cue.at, cue]]))
+  }
   for (const cue of cues) {
     const subject = cue.rule.family === 'according-to' ? null : subjectBefore(cue.tokens, cue.at)
-    const others = cues.filter((c) => c.sentence === cue.sentence && c !== cue)
+    const others = bySentence.get(cue.sentence)!
     for (const p of PATTERNS) {
       const g = p.match(doc, cue, subject, others)
       if (g) {

@@ -7,6 +7,9 @@ import { overlaps } from './spans.js'
 
 const isQuoted = (doc: Doc, d: Draft) => d.content.some((c) => doc.quotes.some((q) => overlaps(q.inner, c)))
 
+/** Where a draft's last fragment ends (a reduce: a spread of a long list overflows the call stack). */
+const lastEnd = (d: Draft) => d.content.reduce((end, c) => Math.max(end, c.end), -Infinity)
+
 function paragraphOf(doc: Doc, at: number): number {
   return doc.paragraphs.findIndex((p) => at >= p.start && at <= p.end)
 }
@@ -17,7 +20,7 @@ function carriedBy(doc: Doc, quote: Quote, drafts: Draft[]): Draft | undefined {
   const before = drafts.filter((d) => d.sentence.end <= quote.open + 1 && d.source)
   const last = before[before.length - 1]
   if (!last || !isQuoted(doc, last)) return undefined
-  const lastPara = paragraphOf(doc, Math.max(...last.content.map((c) => c.end)))
+  const lastPara = paragraphOf(doc, lastEnd(last))
   if (lastPara === para) {
     // Only a quote right after the attribution's sentence, with no other words between.
     const between = doc.text.slice(last.sentence.end, quote.open)
@@ -38,7 +41,7 @@ export function addContinuations(doc: Doc, drafts: Draft[]): Draft[] {
     if (drafts.some((d) => d.sentence.start <= quote.open && quote.open < d.sentence.end)) continue
     const last = carriedBy(doc, quote, out)
     if (!last) continue
-    const samePara = paragraphOf(doc, quote.open) === paragraphOf(doc, Math.max(...last.content.map((c) => c.end)))
+    const samePara = paragraphOf(doc, quote.open) === paragraphOf(doc, lastEnd(last))
     const extended: Draft = samePara
       ? { ...last, content: [...last.content, quote.inner] }
       : { ...last, content: [quote.inner], id: nextId++, rule: 'continuation-quote', continues: last.continues ?? last.id, sentence: { ...last.sentence, start: quote.open, end: quote.close } }

@@ -1,6 +1,7 @@
 // Stage 3: reporting words and phrases. Only sentences that hold a cue word outside quotation marks are tagged
 // by compromise, all in one pass: parse only what needs parsing.
 import type { Doc, Sentence } from './segment.js'
+import { insideQuote } from './quoted.js'
 import type { Token } from './nlp.js'
 import { sentenceTokens } from './sentence-tokens.js'
 import { CUE_RULES, type CueRule } from './rules/cues/index.js'
@@ -28,9 +29,7 @@ const FIRST_WORDS = [...new Set([...FORMS.keys()].map((f) => f.split(' ')[0]))]
 /** Auxiliaries and adverbs that may stand between a subject and its cue, or mark a cue as not reporting. */
 const NOT_A_CUE_BEFORE = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'should', 'must', 'can', 'not', "n't", 'never'])
 
-export function insideQuote(doc: Doc, at: number): boolean {
-  return doc.quotes.some((q) => at >= q.inner.start && at < q.inner.end)
-}
+export { insideQuote }
 
 /**
  * A cue verb the tagger took for something else: 'He said candidates are…' read as 'the said candidates',

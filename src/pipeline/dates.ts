@@ -20,9 +20,16 @@ export interface DatePhrase extends StatementDate {
   past: boolean
 }
 
+// Every statement of an article resolves against the same published date: parse it once.
+const days = new Map<string, Date | null>()
 const day = (iso: string | null) => {
-  const d = iso ? parse(iso, 'yyyy-MM-dd', new Date()) : null
-  return d && isValid(d) ? d : null
+  if (!iso) return null
+  if (!days.has(iso)) {
+    if (days.size > 1000) days.clear()
+    const d = parse(iso, 'yyyy-MM-dd', new Date())
+    days.set(iso, isValid(d) ? d : null)
+  }
+  return days.get(iso)!
 }
 
 /**
@@ -30,6 +37,21 @@ const day = (iso: string | null) => {
  * longer holds: "last Friday" over "Friday", "next Monday" over "Monday", "March 1, 2019" over "in March".
  */
 export function datePhrases(text: string, base: number, published: string | null, anchor: string | null = null): DatePhrase[] {
+  // The same words around many cues (a page of '"Yes," Smith said') are read once: every rule is a regex over them.
+  const key = `${published}|${anchor}|${text}`
+  let phrases = seen.get(key)
+  if (!phrases) {
+    if (seen.size >= SEEN) seen.clear()
+    seen.set(key, (phrases = phrasesIn(text, published, anchor)))
+  }
+  return base === 0 ? phrases : phrases.map((p) => ({ ...p, start: p.start + base, end: p.end + base }))
+}
+
+const seen = new Map<string, DatePhrase[]>()
+const SEEN = 2000
+
+function phrasesIn(text: string, published: string | null, anchor: string | null): DatePhrase[] {
+  const base = 0
   const found: Array<{ m: RegExpExecArray; rule: (typeof DATE_RULES)[number] }> = []
   for (const rule of DATE_RULES) {
     for (const m of text.matchAll(rule.match)) found.push({ m: m as RegExpExecArray, rule })

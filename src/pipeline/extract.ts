@@ -13,9 +13,10 @@ import { attributeSpeakerLines } from './speaker-lines.js'
 import { attributeNounCues } from './noun-cues.js'
 import { findSources } from './sources.js'
 import { preferOuter } from './nested.js'
+import { partsOf, type Part } from './parts.js'
 import { resolveSpeakers } from './speakers.js'
 import { toStatement } from './statements.js'
-import type { Article, Extraction, Statement } from './types.js'
+import type { Article, Extraction, Span, Statement } from './types.js'
 
 export interface ExtractOptions {
   /** The learned cue model; the one trained on PolNeAR ships with claimtrail. */
@@ -23,6 +24,14 @@ export interface ExtractOptions {
 }
 
 export function extract(article: Article, options: ExtractOptions = {}): Extraction {
+  const parts = partsOf(article.text)                                 // one, unless no newsroom wrote it
+  const statements = parts.flatMap((part) => partStatements(article, part, options))
+  return fileClaims(checkSpans(article.text, statements))             // claims, denials linked back
+}
+
+/** The statements of one part of the article, at their offsets in the whole. */
+function partStatements(whole: Article, part: Part, options: ExtractOptions): Statement[] {
+  const article = part.start === 0 && part.end === whole.text.length ? whole : { ...whole, text: whole.text.slice(part.start, part.end) }
   const skips = clean(article.text)                                   // headline repeats, page debris
   const doc = segment(article.text, article.published ?? null, skips) // paragraphs, sentences, quotes
   const cues = findCues(doc, options.cueModel ?? CUE_MODEL)           // "said", "denied", "according to"
@@ -33,13 +42,27 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   const drafts = addContinuations(doc, nouned)                        // quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
+  let anchor: string | null = null
   const statements = attributed.map((a) => {
-    const s = toStatement(doc, a, dated)                              // kind, date, venue, confidence
-    if (!dated.has(a.id)) dated.set(a.id, s)
+    const s = toStatement(doc, a, dated, anchor)                      // kind, date, venue, confidence
+    if (!dated.has(a.id)) {
+      dated.set(a.id, s)
+      if (s.datePrecision === 'day') anchor = s.date
+    }
     return s
   })
   const outer = preferOuter(dedupe(statements))                       // "found that voters say …": the finding
-  return fileClaims(checkSpans(article.text, outer))                  // claims, denials linked back
+  return part.start === 0 ? outer : outer.map((s) => shifted(s, part.start))
+}
+
+function shifted(s: Statement, by: number): Statement {
+  const move = (span: Span): Span => ({ ...span, start: span.start + by, end: span.end + by })
+  return {
+    ...s,
+    content: s.content.map(move),
+    cue: s.cue && move(s.cue),
+    speaker: s.speaker && { ...s.speaker, mention: s.speaker.mention && move(s.speaker.mention) },
+  }
 }
 
 /** One statement per content and speaker: two cues on one quote keep the first. */

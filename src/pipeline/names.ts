@@ -50,8 +50,19 @@ export function namesIn(doc: Doc): NameSeen[] {
   return seen
 }
 
+const answered = new WeakMap<NameSeen[], Map<string, string | null>>()
+
 /** The fullest name containing the word, earliest first: "Sullivan" → "Jake Sullivan". */
 export function fullName(names: NameSeen[], short: string, before = Infinity): string | null {
+  // Asked once per name and place: a page naming the same people thousands of times would scan all names each time.
+  let known = answered.get(names)
+  if (!known) answered.set(names, (known = new Map()))
+  const key = `${before}|${short}`
+  if (!known.has(key)) known.set(key, fullestName(names, short, before))
+  return known.get(key)!
+}
+
+function fullestName(names: NameSeen[], short: string, before: number): string | null {
   const words = short.split(/\s+/)
   const key = words[words.length - 1]
   let best: NameSeen | null = null

@@ -29,5 +29,26 @@ function isNested(inner: Statement, outer: Statement): boolean {
 }
 
 export function preferOuter(statements: Statement[]): Statement[] {
-  return statements.filter((s) => !statements.some((o) => isNested(s, o)))
+  // Only a statement whose content reaches over the inner one's cue can hold it: those are looked up by where
+  // their content starts, so a page of thousands of statements is not each compared with all.
+  const hulls = statements
+    .filter((o) => o.cue && o.content.length)
+    .map((o) => ({ o, start: o.content.reduce((n, c) => Math.min(n, c.start), Infinity), end: o.content.reduce((n, c) => Math.max(n, c.end), -Infinity) }))
+    .sort((a, b) => a.start - b.start)
+  const longest = hulls.reduce((n, h) => Math.max(n, h.end - h.start), 0)
+  const holds = (s: Statement) => {
+    if (!s.cue) return false
+    // The last hull starting at or before the cue, then back while a hull that long could still reach it.
+    let hi = hulls.length
+    for (let lo = 0; lo < hi; ) {
+      const mid = (lo + hi) >> 1
+      if (hulls[mid].start <= s.cue.start) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = hi - 1; i >= 0 && hulls[i].start >= s.cue.start - longest; i--) {
+      if (hulls[i].end >= s.cue.end && isNested(s, hulls[i].o)) return true
+    }
+    return false
+  }
+  return statements.filter((s) => !holds(s))
 }

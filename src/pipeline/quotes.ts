@@ -108,7 +108,9 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const quotes: Quote[] = []
   for (const p of paragraphs) {
     const doubles = paragraphQuotes(text, p.start, p.end)
-    quotes.push(...doubles, ...singleQuotes(text, p.start, p.end, doubles))
+    // One at a time: a spread of a paragraph's quotes overflows the call stack past ~100k of them.
+    for (const q of doubles) quotes.push(q)
+    for (const q of singleQuotes(text, p.start, p.end, doubles)) quotes.push(q)
   }
   return quotes.sort((a, b) => a.open - b.open)
 }

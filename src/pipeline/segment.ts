@@ -55,6 +55,41 @@ export function splitSentences(text: string, start: number, end: number): Array<
   return found.filter(([a, b]) => b > a)
 }
 
+/**
+ * The news sentences seen run to ~1,100 characters; a "sentence" past MOST_SENTENCE_CHARS is a page without
+ * full stops, and the tagger and the clause stages take time with the square of a sentence's length. Such a
+ * run is read in windows of WINDOW_CHARS, short since no story has them: each is cut after a comma or
+ * semicolon in its last quarter where there is one, else at a space.
+ */
+export const MOST_SENTENCE_CHARS = 2_000
+const WINDOW_CHARS = 300
+
+function windows(text: string, start: number, end: number): Array<[number, number]> {
+  if (end - start <= MOST_SENTENCE_CHARS) return [[start, end]]
+  const found: Array<[number, number]> = []
+  let from = start
+  while (end - from > WINDOW_CHARS) {
+    const limit = from + WINDOW_CHARS
+    let cut = -1
+    let space = -1
+    for (let i = limit; i > from + WINDOW_CHARS * 0.75; i--) {
+      if (!/\s/.test(text[i])) continue
+      if (/[,;]/.test(text[i - 1])) {
+        cut = i
+        break
+      }
+      if (space < 0) space = i
+    }
+    if (cut < 0) cut = space > 0 ? space : /[\uDC00-\uDFFF]/.test(text[limit]) ? limit - 1 : limit
+    const [a, b] = trim(text, from, cut)
+    if (b > a) found.push([a, b])
+    from = cut
+  }
+  const [a, b] = trim(text, from, end)
+  if (b > a) found.push([a, b])
+  return found
+}
+
 function isAbbreviation(chunk: string, dot: number): boolean {
   const word = /([\p{L}.]+)$/u.exec(chunk.slice(Math.max(0, dot - 12), dot))?.[1] ?? ''
   if (/^\p{Lu}$/u.test(word)) return true // an initial: "Donald J. Trump"
@@ -64,14 +99,19 @@ function isAbbreviation(chunk: string, dot: number): boolean {
 
 export function segment(text: string, published: string | null, skips: Span[]): Doc {
   const paragraphs: Span[] = []
+  // Lines and skips both run in text order: each line is cut by the skips that reach it, not by all of them.
+  let first = 0
   for (const line of lines(text)) {
-    for (const [a, b] of keptParts(line, skips)) {
+    while (first < skips.length && skips[first].end <= line.start) first++
+    let last = first
+    while (last < skips.length && skips[last].start < line.end) last++
+    for (const [a, b] of keptParts(line, skips.slice(first, last))) {
       const [s, e] = trim(text, a, b)
       if (e > s) paragraphs.push(span(text, s, e))
     }
   }
   const sentences: Sentence[] = paragraphs.flatMap((p, i) =>
-    splitSentences(text, p.start, p.end).map(([a, b]) => ({ ...span(text, a, b), paragraph: i })),
+    splitSentences(text, p.start, p.end).flatMap(([a, b]) => windows(text, a, b)).map(([a, b]) => ({ ...span(text, a, b), paragraph: i })),
   )
   return { text, published, skips, paragraphs, sentences, quotes: findQuotes(text, paragraphs) }
 }

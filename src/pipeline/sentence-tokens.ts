@@ -10,6 +10,19 @@ export function sentenceTokens(doc: Doc, sentences: Sentence[]): Token[][] {
   let known = tagged.get(doc)
   if (!known) tagged.set(doc, (known = new Map()))
   const missing = sentences.filter((s) => !known.has(s.start))
-  tagAll(doc.text, missing).forEach((tokens, i) => known.set(missing[i].start, tokens))
+  // compromise's per-call work is paid even for nothing: the quote pass asks one sentence at a time.
+  if (missing.length === 0) return sentences.map((s) => known.get(s.start)!)
+  // A sentence is tagged as if alone, so one written twice is tagged once: a page of '"Yes," Smith said.'
+  // costs one tagging, not a hundred thousand.
+  const firsts = new Map<string, Sentence>()
+  for (const s of missing) if (!firsts.has(s.text)) firsts.set(s.text, s)
+  const unique = [...firsts.values()]
+  tagAll(doc.text, unique).forEach((tokens, i) => known.set(unique[i].start, tokens))
+  for (const s of missing) {
+    const first = firsts.get(s.text)!
+    if (first === s) continue
+    const by = s.start - first.start
+    known.set(s.start, known.get(first.start)!.map((t) => ({ ...t, start: t.start + by, end: t.end + by })))
+  }
   return sentences.map((s) => known.get(s.start)!)
 }

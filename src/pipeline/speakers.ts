@@ -38,9 +38,21 @@ function fromApposition(m: SourceMention): string | null {
   return m.apposition.text.replace(/^(who|which)\s+(is|was|has been|had been|served as|serves as|works as|worked as)\s+/i, '').replace(/^(a|an|the)\s+/i, '') || null
 }
 
+/**
+ * How far back a pronoun or "the officials" looks for whom it means: far past any story (the dev set's longest
+ * has 375 sentences), short of a page of thousands of "he said" with no one for "it" to mean.
+ */
+const LOOK_BACK = 500
+
+/** The latest known speaker that fits, among the last LOOK_BACK. */
+function latest(known: Known[], fits: (k: Known) => boolean): Known | undefined {
+  for (let i = known.length - 1; i >= Math.max(0, known.length - LOOK_BACK); i--) if (fits(known[i])) return known[i]
+  return undefined
+}
+
 function resolvePronoun(t: Token, m: SourceMention, known: Known[]): Speaker {
   const p = PRONOUNS[t.lower]
-  const found = [...known].reverse().find((k) =>
+  const found = latest(known, (k) =>
     p.gender ? k.type === 'person' && (k.gender === null || k.gender === p.gender)
       : p.plural ? k.type !== 'person' || k.head.endsWith('s') : k.type !== 'person')
   return found ? { name: found.name, type: found.type, role: found.role, mention: m.span } : { name: t.text, type: 'person', role: null, mention: m.span }
@@ -94,7 +106,7 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
   const head = tokens[tokens.length - 1].lower
   const definite = /^(the|one of the|some of the|two of the)\b/i.test(m.span.text) || m.tokens[0]?.lower === 'the'
   if (definite) {
-    const earlier = [...known].reverse().find((k) => k.head === head && k.type === type)
+    const earlier = latest(known, (k) => k.head === head && k.type === type)
     if (earlier) return { ...earlier, mention: m.span }
     // "the Republican nominee", where the article has said who that is.
     const role = m.tokens[0]?.lower === 'the' && isRoleWord(head) ? partSpan(m, tokens).text : null
@@ -118,7 +130,7 @@ export function resolveSpeakers(doc: Doc, drafts: Draft[]): Attributed[] {
     const parent = d.continues !== undefined ? byDraft.get(d.continues) : undefined
     const speakers = parent ?? (d.source ? splitCoordination(d.source).map((m) => resolveOne(article, known, m)) : [])
     byDraft.set(d.id, speakers)
-    if (!parent) known.push(...speakers)
+    if (!parent) for (const s of speakers) known.push(s)
     if (speakers.length === 0) out.push({ ...d, speaker: null })
     for (const { gender, head, ...speaker } of speakers) out.push({ ...d, speaker })
   }

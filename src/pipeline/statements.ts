@@ -1,6 +1,7 @@
 // Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
 import { datePhrases, pickDate, type StatementDate } from './dates.js'
 import { FALSEHOOD } from './rules/falsehood.js'
+import { insideQuote } from './quoted.js'
 import type { Doc } from './segment.js'
 import type { Attributed } from './speakers.js'
 import type { Kind, Span, Statement } from './types.js'
@@ -14,7 +15,7 @@ export function kindOf(doc: Doc, content: Span[]): Kind {
   for (const c of content) {
     for (let i = c.start; i < c.end; i++) {
       if (!LETTER.test(doc.text[i])) continue
-      if (doc.quotes.some((q) => i >= q.inner.start && i < q.inner.end)) inside++
+      if (insideQuote(doc, i)) inside++
       else outside++
     }
   }
@@ -44,8 +45,7 @@ const RELATIVE = /\b(who|whom|whose|which)\b/i
  * speaker dates that clause: "Christie, who suspended his campaign in February, blasted Clinton". "The day
  * before" counts from the latest statement already dated to the day.
  */
-function dateOf(doc: Doc, a: Attributed, dated: Map<number, Statement>): StatementDate | null {
-  const anchor = [...dated.values()].filter((s) => s.datePrecision === 'day').at(-1)?.date ?? null
+function dateOf(doc: Doc, a: Attributed, anchor: string | null): StatementDate | null {
   const apposition = a.source?.apposition
   const aside = apposition && RELATIVE.test(apposition.text) ? apposition : null
   const cue = a.cue?.span ?? null
@@ -78,10 +78,14 @@ function confidence(a: Attributed, kind: Kind): number {
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100
 }
 
-export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statement>): Statement {
+/**
+ * `dated`: the statements made so far, by draft; `anchor`: the date of the latest of them dated to the day, for
+ * "the day before" (kept by the caller: looked for in `dated` each time, it cost statements² on a long page).
+ */
+export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statement>, anchor: string | null): Statement {
   const kind = kindOf(doc, a.content)
   const parent = a.continues !== undefined ? dated.get(a.continues) : undefined
-  const when = parent ? { date: parent.date, precision: parent.datePrecision, text: parent.dateText } : dateOf(doc, a, dated)
+  const when = parent ? { date: parent.date, precision: parent.datePrecision, text: parent.dateText } : dateOf(doc, a, anchor)
   const content = a.content.map((c) => c.text).join(' ')
   const stance = a.cue?.rule.denyWhenFalsehood && FALSEHOOD.test(content) ? 'deny' : a.stance
   return {

@@ -335,8 +335,9 @@ export class Store {
     const claims = fileAcross(this.#claimIndex(), article, filed.claims, statements, (id) => this.#currentClaim(id))
     const data = this.#db.data
     data.articles.push(article)
-    data.statements.push(...statements)
-    data.claims.push(...claims)
+    // One at a time: a hostile article's 100,000 statements spread as arguments would overflow the call stack.
+    for (const s of statements) data.statements.push(s)
+    for (const c of claims) data.claims.push(c)
     changes.article(article, input.text)
     for (const statement of statements) changes.statement(statement)
     for (const claim of claims) changes.claim(claim)

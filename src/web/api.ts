@@ -5,6 +5,7 @@ import { Router, type ErrorRequestHandler } from 'express'
 import { articleLimit } from '../article-input.js'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
+import { sharedExtractor } from '../ingest/extractor.js'
 import { articleInputs } from './api-articles.js'
 import { jsonBody } from './bodies.js'
 import { claimQuery, queryClaims } from './claim-query.js'
@@ -69,9 +70,10 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
       throw new UnsupportedMediaError('Send the article as JSON with the header Content-Type: application/json.')
     }
     const { inputs, batch } = articleInputs(req.body)
-    // Extraction loads the NLP models: only a server that is sent articles pays for them.
-    const { extract } = await import('../pipeline/extract.js')
-    const extracted = inputs.map((article) => ({ article, extraction: extract(article) }))
+    // In the extraction threads (loaded at the first article sent), so readers are answered meanwhile; one
+    // article past the time budget refuses the request (413) before anything is stored.
+    const extractor = sharedExtractor()
+    const extracted = await Promise.all(inputs.map(async (article) => ({ article, extraction: await extractor.extract(article) })))
     const results = await store.addArticles(extracted)
     const statements = await store.statements()
     const answers = results.map(({ articleId, added }) => {

@@ -3,8 +3,8 @@
 // (jobs-file.ts) before the POST is answered, so after a restart its page still says, from the store, which of
 // its articles were stored and which were not; only the store's own write acknowledges an article.
 import { randomUUID } from 'node:crypto'
-import { InvalidInputError } from '../errors.js'
-import type { Extraction } from '../pipeline/types.js'
+import { InvalidInputError, TooLargeError } from '../errors.js'
+import { sharedExtractor } from '../ingest/extractor.js'
 import { fingerprint } from '../store/records.js'
 import type { ExtractedArticle } from '../store/store.js'
 import { errorId } from './error-id.js'
@@ -12,6 +12,8 @@ import type { IngestRequest, PendingArticle } from './ingest-form.js'
 import { jobReport, type JobReport } from './ingest-report.js'
 import type { JobLine, JobRecord, JobsFile } from './jobs-file.js'
 import type { WebStore } from './web-store.js'
+
+type ArticleInput = PendingArticle['article']
 
 export interface IngestJob {
   id: string
@@ -31,9 +33,6 @@ export interface IngestJob {
 const BATCH = 20
 // Finished jobs kept in memory for their summary pages; the oldest are forgotten first (the jobs file keeps them).
 const KEPT = 200
-
-type Extract = (article: ArticleInput) => Extraction
-type ArticleInput = PendingArticle['article']
 
 export interface JobsOptions {
   logError?: (error: unknown, id?: string) => void
@@ -109,7 +108,7 @@ export class IngestJobs {
   }
 
   async #run(job: IngestJob, pending: PendingArticle[]): Promise<void> {
-    const { extract } = (await import('../pipeline/extract.js')) as { extract: Extract }
+    const extractor = sharedExtractor()
     const texts = new Map<string, string>() // id → text, for the ids this job gave out
     const places = new Map(pending.map(({ article }, i) => [article, i]))
     let batch: Array<{ source: string; extracted: ExtractedArticle }> = []
@@ -125,8 +124,18 @@ export class IngestJobs {
         job.done++
         continue
       }
+      // In an extraction thread; one past the time budget is skipped with the reason.
+      const extraction = await extractor.extract(article).catch(async (error: unknown) => {
+        if (!(error instanceof TooLargeError)) throw error
+        await this.#note({ job: job.id, skip: places.get(article)!, why: `${source}: ${error.message}` })
+        return null
+      })
+      if (!extraction) {
+        job.done++
+        continue
+      }
       if (id) texts.set(id, article.text)
-      batch.push({ source, extracted: { article, extraction: extract(article) } })
+      batch.push({ source, extracted: { article, extraction } })
       if (batch.length >= BATCH) {
         await this.#file(job, batch, places)
         batch = []

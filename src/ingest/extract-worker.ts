@@ -1,5 +1,5 @@
-// One worker thread of `--workers N`: extracts each article the main thread posts and posts back the result
-// under the same number. Only the main thread reads input, writes output and touches the store.
+// One extraction thread (the CLI's `--workers N`, the server's pool): extracts each article the main thread
+// posts and posts back the result under the same number. Only the main thread reads input, writes output and touches the store.
 import { parentPort } from 'node:worker_threads'
 import { extract } from '../pipeline/extract.js'
 import type { Article } from '../pipeline/types.js'
@@ -16,3 +16,6 @@ parentPort!.on('message', ({ id, article, asLine }: { id: number; article: Artic
     parentPort!.postMessage({ id, error: (error as Error)?.stack ?? String(error) })
   }
 })
+
+// Loaded (compromise takes a second or more): from now on an article's time budget is its own.
+parentPort!.postMessage({ ready: true })
