@@ -28,3 +28,17 @@ export function overBudget(budget: string): TooLargeError {
       `or raise the budget where claimtrail runs (CLAIMTRAIL_EXTRACT_BUDGET=120s).`,
   )
 }
+
+/**
+ * Statements one article may file. The dev set's busiest article has 214 attributions; 1,000 is news of any length.
+ * Past it the text is a list of quotes or one repeated, not an article, and filing tens of thousands of
+ * statements would hold the server's thread (52,631 from a 1 MB page: readers waited 26 s).
+ */
+export const MAX_STATEMENTS = Number(process.env.CLAIMTRAIL_MAX_STATEMENTS) || 1000
+
+export function tooManyStatements(found: number): TooLargeError {
+  return new TooLargeError(
+    `the article yields ${found} statements, more than claimtrail files from one article (${MAX_STATEMENTS}), so nothing of it was stored: ` +
+      `it reads as many articles in one, or one quote repeated. Split it into its articles and send them one by one.`,
+  )
+}

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { Article, Extraction } from '../pipeline/types.js'
-import { budgetSeconds, extractBudget, overBudget } from './budget.js'
+import { budgetSeconds, extractBudget, overBudget, tooManyStatements } from './budget.js'
 
 export interface Extractor {
   extract(article: Article): Promise<Extraction>
@@ -75,14 +75,15 @@ class WorkerPool implements Extractor {
 
   #start(): Thread {
     const thread: Thread = { worker: startWorker(), ready: false, job: null }
-    thread.worker.on('message', ({ ready, extraction, line, error }: { ready?: true; extraction?: Extraction; line?: string; error?: string }) => {
+    thread.worker.on('message', ({ ready, extraction, line, error, tooMany }: { ready?: true; extraction?: Extraction; line?: string; error?: string; tooMany?: number }) => {
       if (ready) {
         thread.ready = true
         return this.#next()
       }
       const job = this.#finish(thread)
       if (!job) return
-      if (error === undefined) job.resolve(line ?? extraction!)
+      if (tooMany !== undefined) job.reject(tooManyStatements(tooMany))
+      else if (error === undefined) job.resolve(line ?? extraction!)
       else job.reject(Object.assign(new Error(error.split('\n')[0]), { stack: error }))
     })
     // A worker that dies takes its article with it: the caller hears why, and a new thread takes its place.

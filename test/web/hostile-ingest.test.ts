@@ -63,6 +63,24 @@ describe('a hostile article filed through the server', function () {
     expect(Math.max(...waits)).to.be.below(1000)
   })
 
+  it('refuses an article of tens of thousands of statements with 413 in the extraction thread, readers answered meanwhile', async () => {
+    const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir)
+    child = served.child
+    let filed = false
+    // 52,631 statements: filing them all held the server's thread for 26 s before they were bounded.
+    const filing = post(served.url, { text: hostileKind('yes-smith-said')!.article(1_000_000) }).finally(() => (filed = true))
+    const waits: number[] = []
+    while (!filed) {
+      waits.push(await timed(served.url))
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const res = await filing
+    expect(res.status).to.equal(413)
+    expect(((await res.json()) as { error: string }).error).to.match(/yields 52631 statements, more than claimtrail files from one article \(1000\), so nothing of it was stored: .* Split it/)
+    expect(Math.max(...waits)).to.be.below(1000)
+    expect(await (await fetch(new URL('api/statements', served.url))).json()).to.have.property('items').that.deep.equals([])
+  })
+
   it('refuses an article past CLAIMTRAIL_EXTRACT_BUDGET with 413 and what to do, stores nothing, and goes on filing', async () => {
     const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir, { CLAIMTRAIL_EXTRACT_BUDGET: '1s' })
     child = served.child
