@@ -19,7 +19,7 @@ const SCREENS: Array<[string, RegExp]> = [
   ['confirm', /\b(confirm\w*|acknowledg\w*|admit\w*|conced\w*|verif\w*|corroborat\w*)\b/i],
   ['decline', /\b(declin\w*|refus\w* to|did not (respond|return|reply|comment)|didn't (respond|return|reply|comment)|would not (say|comment|discuss|confirm|elaborate)|wouldn't (say|comment|discuss|confirm)|no comment|not immediately|not respond|unavailable for comment|did not dispute|didn't dispute)\b/i],
 ]
-const CONTEXT = 160
+const CONTEXT = 80
 
 function spansOf(q: GoldQuote): Span[] {
   return q.content_parts?.length ? q.content_parts : [q.content]
@@ -50,10 +50,10 @@ if (options.values.show !== undefined) {
     console.log(`CONTEXT: …${a.text.slice(lo, Math.min(a.text.length, last.end + 250)).replace(/\s+/g, ' ')}…`)
     console.log(`SOURCE: ${at(q.source)} | CUE: ${at(q.cue)} | TYPE: ${q.type}`)
     console.log(`CONTENT: ${spansOf(q).map(at).join(' … ')}`)
-    console.log('EARLIER ATTRIBUTIONS IN THE ARTICLE (index: source — content):')
+    console.log('THE ARTICLE\'S OTHER ATTRIBUTIONS (index: source — content; "later" ones come after this one):')
     a.quotes.forEach((o, i) => {
-      if (i === c.quote || o.content.start > first.start) return
-      console.log(`  ${i}: ${at(o.source)} — ${spansOf(o).map(at).join(' … ').slice(0, 160)}`)
+      if (i === c.quote) return
+      console.log(`  ${i}${o.content.start > first.start ? ' (later)' : ''}: ${at(o.source)} — ${spansOf(o).map(at).join(' … ').slice(0, 160)}`)
     })
   })
 } else {
@@ -65,8 +65,10 @@ if (options.values.show !== undefined) {
       const spans = spansOf(q)
       const content = spans.map((s) => a.text.slice(s.start, s.end)).join(' ')
       const cue = q.cue ? a.text.slice(q.cue.start, q.cue.end) : ''
-      const near = a.text.slice(Math.max(0, spans[0].start - CONTEXT), Math.min(a.text.length, spans.at(-1)!.end + CONTEXT))
-      const screens = SCREENS.filter(([, pattern]) => pattern.test(cue) || pattern.test(content) || pattern.test(near)).map(([name]) => name)
+      // Nearby: the words just before the content and just after it, where "denied that", "called it" and
+      // "did not respond" stand when the cue itself is plain; never-no is read in the content alone.
+      const near = a.text.slice(Math.max(0, spans[0].start - CONTEXT), spans[0].start) + ' ' + a.text.slice(spans.at(-1)!.end, spans.at(-1)!.end + CONTEXT / 2)
+      const screens = SCREENS.filter(([name, pattern]) => pattern.test(cue) || pattern.test(content) || (name !== 'never-no' && pattern.test(near))).map(([name]) => name)
       const line = { article: a.id, quote: i, content: spans.map((s) => [s.start, s.end]), cue: q.cue && [q.cue.start, q.cue.end], source: q.source && [q.source.start, q.source.end], screens }
       ;(screens.length ? screened : rest).push(line)
     })
@@ -79,5 +81,9 @@ if (options.values.show !== undefined) {
   const sample = rest.slice(0, Number(options.values.random))
   console.log(`screened ${screened.length} of ${screened.length + rest.length} gold attributions; random sample ${sample.length}`)
   for (const [name] of SCREENS) console.log(`  ${name}: ${screened.filter((c) => (c as { screens: string[] }).screens.includes(name)).length}`)
-  if (options.values.out) writeFileSync(options.values.out, [...screened, ...sample].map((c) => JSON.stringify(c)).join('\n') + '\n')
+  // In the dev file's order, article by article: labelled a stretch at a time, the set is whole for each article in it.
+  const order = new Map([...articles.keys()].map((id, i) => [id, i]))
+  const key = (c: object) => { const { article, quote } = c as { article: string; quote: number }; return order.get(article)! * 10_000 + quote }
+  const all = [...screened, ...sample].sort((x, y) => key(x) - key(y))
+  if (options.values.out) writeFileSync(options.values.out, all.map((c) => JSON.stringify(c)).join('\n') + '\n')
 }
