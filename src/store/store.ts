@@ -579,6 +579,8 @@ export class Store {
       this.#compactRetryAt = journal.size * (1 + RETRY_SHARE)
       throw error
     } finally {
+      // The backup hook belongs to this compaction alone: no later write of the file may run it again.
+      this.#file.beforeReplace = undefined
       this.#compacting = false
     }
   }
