@@ -1,6 +1,7 @@
 // Stage 8: statements filed under claims. Statements that say much the same thing share a claim; a denial
 // that points back ("such a request", "the report") is filed under the claim it points to; an accusation of
 // lying is filed under the claim of those it accuses.
+import { answeredClaim, rarity } from './answered.js'
 import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
 import type { ClaimDraft, ClaimLink, Statement } from './types.js'
 
@@ -86,12 +87,19 @@ function similar(s: Statement, claims: Filed[]): Found | undefined {
   return best && { claim: best, link: { how: 'same-words', confidence: Math.round((0.5 + score / 2) * 100) / 100 } }
 }
 
-export function fileClaims(statements: Statement[]): { statements: Statement[]; claims: ClaimDraft[] } {
+/** `text`: the article, for the sentence around a denial that does not repeat what it answers. */
+export function fileClaims(statements: Statement[], text = ''): { statements: Statement[]; claims: ClaimDraft[] } {
   const filed: Filed[] = []
+  let idf: ReturnType<typeof rarity> | undefined
   const out = statements.map((s) => {
     const pointsBack = s.stance === 'deny' || s.stance === 'confirm' || s.stance === 'decline'
     const recent = filed.length > CLAIMS_COMPARED ? filed.slice(-CLAIMS_COMPARED) : filed
-    const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) : undefined) ?? similar(s, recent)
+    const answered = () => {
+      idf ??= rarity(statements)
+      const a = answeredClaim(text, s, recent.map((c) => ({ claim: c, statements: c.statements })), idf)
+      return a && { claim: a.claim, link: { how: 'answers' as const, confidence: Math.round(a.confidence * 100) / 100 } }
+    }
+    const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) ?? similar(s, recent) ?? answered() : undefined) ?? similar(s, recent)
     const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [], said: new Set<string>() }
     if (!found) filed.push(target)
     target.statements.push(s)

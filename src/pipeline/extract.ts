@@ -7,26 +7,31 @@ import { findContents } from './contents.js'
 import { findCues } from './cues.js'
 import { attributeQuotes } from './quote-first.js'
 import type { CueModel } from './learned/cue-model.js'
+import type { StanceModel } from './learned/stance-model.js'
 import { CUE_MODEL } from './learned/cue-weights.js'
 import { segment } from './segment.js'
 import { attributeSpeakerLines } from './speaker-lines.js'
 import { attributeNounCues } from './noun-cues.js'
+import { attributeNoReplies } from './no-replies.js'
 import { findSources } from './sources.js'
 import { preferOuter } from './nested.js'
 import { partsOf, type Part } from './parts.js'
 import { resolveSpeakers } from './speakers.js'
+import { stanceOf } from './stance.js'
 import { toStatement } from './statements.js'
 import type { Article, Extraction, Span, Statement } from './types.js'
 
 export interface ExtractOptions {
   /** The learned cue model; the one trained on PolNeAR ships with claimtrail. */
   cueModel?: CueModel
+  /** The learned stance model; the one trained on claimtrail's stance gold set ships with it. */
+  stanceModel?: StanceModel
 }
 
 export function extract(article: Article, options: ExtractOptions = {}): Extraction {
   const parts = partsOf(article.text)                                 // one, unless no newsroom wrote it
   const statements = parts.flatMap((part) => partStatements(article, part, options))
-  return fileClaims(checkSpans(article.text, statements))             // claims, denials linked back
+  return fileClaims(checkSpans(article.text, statements), article.text) // claims, denials linked back
 }
 
 /** The statements of one part of the article, at their offsets in the whole. */
@@ -39,12 +44,13 @@ function partStatements(whole: Article, part: Part, options: ExtractOptions): St
   const sourced = attributeQuotes(doc, findSources(doc, governed))   // who, as written; quotes no cue claimed
   const lined = attributeSpeakerLines(doc, sourced)                   // "WALLACE: …", "Rubio: Trump can't …"
   const nouned = attributeNounCues(doc, lined)                        // "his claim that …", "Trump's criticism of …"
-  const drafts = addContinuations(doc, nouned)                        // quotes carried on
+  const unanswered = attributeNoReplies(doc, nouned)                  // "did not respond to requests for comment"
+  const drafts = addContinuations(doc, unanswered)                    // quotes carried on
   const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
   let anchor: string | null = null
   const statements = attributed.map((a) => {
-    const s = toStatement(doc, a, dated, anchor)                      // kind, date, venue, confidence
+    const s = toStatement(doc, a, dated, anchor)                           // kind, date, venue, confidence
     if (!dated.has(a.id)) {
       dated.set(a.id, s)
       if (s.datePrecision === 'day') anchor = s.date
@@ -52,6 +58,7 @@ function partStatements(whole: Article, part: Part, options: ExtractOptions): St
     return s
   })
   const outer = preferOuter(dedupe(statements))                       // "found that voters say …": the finding
+    .map((s) => ({ ...s, stance: stanceOf(doc.text, s.cue, s.content, options.stanceModel) })) // deny, confirm, decline
   return part.start === 0 ? outer : outer.map((s) => shifted(s, part.start))
 }
 

@@ -66,6 +66,8 @@ const BASE: Record<string, number> = {
   'speaker-line': 0.7,
   // A possessive and a noun ("his claim that …", noun-cues.ts): 0.58 precise on the PolNeAR dev set.
   'noun-cue': 0.55,
+  // "did not respond to requests for comment" (no-replies.ts).
+  'no-reply': 0.8,
 }
 
 function confidence(a: Attributed, kind: Kind): number {
@@ -87,6 +89,8 @@ export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statemen
   const parent = a.continues !== undefined ? dated.get(a.continues) : undefined
   const when = parent ? { date: parent.date, precision: parent.datePrecision, text: parent.dateText } : dateOf(doc, a, anchor)
   const content = a.content.map((c) => c.text).join(' ')
+  // The cue's own stance, for telling statements apart (extract.ts); the stance model reads it again once the
+  // statements are settled, on far fewer of them.
   const stance = a.cue?.rule.denyWhenFalsehood && FALSEHOOD.test(content) ? 'deny' : a.stance
   return {
     kind,

@@ -55,11 +55,12 @@ export interface Statement {
 /**
  * `new`: the statement states a claim of its own; `same-words`: it says what an earlier statement said;
  * `refers-back`: a denial or confirmation points at it ("denied the report"); `accuses`: "accused X of …" is
- * filed under what X asserted; `across-articles` (set by the store): it repeats, asserts or denies a claim an
+ * filed under what X asserted; `answers`: a denial, confirmation or decline filed under the earlier claim its
+ * sentence shares the rarest words with, or, when it only points ("It is a made-up story"), the one just before; `across-articles` (set by the store): it repeats, asserts or denies a claim an
  * earlier article carried.
  */
 export interface ClaimLink {
-  how: 'new' | 'same-words' | 'refers-back' | 'accuses' | 'across-articles'
+  how: 'new' | 'same-words' | 'refers-back' | 'accuses' | 'answers' | 'across-articles'
   confidence: number
 }
 

@@ -1,0 +1,69 @@
+// No replies: "The campaign did not respond to requests for comment", "A spokesman would not say whether …",
+// "Aides did not return a message". A verb of answering under a negation, outside quotes, is a decline by its
+// subject; what follows it is the content. A pass of its own, like noun-cues.ts: the cue lexicons leave a
+// negated verb alone ("did not say" is not a saying).
+import type { Cue } from './cues.js'
+import { insideQuote } from './cues.js'
+import type { Draft } from './drafts.js'
+import type { Token } from './nlp.js'
+import { subjectBefore } from './phrases.js'
+import type { CueRule } from './rules/cues/types.js'
+import { sentenceTokens } from './sentence-tokens.js'
+import type { Doc } from './segment.js'
+import { mention } from './sources.js'
+import { overlaps, spanOf, trimClause } from './spans.js'
+
+const ANSWERING = new Set(['respond', 'return', 'reply', 'answer', 'comment', 'say', 'discuss', 'confirm', 'elaborate', 'disclose', 'specify', 'address'])
+const MAY_HOLD = /(\bnot|n[’']t|\bnever)\s+(\w+\s+)?(respond|return|reply|answer|comment|say|discuss|confirm|elaborate|disclose|specify|address)\b/i
+const AUXILIARY = /^(did|does|do|would|could|will|has|have|had|wo|ca|can)$/
+const CONTRACTED = /^(did|does|do|would|could|wo|has|have|had|ca)n[’']t$/
+const IN_BETWEEN = new Set(['immediately', 'yet', 'publicly', 'directly', 'specifically', 'further'])
+const BREAK = /[,;:—–()]|--/
+
+const RULE: CueRule = {
+  forms: ['did not respond'], lemma: 'respond', stance: 'decline', family: 'speech', rule: 'no-reply',
+  example: 'The governor’s office did not respond to requests for comment.',
+}
+
+/** Where the negated group begins ("did not immediately respond": "did"), or -1. */
+function negatedFrom(tokens: Token[], verb: number): number {
+  let k = verb - 1
+  while (k >= 0 && IN_BETWEEN.has(tokens[k].lower)) k--
+  const t = tokens[k]
+  if (!t) return -1
+  if (CONTRACTED.test(t.lower)) return k
+  if (t.lower === "n't" || t.lower === 'n’t') return AUXILIARY.test(tokens[k - 1]?.lower ?? '') ? k - 1 : -1
+  if (t.lower === 'not' || t.lower === 'never') return AUXILIARY.test(tokens[k - 1]?.lower ?? '') ? k - 1 : -1
+  return -1
+}
+
+export function attributeNoReplies(doc: Doc, drafts: Draft[]): Draft[] {
+  const out = [...drafts]
+  let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
+  const sentences = doc.sentences.filter((s) => MAY_HOLD.test(s.text))
+  const tagged = sentenceTokens(doc, sentences)
+  for (const [n, sentence] of sentences.entries()) {
+    const tokens = tagged[n]
+    for (let i = 1; i < tokens.length - 1; i++) {
+      if (!ANSWERING.has(tokens[i].lower) || insideQuote(doc, tokens[i].start) || BREAK.test(tokens[i].post)) continue
+      const from = negatedFrom(tokens, i)
+      if (from < 1) continue
+      const subject = subjectBefore(tokens, from)
+      if (!subject) continue
+      // "did not respond to requests …": the preposition goes with the cue, as the annotators mark it.
+      const open = /^(to|on|about)$/.test(tokens[i + 1].lower) ? i + 2 : i + 1
+      let end = open
+      while (end < tokens.length && !(end > open && BREAK.test(tokens[end - 1].post))) end++
+      if (end <= open) continue
+      const content = trimClause(doc.text, tokens[open].start, tokens[end - 1].end)
+      if (!content || out.some((d) => d.content.some((c) => overlaps(c, content)))) continue
+      const last = tokens[open - 1]
+      const cue: Cue = {
+        sentence, tokens, at: from, length: open - from,
+        span: spanOf(doc.text, tokens[from].start, last.end), rule: RULE, probability: 1,
+      }
+      out.push({ id: nextId++, cue, content: [content], recipient: null, stance: 'decline', rule: 'no-reply', sentence, source: mention(doc, cue, subject) })
+    }
+  }
+  return out
+}
