@@ -56,7 +56,12 @@ export function attributeNoReplies(doc: Doc, drafts: Draft[]): Draft[] {
       while (end < tokens.length && !(end > open && BREAK.test(tokens[end - 1].post))) end++
       if (end <= open) continue
       const content = trimClause(doc.text, tokens[open].start, tokens[end - 1].end)
-      if (!content || out.some((d) => d.content.some((c) => overlaps(c, content)))) continue
+      if (!content) continue
+      // The learned cue model may have taken the verb alone for a cue ("respond"): the negated group replaces it.
+      const cueSpan = { start: tokens[from].start, end: tokens[open - 1].end }
+      const clashing = out.filter((d) => d.content.some((c) => overlaps(c, content)))
+      if (clashing.some((d) => !d.cue || d.cue.span.start < cueSpan.start || d.cue.span.end > cueSpan.end)) continue
+      for (const d of clashing) out.splice(out.indexOf(d), 1)
       const last = tokens[open - 1]
       const cue: Cue = {
         sentence, tokens, at: from, length: open - from,

@@ -170,6 +170,15 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'The ministry rejected the allegations as baseless.',
     expect: [{ speaker: 'ministry', stance: 'deny', cue: 'rejected', content: 'the allegations as baseless' }],
   },
+  { // a refusal to say is a decline, not a saying (no-replies.ts)
+    text: 'Officials will not say whether the plant is safe.',
+    expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
+    only: true,
+  },
+  { // no reply
+    text: 'A spokeswoman for the airline did not immediately respond to a request for comment on Friday.',
+    expect: [{ speaker: 'spokeswoman for the airline', stance: 'decline', cue: 'did not immediately respond to', content: 'a request for comment', rule: 'no-reply' }],
+  },
 ]
 
 const NOTHING: string[] = [
@@ -177,10 +186,11 @@ const NOTHING: string[] = [
   'The "smart" meters were installed in 2019, and the city paid for them.',
   'Voters will decide in November whether to extend the tax.',
   'She asked the court for more time to prepare her defense.',
-  'Officials will not say whether the plant is safe.',
   'The senator’s office in the ’90s was on the third floor, and Jones’ car was parked outside.',
   'Share this Article',
   'As the old saying goes, all politics is local.',
+  // A negated answering verb with no one to decline: no subject, or a question.
+  'Why did the council not respond to the letter from the residents?',
   'The ministry asked the court for an extension.',
 ]
 
