@@ -9,7 +9,7 @@ interface Expected {
   type?: string
   role?: string
   cue?: string
-  stance?: 'assert' | 'deny'
+  stance?: 'assert' | 'deny' | 'confirm' | 'decline'
   kind?: 'direct' | 'mixed' | 'indirect'
   content: string
   via?: string
