@@ -20,6 +20,8 @@ const BETWEEN = new Set([
   'repeatedly', 'again', 'publicly', 'allegedly', 'long', 'once', 'first', 'recently', 'flatly', 'firmly',
   'privately', 'initially', 'quickly', 'immediately', 'strongly', 'both', 'all', 'often', 'still', 'did', 'does', 'do',
 ])
+/** "has vigorously denied", "adamantly insisted": an -ly adverb between the subject and its verb. */
+const isMannerAdverb = (t: Token) => t.tags.has('Adverb') && /ly$/.test(t.lower)
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'some', 'many', 'several', 'most', 'none', 'each', 'any', 'all', 'few', 'both'])
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al', 'bin'])
 // Adjectives that take a phrase after them inside a source: "people familiar with the talks".
@@ -152,7 +154,7 @@ export function isPassive(tokens: Token[], cue: number): boolean {
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
   let end = cue
-  while (end - 1 >= floor && BETWEEN.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 1])) end--
+  while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
   // "Some 56 percent of voters polled said": the participle belongs to the subject, which ends before it.
   if (end - 2 >= floor && SURVEYED.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 2])) end--
   if (end - 1 < floor) return null

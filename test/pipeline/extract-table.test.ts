@@ -170,6 +170,10 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'The ministry rejected the allegations as baseless.',
     expect: [{ speaker: 'ministry', stance: 'deny', cue: 'rejected', content: 'the allegations as baseless' }],
   },
+  { // an -ly adverb between the auxiliary and the denial
+    text: 'The government in Riyadh has vigorously denied any role in the attacks.',
+    expect: [{ speaker: 'government in Riyadh', stance: 'deny', cue: 'denied', content: 'any role in the attacks' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],

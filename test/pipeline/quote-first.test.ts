@@ -27,9 +27,9 @@ const TABLE: Array<{ text: string; speaker: string; content: string; rule?: stri
     text: 'The governor then addressed the crowd again: "We are not going anywhere."',
     speaker: 'governor', content: 'We are not going anywhere.', rule: 'verb-then-quote',
   },
-  { // an adverb between the subject and the verb
+  { // an adverb between the subject and the verb: the cue's own pattern finds the subject over it
     text: 'Hale jokingly said, "I am becoming part of the furniture."',
-    speaker: 'Hale', content: 'I am becoming part of the furniture.', rule: 'verb-then-quote',
+    speaker: 'Hale', content: 'I am becoming part of the furniture.', rule: 'name-verb-quote',
   },
   { // a question quote: the noun before the mark is no object of the pronoun after it
     text: '"If you do not test, how will you measure the results?" he said.',
