@@ -53,7 +53,8 @@ function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: n
   const rule = FORMS.get(t.lower)
   if (!rule) return null
   if (!t.tags.has('Verb') && !verbTakenForOther(tokens, i)) return null
-  if (i > 0 && NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) && rule.family !== 'belief') return null
+  // "Theresa May said", "Will Hurd said": a name is no modal.
+  if (i > 0 && NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) && !tokens[i - 1].tags.has('ProperNoun') && rule.family !== 'belief') return null
   return { rule, length: 1 }
 }
 

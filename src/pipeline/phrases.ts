@@ -22,6 +22,32 @@ const BETWEEN = new Set([
 ])
 /** "has vigorously denied", "adamantly insisted": an -ly adverb between the subject and its verb. */
 const isMannerAdverb = (t: Token) => t.tags.has('Adverb') && /ly$/.test(t.lower)
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/
+const TIME_NOUNS = /^(week|month|year|night|morning|afternoon|evening|weekend|day|spring|summer|fall|autumn|winter|today|yesterday|tonight)$/
+const TIME_LEADS = /^(on|in|last|this|next|early|earlier|late|later|on|during|the|that|each|every|overnight)$/
+
+/**
+ * "The ministry on Wednesday said", "Wells Fargo last month said", "Trump in March said": a time phrase
+ * between the subject and its verb is no subject. Returns where the subject ends, before the phrase.
+ */
+function beforeTimePhrase(tokens: Token[], end: number, floor: number): number {
+  let i = end
+  const time = (t: Token) => WEEKDAYS.test(t.lower) || MONTHS.test(t.lower) || TIME_NOUNS.test(t.lower) || /^\d{1,2}(st|nd|rd|th)?$|^(19|20)\d\d$/.test(t.lower)
+  if (i - 1 < floor || !time(tokens[i - 1]) || breaksAfter(tokens[i - 1])) return end
+  // A month alone is too often a name ("May", "June"); it counts after a lead word or with a day number.
+  while (i - 1 >= floor && time(tokens[i - 1]) && !breaksAfter(tokens[i - 1])) i--
+  let lead = false
+  while (i - 1 >= floor && TIME_LEADS.test(tokens[i - 1].lower) && !breaksAfter(tokens[i - 1])) {
+    i--
+    lead = true
+  }
+  const weekdayOrNoun = tokens.slice(i, end).some((t) => WEEKDAYS.test(t.lower) || TIME_NOUNS.test(t.lower))
+  if (!lead && !weekdayOrNoun) return end
+  // Something must stand before the phrase to be the subject.
+  return i > floor ? i : end
+}
+
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'some', 'many', 'several', 'most', 'none', 'each', 'any', 'all', 'few', 'both'])
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al', 'bin'])
 // Adjectives that take a phrase after them inside a source: "people familiar with the talks".
@@ -154,6 +180,8 @@ export function isPassive(tokens: Token[], cue: number): boolean {
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
   let end = cue
+  while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
+  end = beforeTimePhrase(tokens, end, floor)
   while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
   // "Some 56 percent of voters polled said": the participle belongs to the subject, which ends before it.
   if (end - 2 >= floor && SURVEYED.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 2])) end--

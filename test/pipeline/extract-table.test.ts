@@ -174,6 +174,18 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'The government in Riyadh has vigorously denied any role in the attacks.',
     expect: [{ speaker: 'government in Riyadh', stance: 'deny', cue: 'denied', content: 'any role in the attacks' }],
   },
+  { // a time phrase between the subject and the verb is no speaker
+    text: 'The ministry on Wednesday dismissed the report as fabricated.',
+    expect: [{ speaker: 'ministry', stance: 'deny', cue: 'dismissed', content: 'the report as fabricated' }],
+  },
+  {
+    text: 'Wells Fargo last month said it would pay a fine to settle the case.',
+    expect: [{ speaker: 'Wells Fargo', cue: 'said', content: 'it would pay a fine to settle the case' }],
+  },
+  { // a name is no modal: "May said", "Will said"
+    text: 'Theresa May said the withdrawal deal was the best available.',
+    expect: [{ speaker: 'Theresa May', type: 'person', cue: 'said', content: 'the withdrawal deal was the best available' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
@@ -195,6 +207,7 @@ const NOTHING: string[] = [
   'As the old saying goes, all politics is local.',
   // A negated answering verb with no one to decline: no subject, or a question.
   'Why did the council not respond to the letter from the residents?',
+  'The prime minister may say more about the deal on Monday.',
   'The ministry asked the court for an extension.',
 ]
 
