@@ -10,8 +10,9 @@ export interface NameSeen {
 }
 
 // A capitalised word, an initial ("J.") or a dotted abbreviation ("U.S."); never a full stop that ends a sentence.
+// Up to seven of them: a role and a name run together ("Wells Fargo CEO John Stumpf").
 // A comma or a colon after a word ends the name there: "Donald Trump, the nominee,".
-const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)(?:\s+|$|(?=[,;:!?)"”]))){1,4}/gu
+const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)(?:\s+|$|(?=[,;:!?)"”]))){1,7}/gu
 const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'as', 'on', 'at', 'after', 'before', 'when', 'while', 'if', 'for', 'a', 'an', 'this', 'that', 'meanwhile', 'however', 'over', 'both', 'some', 'it', 'he', 'she', 'they', 'we', 'i'])
 
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, '')
@@ -41,7 +42,9 @@ export function namesIn(doc: Doc): NameSeen[] {
     RUN.lastIndex = 0
     for (let m = RUN.exec(p.text); m; m = RUN.exec(p.text)) {
       const raw = m[0].trim().replace(/[’']s$/, '')
-      const words = nameWords(raw.split(/\s+/))
+      // "Wells Fargo CEO John Stumpf": the run is read whole, then the role before the name set aside; a name
+      // is at most its last three words ("Wells Fargo Chief Executive" is no more a name for being long).
+      const words = nameWords(raw.split(/\s+/)).slice(-3)
       if (words.length < 2) continue
       const name = words.join(' ').replace(/[.,]$/, '')
       seen.push({ name, start: p.start + m.index + raw.lastIndexOf(words[0]) })

@@ -186,6 +186,10 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Theresa May said the withdrawal deal was the best available.',
     expect: [{ speaker: 'Theresa May', type: 'person', cue: 'said', content: 'the withdrawal deal was the best available' }],
   },
+  { // a surname resolved to the name a long capitalised run gave it: role and name written together
+    text: 'Senator Elizabeth Warren questioned Wells Fargo CEO John Stumpf for more than an hour on Tuesday about the bank\'s fake accounts.\n\n"I take full responsibility," Stumpf told the committee.',
+    expect: [{ speaker: 'John Stumpf', type: 'person', content: 'I take full responsibility,' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
