@@ -10,9 +10,10 @@ export interface NameSeen {
 }
 
 // A capitalised word, an initial ("J.") or a dotted abbreviation ("U.S."); never a full stop that ends a sentence.
-// Up to seven of them: a role and a name run together ("Wells Fargo CEO John Stumpf").
+// A word of three letters or more before a full stop ends a run ("… professor Paul Beck."): the stop is not
+// taken. Up to seven of them: a role and a name run together ("Wells Fargo CEO John Stumpf").
 // A comma or a colon after a word ends the name there: "Donald Trump, the nominee,".
-const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.)(?:\s+|$|(?=[,;:!?)"”]))){1,7}/gu
+const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|[\p{Lu}][\p{L}’'-]{2,}(?=\.(?:\s|$)))(?:\s+|$|(?=[,;:!?)"”.]))){1,7}/gu
 const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'as', 'on', 'at', 'after', 'before', 'when', 'while', 'if', 'for', 'a', 'an', 'this', 'that', 'meanwhile', 'however', 'over', 'both', 'some', 'it', 'he', 'she', 'they', 'we', 'i'])
 
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, '')
@@ -28,8 +29,13 @@ export function nameWords(words: string[]): string[] {
   return words.slice(last + 1)
 }
 
-/** A headline in title case capitalises every word: its runs are no names. */
+/**
+ * A headline in title case capitalises every word: its runs are no names. A headline is short; a sentence that
+ * names many people and offices ("Former U.N. Ambassador John Bolton and Breitbart News National Security
+ * Strategist Sebastian Gorka …") is no headline, however many capitals it holds.
+ */
 function titleCase(line: string): boolean {
+  if (line.split(/\s+/).length > 20) return false
   const words = line.split(/\s+/).filter((w) => w.length > 3)
   return words.length >= 4 && words.filter((w) => /^[\p{Lu}]/u.test(w)).length / words.length > 0.7
 }

@@ -92,8 +92,11 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
     return describe(article, tokens, m, known, described ?? 'anonymous')
   }
   const written = spanOf(doc.text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end).text.replace(/[’']s$/, '')
-  const type = nameType(nameTokens)
-  const name = type === 'person' ? fullName(names, written) ?? written : written
+  // "Bolton", "Warren": a surname that is also a town is the person when the article named one so.
+  const full = fullName(names, written)
+  const place = nameTokens.length === 1 && !nameTokens[0].tags.has('Country') && nameType(nameTokens) === 'country'
+  const type = place && full ? 'person' : nameType(nameTokens)
+  const name = type === 'person' ? full ?? written : written
   const same = known.find((k) => k.name === name)
   const ownRole = lastRole >= 0 ? spanOf(doc.text, tokens[0].start, tokens[lastRole].end).text : null
   const firstSeen = names.find((n) => n.name === name)

@@ -190,6 +190,14 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Senator Elizabeth Warren questioned Wells Fargo CEO John Stumpf for more than an hour on Tuesday about the bank\'s fake accounts.\n\n"I take full responsibility," Stumpf told the committee.',
     expect: [{ speaker: 'John Stumpf', type: 'person', content: 'I take full responsibility,' }],
   },
+  { // a name at the end of a sentence is seen, and its surname resolves to it later
+    text: 'Turnout was lower than in 2012, said Ohio State University professor Paul Beck.\n\nBeck said the state had changed since then.',
+    expect: [{ speaker: 'Paul Beck', type: 'person', content: 'the state had changed since then' }],
+  },
+  { // a surname that is also a town is the person the article named
+    text: 'Former U.N. Ambassador John Bolton and other critics denounced the new group on Thursday morning.\n\nBolton said the group did not speak for conservatives.',
+    expect: [{ speaker: 'John Bolton', type: 'person', content: 'the group did not speak for conservatives' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
