@@ -74,7 +74,11 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   }
   // "A lawyer for the news outlets, David Schulz, said": the name is in the apposition, the role before it.
   const named = m.appositionTokens
-  if (named.length && !m.tokens.some(isProper) && named.every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower)))) {
+  // A role before the name: no proper word in it but "A" or "The" ("A lawyer for the news outlets"), or a role
+  // word for its head ("The director of the Federal Bureau of Investigation, James B. Comey").
+  const roleWords = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
+  const roleFirst = roleWords.length > 0 && (!roleWords.some(isProper) || isRoleWord(roleWords[0].text))
+  if (named.length && roleFirst && named.every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower)))) {
     const role = m.span.text.slice(0, m.tokens[m.tokens.length - 1].end - m.span.start).replace(/^(the|a|an)\s+/i, '')
     return { ...resolveOne(article, known, { ...m, tokens: named, appositionTokens: [], apposition: null }), role, mention: m.span }
   }

@@ -198,6 +198,14 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Former U.N. Ambassador John Bolton and other critics denounced the new group on Thursday morning.\n\nBolton said the group did not speak for conservatives.',
     expect: [{ speaker: 'John Bolton', type: 'person', content: 'the group did not speak for conservatives' }],
   },
+  { // a role, then the name in apposition: the name is the speaker, the role its role
+    text: 'A lawyer for the news outlets, David Schulz, said the ruling was wrong.',
+    expect: [{ speaker: 'David Schulz', type: 'person', role: 'lawyer for the news outlets', content: 'the ruling was wrong' }],
+  },
+  {
+    text: 'The director of the Federal Bureau of Investigation, James B. Comey, said the inquiry was over.',
+    expect: [{ speaker: 'James B. Comey', type: 'person', role: 'director of the Federal Bureau of Investigation', content: 'the inquiry was over' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
