@@ -100,6 +100,12 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const full = fullName(names, written)
   const place = nameTokens.length === 1 && !nameTokens[0].tags.has('Country') && nameType(nameTokens) === 'country'
   const type = place && full ? 'person' : nameType(nameTokens)
+  // "Bernie Sanders of Vermont", "Jane Roe of Acme University": the name, and what follows "of" is a role.
+  const affiliated = type === 'person' || nameTokens[0]?.tags.has('FirstName') ? /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+of\s+(.+)$/u.exec(written) : null
+  if (affiliated) {
+    const name = fullName(names, affiliated[1]) ?? affiliated[1]
+    return { name, type: 'person', role: `of ${affiliated[2]}`, mention: m.span, gender: genderOf(tokens) ?? null, head: head.lower }
+  }
   const name = type === 'person' ? full ?? written : written
   const same = known.find((k) => k.name === name)
   const ownRole = lastRole >= 0 ? spanOf(doc.text, tokens[0].start, tokens[lastRole].end).text : null

@@ -206,6 +206,18 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'The director of the Federal Bureau of Investigation, James B. Comey, said the inquiry was over.',
     expect: [{ speaker: 'James B. Comey', type: 'person', role: 'director of the Federal Bureau of Investigation', content: 'the inquiry was over' }],
   },
+  { // an affiliation after the name is a role, not part of the name
+    text: 'Sen. Bernie Sanders of Vermont said the trade deal would cost jobs.',
+    expect: [{ speaker: 'Bernie Sanders', type: 'person', role: 'of Vermont', content: 'the trade deal would cost jobs' }],
+  },
+  {
+    text: 'Jane Roe of Acme University said the survey data were incomplete.',
+    expect: [{ speaker: 'Jane Roe', type: 'person', role: 'of Acme University', content: 'the survey data were incomplete' }],
+  },
+  {
+    text: 'Former first lady Laura Bush said she was proud of the program.',
+    expect: [{ speaker: 'Laura Bush', type: 'person', role: 'Former first lady', content: 'she was proud of the program' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],

@@ -10,6 +10,8 @@ export const ROLE_WORDS = new Set([
   'lawmaker', 'legislator', 'commissioner', 'superintendent', 'sheriff', 'activist', 'organizer', 'executive',
   'member', 'partner', 'scientist', 'historian', 'consultant', 'coordinator', 'mogul', 'businessman', 'businesswoman',
   'billionaire', 'rival', 'challenger', 'incumbent', 'hopeful', 'surrogate', 'operative', 'press',
+  // "Former first lady Laura Bush", "Former state Rep. Joe Walsh"
+  'lady', 'former',
   // party labels before a name: "Republican Donald Trump", "Democrat Hillary Clinton"
   'republican', 'democrat', 'democratic', 'gop', 'independent', 'libertarian',
 ])
