@@ -2,7 +2,7 @@
 // split off. "White House national security adviser Jake Sullivan" gives the name Jake Sullivan and the role
 // White House national security adviser.
 import type { Doc } from './segment.js'
-import { HONORIFICS, ROLE_WORDS } from './rules/roles.js'
+import { HONORIFICS, OFFICE_WORDS, ROLE_WORDS } from './rules/roles.js'
 
 export interface NameSeen {
   name: string
@@ -50,7 +50,14 @@ export function namesIn(doc: Doc): NameSeen[] {
       const raw = m[0].trim().replace(/[’']s$/, '')
       // "Wells Fargo CEO John Stumpf": the run is read whole, then the role before the name set aside; a name
       // is at most its last three words ("Wells Fargo Chief Executive" is no more a name for being long).
-      const words = nameWords(raw.split(/\s+/)).slice(-3)
+      let words = nameWords(raw.split(/\s+/))
+      // "Secretary of State John Kerry": the run starts after "of", at the office; the name is after it.
+      if (/\bof\s+$/.test(p.text.slice(Math.max(0, m.index - 4), m.index))) {
+        let k = 0
+        while (k < words.length - 2 && OFFICE_WORDS.has(words[k].toLowerCase())) k++
+        words = words.slice(k)
+      }
+      words = words.slice(-3)
       if (words.length < 2) continue
       const name = words.join(' ').replace(/[.,]$/, '')
       seen.push({ name, start: p.start + m.index + raw.lastIndexOf(words[0]) })

@@ -8,7 +8,7 @@ import type { Token } from './nlp.js'
 import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
 import { PRONOUNS } from './rules/pronouns.js'
 import { ANONYMITY_MARKS } from './rules/sources.js'
-import { PARTY_WORDS } from './rules/roles.js'
+import { OFFICE_WORDS, PARTY_WORDS } from './rules/roles.js'
 import type { Doc } from './segment.js'
 import { descriptorType, genderOf, nameType } from './speaker-type.js'
 import { spanOf } from './spans.js'
@@ -89,7 +89,13 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const head = tokens[tokens.length - 1]
   const described = descriptorType(tokens)
   const personAfter = (i: number) => ['Person', 'FirstName'].some((g) => tokens[i + 1]?.tags.has(g))
-  const lastRole = tokens.reduce((k, t, i) => (isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i)) ? i : k), -1)
+  let lastRole = tokens.reduce((k, t, i) => (isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i)) ? i : k), -1)
+  // "Secretary of State John Kerry", "Minister of Foreign Affairs Wang Yi": the office belongs to the role.
+  if (lastRole >= 0 && tokens[lastRole + 1]?.lower === 'of') {
+    let k = lastRole + 2
+    while (k < tokens.length - 1 && OFFICE_WORDS.has(tokens[k].lower)) k++
+    if (k > lastRole + 2) lastRole = k - 1
+  }
   const nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
   const proper = nameTokens.length > 0 && nameTokens.every((t, i) => isProper(t) || (JOINERS.test(t.lower) && i > 0))
   if (!proper || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {

@@ -218,6 +218,14 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Former first lady Laura Bush said she was proud of the program.',
     expect: [{ speaker: 'Laura Bush', type: 'person', role: 'Former first lady', content: 'she was proud of the program' }],
   },
+  { // "of" and the office belong to the role: "Secretary of State", "Minister of Foreign Affairs"
+    text: 'U.S. Secretary of State Antony Blinken said the talks would resume next week.',
+    expect: [{ speaker: 'Antony Blinken', type: 'person', role: 'U.S. Secretary of State', content: 'the talks would resume next week' }],
+  },
+  {
+    text: 'Secretary of State John Kerry met the foreign minister on Friday in Geneva for more talks.\n\nKerry said the two sides were close to a deal.',
+    expect: [{ speaker: 'John Kerry', type: 'person', content: 'the two sides were close to a deal' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],

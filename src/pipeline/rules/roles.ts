@@ -21,3 +21,11 @@ export const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'gop
 
 /** Courtesy titles kept out of a person's name: "Mr. Trump" is Trump. */
 export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'miss', 'sir', 'dame'])
+
+/** The office after "of" in a title: "Secretary of State", "Minister of Foreign Affairs", "Chief of Staff". */
+export const OFFICE_WORDS = new Set([
+  'state', 'defense', 'defence', 'homeland', 'security', 'justice', 'treasury', 'energy', 'commerce', 'labor',
+  'labour', 'education', 'health', 'interior', 'agriculture', 'transportation', 'transport', 'veterans', 'affairs',
+  'foreign', 'finance', 'trade', 'housing', 'culture', 'war', 'staff', 'the', 'and', 'human', 'services', 'economy',
+  'internal', 'home', 'information', 'public', 'national', 'development', 'environment', 'industry', 'communications',
+])
