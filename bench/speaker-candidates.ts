@@ -2,10 +2,10 @@
 // articles — pronoun sources, named sources and none — so the set is whole for each article in it. Writes the
 // candidates as article ids and offsets only (no text); `--show FROM:TO` prints candidates with the article up
 // to them, for labelling who the speaker is.
-//   npx tsx bench/speaker-candidates.ts --out data/eval/speaker-candidates.jsonl [--seed 14] [--articles 45]
+//   npx tsx bench/speaker-candidates.ts --out data/eval/speaker-candidates.jsonl [--seed 14] [--articles 50]
 //   npx tsx bench/speaker-candidates.ts --show 0:20 --candidates data/eval/speaker-candidates.jsonl
 import { readFileSync, writeFileSync } from 'node:fs'
-import { benchOptions, devLines } from './dev-articles.js'
+import { benchOptions, devLines, seeded } from './dev-articles.js'
 
 type Span = { start: number; end: number }
 interface GoldQuote { type: string; content: Span; content_parts?: Span[]; source: Span | null; cue: Span | null }
@@ -16,14 +16,7 @@ const PRONOUN = /^(he|she|they|it|we|i|you|him|her|them|us|me|his|its|their|our|
 
 const spansOf = (q: GoldQuote) => (q.content_parts?.length ? q.content_parts : [q.content])
 
-function seeded(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed / 2147483648
-  }
-}
-
-const options = benchOptions({ out: { type: 'string' }, seed: { type: 'string', default: '14' }, articles: { type: 'string', default: '45' }, show: { type: 'string' }, candidates: { type: 'string' } })
+const options = benchOptions({ out: { type: 'string' }, seed: { type: 'string', default: '14' }, articles: { type: 'string', default: '50' }, show: { type: 'string' }, candidates: { type: 'string' } })
 const articles = new Map(devLines(options).map((l) => JSON.parse(l) as DevArticle).map((a) => [a.id, a]))
 
 if (options.values.show !== undefined) {

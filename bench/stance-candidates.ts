@@ -5,7 +5,7 @@
 //   npx tsx bench/stance-candidates.ts --out data/eval/stance-candidates.jsonl [--seed 13] [--random 300]
 //   npx tsx bench/stance-candidates.ts --show 0:50 --candidates data/eval/stance-candidates.jsonl
 import { readFileSync, writeFileSync } from 'node:fs'
-import { benchOptions, devLines } from './dev-articles.js'
+import { benchOptions, devLines, seeded } from './dev-articles.js'
 
 type Span = { start: number; end: number }
 interface GoldQuote { type: string; content: Span; content_parts?: Span[]; source: Span | null; cue: Span | null; speaker: string | null }
@@ -23,13 +23,6 @@ const CONTEXT = 80
 
 function spansOf(q: GoldQuote): Span[] {
   return q.content_parts?.length ? q.content_parts : [q.content]
-}
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed / 2147483648
-  }
 }
 
 const options = benchOptions({ out: { type: 'string' }, seed: { type: 'string', default: '13' }, random: { type: 'string', default: '300' }, show: { type: 'string' }, candidates: { type: 'string' } })
