@@ -29,3 +29,8 @@ export interface Draft {
   /** A continuation carries on the statement drafted before it. */
   continues?: number
 }
+
+/** The number the next draft added to these takes: one past the highest so far. */
+export function nextDraftId(drafts: Draft[]): number {
+  return drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
+}

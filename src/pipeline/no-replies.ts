@@ -4,11 +4,11 @@
 // negated verb alone ("did not say" is not a saying).
 import type { Cue } from './cues.js'
 import { insideQuote } from './cues.js'
-import type { Draft } from './drafts.js'
+import { type Draft, nextDraftId } from './drafts.js'
 import type { Token } from './nlp.js'
 import { subjectBefore } from './phrases.js'
 import type { CueRule } from './rules/cues/types.js'
-import { sentenceTokens } from './sentence-tokens.js'
+import { sentencesHolding } from './sentence-tokens.js'
 import type { Doc } from './segment.js'
 import { mention } from './sources.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
@@ -39,11 +39,8 @@ function negatedFrom(tokens: Token[], verb: number): number {
 
 export function attributeNoReplies(doc: Doc, drafts: Draft[]): Draft[] {
   const out = [...drafts]
-  let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
-  const sentences = doc.sentences.filter((s) => MAY_HOLD.test(s.text))
-  const tagged = sentenceTokens(doc, sentences)
-  for (const [n, sentence] of sentences.entries()) {
-    const tokens = tagged[n]
+  let nextId = nextDraftId(drafts)
+  for (const [sentence, tokens] of sentencesHolding(doc, MAY_HOLD)) {
     for (let i = 1; i < tokens.length - 1; i++) {
       if (!ANSWERING.has(tokens[i].lower) || insideQuote(doc, tokens[i].start) || BREAK.test(tokens[i].post)) continue
       const from = negatedFrom(tokens, i)

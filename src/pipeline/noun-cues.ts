@@ -3,9 +3,9 @@
 // complement opens are the content. A pass of its own, like speaker-lines.ts: no verb cue sees these.
 import type { Cue } from './cues.js'
 import { insideQuote } from './cues.js'
-import type { Draft, SourceMention } from './drafts.js'
+import { type Draft, type SourceMention, nextDraftId } from './drafts.js'
 import type { Token } from './nlp.js'
-import { sentenceTokens } from './sentence-tokens.js'
+import { sentencesHolding } from './sentence-tokens.js'
 import { NOUN_CUES, type NounCue } from './rules/noun-cues.js'
 import type { Doc } from './segment.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
@@ -117,11 +117,8 @@ const sameAs = (a: Span, b: Span) => {
 
 export function attributeNounCues(doc: Doc, drafts: Draft[]): Draft[] {
   const out = [...drafts]
-  let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
-  const sentences = doc.sentences.filter((s) => MAY_HOLD.test(s.text))
-  const tagged = sentenceTokens(doc, sentences)
-  for (const [n, sentence] of sentences.entries()) {
-    const tokens = tagged[n]
+  let nextId = nextDraftId(drafts)
+  for (const [sentence, tokens] of sentencesHolding(doc, MAY_HOLD)) {
     for (let i = 1; i < tokens.length - 1; i++) {
       const t = tokens[i]
       const noun = BY_FORM.get(t.lower)

@@ -2,7 +2,7 @@
 // '"We will win," the mayor predicted.', 'She told them: "Go home."', '"Never again." — Ana Ruiz'. A quote
 // interrupted by its own attribution ('"Q1," she said, "Q2"') is one statement in two fragments.
 import type { Cue } from './cues.js'
-import type { Draft, SourceMention } from './drafts.js'
+import { type Draft, type SourceMention, nextDraftId } from './drafts.js'
 import { tag, type Token } from './nlp.js'
 import { sentenceTokens } from './sentence-tokens.js'
 import { phraseAfter, subjectBefore, type Phrase } from './phrases.js'
@@ -196,7 +196,7 @@ function interrupted(doc: Doc, quote: Quote, drafts: Draft[]): Draft | undefined
 export function attributeQuotes(doc: Doc, drafts: Draft[]): Draft[] {
   const tokensOf = (s: Sentence) => sentenceTokens(doc, [s])[0]
   let out = [...drafts]
-  let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
+  let nextId = nextDraftId(drafts)
   const claimed = (span: Span) => out.some((d) => d.content.some((c) => overlaps(c, span)))
   for (const quote of doc.quotes) {
     if (claimed(quote.inner) || doc.skips.some((s) => overlaps(s, quote.inner))) continue

@@ -26,3 +26,10 @@ export function sentenceTokens(doc: Doc, sentences: Sentence[]): Token[][] {
   }
   return sentences.map((s) => known.get(s.start)!)
 }
+
+/** The sentences a stage's words may stand in, each with its tokens: a stage tags only what it can use. */
+export function sentencesHolding(doc: Doc, words: RegExp): Array<[Sentence, Token[]]> {
+  const sentences = doc.sentences.filter((s) => words.test(s.text))
+  const tagged = sentenceTokens(doc, sentences)
+  return sentences.map((s, n) => [s, tagged[n]])
+}

@@ -1,7 +1,7 @@
 // Speaker lines: a paragraph that opens with a name and a colon gives the rest of the paragraph to that
 // name. Headlines ("Rubio: Trump can't be trusted with the codes.") and transcripts ("WALLACE: Governor,
 // I want to ask you …") both write attribution this way, with no verb at all.
-import type { Draft } from './drafts.js'
+import { type Draft, nextDraftId } from './drafts.js'
 import { tag, type Token } from './nlp.js'
 import { NOT_A_NAME_BEFORE_COLON } from './rules/quote-patterns.js'
 import type { Doc } from './segment.js'
@@ -24,7 +24,7 @@ const isJoiner = (w: string) => /^(of|de|van|von|al|bin)$/.test(w)
 
 export function attributeSpeakerLines(doc: Doc, drafts: Draft[]): Draft[] {
   const out = [...drafts]
-  let nextId = drafts.reduce((m, d) => Math.max(m, d.id), -1) + 1
+  let nextId = nextDraftId(drafts)
   for (const p of doc.paragraphs) {
     const m = SPEAKER_LINE.exec(p.text)
     if (!m) continue
