@@ -1,8 +1,10 @@
 // Names as the article writes them, found without parsing: capitalised runs, with roles and courtesy titles
 // split off. "White House national security adviser Jake Sullivan" gives the name Jake Sullivan and the role
 // White House national security adviser.
+import nlp from 'compromise'
 import type { Doc } from './segment.js'
 import { HONORIFICS, OFFICE_WORDS, ROLE_WORDS } from './rules/roles.js'
+import { ORGANIZATION_WORDS } from './rules/sources.js'
 
 export interface NameSeen {
   name: string
@@ -27,6 +29,35 @@ export function nameWords(words: string[]): string[] {
     if (isRoleWord(w) || isHonorific(w) || SENTENCE_OPENERS.has(bare(w))) last = i
   })
   return words.slice(last + 1)
+}
+
+const LEXICON = nlp.model().one.lexicon as Record<string, string | string[] | undefined>
+const PLACE_TAGS = new Set(['Place', 'Region', 'City', 'Country'])
+
+/** A word no person's name is made of: a place, an institution, a possessive ("Fox News’ Sean Hannity"). */
+export function notOfAName(word: string): boolean {
+  if (/[’']s?$/.test(word)) return true
+  const w = word.toLowerCase().replace(/[.,]$/, '')
+  if (ORGANIZATION_WORDS.has(w)) return true
+  const tags = LEXICON[w]
+  return [tags ?? []].flat().some((t) => PLACE_TAGS.has(t))
+}
+
+/** "Hillary Clinton" is a woman's name, "Donald Trump" a man's; null when the first name does not say. */
+export function nameGender(name: string): 'male' | 'female' | null {
+  const tags = [LEXICON[name.split(' ')[0].toLowerCase()] ?? []].flat()
+  return tags.includes('MaleName') ? 'male' : tags.includes('FemaleName') ? 'female' : null
+}
+
+/**
+ * The person's name at the end of a run: what a place, an institution or a possessive before it belongs to is
+ * set aside. "the editorial board of the Washington Post Trump said" names Trump, not "Washington Post Trump";
+ * "former Speaker of the House Newt Gingrich" names Newt Gingrich.
+ */
+function personTail(words: string[]): string[] {
+  let from = 0
+  for (let i = 0; i < words.length - 1; i++) if (notOfAName(words[i])) from = i + 1
+  return words.slice(from)
 }
 
 /**
@@ -57,7 +88,7 @@ export function namesIn(doc: Doc): NameSeen[] {
         while (k < words.length - 2 && OFFICE_WORDS.has(words[k].toLowerCase())) k++
         words = words.slice(k)
       }
-      words = words.slice(-3)
+      words = personTail(words).slice(-3)
       if (words.length < 2) continue
       const name = words.join(' ').replace(/[.,]$/, '')
       seen.push({ name, start: p.start + m.index + raw.lastIndexOf(words[0]) })
@@ -86,6 +117,8 @@ function fullestName(names: NameSeen[], short: string, before: number): string |
     if (n.start >= before) break
     const parts = n.name.split(' ')
     if (!parts.includes(key) || !words.every((w) => parts.includes(w))) continue
+    // "Clinton White House" is no fuller name for Clinton: what follows the surname is an institution.
+    if (parts.slice(parts.indexOf(key) + 1).some(notOfAName)) continue
     if (!best || parts.length > best.name.split(' ').length) best = n
   }
   return best?.name ?? null

@@ -226,6 +226,30 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Secretary of State John Kerry met the foreign minister on Friday in Geneva for more talks.\n\nKerry said the two sides were close to a deal.',
     expect: [{ speaker: 'John Kerry', type: 'person', content: 'the two sides were close to a deal' }],
   },
+  { // a place or an institution before a surname is not part of the person's name
+    text: 'In a meeting with the editorial board of the Washington Post Trump said he had no plans to change course.\n\nDonald Trump later said the meeting had gone well.\n\nTrump said the board was unfair.',
+    expect: [{ speaker: 'Donald Trump', type: 'person', content: 'the board was unfair' }],
+  },
+  {
+    text: 'Former Speaker of the House Newt Gingrich was a guest on the morning program that aired on the radio late on Sunday.\n\nGingrich said the party had to unite behind its nominee.',
+    expect: [{ speaker: 'Newt Gingrich', type: 'person', content: 'the party had to unite behind its nominee' }],
+  },
+  { // "Clinton White House" is no fuller name for Clinton
+    text: 'Hillary Clinton spoke to a crowd of workers in a town in the south of the state. A few aides who had served in the Clinton White House were there as well.\n\nClinton said the trade deal had cost the state jobs.',
+    expect: [{ speaker: 'Hillary Clinton', type: 'person', content: 'the trade deal had cost the state jobs' }],
+  },
+  { // "she" with no woman quoted before: the last woman the article named
+    text: 'Police said Maria Lopez had posted a video on social media before the shooting.\n\nShe said in the video that she supported the group.',
+    expect: [{ speaker: 'Maria Lopez', type: 'person', content: 'she supported the group' }],
+  },
+  { // an interview printed as questions and answers: "A: I think" is the person interviewed
+    text: 'Former first lady Laura Bush wrote the introduction for a new book about Afghan women.\n\nQ: Why this cause?\n\nA: Because they needed help, I think. I think American women were shocked after the attacks.',
+    expect: [{ speaker: 'Laura Bush', type: 'person', content: 'American women were shocked after the attacks' }],
+  },
+  { // "I" inside a quote is whoever speaks the quote
+    text: '"When they asked me, I said we would never leave," Senator Jeff Merkley told reporters on Tuesday.',
+    expect: [{ speaker: 'Jeff Merkley', type: 'person', content: 'we would never leave' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
