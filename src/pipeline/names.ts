@@ -31,7 +31,7 @@ export function nameWords(words: string[]): string[] {
   return words.slice(last + 1)
 }
 
-const LEXICON = nlp.model().one.lexicon as Record<string, string | string[] | undefined>
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon
 const PLACE_TAGS = new Set(['Place', 'Region', 'City', 'Country'])
 
 /** A word no person's name is made of: a place, an institution, a possessive ("Fox News’ Sean Hannity"). */
