@@ -4,7 +4,7 @@
 import nlp from 'compromise'
 import type { Doc } from './segment.js'
 import { HONORIFICS, OFFICE_WORDS, ROLE_WORDS } from './rules/roles.js'
-import { ORGANIZATION_WORDS } from './rules/sources.js'
+import { ORGANIZATION_WORDS, VENUE_WORDS } from './rules/sources.js'
 
 export interface NameSeen {
   name: string
@@ -38,9 +38,16 @@ const PLACE_TAGS = new Set(['Place', 'Region', 'City', 'Country'])
 export function notOfAName(word: string): boolean {
   if (/[’']s?$/.test(word)) return true
   const w = word.toLowerCase().replace(/[.,]$/, '')
-  if (ORGANIZATION_WORDS.has(w)) return true
-  const tags = LEXICON[w]
-  return [tags ?? []].flat().some((t) => PLACE_TAGS.has(t))
+  if (ORGANIZATION_WORDS.has(w) || VENUE_WORDS.has(w)) return true
+  return isPlace(w) || [LEXICON[w] ?? []].flat().some((t) => FUNCTION_TAGS.has(t))
+}
+
+// A headline's capitalised small words: "Jews Against Trump", "Is Sanders Done?", "So Donald Trump".
+const FUNCTION_TAGS = new Set(['Preposition', 'Conjunction', 'Copula', 'Determiner', 'QuestionWord', 'Adverb', 'Pronoun'])
+
+/** "Washington", "Beijing", "Ukraine": a word the tagger knows as a place. */
+export function isPlace(word: string): boolean {
+  return [LEXICON[word.toLowerCase()] ?? []].flat().some((t) => PLACE_TAGS.has(t))
 }
 
 /** "Hillary Clinton" is a woman's name, "Donald Trump" a man's; null when the first name does not say. */
@@ -112,14 +119,18 @@ export function fullName(names: NameSeen[], short: string, before = Infinity): s
 function fullestName(names: NameSeen[], short: string, before: number): string | null {
   const words = short.split(/\s+/)
   const key = words[words.length - 1]
+  // A surname ends a name ("Hillary Clinton" over a headline's "Clinton Cash Debunks Hillary"); then the longest;
+  // then the first written. The most often written lost two names on the gold set ("Trump" in a story on Ivanka).
+  const rank = (parts: string[]) => (parts.at(-1) === key ? 100 : 0) + parts.length
   let best: NameSeen | null = null
+  let bestRank = -1
   for (const n of names) {
     if (n.start >= before) break
     const parts = n.name.split(' ')
     if (!parts.includes(key) || !words.every((w) => parts.includes(w))) continue
-    // "Clinton White House" is no fuller name for Clinton: what follows the surname is an institution.
+    // "Clinton White House", "Trump Tower": what follows the surname is an institution or a place.
     if (parts.slice(parts.indexOf(key) + 1).some(notOfAName)) continue
-    if (!best || parts.length > best.name.split(' ').length) best = n
+    if (rank(parts) > bestRank) [best, bestRank] = [n, rank(parts)]
   }
   return best?.name ?? null
 }

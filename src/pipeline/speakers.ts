@@ -6,8 +6,9 @@ import type { Draft, SourceMention } from './drafts.js'
 import { fullName, isHonorific, isRoleWord, nameGender, namesIn, roleBefore, type NameSeen } from './names.js'
 import type { Token } from './nlp.js'
 import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
+import { CAPITALS, COUNTRY_NAMES } from './rules/capitals.js'
 import { PRONOUNS } from './rules/pronouns.js'
-import { ANONYMITY_MARKS } from './rules/sources.js'
+import { ANONYMITY_MARKS, GROUP_HEADS } from './rules/sources.js'
 import { OFFICE_WORDS, PARTY_WORDS } from './rules/roles.js'
 import type { Doc } from './segment.js'
 import { descriptorType, genderOf, nameType } from './speaker-type.js'
@@ -98,6 +99,7 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   }
   let tokens = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
   if (tokens.length === 0) tokens = m.tokens
+  tokens = withoutOpeners(tokens)
   const only = tokens.length === 1 ? tokens[0] : null
   if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(only, m, known, names), gender: PRONOUNS[only.lower].gender, head: only.lower }
   const head = tokens[tokens.length - 1]
@@ -112,7 +114,9 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   }
   const nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
   const proper = nameTokens.length > 0 && nameTokens.every((t, i) => isProper(t) || (JOINERS.test(t.lower) && i > 0))
-  if (!proper || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {
+  // "Democrats", "Virginia Republicans": a capital does not make a party's members one person.
+  const members = described === 'group' && GROUP_HEADS.has(head.lower)
+  if (!proper || members || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {
     return describe(article, tokens, m, known, described ?? 'anonymous')
   }
   const written = spanOf(doc.text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end).text.replace(/[’']s$/, '')
@@ -120,6 +124,9 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const full = fullName(names, written)
   const place = nameTokens.length === 1 && !nameTokens[0].tags.has('Country') && nameType(nameTokens) === 'country'
   const type = place && full ? 'person' : nameType(nameTokens)
+  // "Beijing said": a capital alone as the source is its country ("Washington" is the person where one is named).
+  const country = lastRole < 0 && !(place && full) ? countryOf(written) : null
+  if (country) return { name: country, type: 'country', role: null, mention: m.span, gender: null, head: head.lower }
   // "Bernie Sanders of Vermont", "Jane Roe of Acme University": the name, and what follows "of" is a role.
   const affiliated = type === 'person' || nameTokens[0]?.tags.has('FirstName') ? /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+of\s+(.+)$/u.exec(written) : null
   if (affiliated) {
@@ -132,6 +139,27 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const firstSeen = names.find((n) => n.name === name)
   const role = ownRole ?? fromApposition(m) ?? same?.role ?? (firstSeen ? roleBefore(doc.text, firstSeen.start) : null)
   return { name, type, role, mention: m.span, gender: genderOf(tokens) ?? same?.gender ?? null, head: head.lower }
+}
+
+// What a sentence opens with, capitalised, before a name: "So Donald Trump", "Despite Ted Cruz", "Will Sanders",
+// "Even Lindsey Graham", a timestamp "2016 10:01PM". None of it is the name, and a name never starts with it.
+const OPENER_TAGS = ['Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Modal', 'Copula', 'QuestionWord', 'Value', 'Date', 'Adjective', 'Verb', 'Auxiliary']
+const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Place', 'Organization', 'Acronym']
+
+function withoutOpeners(tokens: Token[]): Token[] {
+  let from = 0
+  while (from < tokens.length - 1 && isOpener(tokens[from])) from++
+  // Only before a name: "federal statistics" and "5 percent" are descriptions whole.
+  return from && tokens.slice(from).every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower))) ? tokens.slice(from) : tokens
+}
+
+const isOpener = (t: Token) =>
+  /^\d/.test(t.text) || (/^\p{Lu}/u.test(t.text) && OPENER_TAGS.some((g) => t.tags.has(g)) && !NAME_TAGS.some((g) => t.tags.has(g)) && !isRoleWord(t.text) && !PRONOUNS[t.lower])
+
+/** The country a capital or a country's other name stands for: "Beijing" → China, "the U.S." → United States. */
+function countryOf(written: string): string | null {
+  const key = written.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '')
+  return CAPITALS[key] ?? COUNTRY_NAMES[key] ?? null
 }
 
 /** A source with no proper name: anonymous officials, a group, a document, or a role seen before. */

@@ -250,6 +250,18 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: '"When they asked me, I said we would never leave," Senator Jeff Merkley told reporters on Tuesday.',
     expect: [{ speaker: 'Jeff Merkley', type: 'person', content: 'we would never leave' }],
   },
+  { // a capital speaking for its government is the country, the capital kept as the mention
+    text: 'Beijing on Tuesday said the sanctions were illegal and would not change its policy.',
+    expect: [{ speaker: 'China', type: 'country', content: 'the sanctions were illegal and would not change its policy' }],
+  },
+  {
+    text: 'The U.S. said the talks with Iran would resume in Vienna next week.',
+    expect: [{ speaker: 'United States', type: 'country', content: 'the talks with Iran would resume in Vienna next week' }],
+  },
+  { // a party's members are a group, capital or not
+    text: 'Virginia Democrats said the bill would restore voting rights to thousands of people.',
+    expect: [{ speaker: 'Virginia Democrats', type: 'group', content: 'the bill would restore voting rights to thousands of people' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],

@@ -30,4 +30,13 @@ export const ORGANIZATION_WORDS = new Set([
   'union', 'foundation', 'company', 'corporation', 'inc', 'group', 'bank', 'fund', 'pentagon', 'police', 'army',
   'navy', 'coalition', 'alliance', 'board', 'center', 'centre', 'service', 'services', 'tribune', 'herald',
   'nations', 'embassy', 'reuters', 'cnn', 'nbc', 'abc', 'cbs', 'fox', 'bbc', 'ap', 'upi', 'msnbc', 'npr',
+  // outlets and pollsters quoted by name alone
+  'politico', 'breitbart', 'axios', 'huffpost', 'buzzfeed', 'gallup', 'quinnipiac', 'ipsos', 'rasmussen', 'xinhua',
+  'tass', 'interfax', 'yonhap', 'afp', 'kyodo', 'realclearpolitics',
+])
+
+// What a name after a person's surname makes a place, not the person: "Trump Tower", "Trump Plaza Hotel".
+export const VENUE_WORDS = new Set([
+  'tower', 'towers', 'hotel', 'resort', 'golf', 'club', 'casino', 'stadium', 'arena', 'plaza', 'airport', 'mall',
+  'restaurant', 'grill', 'theater', 'theatre', 'building', 'winery',
 ])
