@@ -3,6 +3,7 @@
 // store, a bare "Trump" are one record with aliases. Anonymous sources are never merged: "a senior official" in
 // two articles is rarely the same person, and one merged record would invent a prolific source.
 import type { Speaker } from '../pipeline/types.js'
+import { givenName } from './given-names.js'
 import type { SpeakerRecord } from './schema.js'
 
 // A pronoun says nothing about who spoke; as an alias it would make every person look alike in a search.
@@ -20,14 +21,21 @@ export function normaliseName(name: string): string {
     .trim()
 }
 
-/** "Donald J. Trump" is "Donald Trump", "Mr. Trump" is "Trump": initials and honorifics come and go. */
+const SUFFIX = /^(jr|sr|ii|iii|iv)$/
+
+/**
+ * "Donald J. Trump" is "Donald Trump", "Mr. Trump" is "Trump", "Hillary Rodham Clinton" is "Hillary Clinton" and
+ * "Joseph R. Biden" is "Joe Biden": honorifics, middle names and short forms come and go; a suffix stays.
+ */
 function personName(normalised: string): string {
   const words = normalised.split(' ').filter((word, i, all) => !(i < all.length - 1 && HONORIFIC.test(word)))
-  if (words.length < 3) return words.join(' ')
-  return words.filter((word, i) => i === 0 || i === words.length - 1 || word.length > 1).join(' ')
+  // "Donald Trump Jr." is not his father: a suffix stays.
+  const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1]) ? ` ${words.pop()}` : ''
+  if (words.length < 2) return words.join(' ') + suffix
+  return `${givenName(words[0])} ${words[words.length - 1]}${suffix}`
 }
 
-const surnameOf = (record: SpeakerRecord) => personName(normaliseName(record.name)).split(' ').at(-1) ?? ''
+const surnameOf = (record: SpeakerRecord) => personName(normaliseName(record.name)).split(' ').filter((w) => !SUFFIX.test(w)).at(-1) ?? ''
 
 export function slug(text: string): string {
   return normaliseName(text).replace(/ /g, '-') || 'speaker'
@@ -77,10 +85,10 @@ export class SpeakerRoster {
    * role is kept, with the article's date.
    */
   file(speaker: Speaker, articleId: string, published: string | null): SpeakerRecord {
-    const anonymous = speaker.type === 'anonymous'
-    let record = anonymous ? undefined : this.#find(speaker.name, speaker.type)
+    const local = keptApart(speaker)
+    let record = local ? undefined : this.#find(speaker.name, speaker.type)
     if (!record) {
-      record = this.create(speaker.name, speaker.type, anonymous ? articleId : null)
+      record = this.create(speaker.name, speaker.type, local ? articleId : null)
       this.#absorbBareSurname(record)
     }
     if (speaker.role) {
@@ -121,7 +129,7 @@ export class SpeakerRoster {
     record.aliases = record.aliases.filter((a) => a !== alias)
     this.#index(record)
     this.changed(record)
-    return this.create(alias, record.type, record.type === 'anonymous' ? record.id : null)
+    return this.create(alias, record.type, keptApart(record) ? record.id : null)
   }
 
   /** "Trump" was filed before any full Trump: the first "Donald Trump" takes those statements over. */
@@ -152,13 +160,17 @@ export class SpeakerRoster {
   #index(record: SpeakerRecord): void {
     const keys = this.#keysOf.get(record) ?? []
     this.#keysOf.set(record, keys)
-    if (record.type === 'anonymous') {
+    if (keptApart(record)) {
       // An anonymous record's id carries its article, so the id itself keeps it apart from its namesakes.
       this.#byKey.set(`id:${record.id}`, record)
       keys.push(`id:${record.id}`)
       return
     }
+    const full = record.type === 'person' && personName(normaliseName(record.name)).includes(' ')
     for (const name of [record.name, ...record.aliases]) {
+      // A bare surname written for a full name ("Trump" for Eric Trump) is no key: the next bare "Trump" is
+      // whoever the store knows best by that surname (#bestKnown), not whoever was filed first.
+      if (full && name !== record.name && !normaliseName(name).includes(' ')) continue
       const key = identity(name, record.type)
       if (!this.#byKey.has(key)) {
         this.#byKey.set(key, record)
@@ -184,6 +196,14 @@ export class SpeakerRoster {
     for (let n = 2; this.#byId.has(id); n++) id = `${base}-${type}-${n}`
     return id
   }
+}
+
+/**
+ * Speakers known only inside one article, never merged across articles: an anonymous source ("a senior
+ * official" in two stories is rarely one person) and a pronoun the pipeline could not resolve ("he").
+ */
+function keptApart(speaker: { name: string; type: string }): boolean {
+  return speaker.type === 'anonymous' || PRONOUNS.has(speaker.name.trim().toLowerCase())
 }
 
 function identity(name: string, type: string): string {

@@ -71,4 +71,53 @@ describe('Store: one speaker across articles', () => {
     const officials = store.speakers().filter((s) => s.type === 'anonymous')
     expect(officials).to.have.length(2)
   })
+
+  it('files a middle name and a short form under one person, a "Jr." apart', async () => {
+    await store.addArticles([
+      article('Hillary Rodham Clinton said the plan would help families.', '2016-08-01', 'Herald'),
+      article('Hillary Clinton said the plan was paid for.', '2016-08-02', 'Courier'),
+      article('Joseph R. Biden said the bill would pass.', '2016-08-03', 'Ledger'),
+      article('Joe Biden said the vote would be close.', '2016-08-04', 'Post'),
+      article('Donald Trump said the rally was the biggest yet.', '2016-08-05', 'Herald'),
+      article('Donald Trump Jr. said his father would win Ohio.', '2016-08-06', 'Courier'),
+    ])
+    expect(named('Hillary Clinton')).to.have.length(1)
+    expect(store.quotesBy(named('Hillary Clinton')[0].id)).to.have.length(2)
+    expect(store.quotesBy(named('Joe Biden')[0].id)).to.have.length(2)
+    const junior = store.speakers().find((s) => /Trump Jr/.test(s.name))
+    expect(junior?.mergedInto ?? junior?.id).not.to.equal(named('Donald Trump')[0].id)
+  })
+
+  it('keeps a pronoun it could not resolve inside its article', async () => {
+    await store.addArticles([
+      article('He said the talks had stalled.', '2022-03-01', 'Herald'),
+      article('He said the talks would go on.', '2022-03-02', 'Courier'),
+    ])
+    const he = store.speakers().filter((s) => s.name === 'He')
+    expect(he).to.have.length(2)
+  })
+
+  it('does not let a surname written for one bearer claim the next bare surname', async () => {
+    await store.addArticles([
+      article('Eric Trump spoke at the rally on Monday. Trump said the crowd was huge.', '2016-08-01', 'Herald'),
+      article('Donald Trump said the polls were rigged.', '2016-08-02', 'Courier'),
+      article('Donald Trump said the debate was unfair.', '2016-08-03', 'Ledger'),
+      article('Donald Trump said the debate moderators were biased.', '2016-08-04', 'Ledger'),
+      article('Donald Trump told voters the election was rigged.', '2016-08-05', 'Ledger'),
+      article('Trump said the media were dishonest.', '2016-08-06', 'Post'),
+    ])
+    const last = store.statements().find((s) => s.content.some((c) => c.text.includes('media were dishonest')))
+    expect(store.speaker(last!.speakerId!)?.name).to.equal('Donald Trump')
+  })
+
+  it('files a capital speaking for its country under the country', async () => {
+    await store.addArticles([
+      article('Beijing said the sanctions were illegal.', '2022-03-01', 'Herald'),
+      article('China said the talks would go on.', '2022-03-02', 'Courier'),
+    ])
+    const [china] = named('China')
+    expect(china.type).to.equal('country')
+    expect(china.aliases).to.include('Beijing')
+    expect(store.quotesBy(china.id)).to.have.length(2)
+  })
 })
