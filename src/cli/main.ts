@@ -10,6 +10,7 @@ import { extractCommand } from './extract.js'
 import { ingestCommand } from './ingest.js'
 import { reviewCommand } from './review.js'
 import { serveCommand } from './serve.js'
+import { speakersCommand } from './speakers.js'
 import { startCommand } from './start.js'
 import { storeCareCommands } from './store-care.js'
 import { usersCommand } from './users.js'
@@ -35,6 +36,7 @@ extractCommand(program)
 ingestCommand(program)
 exportCommand(program)
 claimsCommand(program)
+speakersCommand(program)
 reviewCommand(program)
 serveCommand(program)
 startCommand(program)

@@ -11,7 +11,7 @@ import { jsonBody } from './bodies.js'
 import { claimQuery, queryClaims } from './claim-query.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
-import { answersTo, countStatements, speakerRows } from './speaker-list.js'
+import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import { findStatements, statementFilter } from './statement-query.js'
 import type { WebStore } from './web-store.js'
 

@@ -6,7 +6,7 @@ import { writeStatementsCsv } from '../export/csv.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { pageOf, paging, text, withQuery } from './query.js'
 import { statementsChart } from './speaker-chart.js'
-import { answersTo, countStatements, speakerRows } from './speaker-list.js'
+import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
 import type { WebStore } from './web-store.js'
 

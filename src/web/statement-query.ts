@@ -4,7 +4,7 @@ import type { SpeakerType, Stance } from '../pipeline/types.js'
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
 import { type Query, SPEAKER_TYPES, STANCES, day, inRange, oneOf, text } from './query.js'
 import { queryWords, type WordIndex } from './search-index.js'
-import { answersTo } from './speaker-list.js'
+import { answersTo } from '../store/speaker-rows.js'
 import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
 
