@@ -130,9 +130,30 @@ function fullestName(names: NameSeen[], short: string, before: number): string |
     if (!parts.includes(key) || !words.every((w) => parts.includes(w))) continue
     // "Clinton White House", "Trump Tower": what follows the surname is an institution or a place.
     if (parts.slice(parts.indexOf(key) + 1).some(notOfAName)) continue
+    if (parts.indexOf(key) > 0 && !opensAName(n.name)) continue
     if (rank(parts) > bestRank) [best, bestRank] = [n, rank(parts)]
   }
   return best?.name ?? null
+}
+
+const OPENER_TAGS = ['Adverb', 'Value', 'Adjective', 'Gerund', 'Uncountable', 'Plural']
+const opens = new Map<string, boolean>()
+
+/**
+ * Whether the run's first word can open a person's name, read by the tagger on the run alone: "Certainly Donald
+ * Trump", "First Trump", "Young Sanders", "Debating Clinton", "Jews Against Trump" are a headline's or a
+ * sentence's words before a surname; "Bill Clinton", "Will Hurd", "Hope Hicks", "Reince Priebus" are names.
+ */
+export function opensAName(name: string): boolean {
+  let known = opens.get(name)
+  if (known === undefined) {
+    const first = (nlp(name).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0]?.tags ?? []
+    const says = first.includes('Verb') && first.includes('PresentTense') && !first.includes('Infinitive')
+    known = first.includes('Person') || (!says && !OPENER_TAGS.some((t) => first.includes(t)))
+    if (opens.size > 50_000) opens.clear()
+    opens.set(name, known)
+  }
+  return known
 }
 
 const ROLE_STOP = /^(the|a|an|by|before|after|and|or|with|from|to|said|says|told|as|at|on|in|that|when|while|for|his|her|their|its|of)$/i

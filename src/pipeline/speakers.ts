@@ -3,7 +3,7 @@
 // Russia" is two speakers. Continuation quotes keep the speaker of the statement they continue.
 import { splitCoordination } from './coordination.js'
 import type { Draft, SourceMention } from './drafts.js'
-import { fullName, isHonorific, isRoleWord, nameGender, namesIn, roleBefore, type NameSeen } from './names.js'
+import { fullName, isHonorific, isRoleWord, nameGender, namesIn, opensAName, roleBefore, type NameSeen } from './names.js'
 import type { Token } from './nlp.js'
 import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
 import { CAPITALS, COUNTRY_NAMES } from './rules/capitals.js'
@@ -99,7 +99,7 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   }
   let tokens = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
   if (tokens.length === 0) tokens = m.tokens
-  tokens = withoutOpeners(tokens)
+  tokens = withoutOpeners(withoutDateline(tokens, doc.text))
   const only = tokens.length === 1 ? tokens[0] : null
   if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(only, m, known, names), gender: PRONOUNS[only.lower].gender, head: only.lower }
   const head = tokens[tokens.length - 1]
@@ -112,7 +112,17 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
     while (k < tokens.length - 1 && OFFICE_WORDS.has(tokens[k].lower)) k++
     if (k > lastRole + 2) lastRole = k - 1
   }
-  const nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
+  let nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
+  // "Top Clinton", "Vermonter Bernie Sanders", "Security of State Hillary Clinton": words before a name that
+  // cannot open one are set aside, down to the surname, which the article's fuller name then completes.
+  // Only where a person's name is left: "the Daily Caller" and "the Global Times" stay whole.
+  const textOf = (ts: Token[]) => spanOf(doc.text, ts[0].start, ts[ts.length - 1].end).text
+  const isPerson = (t: Token) => ['Person', 'FirstName', 'LastName'].some((g) => t.tags.has(g))
+  while (nameTokens.length > 1 && nameTokens.every(isProper) && !opensAName(textOf(nameTokens))) {
+    const rest = nameTokens.slice(1)
+    if (!isPerson(rest[0]) && !(rest.length === 1 && fullName(names, textOf(rest)))) break
+    nameTokens = rest
+  }
   const proper = nameTokens.length > 0 && nameTokens.every((t, i) => isProper(t) || (JOINERS.test(t.lower) && i > 0))
   // "Democrats", "Virginia Republicans": a capital does not make a party's members one person.
   const members = described === 'group' && GROUP_HEADS.has(head.lower)
@@ -145,6 +155,15 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
 // "Even Lindsey Graham", a timestamp "2016 10:01PM". None of it is the name, and a name never starts with it.
 const OPENER_TAGS = ['Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Modal', 'Copula', 'QuestionWord', 'Value', 'Date', 'Adjective', 'Verb', 'Auxiliary']
 const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Place', 'Organization', 'Acronym']
+
+/** "CLEVELAND - Hillary Clinton", "WASHINGTON (Reuters) - Joe Biden", "KYIV, Ukraine — Volodymyr Zelensky". */
+function withoutDateline(tokens: Token[], text: string): Token[] {
+  if (tokens.length < 2 || !/^\p{Lu}{3,}$/u.test(tokens[0].text)) return tokens
+  for (let k = 0; k < Math.min(4, tokens.length - 1); k++) {
+    if (/[-—–:]/.test(text.slice(tokens[k].end, tokens[k + 1].start))) return tokens.slice(k + 1)
+  }
+  return tokens
+}
 
 function withoutOpeners(tokens: Token[]): Token[] {
   let from = 0

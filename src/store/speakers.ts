@@ -143,6 +143,11 @@ export class SpeakerRoster {
   #find(name: string, type: string): SpeakerRecord | undefined {
     const found = this.#byKey.get(identity(name, type))
     if (found || type !== 'person') return found
+    // "Security of State Hillary Clinton", "CLEVELAND - Donald Trump": a run that ends in a known full name is
+    // that person, whatever words the pipeline left before it.
+    const words = normaliseName(name).split(' ')
+    const lastTwo = words.length > 2 ? this.#byKey.get(identity(words.slice(-2).join(' '), type)) : undefined
+    if (lastTwo) return lastTwo
     const key = personName(normaliseName(name))
     return key.includes(' ') ? undefined : this.#bestKnown(key)
   }

@@ -262,6 +262,14 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Virginia Democrats said the bill would restore voting rights to thousands of people.',
     expect: [{ speaker: 'Virginia Democrats', type: 'group', content: 'the bill would restore voting rights to thousands of people' }],
   },
+  { // a dateline is no part of the speaker
+    text: 'CLEVELAND - Hillary Clinton said on Monday that the plan was paid for.',
+    expect: [{ speaker: 'Hillary Clinton', type: 'person', content: 'the plan was paid for' }],
+  },
+  { // words before a name that cannot open one: the name the article gives
+    text: 'Sen. Bernie Sanders spoke in Burlington on Saturday afternoon to a crowd of supporters.\n\nDefiant Bernie Sanders said the system was rigged against working people.',
+    expect: [{ speaker: 'Bernie Sanders', type: 'person', content: 'the system was rigged against working people' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],

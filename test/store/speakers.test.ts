@@ -120,4 +120,12 @@ describe('Store: one speaker across articles', () => {
     expect(china.aliases).to.include('Beijing')
     expect(store.quotesBy(china.id)).to.have.length(2)
   })
+
+  it('files a run ending in a known full name under that person', async () => {
+    await store.addArticles([
+      article('Hillary Clinton said the plan would help families.', '2016-08-01', 'Herald'),
+      article('CLEVELAND - Hillary Clinton said on Monday the plan was paid for.', '2016-08-02', 'Courier'),
+    ])
+    expect(store.speakers().filter((s) => s.type === 'person').map((s) => s.name)).to.deep.equal(['Hillary Clinton'])
+  })
 })
