@@ -4,9 +4,17 @@
 // titles, initials, a leading "the" and a possessive are set aside; a bare surname is wrong when the label is
 // the full name, and a full name is right for a label that is the surname alone. A null label is right only
 // for a statement with no speaker.
+// Scored twice: the statement's own speaker, and the canonical record the store files it under once every dev
+// article is ingested (--store gold ingests only the gold articles, --store none skips the store).
 //   npx tsx bench/speaker-eval.ts --gold ../shared/eval/dev.jsonl [--set data/eval/speakers.jsonl] [--show wrong]
+//     [--store all|gold|none]
 import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { extract } from '../src/pipeline/extract.js'
+import type { StatementRecord } from '../src/store/schema.js'
+import { Store } from '../src/store/store.js'
 import type { Statement } from '../src/pipeline/types.js'
 import { match, type GoldArticle } from '../src/train/stance-score.js'
 import { ROOT, benchOptions, devLines, table } from './dev-articles.js'
@@ -30,13 +38,14 @@ export function sameSpeaker(predicted: string | null, gold: string | null): bool
   return !g.includes(' ') && g !== '' && p.split(' ').at(-1) === g
 }
 
-const options = benchOptions({ set: { type: 'string' }, show: { type: 'string' } })
+const options = benchOptions({ set: { type: 'string' }, show: { type: 'string' }, store: { type: 'string' } })
 const gold = readFileSync(options.values.set ?? `${ROOT}data/eval/speakers.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SpeakerGold)
 const wanted = new Set(gold.map((g) => g.article))
-const articles = new Map(devLines({ ...options, limit: Infinity }).map((l) => JSON.parse(l) as GoldArticle).filter((a) => wanted.has(a.id)).map((a) => [a.id, a]))
+const dev = devLines({ ...options, limit: Infinity }).map((l) => JSON.parse(l) as GoldArticle & { outlet?: string })
+const articles = new Map(dev.filter((a) => wanted.has(a.id)).map((a) => [a.id, a]))
 
-const tally = new Map<string, { total: number; matched: number; right: number; typeRight: number }>()
-const bump = (key: string, matched: boolean, right: boolean, typeRight: boolean) => {
+type Tally = Map<string, { total: number; matched: number; right: number; typeRight: number }>
+const bump = (tally: Tally, key: string, matched: boolean, right: boolean, typeRight: boolean) => {
   const t = tally.get(key) ?? { total: 0, matched: 0, right: 0, typeRight: 0 }
   t.total++
   if (matched) t.matched++
@@ -44,21 +53,60 @@ const bump = (key: string, matched: boolean, right: boolean, typeRight: boolean)
   if (typeRight) t.typeRight++
   tally.set(key, t)
 }
+const goldType = (g: SpeakerGold) => (g.type === 'organisation' ? 'organization' : g.type)
+
+/** Scores who each matched statement names, as `nameOf` reads it: the statement's own speaker, or its store record. */
+function score(label: string, statementsOf: (article: string) => Statement[], nameOf: (s: Statement) => { name: string | null; type: string | null; mention?: string }): void {
+  const tally: Tally = new Map()
+  for (const g of gold) {
+    const found = match(statementsOf(g.article), g.content)
+    const said = found ? nameOf(found) : null
+    const right = said !== null && sameSpeaker(said.name, g.name)
+    const typeRight = said !== null && said.type === goldType(g)
+    for (const key of ['all', `${g.kind} source`]) bump(tally, key, found !== null, right, typeRight)
+    if (options.values.show === 'wrong' && said && !right) console.log(`${label.split(" ")[0].padEnd(9)} ${g.kind.padEnd(7)} gold ${JSON.stringify(g.name)} · ${JSON.stringify(said.name)} (${said.mention ?? '-'})`)
+  }
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-')
+  const rows = [['attributions', 'gold', 'matched', 'name right', 'accuracy on matched', 'type accuracy']]
+  for (const key of ['all', 'named source', 'pronoun source', 'none source']) {
+    const t = tally.get(key)
+    if (t) rows.push([key, String(t.total), String(t.matched), String(t.right), f(t.right / t.matched), f(t.typeRight / t.matched)])
+  }
+  console.log(`\n${label}\n${table(rows)}`)
+}
+
+console.log(`speaker gold set: ${gold.length} attributions in ${articles.size} dev articles`)
+
+// 1. The statement: who the pipeline says spoke, article by article.
 const extracted = new Map<string, Statement[]>()
-for (const g of gold) {
-  const article = articles.get(g.article)!
-  if (!extracted.has(g.article)) extracted.set(g.article, extract({ text: article.text, published: article.date }).statements)
-  const found = match(extracted.get(g.article)!, g.content)
-  const right = found !== null && sameSpeaker(found.speaker?.name ?? null, g.name)
-  const typeRight = found !== null && (found.speaker?.type ?? null) === (g.type === 'organisation' ? 'organization' : g.type)
-  for (const key of ['all', `${g.kind} source`]) bump(key, found !== null, right, typeRight)
-  if (options.values.show === 'wrong' && found && !right) console.log(`${g.kind.padEnd(7)} gold ${JSON.stringify(g.name)} · pipeline ${JSON.stringify(found.speaker?.name ?? null)} (${found.speaker?.mention?.text ?? '-'})`)
+const statementsOf = (id: string) => {
+  const article = articles.get(id)!
+  if (!extracted.has(id)) extracted.set(id, extract({ text: article.text, published: article.date }).statements)
+  return extracted.get(id)!
 }
-const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-')
-const rows = [['attributions', 'gold', 'matched', 'name right', 'accuracy on matched', 'type accuracy']]
-for (const key of ['all', 'named source', 'pronoun source', 'none source']) {
-  const t = tally.get(key)
-  if (t) rows.push([key, String(t.total), String(t.matched), String(t.right), f(t.right / t.matched), f(t.typeRight / t.matched)])
+score('statement (extraction)', statementsOf, (s) => ({ name: s.speaker?.name ?? null, type: s.speaker?.type ?? null, mention: s.speaker?.mention?.text }))
+
+// 2. The store's canonical record: every dev article ingested into a real store file (so records merge across
+// articles as they would on a desk), then the record each gold statement is filed under.
+if (options.values.store !== 'none') {
+  const dir = await mkdtemp(join(tmpdir(), 'claimtrail-speakers-'))
+  try {
+    const store = await Store.open(join(dir, 'eval.json'))
+    const all = options.values.store === 'gold' ? [...articles.values()] : dev
+    for (let i = 0; i < all.length; i += 50) {
+      await store.addArticles(all.slice(i, i + 50).map((a) => {
+        const article = { id: a.id, text: a.text, published: a.date, outlet: a.outlet }
+        return { article, extraction: extract(article) }
+      }))
+    }
+    const byArticle = new Map<string, StatementRecord[]>()
+    for (const s of store.statements()) byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), s])
+    score(`store record (${all.length} dev articles ingested)`, (id) => byArticle.get(id) ?? [], (s) => {
+      const record = (s as StatementRecord).speakerId ? store.speaker((s as StatementRecord).speakerId!) : undefined
+      return { name: record?.name ?? null, type: record?.type ?? null, mention: s.speaker?.mention?.text }
+    })
+    await store.close()
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
-console.log(`speaker gold set: ${gold.length} attributions in ${articles.size} dev articles (extraction)\n`)
-console.log(table(rows))

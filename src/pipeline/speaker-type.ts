@@ -18,7 +18,7 @@ export function descriptorType(tokens: Token[]): SpeakerType | null {
 
 /** The type of a proper name, from compromise's tags and the words that make an organisation. */
 export function nameType(tokens: Token[]): SpeakerType {
-  if (tokens.some((t) => ORGANIZATION_WORDS.has(bare(t)))) return 'organization'
+  if (tokens.some((t) => ORGANIZATION_WORDS.has(bare(t)) || /\.(org|com|net|gov|edu)$/i.test(t.text))) return 'organization'
   if (tokens.some((t) => t.tags.has('Organization'))) return 'organization'
   if (tokens.length === 1 && (tokens[0].tags.has('Country') || tokens[0].tags.has('Place'))) return 'country'
   if (tokens.some((t) => t.tags.has('Person') || t.tags.has('FirstName'))) return 'person'

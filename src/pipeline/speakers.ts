@@ -6,7 +6,7 @@ import type { Draft, SourceMention } from './drafts.js'
 import { fullName, isHonorific, isRoleWord, nameGender, namesIn, opensAName, roleBefore, type NameSeen } from './names.js'
 import type { Token } from './nlp.js'
 import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
-import { CAPITALS, COUNTRY_NAMES } from './rules/capitals.js'
+import { CAPITALS, COUNTRY_NAMES, DEMONYMS } from './rules/capitals.js'
 import { PRONOUNS } from './rules/pronouns.js'
 import { ANONYMITY_MARKS, GROUP_HEADS } from './rules/sources.js'
 import { OFFICE_WORDS, PARTY_WORDS } from './rules/roles.js'
@@ -25,7 +25,7 @@ interface Known extends Speaker {
 }
 
 const DETERMINERS = /^(the|a|an|both|either|neither)$/
-const JOINERS = /^(of|for|and|&|de|van|von|al|bin|the)$/
+const JOINERS = /^(of|for|and|&|de|del|della|di|da|du|la|le|el|van|von|der|den|al|bin|ibn|the|at|from)$/
 const isProper = (t: Token) => /^[\p{Lu}\d]/u.test(t.text) || t.tags.has('ProperNoun')
 
 const partSpan = (m: SourceMention, ts: Token[]) => {
@@ -91,12 +91,19 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const named = m.appositionTokens
   // A role before the name: no proper word in it but "A" or "The" ("A lawyer for the news outlets"), or a role
   // word for its head ("The director of the Federal Bureau of Investigation, James B. Comey").
+  // "the White House spokesman, Josh Earnest", "Another partner, David A. Handler": a common noun heads the role.
+  // "Senator Marco Rubio, Republican of Florida" is the other way round: the mention ends in a person's name.
   const roleWords = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
-  const roleFirst = roleWords.length > 0 && (!roleWords.some(isProper) || isRoleWord(roleWords[0].text))
+  const last = roleWords[roleWords.length - 1]
+  const endsInName = roleWords.length > 1 && isProper(last) && ['Person', 'FirstName', 'LastName'].some((g) => roleWords[roleWords.length - 2].tags.has(g) || last.tags.has(g))
+  const roleFirst = roleWords.length > 0 && !endsInName
+    && (!roleWords.some(isProper) || isRoleWord(roleWords[0].text) || isRoleWord(last.text) || /^\p{Ll}/u.test(last.text))
   if (named.length && roleFirst && named.every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower)))) {
     const role = m.span.text.slice(0, m.tokens[m.tokens.length - 1].end - m.span.start).replace(/^(the|a|an)\s+/i, '')
     return { ...resolveOne(article, known, { ...m, tokens: named, appositionTokens: [], apposition: null }), role, mention: m.span }
   }
+  const nation = nationOf(m)
+  if (nation) return { name: nation, type: 'country', role: null, mention: m.span, gender: null, head: m.tokens[m.tokens.length - 1].lower }
   let tokens = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
   if (tokens.length === 0) tokens = m.tokens
   tokens = withoutOpeners(withoutDateline(tokens, doc.text))
@@ -105,7 +112,9 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const head = tokens[tokens.length - 1]
   const described = descriptorType(tokens)
   const personAfter = (i: number) => ['Person', 'FirstName'].some((g) => tokens[i + 1]?.tags.has(g))
-  let lastRole = tokens.reduce((k, t, i) => (isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i)) ? i : k), -1)
+  // "RealClearPolitics’ David Byler", "CNN's Jake Tapper": an owner before a name is a role, as "spokesman" is.
+  const owner = (t: Token, i: number) => /^[’']s?\b|^[’'](?=\s)/.test(doc.text.slice(t.end, t.end + 3)) && i < tokens.length - 1 && personAfter(i)
+  let lastRole = tokens.reduce((k, t, i) => ((isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i))) || owner(t, i) ? i : k), -1)
   // "Secretary of State John Kerry", "Minister of Foreign Affairs Wang Yi": the office belongs to the role.
   if (lastRole >= 0 && tokens[lastRole + 1]?.lower === 'of') {
     let k = lastRole + 2
@@ -138,17 +147,17 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const country = lastRole < 0 && !(place && full) ? countryOf(written) : null
   if (country) return { name: country, type: 'country', role: null, mention: m.span, gender: null, head: head.lower }
   // "Bernie Sanders of Vermont", "Jane Roe of Acme University": the name, and what follows "of" is a role.
-  const affiliated = type === 'person' || nameTokens[0]?.tags.has('FirstName') ? /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+of\s+(.+)$/u.exec(written) : null
+  const affiliated = type === 'person' || nameTokens[0]?.tags.has('FirstName') ? /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+(of|at|from)\s+(.+)$/u.exec(written) : null
   if (affiliated) {
     const name = fullName(names, affiliated[1]) ?? affiliated[1]
-    return { name, type: 'person', role: `of ${affiliated[2]}`, mention: m.span, gender: genderOf(tokens) ?? null, head: head.lower }
+    return { name, type: 'person', role: `${affiliated[2]} ${affiliated[3]}`, mention: m.span, gender: genderOf(tokens) ?? null, head: head.lower }
   }
   const name = type === 'person' ? full ?? written : written
   const same = known.find((k) => k.name === name)
   const ownRole = lastRole >= 0 ? spanOf(doc.text, tokens[0].start, tokens[lastRole].end).text : null
   const firstSeen = names.find((n) => n.name === name)
   const role = ownRole ?? fromApposition(m) ?? same?.role ?? (firstSeen ? roleBefore(doc.text, firstSeen.start) : null)
-  return { name, type, role, mention: m.span, gender: genderOf(tokens) ?? same?.gender ?? null, head: head.lower }
+  return { name, type, role, mention: m.span, gender: genderOf(tokens) ?? same?.gender ?? nameGender(name), head: head.lower }
 }
 
 // What a sentence opens with, capitalised, before a name: "So Donald Trump", "Despite Ted Cruz", "Will Sanders",
@@ -181,6 +190,12 @@ function countryOf(written: string): string | null {
   return CAPITALS[key] ?? COUNTRY_NAMES[key] ?? null
 }
 
+/** "The Russians" → Russia: a nation's people with "the", as a source, speak as its country. */
+function nationOf(m: SourceMention): string | null {
+  const words = /^the\s+(.+)$/i.exec(m.span.text.trim())?.[1]
+  return words ? DEMONYMS[words.toLowerCase()] ?? null : null
+}
+
 /** A source with no proper name: anonymous officials, a group, a document, or a role seen before. */
 function describe({ names, holders }: Article, tokens: Token[], m: SourceMention, known: Known[], type: Speaker['type']): Known {
   const head = tokens[tokens.length - 1].lower
@@ -192,6 +207,12 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
     const role = m.tokens[0]?.lower === 'the' && isRoleWord(head) ? partSpan(m, tokens).text : null
     const holder = role ? holderOf(role, holders, (name) => fullName(names, name) ?? name) : null
     if (holder) return { name: holder, type: 'person', role, mention: m.span, gender: null, head }
+    // "the chairman": the last one quoted whose role has that word.
+    const holding = role && m.tokens.length === 2 ? latest(known, (k) => k.type === 'person' && new RegExp(`\\b${head}\\b`, 'i').test(k.role ?? '')) : undefined
+    if (holding) return { ...holding, mention: m.span }
+    // "the bank", "the airline", "the company": the organisation last quoted.
+    const firm = m.tokens.length === 2 && ORGANIZATION_NOUNS.has(head) ? latest(known, (k) => k.type === 'organization') : undefined
+    if (firm) return { ...firm, mention: m.span }
   }
   // "one of the officials" is one of them: the name is the group's; "anonymous" is said by the type.
   const kept = tokens.filter((t) => !ANONYMITY_MARKS.has(t.lower))
@@ -199,6 +220,13 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
   const named = kept.length ? kept.slice(from) : tokens
   return { name: partSpan(m, named).text, type, role: null, mention: m.span, gender: null, head }
 }
+
+// What "the …" calls an organisation the story has named: "The bank said", "the airline said in a statement".
+const ORGANIZATION_NOUNS = new Set([
+  'bank', 'airline', 'carrier', 'company', 'firm', 'church', 'newspaper', 'paper', 'network', 'agency', 'ministry',
+  'department', 'university', 'school', 'organization', 'organisation', 'group', 'retailer', 'automaker', 'insurer',
+  'lender', 'manufacturer', 'broadcaster', 'charity', 'hospital', 'club', 'union', 'publisher', 'studio', 'startup',
+])
 
 export function resolveSpeakers(doc: Doc, drafts: Draft[]): Attributed[] {
   const names = namesIn(doc)

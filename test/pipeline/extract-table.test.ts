@@ -270,6 +270,34 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'Sen. Bernie Sanders spoke in Burlington on Saturday afternoon to a crowd of supporters.\n\nDefiant Bernie Sanders said the system was rigged against working people.',
     expect: [{ speaker: 'Bernie Sanders', type: 'person', content: 'the system was rigged against working people' }],
   },
+  { // a description, then the name in apposition: the name; a name, then a description: still the name
+    text: 'The White House spokesman, Josh Earnest, said the president would veto the bill.',
+    expect: [{ speaker: 'Josh Earnest', type: 'person', role: 'White House spokesman', content: 'the president would veto the bill' }],
+  },
+  {
+    text: 'Senator Marco Rubio, Republican of Florida, said the deal was a mistake.',
+    expect: [{ speaker: 'Marco Rubio', type: 'person', content: 'the deal was a mistake' }],
+  },
+  { // an owner before a name, kin before a name, an affiliation after "at"
+    text: 'RealClearPolitics’ David Byler said the polls had tightened in Ohio.',
+    expect: [{ speaker: 'David Byler', type: 'person', content: 'the polls had tightened in Ohio' }],
+  },
+  {
+    text: 'His brother Alastair Osman told reporters that the family was still waiting for news.',
+    expect: [{ speaker: 'Alastair Osman', type: 'person', content: 'the family was still waiting for news' }],
+  },
+  {
+    text: 'Dan McLaughlin at the National Review said the party had lost its way.',
+    expect: [{ speaker: 'Dan McLaughlin', type: 'person', role: 'at the National Review', content: 'the party had lost its way' }],
+  },
+  { // a nation's people with "the" speak as its country
+    text: 'The Russians said the strikes had hit only military targets.',
+    expect: [{ speaker: 'Russia', type: 'country', content: 'the strikes had hit only military targets' }],
+  },
+  { // "the bank": the organisation quoted before
+    text: 'Wells Fargo said it had fired 5,300 employees over the accounts.\n\nThe bank said it would refund the fees.',
+    expect: [{ speaker: 'Wells Fargo', type: 'organization', content: 'it would refund the fees' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],

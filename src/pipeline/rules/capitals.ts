@@ -21,3 +21,12 @@ export const COUNTRY_NAMES: Record<string, string> = {
   'united kingdom': 'United Kingdom', prc: 'China', "people's republic of china": 'China', dprk: 'North Korea',
   uae: 'United Arab Emirates', 'russian federation': 'Russia',
 }
+
+// "The Russians said": a nation's people, with "the", speaking as its government.
+export const DEMONYMS: Record<string, string> = {
+  russians: 'Russia', chinese: 'China', americans: 'United States', iranians: 'Iran', israelis: 'Israel',
+  ukrainians: 'Ukraine', syrians: 'Syria', saudis: 'Saudi Arabia', turks: 'Turkey', germans: 'Germany',
+  french: 'France', british: 'United Kingdom', japanese: 'Japan', 'north koreans': 'North Korea',
+  'south koreans': 'South Korea', pakistanis: 'Pakistan', iraqis: 'Iraq', afghans: 'Afghanistan',
+  egyptians: 'Egypt', cubans: 'Cuba', mexicans: 'Mexico', canadians: 'Canada', indians: 'India',
+}

@@ -12,6 +12,12 @@ export const ROLE_WORDS = new Set([
   'billionaire', 'rival', 'challenger', 'incumbent', 'hopeful', 'surrogate', 'operative', 'press',
   // "Former first lady Laura Bush", "Former state Rep. Joe Walsh"
   'lady', 'former',
+  // "Assemblywoman Claudia Tenney", "co-host Mika Brzezinski", "former FBI agent Timothy Gill"
+  'assemblyman', 'assemblywoman', 'councilman', 'councilwoman', 'co-host', 'anchor', 'agent', 'front-runner', 'runner',
+  'frontrunner', 'commentator', 'author', 'writer', 'publisher', 'pastor', 'attorney-general',
+  // kin and company: "his brother Alastair Osman", "her friend Marwa Hamdy"
+  'friend', 'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'nephew', 'niece',
+  'cousin', 'uncle', 'aunt', 'colleague', 'neighbor', 'neighbour',
   // party labels before a name: "Republican Donald Trump", "Democrat Hillary Clinton"
   'republican', 'democrat', 'democratic', 'gop', 'independent', 'libertarian',
 ])
