@@ -93,7 +93,7 @@ export function claimHandlers(store: WebStore) {
     const ledger = await ledgerOf(req.params.id)
     // A merged claim's old address leads to the claim it joined.
     if (ledger.claim.id !== req.params.id) return res.redirect(302, claimHref(ledger.claim.id))
-    const done = typeof req.query.done === 'string' ? DONE[req.query.done] ?? null : null
+    const done = typeof req.query.done === 'string' && Object.hasOwn(DONE, req.query.done) ? DONE[req.query.done] : null
     const other = typeof req.query.claim === 'string' && (await store.claim(req.query.claim)) ? req.query.claim : null
     res.render('claims/show', {
       title: `Claim: ${ledger.claim.text}`,

@@ -10,6 +10,7 @@ import { pageCache } from './page-cache.js'
 import { exportHandlers } from './exports.js'
 import { searchHandlers } from './search.js'
 import { wordIndexOf } from './search-index.js'
+import { speakerReviewHandlers } from './speaker-review.js'
 import { speakerHandlers } from './speakers.js'
 import type { WebStore } from './web-store.js'
 
@@ -41,6 +42,9 @@ export function routes(store: WebStore, jobs: IngestJobs): Router {
   router.get('/speakers', cached, speakers.list)
   router.get('/speakers/:id', cached, speakers.show)
   router.get('/speakers/:id/quotes.csv', speakers.quotesCsv)
+  const speakerReview = speakerReviewHandlers(store)
+  router.post('/speakers/:id/merge', ...speakerReview.merge)
+  router.post('/speakers/:id/split', ...speakerReview.split)
 
   // search: statements by their words and their speakers' names
   router.get('/search', cached, finder.search)

@@ -8,6 +8,7 @@ import { pageOf, paging, text, withQuery } from './query.js'
 import { statementsChart } from './speaker-chart.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
+import { SPEAKER_DONE } from './speaker-review.js'
 import type { WebStore } from './web-store.js'
 
 const PER_PAGE = 50
@@ -35,6 +36,8 @@ export function speakerHandlers(store: WebStore) {
       quotes: quotes.map(quoteView),
       chart: statementsChart(quotes.map((e) => ({ date: saidOn(e), stance: e.statement.stance }))),
       csv: `/speakers/${encodeURIComponent(speaker.id)}/quotes.csv${withQuery(req.query, {})}`,
+      done: doneMessage(text(req.query, 'done')),
+      href: `/speakers/${encodeURIComponent(speaker.id)}`,
     })
   }
 
@@ -56,6 +59,9 @@ export function speakerHandlers(store: WebStore) {
 
   return { list, show, quotesCsv }
 }
+
+/** The note for a finished form; only the keys of SPEAKER_DONE are read, never the query's own text. */
+const doneMessage = (key: string | undefined) => (key && Object.hasOwn(SPEAKER_DONE, key) ? SPEAKER_DONE[key] : null)
 
 export interface PageLinks {
   previous: string | null

@@ -1,0 +1,81 @@
+// What a researcher sends from a speaker's page: "this is the same person as that speaker" (merge) or "this way
+// of writing the name is someone else" (split). Both go through store.decide, are logged with who and when, and
+// answer with a redirect (303) to the speaker page that now holds the statements. A bad form changes nothing.
+import type { RequestHandler, Response } from 'express'
+import { InvalidInputError, NotFoundError } from '../errors.js'
+import { answersTo } from '../store/speaker-rows.js'
+import { normaliseName } from '../store/speakers.js'
+import type { SpeakerRecord } from '../store/schema.js'
+import { checkFormToken } from './auth/index.js'
+import { formBody } from './bodies.js'
+import { reviewer } from './claim-review.js'
+import type { WebStore } from './web-store.js'
+
+/** What the speaker page says after a form went through; keys from the redirect, never text from it. */
+export const SPEAKER_DONE: Record<string, string> = {
+  merged: 'The speakers are merged: this speaker now holds the statements and names of both.',
+  split: 'The name is now a speaker of its own, with the statements written with it.',
+}
+
+const form = [formBody('16kb'), checkFormToken]
+const speakerHref = (id: string) => `/speakers/${encodeURIComponent(id)}`
+const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
+
+function field(body: Record<string, unknown>, name: string): string {
+  const value = body[name]
+  if (value === undefined) return ''
+  if (typeof value !== 'string') throw new InvalidInputError(`The form sent "${name}" more than once. Send the form from the speaker page again.`)
+  if (value.length > 300) throw new InvalidInputError(`"${name}" is ${value.length} characters long; a speaker's id or name is under 300.`)
+  return value.trim()
+}
+
+export function speakerReviewHandlers(store: WebStore) {
+  const speakerOf = async (id: string) => {
+    const speaker = await store.speaker(id)
+    if (!speaker) throw new NotFoundError(`There is no speaker "${id}". Every stored speaker is listed at /speakers.`)
+    return speaker
+  }
+
+  /** The other speaker, by id or by a name exactly one current speaker answers to. */
+  const otherSpeaker = async (asked: string, self: SpeakerRecord): Promise<SpeakerRecord> => {
+    if (!asked) throw new InvalidInputError('Give the speaker to merge this one into: its id (in its address, after /speakers/) or its name.')
+    const byId = await store.speaker(asked)
+    if (byId) return byId
+    const wanted = normaliseName(asked)
+    const named = (await store.speakers()).filter((s) => !s.mergedInto && s.id !== self.id
+      && [s.name, ...s.aliases].some((n) => normaliseName(n) === wanted))
+    if (named.length === 1) return named[0]
+    if (named.length > 1) {
+      throw new InvalidInputError(`${named.length} speakers go by "${asked}": ${named.slice(0, 10).map((s) => s.id).join(', ')}. Give the id of the one you mean.`)
+    }
+    const near = (await store.speakers()).filter((s) => !s.mergedInto && answersTo(s, asked)).slice(0, 5).map((s) => `${s.name} (${s.id})`)
+    throw new InvalidInputError(`No speaker is called "${asked}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ' Find its id at /speakers.'}`)
+  }
+
+  const merge: RequestHandler<{ id: string }> = async (req, res) => {
+    const from = await speakerOf(req.params.id)
+    const body = req.body ?? {}
+    const by = reviewer(body, signedIn(res))
+    const into = await otherSpeaker(field(body, 'into'), from)
+    if (into.id === from.id) throw new InvalidInputError(`"${field(body, 'into')}" is this speaker. Give another speaker to merge it into.`)
+    await store.decide({ action: 'merge-speakers', into: into.id, from: from.id }, by)
+    res.redirect(303, `${speakerHref(into.id)}?done=merged`)
+  }
+
+  const split: RequestHandler<{ id: string }> = async (req, res) => {
+    const speaker = await speakerOf(req.params.id)
+    const body = req.body ?? {}
+    const by = reviewer(body, signedIn(res))
+    const alias = field(body, 'alias')
+    if (!speaker.aliases.includes(alias)) {
+      throw new InvalidInputError(alias
+        ? `"${alias}" is not a name ${speaker.name} was written with. Pick one from the list on the speaker's page.`
+        : 'Pick the name to split off, from the list on the speaker\'s page.')
+    }
+    const entry = await store.decide({ action: 'split-speaker', speaker: speaker.id, alias }, by)
+    const created = typeof entry.detail.newSpeaker === 'string' ? entry.detail.newSpeaker : speaker.id
+    res.redirect(303, `${speakerHref(created)}?done=split`)
+  }
+
+  return { merge: [...form, merge], split: [...form, split] }
+}
