@@ -2,6 +2,7 @@
 // name. Headlines ("Rubio: Trump can't be trusted with the codes.") and transcripts ("WALLACE: Governor,
 // I want to ask you …") both write attribution this way, with no verb at all.
 import { type Draft, nextDraftId } from './drafts.js'
+import { isPlace } from './names.js'
 import { tag, type Token } from './nlp.js'
 import { NOT_A_NAME_BEFORE_COLON } from './rules/quote-patterns.js'
 import type { Doc } from './segment.js'
@@ -30,6 +31,8 @@ export function attributeSpeakerLines(doc: Doc, drafts: Draft[]): Draft[] {
     if (!m) continue
     const words = m[1].split(/\s+/)
     if (words.some((w) => NOT_A_SPEAKER.has(w.toLowerCase())) || isJoiner(words[words.length - 1])) continue
+    // "BEIJING: Chinese Foreign Ministry spokesperson …": a place in capitals before a colon is a dateline.
+    if (words.every((w) => w === w.toUpperCase()) && isPlace(words.join(' '))) continue
     const from = p.start + m.index + m[0].length
     const content = trimClause(doc.text, from, p.end)
     if (!content || content.text.split(/\s+/).length < 3 || doc.skips.some((s) => overlaps(s, content))) continue

@@ -8,7 +8,7 @@ import type { Token } from './nlp.js'
 import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
 import { CAPITALS, COUNTRY_NAMES, DEMONYMS } from './rules/capitals.js'
 import { PRONOUNS } from './rules/pronouns.js'
-import { ANONYMITY_MARKS, GROUP_HEADS } from './rules/sources.js'
+import { ANONYMITY_MARKS, GROUP_HEADS, ORGANIZATION_WORDS } from './rules/sources.js'
 import { OFFICE_WORDS, PARTY_WORDS } from './rules/roles.js'
 import type { Doc } from './segment.js'
 import { descriptorType, genderOf, nameType } from './speaker-type.js'
@@ -36,7 +36,10 @@ const partSpan = (m: SourceMention, ts: Token[]) => {
 
 function fromApposition(m: SourceMention): string | null {
   if (!m.apposition || /^\d+$/.test(m.apposition.text)) return null
-  return m.apposition.text.replace(/^(who|which)\s+(is|was|has been|had been|served as|serves as|works as|worked as)\s+/i, '').replace(/^(a|an|the)\s+/i, '') || null
+  // "who served as …" says a role; "who will visit Paris next week" says what the speaker does, no role.
+  const role = m.apposition.text.replace(/^(who|which)\s+(is|was|has been|had been|served as|serves as|works as|worked as)\s+/i, '')
+  if (/^(who|which|whose|whom|that)\b/i.test(role)) return null
+  return role.replace(/^(a|an|the)\s+/i, '') || null
 }
 
 /**
@@ -136,7 +139,9 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   // "Democrats", "Virginia Republicans": a capital does not make a party's members one person.
   const members = described === 'group' && GROUP_HEADS.has(head.lower)
   if (!proper || members || (described && !head.tags.has('ProperNoun') && !head.tags.has('Person'))) {
-    return describe(article, tokens, m, known, described ?? 'anonymous')
+    // "The ministry dismissed …": an institution, named by what it is; the store keeps it inside its article.
+    const institution = !described && (ORGANIZATION_NOUNS.has(head.lower) || ORGANIZATION_WORDS.has(head.lower))
+    return describe(article, tokens, m, known, described ?? (institution ? 'organization' : 'anonymous'))
   }
   const written = spanOf(doc.text, nameTokens[0].start, nameTokens[nameTokens.length - 1].end).text.replace(/[’']s$/, '')
   // "Bolton", "Warren": a surname that is also a town is the person when the article named one so.

@@ -205,11 +205,15 @@ export class SpeakerRoster {
 
 /**
  * Speakers known only inside one article, never merged across articles: an anonymous source ("a senior
- * official" in two stories is rarely one person) and a pronoun the pipeline could not resolve ("he").
+ * official" in two stories is rarely one person), a pronoun the pipeline could not resolve ("he"), and an
+ * institution named only by what it is ("the ministry").
  */
 function keptApart(speaker: { name: string; type: string }): boolean {
-  return speaker.type === 'anonymous' || PRONOUNS.has(speaker.name.trim().toLowerCase())
+  return speaker.type === 'anonymous' || PRONOUNS.has(speaker.name.trim().toLowerCase()) || unnamedInstitution(speaker)
 }
+
+/** "ministry", "police", "the campaign": an institution by what it is, not by name, is a different one in each story. */
+const unnamedInstitution = (speaker: { name: string; type: string }) => speaker.type === 'organization' && !/\p{Lu}/u.test(speaker.name)
 
 function identity(name: string, type: string): string {
   const normalised = normaliseName(name)

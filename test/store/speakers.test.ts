@@ -128,4 +128,13 @@ describe('Store: one speaker across articles', () => {
     ])
     expect(store.speakers().filter((s) => s.type === 'person').map((s) => s.name)).to.deep.equal(['Hillary Clinton'])
   })
+
+  it('keeps an institution named only by what it is inside its article', async () => {
+    await store.addArticles([
+      article('The ministry said the report was false.', '2022-03-01', 'Herald'),
+      article('The ministry said the talks would go on.', '2022-03-02', 'Courier'),
+    ])
+    const ministries = store.speakers().filter((s) => s.name === 'ministry')
+    expect(ministries.map((s) => s.type)).to.deep.equal(['organization', 'organization'])
+  })
 })
