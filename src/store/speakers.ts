@@ -96,7 +96,7 @@ export class SpeakerRoster {
       record.role ??= speaker.role
       noteRole(record, speaker.role, published)
     }
-    for (const written of [speaker.name, speaker.mention?.text]) if (addAlias(record, written)) this.#index(record)
+    for (const written of [speaker.name, asWritten(speaker.mention?.text)]) if (addAlias(record, written)) this.#index(record)
     this.changed(record)
     return record
   }
@@ -218,6 +218,15 @@ const unnamedInstitution = (speaker: { name: string; type: string }) => speaker.
 function identity(name: string, type: string): string {
   const normalised = normaliseName(name)
   return `${type}|${type === 'person' ? personName(normalised) : normalised}`
+}
+
+/**
+ * The mention as a way of writing the name: what an apposition or a relative clause adds after a comma ("Eric
+ * Sayers, who served as …") is no name, and a mention of more than eight words is a description, not an alias.
+ */
+function asWritten(mention: string | undefined): string | undefined {
+  const head = mention?.split(/,\s|\s[—–(]/)[0].trim()
+  return head && head.split(/\s+/).length <= 8 ? head : undefined
 }
 
 /** Adds a new way of writing the speaker; true when it was new. */
