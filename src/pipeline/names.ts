@@ -136,7 +136,7 @@ function fullestName(names: NameSeen[], short: string, before: number): string |
   return best?.name ?? null
 }
 
-const OPENER_TAGS = ['Adverb', 'Value', 'Adjective', 'Gerund', 'Uncountable', 'Plural']
+const OPENER_TAGS = ['Adverb', 'Value', 'Adjective', 'Gerund', 'Uncountable', 'Plural', 'Preposition', 'Conjunction', 'Determiner', 'QuestionWord', 'Copula', 'Date']
 const opens = new Map<string, boolean>()
 
 /**

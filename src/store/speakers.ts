@@ -3,6 +3,7 @@
 // store, a bare "Trump" are one record with aliases. Anonymous sources are never merged: "a senior official" in
 // two articles is rarely the same person, and one merged record would invent a prolific source.
 import type { Speaker } from '../pipeline/types.js'
+import { opensAName } from '../pipeline/names.js'
 import { givenName } from './given-names.js'
 import type { SpeakerRecord } from './schema.js'
 
@@ -84,7 +85,10 @@ export class SpeakerRoster {
    * The record for this statement's speaker, created on first mention; every new way of writing it and every
    * role is kept, with the article's date.
    */
-  file(speaker: Speaker, articleId: string, published: string | null): SpeakerRecord {
+  file(given: Speaker, articleId: string, published: string | null): SpeakerRecord {
+    // "On Trump", "Attorneys for Clinton": words that open no name leave the surname, filed as a bare surname is.
+    const run = given.name.trim().split(/\s+/)
+    const speaker = given.type === 'person' && run.length > 1 && !opensAName(given.name) ? { ...given, name: run[run.length - 1] } : given
     const local = keptApart(speaker)
     let record = local ? undefined : this.#find(speaker.name, speaker.type)
     if (!record) {

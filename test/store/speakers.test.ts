@@ -137,4 +137,14 @@ describe('Store: one speaker across articles', () => {
     const ministries = store.speakers().filter((s) => s.name === 'ministry')
     expect(ministries.map((s) => s.type)).to.deep.equal(['organization', 'organization'])
   })
+
+  it('files a fragment before a surname ("On Trump") as the surname, under its best-known bearer', async () => {
+    await store.addArticles([
+      article('Donald Trump said the wall would be built.', '2016-08-01', 'Herald'),
+      article('Donald Trump said the polls were wrong.', '2016-08-02', 'Courier'),
+      article('Donald Trump said the debate was rigged.', '2016-08-03', 'Courier'),
+      article('On Trump said the rally was the biggest ever.', '2016-08-04', 'Ledger'),
+    ])
+    expect(store.speakers().filter((s) => !s.mergedInto && s.type === 'person').map((s) => s.name)).to.deep.equal(['Donald Trump'])
+  })
 })
