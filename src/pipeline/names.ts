@@ -136,6 +136,7 @@ function fullestName(names: NameSeen[], short: string, before: number): string |
   return best?.name ?? null
 }
 
+const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person'])
 const OPENER_TAGS = ['Adverb', 'Value', 'Adjective', 'Gerund', 'Uncountable', 'Plural', 'Preposition', 'Conjunction', 'Determiner', 'QuestionWord', 'Copula', 'Date']
 const opens = new Map<string, boolean>()
 
@@ -145,6 +146,12 @@ const opens = new Map<string, boolean>()
  * sentence's words before a surname; "Bill Clinton", "Will Hurd", "Hope Hicks", "Reince Priebus" are names.
  */
 export function opensAName(name: string): boolean {
+  // The lexicon answers most without the tagger: a given name opens a name; a word it does not know, and that
+  // does not read as an adverb, a gerund or a plural, is most likely a name it has not met ("Reince", "Mahamat").
+  const first = name.split(' ')[0].toLowerCase()
+  const tags = [LEXICON[first] ?? []].flat()
+  if (tags.some((t) => GIVEN_TAGS.has(t))) return true
+  if (tags.length === 0 && !/(?:ly|ing|ed|s)$/.test(first)) return true
   let known = opens.get(name)
   if (known === undefined) {
     const first = (nlp(name).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0]?.tags ?? []
