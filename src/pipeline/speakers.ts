@@ -221,10 +221,18 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
   }
   // "one of the officials" is one of them: the name is the group's; "anonymous" is said by the type.
   const kept = tokens.filter((t) => !ANONYMITY_MARKS.has(t.lower))
-  const from = kept.findIndex((t, i) => !/^(one|two|some|of|the)$/.test(t.lower) || i === kept.length - 1)
-  const named = kept.length ? kept.slice(from) : tokens
+  // "52 percent of registered voters", "a majority of Republicans": the share speaks for the group it is of.
+  // "56 percent of those polled" stays whole: "those" is no group to name.
+  const share = kept.findIndex((t, i) => t.lower === 'of' && i > 0 && i < kept.length - 1 && kept.slice(0, i).some((s) => SHARE_WORDS.has(s.lower))
+    && !/^(those|them|these|us|you|all|it)$/.test(kept[i + 1].lower))
+  const from = kept.findIndex((t, i) => i > share && (!/^(one|two|some|of|the)$/.test(t.lower) || i === kept.length - 1))
+  let named = kept.length ? kept.slice(Math.max(0, from)) : tokens
+  // "a Los Angeles Times panel that": the relative pronoun that opens the clause is no part of the name.
+  while (named.length > 1 && /^(that|who|which)$/.test(named[named.length - 1].lower)) named = named.slice(0, -1)
   return { name: partSpan(m, named).text, type, role: null, mention: m.span, gender: null, head }
 }
+
+const SHARE_WORDS = new Set(['percent', '%', 'majority', 'minority', 'most', 'half', 'third', 'quarter', 'share', 'plurality', 'fraction'])
 
 // What "the …" calls an organisation the story has named: "The bank said", "the airline said in a statement".
 const ORGANIZATION_NOUNS = new Set([

@@ -311,6 +311,14 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'The ministry on Wednesday dismissed the report as baseless.',
     expect: [{ speaker: 'ministry', type: 'organization', content: 'the report' }],
   },
+  { // a share speaks for the group it is of; a relative pronoun is no part of the name
+    text: '52 percent of registered voters said the economy was their top concern.',
+    expect: [{ speaker: 'registered voters', type: 'group', content: 'the economy was their top concern' }],
+  },
+  {
+    text: 'It was a Los Angeles Times panel that said the program had failed.',
+    expect: [{ speaker: 'Los Angeles Times panel', content: 'the program had failed' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
