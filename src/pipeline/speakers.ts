@@ -124,6 +124,10 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
     while (k < tokens.length - 1 && OFFICE_WORDS.has(tokens[k].lower)) k++
     if (k > lastRole + 2) lastRole = k - 1
   }
+  // "Billionaire entrepreneur Peter Thiel", "9/11 widow Terry Strada", "76-year-old Morton Blackwell": a
+  // description no role word ends, then a person's name; the description is the role.
+  const personTail = trailingPerson(tokens)
+  if (personTail > lastRole + 1 && tokens.slice(lastRole + 1, personTail).some((t) => /^\p{Ll}|^\d/u.test(t.text))) lastRole = personTail - 1
   let nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
   // "Top Clinton", "Vermonter Bernie Sanders", "Security of State Hillary Clinton": words before a name that
   // cannot open one are set aside, down to the surname, which the article's fuller name then completes.
@@ -169,6 +173,16 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
 // "Even Lindsey Graham", a timestamp "2016 10:01PM". None of it is the name, and a name never starts with it.
 const OPENER_TAGS = ['Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Modal', 'Copula', 'QuestionWord', 'Value', 'Date', 'Adjective', 'Verb', 'Auxiliary']
 const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Place', 'Organization', 'Acronym']
+
+/** Where a person's name ends the phrase: two or more capitalised words, the first a given name. -1 if none. */
+function trailingPerson(tokens: Token[]): number {
+  let from = tokens.length
+  while (from > 0 && /^\p{Lu}/u.test(tokens[from - 1].text) && !isRoleWord(tokens[from - 1].text)) from--
+  // "David and Jeanne Heidler" is two people, not a description and a name.
+  if (tokens.length - from < 2 || /^(and|&|or)$/.test(tokens[from - 1]?.lower ?? '')) return -1
+  const first = tokens[from]
+  return first.tags.has('FirstName') || first.tags.has('MaleName') || first.tags.has('FemaleName') || nameGender(first.text) ? from : -1
+}
 
 /** "CLEVELAND - Hillary Clinton", "WASHINGTON (Reuters) - Joe Biden", "KYIV, Ukraine — Volodymyr Zelensky". */
 function withoutDateline(tokens: Token[], text: string): Token[] {

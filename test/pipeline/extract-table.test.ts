@@ -319,6 +319,14 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: 'It was a Los Angeles Times panel that said the program had failed.',
     expect: [{ speaker: 'Los Angeles Times panel', content: 'the program had failed' }],
   },
+  { // a description no role word ends, then a person's name: the name, the description its role
+    text: 'Billionaire entrepreneur Peter Thiel said the party had changed.',
+    expect: [{ speaker: 'Peter Thiel', type: 'person', role: 'Billionaire entrepreneur', content: 'the party had changed' }],
+  },
+  {
+    text: '81-year-old Jack Eaton said the nominee would win the state.',
+    expect: [{ speaker: 'Jack Eaton', type: 'person', content: 'the nominee would win the state' }],
+  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
