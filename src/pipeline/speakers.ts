@@ -54,16 +54,13 @@ function latest(known: Known[], fits: (k: Known) => boolean): Known | undefined 
   return undefined
 }
 
-function resolvePronoun(doc: Doc, t: Token, m: SourceMention, known: Known[], names: NameSeen[]): Speaker {
+function resolvePronoun(t: Token, m: SourceMention, known: Known[], names: NameSeen[]): Speaker {
   const p = PRONOUNS[t.lower]
   // "I" and "we" are whoever is speaking, never the last one quoted: the quote around them says who (below).
   if (FIRST_PERSON.test(t.lower)) return { name: t.text, type: 'person', role: null, mention: m.span }
   const found = latest(known, (k) =>
     p.gender ? k.type === 'person' && (k.gender === null || k.gender === p.gender)
       : p.plural ? k.type !== 'person' || k.head.endsWith('s') : k.type !== 'person')
-  // A new sentence's "he" is most often the one the sentence before was about: the first person in it.
-  const subject = p.gender ? subjectBefore(doc, m, known, names, p.gender) : null
-  if (subject) return { ...subject, type: 'person', mention: m.span }
   // "she" is the last woman the article named, when no one who spoke since fits.
   const named = p.gender ? lastNamed(names, m.span.start, p.gender) : undefined
   if (found && (!named || (found.mention?.start ?? 0) >= named.start)) return { name: found.name, type: found.type, role: found.role, mention: m.span }
@@ -74,51 +71,6 @@ function resolvePronoun(doc: Doc, t: Token, m: SourceMention, known: Known[], na
  * The last name before this point whose first name is of this gender. A name whose first name says nothing
  * ("Tashfeen Malik", "Washington Post") is passed over: letting those in lost 26 of 158 pronouns on the gold set.
  */
-/**
- * The first person quoted or named in the sentence before the pronoun's, when its gender fits and no one was
- * quoted earlier in the pronoun's own sentence ("Trump said Monday that he …" keeps Trump either way).
- */
-function subjectBefore(doc: Doc, m: SourceMention, known: Known[], names: NameSeen[], gender: 'male' | 'female'): { name: string; role: string | null } | null {
-  const here = sentenceAt(doc.sentences, m.span.start)
-  if (here <= 0) return null
-  const [prev, cur] = [doc.sentences[here - 1], doc.sentences[here]]
-  const within = (at: number | undefined, s: { start: number; end: number }) => at !== undefined && at >= s.start && at < s.end
-  // Only the last few quoted can be in the sentence before: a page of thousands of "he said" stays linear.
-  const recent = known.slice(-RECENT)
-  if (recent.some((k) => k.type === 'person' && within(k.mention?.start, cur) && k.mention!.start < m.span.start)) return null
-  const quoted = recent.filter((k) => k.type === 'person' && within(k.mention?.start, prev) && (k.gender === null || k.gender === gender))
-    .sort((a, b) => a.mention!.start - b.mention!.start)[0]
-  let named: NameSeen | undefined
-  for (let i = namesFrom(names, prev.start); i < names.length && names[i].start < prev.end && !named; i++) if (nameGender(names[i].name) === gender) named = names[i]
-  if (quoted && (!named || quoted.mention!.start <= named.start)) return { name: quoted.name, role: quoted.role }
-  return named ? { name: fullName(names, named.name) ?? named.name, role: null } : null
-}
-
-const RECENT = 30
-
-/** The first of the names (in text order) at or after `at`, by binary search. */
-function namesFrom(names: NameSeen[], at: number): number {
-  let [lo, hi] = [0, names.length]
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (names[mid].start < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** The index of the sentence holding `at`, by binary search (sentences are in order): -1 if none. */
-function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number }>, at: number): number {
-  let [lo, hi] = [0, sentences.length - 1]
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (sentences[mid].end <= at) lo = mid + 1
-    else if (sentences[mid].start > at) hi = mid - 1
-    else return mid
-  }
-  return -1
-}
-
 function lastNamed(names: NameSeen[], before: number, gender: 'male' | 'female'): NameSeen | undefined {
   for (let i = names.length - 1; i >= 0; i--) if (names[i].start < before && nameGender(names[i].name) === gender) return names[i]
   return undefined
@@ -159,7 +111,7 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   if (tokens.length === 0) tokens = m.tokens
   tokens = withoutOpeners(withoutDateline(tokens, doc.text))
   const only = tokens.length === 1 ? tokens[0] : null
-  if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(doc, only, m, known, names), gender: PRONOUNS[only.lower].gender, head: only.lower }
+  if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(only, m, known, names), gender: PRONOUNS[only.lower].gender, head: only.lower }
   const head = tokens[tokens.length - 1]
   const described = descriptorType(tokens)
   const personAfter = (i: number) => ['Person', 'FirstName'].some((g) => tokens[i + 1]?.tags.has(g))

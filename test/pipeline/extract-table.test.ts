@@ -327,10 +327,6 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     text: '81-year-old Jack Eaton said the nominee would win the state.',
     expect: [{ speaker: 'Jack Eaton', type: 'person', content: 'the nominee would win the state' }],
   },
-  { // a new sentence's "he" is the one the sentence before was about, not the last one quoted
-    text: 'Governor Paul Reyes spoke for an hour in Dayton, and his spokesman Mark Green said a bill would follow.\n\nHe said the state would cut the tax by half.',
-    expect: [{ speaker: 'Paul Reyes', type: 'person', content: 'the state would cut the tax by half' }],
-  },
   { // a refusal to say is a decline, not a saying (no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
