@@ -23,10 +23,10 @@ type Form = Record<string, unknown>
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 const CONTROL_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 
-function text(form: Form, name: string, max: number, { lines = false } = {}): string {
+export function text(form: Form, name: string, max: number, { lines = false } = {}): string {
   const value = form[name]
   if (value === undefined) return ''
-  if (typeof value !== 'string') throw new InvalidInputError(`The form sent "${name}" more than once. Send the form from the claim page again.`)
+  if (typeof value !== 'string') throw new InvalidInputError(`The form sent "${name}" more than once. Send the form again from its page.`)
   const trimmed = value.trim()
   if (trimmed.length > max) throw new InvalidInputError(`"${name}" is ${trimmed.length} characters long; keep it under ${max}.`)
   if ((lines ? CONTROL_IN_LINES : CONTROL).test(trimmed)) {

@@ -8,7 +8,7 @@ import { normaliseName } from '../store/speakers.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
-import { reviewer } from './claim-review.js'
+import { reviewer, text } from './claim-review.js'
 import type { WebStore } from './web-store.js'
 
 /** What the speaker page says after a form went through; keys from the redirect, never text from it. */
@@ -21,13 +21,6 @@ const form = [formBody('16kb'), checkFormToken]
 const speakerHref = (id: string) => `/speakers/${encodeURIComponent(id)}`
 const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
 
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name]
-  if (value === undefined) return ''
-  if (typeof value !== 'string') throw new InvalidInputError(`The form sent "${name}" more than once. Send the form from the speaker page again.`)
-  if (value.length > 300) throw new InvalidInputError(`"${name}" is ${value.length} characters long; a speaker's id or name is under 300.`)
-  return value.trim()
-}
 
 export function speakerReviewHandlers(store: WebStore) {
   const speakerOf = async (id: string) => {
@@ -56,8 +49,8 @@ export function speakerReviewHandlers(store: WebStore) {
     const from = await speakerOf(req.params.id)
     const body = req.body ?? {}
     const by = reviewer(body, signedIn(res))
-    const into = await otherSpeaker(field(body, 'into'), from)
-    if (into.id === from.id) throw new InvalidInputError(`"${field(body, 'into')}" is this speaker. Give another speaker to merge it into.`)
+    const into = await otherSpeaker(text(body, 'into', 300), from)
+    if (into.id === from.id) throw new InvalidInputError(`"${text(body, 'into', 300)}" is this speaker. Give another speaker to merge it into.`)
     await store.decide({ action: 'merge-speakers', into: into.id, from: from.id }, by)
     res.redirect(303, `${speakerHref(into.id)}?done=merged`)
   }
@@ -66,7 +59,7 @@ export function speakerReviewHandlers(store: WebStore) {
     const speaker = await speakerOf(req.params.id)
     const body = req.body ?? {}
     const by = reviewer(body, signedIn(res))
-    const alias = field(body, 'alias')
+    const alias = text(body, 'alias', 300)
     if (!speaker.aliases.includes(alias)) {
       throw new InvalidInputError(alias
         ? `"${alias}" is not a name ${speaker.name} was written with. Pick one from the list on the speaker's page.`
