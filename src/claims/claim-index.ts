@@ -2,39 +2,37 @@
 // denies: an inverted index from content stems and entities to statements, read rarest term first and capped,
 // so a lookup costs the same in a store of a hundred articles or of a hundred thousand.
 import { type ClaimStatement, type Entry, entryOf } from './entry.js'
-import { contentSimilarity, entityOverlap, type Idf, sharedTerms, timeFactor } from './evidence.js'
+import { type Idf, sharedTerms } from './evidence.js'
+import { pairFeatures } from './pair-features.js'
+import { type PairModel, sameProbability } from './pair-model.js'
+import { PAIR_MODEL } from './pair-weights.js'
 
 export type { ClaimStatement } from './entry.js'
 export { claimStatement } from './entry.js'
 
 export interface ClaimIndexOptions {
-  /** Confidence from which a new claim is filed under a stored one: chosen for precision, see data/eval/README.md. */
+  /** The learned pair model that scores two statements (data/models/pair-weights.json). */
+  model: PairModel
+  /** Probability from which a new claim is filed under a stored one: the model's, chosen for precision under CV. */
   threshold: number
-  /** Share of the confidence that comes from content words; the rest from shared entities. */
-  contentWeight: number
   /** Fewest content stems two statements must share to be compared at all. */
   minShared: number
-  /** Days past the first week over which the time factor halves, and the least it falls to. */
-  halfLife: number
-  timeFloor: number
   /** How many of a claim's rarest terms are looked up, and how many stored statements are scored at most. */
   maxTerms: number
   maxCandidates: number
 }
 
 export const DEFAULT_OPTIONS: ClaimIndexOptions = {
-  threshold: 0.6,
-  contentWeight: 0.7,
-  minShared: 3,
-  halfLife: 30,
-  timeFloor: 0.7,
+  model: PAIR_MODEL,
+  threshold: PAIR_MODEL.threshold,
+  minShared: 2,
   maxTerms: 10,
   maxCandidates: 40,
 }
 
 export interface ClaimMatch {
   claimId: string
-  /** In [0, 1]: the best statement pair's content and entity evidence, discounted by their distance in time. */
+  /** In [0, 1]: the pair model's probability for the best statement pair. */
   confidence: number
   /** The statement of the stored claim that matched best. */
   statementId: string
@@ -52,7 +50,8 @@ export class ClaimIndex {
   #live = 0
 
   constructor(options: Partial<ClaimIndexOptions> = {}) {
-    this.options = { ...DEFAULT_OPTIONS, ...options }
+    // A model given without a threshold brings its own.
+    this.options = { ...DEFAULT_OPTIONS, ...(options.model ? { threshold: options.model.threshold } : {}), ...options }
   }
 
   /** The index of claims read back from a store at open. */
@@ -91,6 +90,11 @@ export class ClaimIndex {
       }
     }
     return [...best.values()].sort((a, b) => b.confidence - a.confidence)
+  }
+
+  /** The stored statements a lookup of these would score (the candidate retrieval alone), by id. */
+  candidates(statements: ClaimStatement[]): string[] {
+    return [...this.#candidates(statements.map((s) => entryOf('', s)))]
   }
 
   /** Files statements under a claim, new or stored. A statement already indexed is moved. */
@@ -181,10 +185,8 @@ export class ClaimIndex {
 
   /** idf from the index itself: a word most stored statements use says little about which claim this is. */
   #score(a: Entry, b: Entry, idf: Idf): number {
-    const { contentWeight, minShared, halfLife, timeFloor } = this.options
-    if (sharedTerms(a, b) < minShared) return 0
-    const evidence = contentWeight * contentSimilarity(a, b, idf) + (1 - contentWeight) * entityOverlap(a, b, idf)
-    return evidence * timeFactor(a, b, halfLife, timeFloor)
+    if (sharedTerms(a, b) < this.options.minShared) return 0
+    return sameProbability(this.options.model, pairFeatures(a, b, idf))
   }
 
   #sweep(): void {

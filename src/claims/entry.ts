@@ -1,6 +1,6 @@
 // One statement as the claim index keeps it: not its text, only the features a lookup compares.
 import type { SpeakerType, Stance, Statement } from '../pipeline/types.js'
-import { contentTerms, dayOf, entities } from './terms.js'
+import { contentWords, dayOf, entities, NEGATION, numbersOf, speakerKey, wordRuns } from './terms.js'
 
 /** What the index needs to know of a statement. */
 export interface ClaimStatement {
@@ -13,6 +13,10 @@ export interface ClaimStatement {
   stance: Stance
   /** ISO date the statement was made, else the article's published date, else null. */
   date: string | null
+  /** The article it came from, when known: a restatement inside one article reads differently from a report in another. */
+  article?: string
+  /** Where its content starts in the article: two statements of one story a sentence apart, or one in the lead. */
+  at?: number
 }
 
 export interface Entry {
@@ -20,19 +24,38 @@ export interface Entry {
   terms: Map<string, number>
   entities: Set<string>
   day: number | null
+  /** What the pair model compares beyond the words: runs of words, numbers, negation, speaker, article, subject. */
+  runs: Set<number>
+  numbers: Set<string>
+  negated: boolean
+  speaker: string | null
+  article: string | null
+  /** The first content word: most often what the claim is about ("Russia sought …"). */
+  subject: string | null
+  stance: Stance
+  at: number | null
 }
 
 export function entryOf(claimId: string, s: ClaimStatement): Entry {
-  return { claimId, terms: contentTerms(s.content), entities: entities(s.content, s.speaker), day: dayOf(s.date) }
+  const words = contentWords(s.content)
+  const terms = new Map<string, number>()
+  for (const w of words) terms.set(w, (terms.get(w) ?? 0) + 1)
+  return {
+    claimId, terms, entities: entities(s.content, s.speaker), day: dayOf(s.date),
+    runs: wordRuns(words), numbers: numbersOf(s.content), negated: NEGATION.test(s.content), speaker: speakerKey(s.speaker),
+    article: s.article ?? null, subject: words[0] ?? null, stance: s.stance, at: s.at ?? null,
+  }
 }
 
 /** A pipeline statement as the index takes it; `published` stands in when the text gives no date. */
-export function claimStatement(id: string, s: Statement, published: string | null): ClaimStatement {
+export function claimStatement(id: string, s: Statement, published: string | null, article?: string): ClaimStatement {
   return {
     id,
     content: s.content.map((c) => c.text).join(' … '),
     speaker: s.speaker && { name: s.speaker.name, type: s.speaker.type },
     stance: s.stance,
     date: s.date ?? published,
+    ...(article ? { article } : {}),
+    at: s.content[0]?.start ?? 0,
   }
 }

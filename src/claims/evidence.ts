@@ -1,5 +1,5 @@
-// How much two statements look like reports of one claim: their content words, the names they share, and how
-// far apart in time they were said. Weights come from the index (idf), so a word every report uses counts little.
+// Two measures of how much two statements look like reports of one claim, features of the pair model: their
+// content words and the names they share. Weights come from the index (idf), so a word every report uses counts little.
 import type { Entry } from './entry.js'
 
 export type Idf = (term: string) => number
@@ -35,15 +35,4 @@ export function entityOverlap(a: Entry, b: Entry, idf: Idf): number {
   }
   for (const e of b.entities) total += idf(e)
   return total === 0 ? 0 : shared / total
-}
-
-/**
- * 1 within a news cycle (a week), then halving every `halfLife` days, never below `floor`: a claim is
- * re-reported for days, and one repeated months later is more often a new statement that sounds alike.
- * Unknown dates neither help nor hurt.
- */
-export function timeFactor(a: Entry, b: Entry, halfLife: number, floor: number): number {
-  if (a.day === null || b.day === null) return 1
-  const gap = Math.max(0, Math.abs(a.day - b.day) - 7)
-  return Math.max(floor, 0.5 ** (gap / halfLife))
 }

@@ -1,5 +1,6 @@
 // What a statement's words say about the claim it bears on, in cheap features a lookup can afford: content
 // stems, and the entities (names, numbers, a named speaker) that two reports of one claim share.
+import { lemma } from '../pipeline/nlp.js'
 import type { SpeakerType } from '../pipeline/types.js'
 
 // Function words, and the words of stance: "denied that Russia asked China for aid" and "Russia asked China
@@ -29,16 +30,48 @@ export function stem(word: string): string {
   return w.slice(0, 7)
 }
 
-/** Content stems with their counts; stop words and single letters out. */
-export function contentTerms(text: string): Map<string, number> {
-  const terms = new Map<string, number>()
+/** The content words in order, each as the stem of its dictionary form ("sought" and "seeks" meet); stop words out. */
+export function contentWords(text: string): string[] {
+  const out: string[] = []
   for (const word of text.match(WORD) ?? []) {
     const lower = word.toLowerCase()
     if (STOP.has(lower) || lower.length < 2) continue
-    const s = stem(word)
-    terms.set(s, (terms.get(s) ?? 0) + 1)
+    out.push(/\p{N}/u.test(word) ? stem(word) : stem(lemma(lower.replace(/[’']s$/, ''))))
   }
+  return out
+}
+
+/** Content stems with their counts; stop words and single letters out. */
+export function contentTerms(text: string): Map<string, number> {
+  const terms = new Map<string, number>()
+  for (const s of contentWords(text)) terms.set(s, (terms.get(s) ?? 0) + 1)
   return terms
+}
+
+/** Runs of three content words, hashed: two reports quoting one remark share them, two paraphrases rarely. */
+export function wordRuns(words: string[]): Set<number> {
+  const runs = new Set<number>()
+  for (let i = 0; i + 2 < words.length; i++) runs.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`))
+  return runs
+}
+
+function hash(text: string): number {
+  let h = 2166136261
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
+  return h >>> 0
+}
+
+/** The numbers a statement gives, written alike: "30,000" and "30000" are one. */
+export function numbersOf(text: string): Set<string> {
+  return new Set((text.match(/\d[\d,.]*\d|\d/g) ?? []).map((n) => n.replace(/,/g, '')))
+}
+
+/** Whether the content says no: "did not ask", "never met", "nobody". */
+export const NEGATION = /\b(not|never|no|nobody|nothing|neither|nor|none)\b|n[’']t\b/i
+
+/** The named speaker, lower case, for "the same person said both"; nameless speakers are none. */
+export function speakerKey(speaker: { name: string; type: SpeakerType } | null): string | null {
+  return speaker && !NAMELESS.has(speaker.type) ? speaker.name.toLowerCase() : null
 }
 
 /**

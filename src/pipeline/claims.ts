@@ -1,28 +1,24 @@
-// Stage 8: statements filed under claims. Statements that say much the same thing share a claim; a denial
+// Stage 8: statements filed under claims. Statements the learned pair model (src/claims/) finds to say the same
+// thing share a claim; a denial
 // that points back ("such a request", "the report") is filed under the claim it points to; an accusation of
 // lying is filed under the claim of those it accuses.
+import { type Entry, entryOf } from '../claims/entry.js'
+import { pairFeatures } from '../claims/pair-features.js'
+import { type PairModel, sameProbability } from '../claims/pair-model.js'
+import { PAIR_MODEL } from '../claims/pair-weights.js'
 import { answeredClaim, rarity } from './answered.js'
 import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
 import type { ClaimDraft, ClaimLink, Statement } from './types.js'
 
 const STOP = new Set('the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(' '))
-const SAME_CLAIM = 0.5
 
 const contentOf = (s: Statement) => s.content.map((c) => c.text).join(' … ')
-const stems = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map((w) => w.slice(0, 6)))
-
-function dice(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0
-  let shared = 0
-  for (const w of a) if (b.has(w)) shared++
-  return (2 * shared) / (a.size + b.size)
-}
 
 interface Filed {
   id: string
   statements: Statement[]
-  /** The words of each different content filed under it: a content said twice is compared once. */
-  stems: Set<string>[]
+  /** The pair model's view of each different content filed under it: a content said twice is compared once. */
+  entries: Entry[]
   said: Set<string>
 }
 
@@ -73,22 +69,32 @@ function accused(s: Statement, claims: Filed[]): Found | undefined {
   return found && { claim: found, link: { how: 'accuses', confidence: 0.6 } }
 }
 
-function similar(s: Statement, claims: Filed[]): Found | undefined {
-  const mine = stems(contentOf(s))
+/** Within one article every word weighs the same: a story is too short to tell its rare words from its topic. */
+const FLAT = () => 1
+
+/** The claim whose statement the pair model finds most likely the same, from its within-article threshold. */
+function similar(entry: Entry, claims: Filed[], model: PairModel, threshold: number): Found | undefined {
   let best: Filed | undefined
-  let score = SAME_CLAIM
+  let score = threshold
   for (const c of claims) {
-    for (const other of c.stems) {
-      const d = dice(mine, other)
-      if (d >= score) [best, score] = [c, d]
+    for (const other of c.entries) {
+      const p = sameProbability(model, pairFeatures(entry, other, FLAT))
+      if (p >= score) [best, score] = [c, p]
     }
   }
-  // Half the words shared is the threshold; all of them is as sure as this measure gets.
-  return best && { claim: best, link: { how: 'same-words', confidence: Math.round((0.5 + score / 2) * 100) / 100 } }
+  return best && { claim: best, link: { how: 'same-words', confidence: Math.round(score * 100) / 100 } }
+}
+
+export interface FilingOptions {
+  /** The pair model, and the probability from which two statements of one article are one claim. */
+  model?: PairModel
+  threshold?: number
 }
 
 /** `text`: the article, for the sentence around a denial that does not repeat what it answers. */
-export function fileClaims(statements: Statement[], text = ''): { statements: Statement[]; claims: ClaimDraft[] } {
+export function fileClaims(statements: Statement[], text = '', options: FilingOptions = {}): { statements: Statement[]; claims: ClaimDraft[] } {
+  const model = options.model ?? PAIR_MODEL
+  const threshold = options.threshold ?? model.withinThreshold ?? model.threshold
   const filed: Filed[] = []
   let idf: ReturnType<typeof rarity> | undefined
   const out = statements.map((s) => {
@@ -99,15 +105,16 @@ export function fileClaims(statements: Statement[], text = ''): { statements: St
       const a = answeredClaim(text, s, recent.map((c) => ({ claim: c, statements: c.statements })), idf)
       return a && { claim: a.claim, link: { how: 'answers' as const, confidence: Math.round(a.confidence * 100) / 100 } }
     }
-    const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) ?? similar(s, recent) ?? answered() : undefined) ?? similar(s, recent)
-    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], stems: [], said: new Set<string>() }
+    const entry = entryOf('', { id: '', content: contentOf(s), speaker: s.speaker, stance: s.stance, date: s.date, article: 'this', at: s.content[0]?.start ?? 0 })
+    const like = () => similar(entry, recent, model, threshold)
+    const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) ?? like() ?? answered() : undefined) ?? like()
+    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], entries: [], said: new Set<string>() }
     if (!found) filed.push(target)
     target.statements.push(s)
-    const words = stems(contentOf(s))
-    const key = [...words].join(' ')
+    const key = [...entry.terms.keys()].join(' ')
     if (!target.said.has(key)) {
       target.said.add(key)
-      target.stems.push(words)
+      target.entries.push(entry)
     }
     return { ...s, claim: target.id, link: found?.link ?? { how: 'new' as const, confidence: 1 } }
   })

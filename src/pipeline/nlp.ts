@@ -81,3 +81,24 @@ function tokensOf(terms: Term[], parted: string, start: number): Token[] {
   }
   return tokens
 }
+
+const LEMMAS = new Map<string, string>()
+const LEMMAS_KEPT = 100_000
+
+/**
+ * A word's dictionary form by compromise ("sought" → "seek", "officials" → "official"), read without its
+ * sentence and remembered, so a word costs one parse however often it is asked for.
+ */
+export function lemma(word: string): string {
+  const lower = word.toLowerCase()
+  let root = LEMMAS.get(lower)
+  if (root === undefined) {
+    const doc = nlp(lower) as unknown as { compute(hook: string): void; json(o: object): Array<{ terms: Array<{ root?: string; normal?: string }> }> }
+    doc.compute('root')
+    const term = doc.json({ terms: { root: true, normal: true } })[0]?.terms[0]
+    root = term?.root ?? term?.normal ?? lower
+    if (LEMMAS.size >= LEMMAS_KEPT) LEMMAS.clear()
+    LEMMAS.set(lower, root)
+  }
+  return root
+}

@@ -10,7 +10,7 @@ export function indexClaims(claims: ClaimRecord[], statement: (id: string) => St
   const live = claims.filter((c) => !c.mergedInto && c.statementIds.length)
   return ClaimIndex.from(live.map((c) => ({
     id: c.id,
-    statements: c.statementIds.map(statement).filter((s) => s !== undefined).map((s) => claimStatement(s.id, s, published(s.articleId))),
+    statements: c.statementIds.map(statement).filter((s) => s !== undefined).map((s) => claimStatement(s.id, s, published(s.articleId), s.articleId)),
   })))
 }
 
@@ -23,7 +23,7 @@ export function fileAcross(index: ClaimIndex, article: { published: string | nul
   for (const s of statements) byClaim.set(s.claim, [...(byClaim.get(s.claim) ?? []), s])
   const asked = claims.map((claim) => {
     const members = byClaim.get(claim.id) ?? []
-    const features: ClaimStatement[] = members.map((s) => claimStatement(s.id, s, article.published))
+    const features: ClaimStatement[] = members.map((s) => claimStatement(s.id, s, article.published, s.articleId))
     return { claim, members, features, match: index.match(features) }
   })
   const fresh: ClaimRecord[] = []

@@ -431,7 +431,7 @@ export class Store {
         changes.speaker(speaker)
         this.#indexStatement(statement)
         // The speaker is one of the entities a later article's claim is matched on.
-        this.#index?.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null)])
+        this.#index?.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null, statement.articleId)])
       },
       findOrCreateSpeaker: (name, type) =>
         changes.speaker(data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null)),

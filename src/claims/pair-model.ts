@@ -1,0 +1,47 @@
+// The pair model: logistic regression over pairFeatures, the probability that two statements bear on one claim.
+// Its weights are learned from the hand-labelled pair sets by `npm run train:pairs` (data/models/pair-weights.json,
+// with their provenance); nothing in it is set by hand.
+
+export interface PairModel {
+  weights: Record<string, number>
+  /** The probability from which two statements are filed as one claim, chosen for precision under cross-validation. */
+  threshold: number
+  /** The same within one article, where the pipeline files a story's statements (stage 8). */
+  withinThreshold?: number
+  provenance?: Record<string, unknown>
+}
+
+export interface PairExample { features: Record<string, number>; same: boolean; weight?: number }
+
+export function sameProbability(model: Pick<PairModel, 'weights'>, features: Record<string, number>): number {
+  let z = 0
+  for (const name in features) z += (model.weights[name] ?? 0) * features[name]
+  return 1 / (1 + Math.exp(-z))
+}
+
+/** Stochastic gradient descent with L2 shrinkage, in a seeded order: the same examples give the same weights. */
+export function trainPairModel(examples: PairExample[], options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {}): Record<string, number> {
+  const { epochs = 40, rate = 0.1, l2 = 1e-3 } = options
+  let seed = options.seed ?? 17
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const weights: Record<string, number> = {}
+  const order = examples.map((_, i) => i)
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[order[i], order[j]] = [order[j], order[i]]
+    }
+    const step = rate / (1 + e * 0.1)
+    for (const i of order) {
+      const { features, same, weight = 1 } = examples[i]
+      const g = ((same ? 1 : 0) - sameProbability({ weights }, features)) * weight
+      for (const name in features) {
+        const old = weights[name] ?? 0
+        weights[name] = old + step * (g * features[name] - l2 * old)
+      }
+    }
+  }
+  const kept: Record<string, number> = {}
+  for (const name of Object.keys(weights).sort()) if (Math.abs(weights[name]) >= 0.001) kept[name] = Math.round(weights[name] * 1000) / 1000
+  return kept
+}
