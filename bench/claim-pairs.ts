@@ -1,54 +1,46 @@
-// `npm run eval:claims`: how well the ClaimIndex files one claim reported by several articles under one claim,
-// against the hand-labelled statement pairs of data/eval/claim-pairs.jsonl (ids and offsets only; the text is
-// read from the dev file). The articles are extracted, then fed to a fresh index in published-date order: each
-// article's claims (the pipeline's, within the article) join the best stored claim at or above the threshold,
-// else stay new. A pair is predicted "same" when both statements end in one claim.
-//   --pred FILE  read the extractions from `claimtrail extract --jsonl` output instead of extracting again
-//   --errors T   list the false merges and misses at threshold T (pair line numbers and notes, no text)
-//   --scale N   also time each article's lookups as the index grows to N articles (replaying all dev articles)
-import { readFileSync } from 'node:fs'
+// `npm run eval:claims`: how well claimtrail files one claim's statements under one claim, against each
+// hand-labelled pair set of data/eval (ids and offsets only; the text is read from the dev file).
+//   cross-article: the articles are extracted, then fed to a fresh ClaimIndex in published-date order; each
+//     article's claims join the best stored claim at or above the threshold, else stay new. A pair is predicted
+//     "same" when both statements end in one claim. Under 5-fold cross-validation by article: each pair is
+//     scored by the clustering of a model trained on the pairs that touch none of its first article's fold.
+//   same-article: the pipeline's own claims within the article (stage 8), at each threshold of the pair model.
+//   --in-sample   the shipped model for every pair instead of the fold models
+//   --pairs FILE  one set only
+//   --pred FILE   read the extractions from `claimtrail extract --jsonl` output instead of extracting again
+//   --errors T    list the false merges and misses at threshold T (set, pair line, note; no text)
+//   --scale N     also time each article's lookups as the index grows to N articles (replaying all dev articles)
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { articleFromLine } from '../src/cli/article-line.js'
 import { ClaimIndex, claimStatement, type ClaimStatement } from '../src/claims/claim-index.js'
-import { extract } from '../src/pipeline/extract.js'
-import type { Statement } from '../src/pipeline/types.js'
+import { type PairModel, trainPairModel } from '../src/claims/pair-model.js'
+import { PAIR_MODEL } from '../src/claims/pair-weights.js'
+import { fileClaims } from '../src/pipeline/claims.js'
+import { type Extracted, extractArticles, foldOf, PAIR_SETS, pairExamples, readPairSet, readPredictions, statementAt, statementId, touchesFold, within } from '../src/train/pair-data.js'
 import { ROOT, benchOptions, devLines, table } from './dev-articles.js'
 
-interface Side { article: string; content: Array<[number, number]> }
-interface Pair { a: Side; b: Side; label: 'same' | 'different'; stratum: string; note?: string }
-interface Extracted { id: string; published: string | null; statements: Statement[] }
-
-const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]
-const options = benchOptions({ pairs: { type: 'string' }, pred: { type: 'string' }, errors: { type: 'string' }, scale: { type: 'string' } })
-const pairs: Pair[] = readFileSync(options.values.pairs ?? join(ROOT, 'data/eval/claim-pairs.jsonl'), 'utf8')
-  .trim().split('\n').map((l) => JSON.parse(l) as Pair)
-const wanted = new Set(pairs.flatMap((p) => [p.a.article, p.b.article]))
+const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+const K = 5
+const options = benchOptions({ pairs: { type: 'string' }, pred: { type: 'string' }, errors: { type: 'string' }, scale: { type: 'string' }, 'in-sample': { type: 'boolean' } as never })
+const inSample = Boolean(options.values['in-sample'])
+const sets = (options.values.pairs ? [options.values.pairs] : PAIR_SETS.map((p) => join(ROOT, p)).filter((p) => existsSync(p))).map(readPairSet)
+const wanted = new Set(sets.flatMap((s) => s.pairs.flatMap((p) => [p.a.article, p.b.article])))
 
 const lines = devLines({ ...options, limit: Infinity })
-const chosen = options.values.scale ? lines : lines.filter((l) => wanted.has((JSON.parse(l) as { id: string }).id))
 const t0 = performance.now()
 const given = options.values.pred ? readPredictions(options.values.pred) : undefined
-const articles: Extracted[] = chosen.map((line, i) => {
-  const input = articleFromLine(line, `dev:${i + 1}`)
-  const statements = given ? given.get(input.id!) ?? [] : extract(input).statements
-  return { id: input.id!, published: input.published ?? null, statements }
-})
+const articles = extractArticles(lines, options.values.scale ? new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)) : wanted, given)
 const inDateOrder = (xs: Extracted[]) => [...xs].sort((x, y) => (x.published ?? '').localeCompare(y.published ?? '') || x.id.localeCompare(y.id))
-// The pairs are measured over their own articles; --scale replays every dev article.
-const byDate = inDateOrder(articles.filter((a) => wanted.has(a.id)))
-console.log(`${pairs.length} labelled pairs (${pairs.filter((p) => p.label === 'same').length} same) from ${byDate.length} articles; ${articles.length} extracted in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`)
-
-function readPredictions(path: string): Map<string, Statement[]> {
-  const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; statements: Statement[] })
-  return new Map(lines.map((l) => [l.id, l.statements]))
-}
+const labelled = new Map([...articles].filter(([id]) => wanted.has(id)))
+const byDate = inDateOrder([...labelled.values()])
+console.log(`${sets.map((s) => `${s.name}: ${s.pairs.length} pairs (${s.pairs.filter((p) => p.label === 'same').length} same)`).join('; ')}; ${byDate.length} articles, extracted in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`)
 
 /** Each article's within-article claims, as the index takes them. */
 const claimsOf = (a: Extracted, copy = '') => {
   const groups = new Map<string, ClaimStatement[]>()
   a.statements.forEach((s, i) => {
     const list = groups.get(s.claim) ?? []
-    list.push(claimStatement(`${a.id}${copy}:s${i + 1}`, s, a.published))
+    list.push(claimStatement(`${statementId(a.id, i)}${copy}`, s, a.published, a.id))
     groups.set(s.claim, list)
   })
   return [...groups.values()]
@@ -58,58 +50,104 @@ const claimsOf = (a: Extracted, copy = '') => {
  * One article's claims, each matched before any is added: the pipeline has already decided that two claims of
  * one article are distinct, and the index must not merge them through each other.
  */
-function fileArticle(index: ClaimIndex, claims: ClaimStatement[][], newId: () => string): void {
-  const matches = claims.map((statements) => index.match(statements)?.claimId ?? newId())
+function fileArticle(index: ClaimIndex, claims: ClaimStatement[][], newId: () => string, seen?: (statement: string, candidates: string[]) => void): void {
+  const matches = claims.map((statements) => {
+    if (seen) for (const s of statements) seen(s.id, index.candidates([s]))
+    return index.match(statements)?.claimId ?? newId()
+  })
   claims.forEach((statements, i) => index.add(matches[i], statements))
 }
 
-/** Files every article's claims; returns the claim each statement ended in. */
-function cluster(threshold: number): Map<string, string> {
-  const index = new ClaimIndex({ threshold })
+/** Files every labelled article's claims; returns the claim each statement ended in. */
+function cluster(model: PairModel, threshold: number, seen?: (statement: string, candidates: string[]) => void): Map<string, string> {
+  const index = new ClaimIndex({ model, threshold })
   let next = 0
-  for (const article of byDate) fileArticle(index, claimsOf(article), () => `k${++next}`)
-  return new Map(byDate.flatMap((a) => a.statements.map((_, i) => [`${a.id}:s${i + 1}`, index.claimOf(`${a.id}:s${i + 1}`)!] as const)))
+  for (const article of byDate) fileArticle(index, claimsOf(article), () => `k${++next}`, seen)
+  return new Map(byDate.flatMap((a) => a.statements.map((_, i) => [statementId(a.id, i), index.claimOf(statementId(a.id, i))!] as const)))
 }
 
-/** The extracted statement whose content overlaps the labelled spans most: offsets outlive pipeline changes. */
-function statementAt(side: Side): string | undefined {
-  const article = articles.find((a) => a.id === side.article)
-  let best: string | undefined
-  let most = 0
-  article?.statements.forEach((s, i) => {
-    const overlap = s.content.reduce((sum, c) => sum + side.content.reduce((o, [start, end]) => o + Math.max(0, Math.min(end, c.end) - Math.max(start, c.start)), 0), 0)
-    if (overlap > most) [best, most] = [`${article.id}:s${i + 1}`, overlap]
-  })
-  return best
+// The fold models: each trained on the pairs (of every set) that touch none of the fold's articles.
+const { examples } = pairExamples(sets, labelled)
+const models: PairModel[] = inSample ? [PAIR_MODEL] : Array.from({ length: K }, (_, fold) => ({ ...PAIR_MODEL, weights: trainPairModel(examples.filter((e) => !touchesFold(e.pair, fold, K))) }))
+const modelOf = (article: string) => (inSample ? 0 : foldOf(article, K))
+const clusterings = new Map<string, Map<string, string>>()
+const clustered = (m: number, t: number) => {
+  const key = `${m} ${t}`
+  if (!clusterings.has(key)) clusterings.set(key, cluster(models[m], t))
+  return clusterings.get(key)!
 }
-
-const located = pairs.map((p) => ({ ...p, ids: [statementAt(p.a), statementAt(p.b)] as const }))
-const lost = located.filter((p) => !p.ids[0] || !p.ids[1]).length
-if (lost) console.log(`${lost} pairs have a side the pipeline no longer extracts: counted as predicted "different"\n`)
-
-const rows = [['threshold', 'pred same', 'true pos', 'false merge', 'missed', 'precision', 'recall', 'F1']]
-for (const threshold of THRESHOLDS) {
-  const claimOf = cluster(threshold)
-  let tp = 0, fp = 0, fn = 0
-  for (const p of located) {
-    const same = !!p.ids[0] && !!p.ids[1] && claimOf.get(p.ids[0]) === claimOf.get(p.ids[1])
-    if (same && p.label === 'same') tp++
-    else if (same) fp++
-    else if (p.label === 'same') fn++
+/** Within an article: the pipeline's claims, filed again with the pair model at this threshold. */
+const withinClaims = new Map<string, Map<string, string>>()
+function withinClaimOf(m: number, t: number, article: string): Map<string, string> {
+  const key = `${m} ${t} ${article}`
+  if (!withinClaims.has(key)) {
+    const a = labelled.get(article)!
+    const text = lines.find((l) => l.includes(`"id":"${article}"`)) ?? ''
+    const { statements } = fileClaims(a.statements, (JSON.parse(text || '{}') as { text?: string }).text ?? '', { model: models[m], threshold: t })
+    withinClaims.set(key, new Map(statements.map((s, i) => [statementId(a.id, i), s.claim])))
   }
-  const precision = tp + fp ? tp / (tp + fp) : 1
-  const recall = tp / (tp + fn)
-  const mark = threshold === new ClaimIndex().options.threshold ? ' (default)' : ''
-  rows.push([`${threshold}${mark}`, String(tp + fp), String(tp), String(fp), String(fn), precision.toFixed(3), recall.toFixed(3), ((2 * precision * recall) / (precision + recall || 1)).toFixed(3)])
+  return withinClaims.get(key)!
 }
-console.log(table(rows))
 
-if (options.values.errors) {
-  const claimOf = cluster(Number(options.values.errors))
-  located.forEach((p, i) => {
-    const same = !!p.ids[0] && !!p.ids[1] && claimOf.get(p.ids[0]) === claimOf.get(p.ids[1])
-    if (same !== (p.label === 'same')) console.log(`line ${i + 1}  ${same ? 'false merge' : 'missed     '}  ${p.stratum}  ${p.note ?? ''}`)
-  })
+const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-')
+for (const set of sets) {
+  const located = set.pairs.map((p, line) => ({ ...p, line: line + 1, ids: [statementAt(labelled, p.a), statementAt(labelled, p.b)] as const }))
+  for (const kind of ['cross-article', 'same-article'] as const) {
+    const pairs = located.filter((p) => within(p) === (kind === 'same-article'))
+    if (!pairs.length) continue
+    const lost = pairs.filter((p) => !p.ids[0] || !p.ids[1]).length
+    console.log(`${set.name}, ${kind}: ${pairs.length} pairs, ${pairs.filter((p) => p.label === 'same').length} same${lost ? `; ${lost} with a side no longer extracted (counted as predicted "different")` : ''}${inSample ? ' (in-sample)' : ` (${K}-fold CV by article)`}`)
+    const rows = [['threshold', 'pred same', 'true pos', 'false merge', 'missed', 'precision', 'recall', 'F1']]
+    for (const threshold of THRESHOLDS) {
+      let tp = 0, fp = 0, fn = 0
+      for (const p of pairs) {
+        const m = modelOf(p.a.article)
+        const claimOf = kind === 'cross-article' ? clustered(m, threshold) : withinClaimOf(m, threshold, p.a.article)
+        const same = !!p.ids[0] && !!p.ids[1] && claimOf.get(p.ids[0]) === claimOf.get(p.ids[1])
+        if (same && p.label === 'same') tp++
+        else if (same) fp++
+        else if (p.label === 'same') fn++
+      }
+      const precision = tp + fp ? tp / (tp + fp) : 1
+      const recall = tp / (tp + fn)
+      const mark = threshold === (kind === 'cross-article' ? PAIR_MODEL.threshold : PAIR_MODEL.withinThreshold ?? PAIR_MODEL.threshold) ? ' (default)' : ''
+      rows.push([`${threshold}${mark}`, String(tp + fp), String(tp), String(fp), String(fn), f(precision), f(recall), f((2 * precision * recall) / (precision + recall || 1))])
+    }
+    console.log(`${table(rows)}\n`)
+    if (options.values.errors) {
+      const t = Number(options.values.errors)
+      for (const p of pairs) {
+        const m = modelOf(p.a.article)
+        const claimOf = kind === 'cross-article' ? clustered(m, t) : withinClaimOf(m, t, p.a.article)
+        const same = !!p.ids[0] && !!p.ids[1] && claimOf.get(p.ids[0]) === claimOf.get(p.ids[1])
+        if (same !== (p.label === 'same')) console.log(`  line ${p.line}  ${same ? 'false merge' : 'missed     '}  ${p.stratum}  ${p.note ?? ''}`)
+      }
+      console.log('')
+    }
+  }
+}
+
+// Candidate recall: of the labelled same cross-article pairs, how often the earlier statement was among the
+// candidates the index scored when the later one was looked up (the index reads only its rarest terms' lists).
+{
+  const later = new Map<string, string>()
+  for (const set of sets) {
+    for (const p of set.pairs) {
+      if (p.label !== 'same' || within(p)) continue
+      const [a, b] = [statementAt(labelled, p.a), statementAt(labelled, p.b)]
+      if (!a || !b) continue
+      const first = (labelled.get(p.a.article)!.published ?? '') <= (labelled.get(p.b.article)!.published ?? '') ? [a, b] : [b, a]
+      later.set(`${first[1]} ${first[0]}`, first[0])
+    }
+  }
+  const found = new Map<string, string[]>()
+  cluster(PAIR_MODEL, PAIR_MODEL.threshold, (statement, candidates) => found.set(statement, candidates))
+  let hit = 0
+  for (const key of later.keys()) {
+    const [query, earlier] = key.split(' ')
+    if (found.get(query)?.includes(earlier)) hit++
+  }
+  console.log(`candidate recall: ${hit} of ${later.size} labelled same cross-article pairs had the earlier statement among the index's candidates (${f(hit / later.size)})`)
 }
 
 if (options.values.scale) scale(Number(options.values.scale))
@@ -125,7 +163,7 @@ function scale(size: number) {
   let stored = 0
   let next = 0
   for (let copy = 0; stored < size; copy++) {
-    for (const article of inDateOrder(articles)) {
+    for (const article of inDateOrder([...articles.values()])) {
       if (stored >= size) break
       const year = (date: string) => `${Number(date.slice(0, 4)) + copy}${date.slice(4)}`
       const shifted = { ...article, published: article.published && year(article.published) }

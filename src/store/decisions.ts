@@ -10,6 +10,7 @@ export const KINDS: Kind[] = ['direct', 'mixed', 'indirect']
 
 export type Decision =
   | { action: 'merge-claims'; into: string; from: string }
+  | { action: 'unmerge-claims'; claim: string; statements: string[] }
   | { action: 'split-statement'; statement: string }
   | { action: 'move-statement'; statement: string; claim: string }
   | { action: 'set-stance'; statement: string; stance: Stance }
@@ -24,6 +25,8 @@ export type Decision =
 export interface Desk {
   statement(id: string): StatementRecord | undefined
   claim(id: string): ClaimRecord | undefined
+  /** A claim's own record even when merged into another (claim() answers with the one it joined). */
+  claimRecord(id: string): ClaimRecord | undefined
   speaker(id: string): SpeakerRecord | undefined
   newClaim(articleId: string, text: string): ClaimRecord
   /** Moves a statement from its claim to another; a claim left empty drops out of the lists. */
@@ -56,6 +59,16 @@ export function applyDecision(d: Decision, desk: Desk): Record<string, unknown> 
       for (const id of moved) desk.refile(need(desk.statement(id), 'statement', id), into)
       from.mergedInto = into.id
       return { statements: moved }
+    }
+    case 'unmerge-claims': {
+      // Undoing a merge: the claim comes back, with those of its statements still in the claim it joined.
+      const record = need(desk.claimRecord(d.claim), 'claim', d.claim)
+      if (!record.mergedInto) throw new InvalidInputError(`claim ${d.claim} is not merged into another; there is no merge to undo.`)
+      const into = need(desk.claim(record.mergedInto), 'claim', record.mergedInto)
+      delete record.mergedInto
+      const back = d.statements.filter((id) => desk.statement(id)?.claim === into.id)
+      for (const id of back) desk.refile(desk.statement(id)!, record)
+      return { into: into.id, statements: back }
     }
     case 'split-statement': {
       const statement = need(desk.statement(d.statement), 'statement', d.statement)

@@ -272,6 +272,27 @@ export class Store {
     return claim && claimLedger(claim, this.#lookup)
   }
 
+  /**
+   * The stored claims most like this one by the pair model, best first, for a reviewer to merge what the
+   * matcher left apart: each with the model's probability, however low, above `floor`.
+   */
+  similarClaims(id: string, limit = 5, floor = 0.2): Array<{ claim: ClaimSummary; confidence: number }> {
+    const claim = this.#currentClaim(id)
+    if (!claim) return []
+    const published = (articleId: string) => this.#articles.get(articleId)?.published ?? null
+    const mine = claim.statementIds.map((s) => this.statement(s)).filter((s): s is StatementRecord => s !== undefined && !s.rejected)
+      .map((s) => claimStatement(s.id, s, published(s.articleId), s.articleId))
+    const out: Array<{ claim: ClaimSummary; confidence: number }> = []
+    for (const match of this.#claimIndex().rank(mine)) {
+      if (out.length >= limit || match.confidence < floor) break
+      const other = this.#currentClaim(match.claimId)
+      if (!other || other.id === claim.id || out.some((o) => o.claim.claim.id === other.id)) continue
+      if (!other.statementIds.some((s) => this.statement(s))) continue
+      out.push({ claim: claimSummary(other, this.#lookup), confidence: Math.round(match.confidence * 100) / 100 })
+    }
+    return out
+  }
+
   /** The reviewers' decisions, oldest first. */
   decisions(): readonly LogEntry[] {
     return this.#db.data.log
@@ -405,6 +426,7 @@ export class Store {
       },
       statement: (id) => changes.statement(this.#statements.get(id)),
       claim: (id) => changes.claim(this.#currentClaim(id)),
+      claimRecord: (id) => changes.claim(claims.get(id)),
       speaker: (id) => changes.speaker(this.#speakers.current(id)),
       newClaim: (articleId, text) => {
         let n = 1

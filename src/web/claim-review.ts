@@ -100,7 +100,7 @@ export function claimHistory(ledger: ClaimLedger, log: readonly LogEntry[]): Log
   const names = (value: unknown, ids: Set<string>) => typeof value === 'string' && ids.has(value)
   return log.filter(({ action, detail: d }) =>
     names(d.claim, claims) || names(d.fromClaim, claims) || names(d.newClaim, claims) || names(d.statement, statements) ||
-    (action === 'merge-claims' && (names(d.into, claims) || names(d.from, claims))))
+    ((action === 'merge-claims' || action === 'unmerge-claims') && (names(d.into, claims) || names(d.from, claims))))
 }
 
 export interface HistoryLine {
@@ -118,6 +118,7 @@ export function historyLine({ at, by, action, detail: d }: LogEntry): HistoryLin
   const what: Record<string, () => string> = {
     'review-claim': () => `Verdict: ${str(d.verdict)}${was ? ` (was ${str(was)})` : ''}`,
     'merge-claims': () => `Merged claim ${str(d.from)} into claim ${str(d.into)}`,
+    'unmerge-claims': () => `Undid the merge of claim ${str(d.claim)} into claim ${str(d.into)}`,
     'split-statement': () => `Split statement ${str(d.statement)} out of claim ${str(d.fromClaim)} into a new claim ${str(d.newClaim)}`,
     'move-statement': () => `Moved statement ${str(d.statement)} from claim ${str(d.fromClaim)} to claim ${str(d.claim)}`,
     'set-stance': () => `Stance of statement ${str(d.statement)} set to ${str(d.stance)} (was ${str(was)})`,

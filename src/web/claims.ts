@@ -2,6 +2,7 @@
 // fact-checker sends from it. Every write goes through store.decide and answers with a redirect (303) back to
 // the claim page, so reloading never sends a form twice.
 import type { RequestHandler, Response } from 'express'
+import { PAIR_MODEL } from '../claims/pair-weights.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { formBody } from './bodies.js'
 import { PER_PAGE, SIDES, SORTS, SPEAKER_TYPES, claimsInView, narrows, parseClaimQuery, queryString } from './claim-filters.js'
@@ -13,12 +14,14 @@ import { snapshotOf } from './store-views.js'
 import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
-import type { ClaimLedger } from '../store/views.js'
+import type { LogEntry } from '../store/schema.js'
+import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 
 /** What the claim page says after a form went through; keys from the redirect, never text from it. */
 const DONE: Record<string, string> = {
   review: 'Your review is saved. It is listed under "History" below.',
-  merged: 'The claims are merged: this claim now holds the statements of both.',
+  merged: 'The claims are merged: this claim now holds the statements of both. The merge can be undone from "History".',
+  unmerged: 'The merge is undone: this claim is back with the statements it brought.',
   'set-stance': 'The statement\'s stance is corrected.',
   'set-kind': 'The statement\'s kind is corrected.',
   'set-speaker': 'The statement\'s speaker is corrected.',
@@ -32,6 +35,20 @@ const form = [formBody('64kb'), checkFormToken]
 const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
 /** A signed-in writer is who made the change, whatever the form says. */
 const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
+
+/** A claim as the similar and found lists show it. */
+const claimLine = (s: ClaimSummary) => ({
+  id: s.claim.id, href: claimHref(s.claim.id), text: s.claim.text, statementCount: s.statementCount,
+  asserted: voiceLabels(s.asserted), denied: voiceLabels(s.denied),
+})
+
+/** A merge into this claim that is still in force: its latest merge entry, not undone since. */
+function undoable(entry: LogEntry, ledger: ClaimLedger, log: readonly LogEntry[]): string | null {
+  if (entry.action !== 'merge-claims' || entry.detail.into !== ledger.claim.id) return null
+  const from = String(entry.detail.from)
+  const after = log.slice(log.indexOf(entry) + 1)
+  return after.some((e) => (e.action === 'unmerge-claims' && e.detail.claim === from) || (e.action === 'merge-claims' && e.detail.from === from)) ? null : from
+}
 
 export function claimHandlers(store: WebStore) {
   // Read once: the desk's scale is part of how the server was started (README, "The web UI").
@@ -95,12 +112,18 @@ export function claimHandlers(store: WebStore) {
     if (ledger.claim.id !== req.params.id) return res.redirect(302, claimHref(ledger.claim.id))
     const done = typeof req.query.done === 'string' && Object.hasOwn(DONE, req.query.done) ? DONE[req.query.done] : null
     const other = typeof req.query.claim === 'string' && (await store.claim(req.query.claim)) ? req.query.claim : null
+    const find = typeof req.query.find === 'string' ? req.query.find.trim().slice(0, 200) : ''
+    const log = await store.decisions()
     res.render('claims/show', {
       title: `Claim: ${ledger.claim.text}`,
       page: claimPage(ledger, await textsOf(ledger)),
       href: claimHref(ledger.claim.id),
       chart: timelineChart(ledger.entries),
-      history: claimHistory(ledger, await store.decisions()).map(historyLine).reverse(),
+      history: claimHistory(ledger, log).map((entry) => ({ ...historyLine(entry), undo: undoable(entry, ledger, log) })).reverse(),
+      similar: (await store.similarClaims(ledger.claim.id, 5)).map(({ claim, confidence }) => ({ ...claimLine(claim), confidence })),
+      find,
+      threshold: PAIR_MODEL.threshold.toFixed(2),
+      found: find ? (await claimsMatching(find)).filter((c) => c.claim.id !== ledger.claim.id).slice(0, 10).map(claimLine) : null,
       scale,
       done,
       other: other ? { id: other, href: claimHref(other) } : null,
@@ -132,6 +155,29 @@ export function claimHandlers(store: WebStore) {
     res.redirect(303, `${claimHref(target.claim.id)}?done=merged`)
   }
 
+  /** Claims whose text holds every word searched for, or whose id it is; the most quoted first. */
+  const claimsMatching = async (find: string) => {
+    const words = find.toLowerCase().split(/\s+/).filter(Boolean)
+    return (await store.claims())
+      .filter((c) => c.claim.id === find || words.every((w) => c.claim.text.toLowerCase().includes(w)))
+      .sort((a, b) => b.statementCount - a.statementCount)
+  }
+
+  const unmerge: RequestHandler<{ id: string }> = async (req, res) => {
+    const ledger = await ledgerOf(req.params.id)
+    const body = req.body ?? {}
+    const by = reviewer(body, signedIn(res))
+    const from = typeof body.from === 'string' ? body.from.trim() : ''
+    const log = await store.decisions()
+    const merge = [...log].reverse().find((e) => e.action === 'merge-claims' && e.detail.from === from)
+    if (!from || !merge || !undoable(merge, ledger, log)) {
+      throw new InvalidInputError(`Claim "${from}" was not merged into this claim, or its merge is already undone. Use the "Undo" buttons under "History" on ${claimHref(ledger.claim.id)}.`)
+    }
+    const statements = Array.isArray(merge.detail.statements) ? merge.detail.statements.filter((s): s is string => typeof s === 'string') : []
+    await store.decide({ action: 'unmerge-claims', claim: from, statements }, by)
+    res.redirect(303, `${claimHref(from)}?done=unmerged`)
+  }
+
   const correct: RequestHandler<{ id: string; statement: string }> = async (req, res) => {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
@@ -159,5 +205,5 @@ export function claimHandlers(store: WebStore) {
     res.send(`${JSON.stringify(claimReview(ledger, page), null, 2)}\n`)
   }
 
-  return { list, show, review: [...form, review], merge: [...form, merge], correct: [...form, correct], jsonLd }
+  return { list, show, review: [...form, review], merge: [...form, merge], unmerge: [...form, unmerge], correct: [...form, correct], jsonLd }
 }

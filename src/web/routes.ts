@@ -32,6 +32,7 @@ export function routes(store: WebStore, jobs: IngestJobs): Router {
   router.get('/claims/:id/claimreview.jsonld', claims.jsonLd)
   router.post('/claims/:id/review', ...claims.review)
   router.post('/claims/:id/merge', ...claims.merge)
+  router.post('/claims/:id/unmerge', ...claims.unmerge)
   router.post('/claims/:id/statements/:statement', ...claims.correct)
 
   // exports: the tables as files

@@ -13,6 +13,8 @@ export interface WebStore {
   version(): Answer<number>
   claims(): Answer<ClaimSummary[]>
   claim(id: string): Answer<ClaimLedger | undefined>
+  /** The claims most like this one by the pair model, best first, with its probability. */
+  similarClaims(id: string, limit?: number): Answer<Array<{ claim: ClaimSummary; confidence: number }>>
   /** The tables the downloads are made from. */
   exportData(): Answer<ExportData>
   articles(): Answer<ArticleRecord[]>

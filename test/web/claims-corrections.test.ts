@@ -23,7 +23,7 @@ describe('corrections from the claim page', () => {
   it('offers one correction form per statement', async () => {
     const html = (await request(app).get(C1).expect(200)).text
     for (const id of ['harbour:s1', 'harbour:s2', 'harbour:s3']) expect(html).to.include(`action="${at(id)}"`)
-    expect(html).to.include(`action="${C1}/merge"`)
+    expect(html).to.include(`<form method="get" action="${C1}#similar" class="find">`)
   })
 
   it('merges this claim into another and sends the old address there', async () => {

@@ -11,7 +11,7 @@ const failing = (error: Error): WebStore => {
   return {
     claims: fail, claim: () => undefined, exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
     articles: fail, article: fail, statements: fail, statement: fail, speakers: fail, speaker: fail, quotesBy: fail,
-    decisions: fail, decide: fail, addArticles: fail, version: fail,
+    decisions: fail, decide: fail, addArticles: fail, version: fail, similarClaims: fail,
   }
 }
 
