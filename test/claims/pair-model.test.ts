@@ -26,7 +26,7 @@ describe('pair model', () => {
   })
 
   it('learns the same weights from the same examples (seeded)', () => {
-    const examples = [
+    const examples: Array<{ features: Record<string, number>; same: boolean }> = [
       { features: { bias: 1, cosine: 0.9 }, same: true },
       { features: { bias: 1, cosine: 0.1 }, same: false },
       { features: { bias: 1, cosine: 0.8, 'numbers:differ': 1 }, same: false },
