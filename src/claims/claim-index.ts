@@ -73,7 +73,7 @@ export class ClaimIndex {
 
   /** Every candidate claim with its confidence, best first, whatever the threshold. */
   rank(statements: ClaimStatement[]): ClaimMatch[] {
-    const queries = statements.map((s) => entryOf('', s))
+    const queries = statements.map((s) => this.#entryOf(s))
     const best = new Map<string, ClaimMatch>()
     const known = new Map<string, number>()
     const idf = (term: string) => {
@@ -94,14 +94,14 @@ export class ClaimIndex {
 
   /** The stored statements a lookup of these would score (the candidate retrieval alone), by id. */
   candidates(statements: ClaimStatement[]): string[] {
-    return [...this.#candidates(statements.map((s) => entryOf('', s)))]
+    return [...this.#candidates(statements.map((s) => this.#entryOf(s)))]
   }
 
   /** Files statements under a claim, new or stored. A statement already indexed is moved. */
   add(claimId: string, statements: ClaimStatement[]): void {
     for (const s of statements) {
       if (this.#entries.has(s.id)) this.remove(s.id)
-      const entry = entryOf(claimId, s)
+      const entry = { ...this.#entryOf(s), claimId }
       this.#entries.set(s.id, entry)
       this.#members(claimId).add(s.id)
       for (const term of termsOf(entry)) {
@@ -154,6 +154,14 @@ export class ClaimIndex {
     return [...(this.#claims.get(claimId) ?? [])]
   }
 
+  /** A statement's entry, made once: a new article's claim is looked up, then added, with the same statements. */
+  readonly #made = new WeakMap<ClaimStatement, Entry>()
+  #entryOf(s: ClaimStatement): Entry {
+    let entry = this.#made.get(s)
+    if (!entry) this.#made.set(s, (entry = entryOf('', s)))
+    return entry
+  }
+
   #members(claimId: string): Set<string> {
     let members = this.#claims.get(claimId)
     if (!members) this.#claims.set(claimId, (members = new Set()))
@@ -185,8 +193,9 @@ export class ClaimIndex {
 
   /** idf from the index itself: a word most stored statements use says little about which claim this is. */
   #score(a: Entry, b: Entry, idf: Idf): number {
-    if (sharedTerms(a, b) < this.options.minShared) return 0
-    return sameProbability(this.options.model, pairFeatures(a, b, idf))
+    const shared = sharedTerms(a, b)
+    if (shared < this.options.minShared) return 0
+    return sameProbability(this.options.model, pairFeatures(a, b, idf, shared))
   }
 
   #sweep(): void {

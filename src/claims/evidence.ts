@@ -15,7 +15,17 @@ export function contentSimilarity(a: Entry, b: Entry, idf: Idf): number {
   return dot / (norm(a, idf) * norm(b, idf))
 }
 
-const norm = (e: Entry, idf: Idf) => Math.sqrt([...e.terms].reduce((sum, [term, tf]) => sum + (tf * idf(term)) ** 2, 0))
+// A statement's norm under one lookup's idf, remembered for that lookup: the query meets dozens of candidates.
+const norms = new WeakMap<Entry, { idf: Idf; norm: number }>()
+function norm(e: Entry, idf: Idf): number {
+  const known = norms.get(e)
+  if (known?.idf === idf) return known.norm
+  let sum = 0
+  for (const [term, tf] of e.terms) sum += (tf * idf(term)) ** 2
+  const value = Math.sqrt(sum)
+  norms.set(e, { idf, norm: value })
+  return value
+}
 
 /** How many content stems the two share: one rare word in common is not yet a claim in common. */
 export function sharedTerms(a: Entry, b: Entry): number {

@@ -15,19 +15,18 @@ const count = <T>(a: Set<T>, b: Set<T>) => {
  * Within one article the same words mean other things than across two (a story restates itself; two outlets
  * quote one remark), so each feature is learned apart: prefixed "in:" for two statements of one article.
  */
-export function pairFeatures(a: Entry, b: Entry, idf: Idf): Record<string, number> {
+export function pairFeatures(a: Entry, b: Entry, idf: Idf, shared = sharedTerms(a, b)): Record<string, number> {
   const inside = a.article !== null && a.article === b.article
-  const f = features(a, b, idf, inside)
+  const f = features(a, b, idf, inside, shared)
   if (!inside) return f
   const out: Record<string, number> = {}
   for (const name in f) out[`in:${name}`] = f[name]
   return out
 }
 
-function features(a: Entry, b: Entry, idf: Idf, inside: boolean): Record<string, number> {
+function features(a: Entry, b: Entry, idf: Idf, inside: boolean, shared: number): Record<string, number> {
   const f: Record<string, number> = { bias: 1 }
   const cos = contentSimilarity(a, b, idf)
-  const shared = sharedTerms(a, b)
   const smaller = Math.max(1, Math.min(a.terms.size, b.terms.size))
   f.cosine = cos
   f['cosine²'] = cos * cos
