@@ -45,7 +45,8 @@ function features(a: Entry, b: Entry, idf: Idf, inside: boolean, shared: number)
   }
   f['contained:rare'] = mass ? sharedMass / mass : 0
   f['rarest shared'] = rarest / 10
-  f[`shared:${Math.min(shared, 6)}`] = 1
+  f.shared = Math.min(shared, 8) / 8
+  if (shared <= 2) f['shared:few'] = 1
   if (smaller < 5) f.short = 1
   const runs = count(a.runs, b.runs)
   if (runs >= 1) f['runs:1+'] = 1

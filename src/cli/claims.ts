@@ -12,6 +12,7 @@ interface ClaimsOptions {
   speaker?: string
   denied?: boolean
   anonymousOnly?: boolean
+  acrossArticles?: boolean
 }
 
 export function claimsCommand(program: Command): void {
@@ -21,6 +22,7 @@ export function claimsCommand(program: Command): void {
     .option('--speaker <name>', 'only claims this speaker asserted, denied or declined (any alias: "Zhao" finds Zhao Lijian)')
     .option('--denied', 'only claims someone denied')
     .option('--anonymous-only', 'only claims whose every supporter is an anonymous source')
+    .option('--across-articles', 'only claims carried by more than one article (one claim followed across outlets)')
     .addOption(dbOption())
     .action(async (options: ClaimsOptions) => {
       if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)

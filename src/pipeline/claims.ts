@@ -17,8 +17,9 @@ const contentOf = (s: Statement) => s.content.map((c) => c.text).join(' … ')
 interface Filed {
   id: string
   statements: Statement[]
-  /** The pair model's view of each different content filed under it: a content said twice is compared once. */
+  /** The pair model's view of each different content filed under it, and its words: a content said twice is compared once. */
   entries: Entry[]
+  words: Set<string>[]
   said: Set<string>
 }
 
@@ -69,6 +70,30 @@ function accused(s: Statement, claims: Filed[]): Found | undefined {
   return found && { claim: found, link: { how: 'accuses', confidence: 0.6 } }
 }
 
+const stems = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map((w) => w.slice(0, 6)))
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0
+  let shared = 0
+  for (const w of a) if (b.has(w)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
+
+/** Half the words (by their first six letters) shared: a headline and its paragraph, a quote and its retelling. */
+const SAME_WORDS = 0.5
+
+function sameWords(words: Set<string>, claims: Filed[]): Found | undefined {
+  let best: Filed | undefined
+  let score = SAME_WORDS
+  for (const c of claims) {
+    for (const other of c.words) {
+      const d = dice(words, other)
+      if (d >= score) [best, score] = [c, d]
+    }
+  }
+  return best && { claim: best, link: { how: 'same-words', confidence: Math.round((0.5 + score / 2) * 100) / 100 } }
+}
+
 /** Within one article every word weighs the same: a story is too short to tell its rare words from its topic. */
 const FLAT = () => 1
 
@@ -89,6 +114,8 @@ export interface FilingOptions {
   /** The pair model, and the probability from which two statements of one article are one claim. */
   model?: PairModel
   threshold?: number
+  /** false: the pair model alone, without the word-share rule (to measure either). */
+  wordsAlone?: boolean
 }
 
 /** `text`: the article, for the sentence around a denial that does not repeat what it answers. */
@@ -106,15 +133,18 @@ export function fileClaims(statements: Statement[], text = '', options: FilingOp
       return a && { claim: a.claim, link: { how: 'answers' as const, confidence: Math.round(a.confidence * 100) / 100 } }
     }
     const entry = entryOf('', { id: '', content: contentOf(s), speaker: s.speaker, stance: s.stance, date: s.date, article: 'this', at: s.content[0]?.start ?? 0 })
-    const like = () => similar(entry, recent, model, threshold)
+    const words = stems(contentOf(s))
+    // The pair model first; half the words shared still makes one claim where the model is unsure.
+    const like = () => similar(entry, recent, model, threshold) ?? (options.wordsAlone === false ? undefined : sameWords(words, recent))
     const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) ?? like() ?? answered() : undefined) ?? like()
-    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], entries: [], said: new Set<string>() }
+    const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], entries: [], words: [], said: new Set<string>() }
     if (!found) filed.push(target)
     target.statements.push(s)
     const key = [...entry.terms.keys()].join(' ')
     if (!target.said.has(key)) {
       target.said.add(key)
       target.entries.push(entry)
+      target.words.push(words)
     }
     return { ...s, claim: target.id, link: found?.link ?? { how: 'new' as const, confidence: 1 } }
   })

@@ -11,6 +11,8 @@ export interface ClaimFilter {
   speaker?: string
   /** Only claims someone denied. */
   denied?: boolean
+  /** Only claims carried by more than one article: a claim followed across outlets. */
+  acrossArticles?: boolean
   /** Only claims whose support is all anonymous. */
   anonymousOnly?: boolean
   /** A voice of this speaker type: "anonymous" finds claims an anonymous source took part in. */
@@ -63,6 +65,7 @@ export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter, speake
     (!filter.to || (v.date !== null && v.date <= filter.to))
   return claims.filter((c) => {
     if (filter.denied && c.denied.length === 0) return false
+    if (filter.acrossArticles && c.articleCount < 2) return false
     if (filter.anonymousOnly && (c.asserted.length === 0 || c.anonymousSupport < c.asserted.length)) return false
     if (!reviewMatches(c, filter.review)) return false
     if (byVoice && !sides(c, filter.stance).some(fits)) return false

@@ -1,5 +1,7 @@
 // `claimtrail claims`, `claimtrail review` and `export --what claims`: the claim ledger from the terminal, a
 // reviewer's decisions, and one CSV row per claim — run as a user runs them, on the mission's article.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect } from 'chai'
 import { tempFolder, type TempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
@@ -38,6 +40,19 @@ describe('claimtrail claims, review, export --what claims', () => {
     expect(anonymous.stdout).to.contain('[anonymous]')
     const nobody = await run('claims', '--speaker', 'Nobody Atall')
     expect(nobody.stdout).to.equal('No claim matches these filters.\n')
+  })
+
+  it('lists with --across-articles only the claims a second outlet\'s report joined', async () => {
+    expect((await run('claims', '--across-articles')).stdout).to.equal('No claim matches these filters.\n')
+    // A second outlet's wire copy, worded its own way: the index files it under the stored claim.
+    await writeFile(join(temp.dir, 'wire.txt'), 'Russia asked China for aid, U.S. says\n\nRussia has asked China for military and economic assistance after its invasion of Ukraine, U.S. officials said on Monday.\n')
+    expect((await run('ingest', '--date', '2022-03-15', '--outlet', 'Wire', 'wire.txt')).code).to.equal(0)
+    const across = (await run('claims', '--across-articles')).stdout
+    expect(across).to.match(/^\S+:c1 {2}"Russia asked China for military, economic assistance/)
+    expect(across).to.match(/in 2 articles/)
+    expect(across).to.contain('· Wire ·')
+    expect(across).to.contain('· NextShark ·')
+    expect(across).to.match(/\n1 claim\n$/)
   })
 
   it('writes one CSV row per claim with its counts', async () => {
