@@ -9,6 +9,8 @@ export interface ClaimStatement {
   /** The content's words, fragments joined. */
   content: string
   speaker: { name: string; type: SpeakerType } | null
+  /** The store's speaker record, when filed: its aliases are one speaker ("Trump" in one article, "Donald J. Trump" in the next). */
+  speakerId?: string | null
   /** Carried for callers; a denial and an assertion of one proposition are one claim, so it is not compared. */
   stance: Stance
   /** ISO date the statement was made, else the article's published date, else null. */
@@ -42,13 +44,13 @@ export function entryOf(claimId: string, s: ClaimStatement): Entry {
   for (const w of words) terms.set(w, (terms.get(w) ?? 0) + 1)
   return {
     claimId, terms, entities: entities(s.content, s.speaker), day: dayOf(s.date),
-    runs: wordRuns(words), numbers: numbersOf(s.content), negated: NEGATION.test(s.content), speaker: speakerKey(s.speaker),
+    runs: wordRuns(words), numbers: numbersOf(s.content), negated: NEGATION.test(s.content), speaker: speakerKey(s.speaker, s.speakerId),
     article: s.article ?? null, subject: words[0] ?? null, stance: s.stance, at: s.at ?? null,
   }
 }
 
 /** A pipeline statement as the index takes it; `published` stands in when the text gives no date. */
-export function claimStatement(id: string, s: Statement, published: string | null, article?: string): ClaimStatement {
+export function claimStatement(id: string, s: Statement & { speakerId?: string | null }, published: string | null, article?: string): ClaimStatement {
   return {
     id,
     content: s.content.map((c) => c.text).join(' … '),
@@ -56,6 +58,7 @@ export function claimStatement(id: string, s: Statement, published: string | nul
     stance: s.stance,
     date: s.date ?? published,
     ...(article ? { article } : {}),
+    ...(s.speakerId ? { speakerId: s.speakerId } : {}),
     at: s.content[0]?.start ?? 0,
   }
 }

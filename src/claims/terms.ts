@@ -69,9 +69,13 @@ export function numbersOf(text: string): Set<string> {
 /** Whether the content says no: "did not ask", "never met", "nobody". */
 export const NEGATION = /\b(not|never|no|nobody|nothing|neither|nor|none)\b|n[’']t\b/i
 
-/** The named speaker, lower case, for "the same person said both"; nameless speakers are none. */
-export function speakerKey(speaker: { name: string; type: SpeakerType } | null): string | null {
-  return speaker && !NAMELESS.has(speaker.type) ? speaker.name.toLowerCase() : null
+/**
+ * The named speaker, for "the same person said both": the store's speaker record where there is one (every name
+ * it was written with), else the name in lower case. Nameless speakers are none.
+ */
+export function speakerKey(speaker: { name: string; type: SpeakerType } | null, recordId?: string | null): string | null {
+  if (!speaker || NAMELESS.has(speaker.type)) return null
+  return recordId ? `#${recordId}` : speaker.name.toLowerCase()
 }
 
 /**

@@ -45,6 +45,13 @@ describe('pair model', () => {
     expect(Object.keys(across).some((name) => name.startsWith('in:'))).to.equal(false)
   })
 
+  it('knows one speaker record by any of its names, and keeps two records apart under one name', () => {
+    let n = 0
+    const said = (name: string, speakerId: string) => entryOf('', statement('the mill will close in June', { speaker: person(name), speakerId, article: `a${++n}` }))
+    expect(pairFeatures(said('Donald J. Trump', 'sp1'), said('Trump', 'sp1'), FLAT)).to.have.property('speaker:same', 1)
+    expect(pairFeatures(said('Trump', 'sp1'), said('Trump', 'sp2'), FLAT)).to.have.property('speaker:differs', 1)
+  })
+
   const SAME: Array<[string, string, string]> = [
     ['two outlets quoting one remark',
       'We will not raise the retirement age while I am prime minister',
