@@ -36,7 +36,8 @@ export function contentWords(text: string): string[] {
   for (const word of text.match(WORD) ?? []) {
     const lower = word.toLowerCase()
     if (STOP.has(lower) || lower.length < 2) continue
-    out.push(/\p{N}/u.test(word) ? stem(word) : stem(lemma(lower.replace(/[’']s$/, ''))))
+    // Names and numbers keep their form; only common words are put in their dictionary form.
+    out.push(/\p{N}/u.test(word) || /^\p{Lu}/u.test(word) ? stem(word) : stem(lemma(lower.replace(/[’']s$/, ''))))
   }
   return out
 }
