@@ -1,3 +1,5 @@
+import { epochs as epochOrders } from '../pipeline/learned/epochs.js'
+
 // The pair model: logistic regression over pairFeatures, the probability that two statements bear on one claim.
 // Its weights are learned from the hand-labelled pair sets by `npm run train:pairs` (data/models/pair-weights.json,
 // with their provenance); nothing in it is set by hand.
@@ -22,15 +24,8 @@ export function sameProbability(model: Pick<PairModel, 'weights'>, features: Rec
 /** Stochastic gradient descent with L2 shrinkage, in a seeded order: the same examples give the same weights. */
 export function trainPairModel(examples: PairExample[], options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {}): Record<string, number> {
   const { epochs = 40, rate = 0.1, l2 = 1e-3 } = options
-  let seed = options.seed ?? 17
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
   const weights: Record<string, number> = {}
-  const order = examples.map((_, i) => i)
-  for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[order[i], order[j]] = [order[j], order[i]]
-    }
+  for (const [e, order] of epochOrders(examples.length, epochs, options.seed ?? 17)) {
     const step = rate / (1 + e * 0.1)
     for (const i of order) {
       const { features, same, weight = 1 } = examples[i]

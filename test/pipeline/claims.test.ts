@@ -34,15 +34,16 @@ describe('fileClaims', () => {
     expect(officials!.claim).to.equal(governor!.claim)
   })
 
+  const BUSES = 'Mayor says city will ban diesel buses by 2030\n\nThe city will ban diesel buses by 2030, Mayor Ana Ruiz said on Monday.\n\nThe ban will cost about $80 million, her office said.'
   const ONE_ARTICLE: Array<{ why: string; text: string; a: string; b: string; same: boolean }> = [
     { why: 'a headline and the statement it sums up', same: true,
-      text: 'Mayor says city will ban diesel buses by 2030\n\nThe city will ban diesel buses by 2030, Mayor Ana Ruiz said on Monday.\n\nThe ban will cost about $80 million, her office said.',
+      text: BUSES,
       a: 'city will ban diesel buses', b: 'The city will ban diesel buses' },
     { why: 'a quote and its paraphrase', same: true,
       text: '"We will not raise the pension age," the prime minister said on Tuesday.\n\nThe prime minister said the government would not raise the pension age this term.',
       a: 'We will not raise', b: 'the government would not raise' },
     { why: 'what a plan is and what it costs', same: false,
-      text: 'Mayor says city will ban diesel buses by 2030\n\nThe city will ban diesel buses by 2030, Mayor Ana Ruiz said on Monday.\n\nThe ban will cost about $80 million, her office said.',
+      text: BUSES,
       a: 'The city will ban diesel buses', b: 'The ban will cost' },
     { why: 'one place, other numbers, other events', same: false,
       text: 'The storm killed 12 people in the north, police said.\n\nThe floods left 340 people homeless in the north, the Red Cross said.',

@@ -1,6 +1,7 @@
 // A softmax (multinomial logistic) model over the four stances. Its weights are learned from the project's
 // stance gold set by `npm run train:stance` (data/models/stance-weights.json; provenance in the README).
 import type { Stance } from '../types.js'
+import { epochs as epochOrders } from './epochs.js'
 
 export const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
 
@@ -36,15 +37,8 @@ export interface StanceExample { features: string[]; stance: Stance; weight?: nu
 /** Stochastic gradient descent with L2 shrinkage, in a seeded order: the same examples give the same weights. */
 export function trainStance(examples: StanceExample[], options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {}): StanceModel {
   const { epochs = 30, rate = 0.2, l2 = 1e-3 } = options
-  let seed = options.seed ?? 13
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
   const w = new Map<string, number>()
-  const order = examples.map((_, i) => i)
-  for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[order[i], order[j]] = [order[j], order[i]]
-    }
+  for (const [e, order] of epochOrders(examples.length, epochs, options.seed ?? 13)) {
     const step = rate / (1 + e * 0.2)
     for (const i of order) {
       const ex = examples[i]
