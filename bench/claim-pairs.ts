@@ -82,8 +82,7 @@ function withinClaimOf(m: number, t: number, article: string): Map<string, strin
   const key = `${m} ${t} ${article}`
   if (!withinClaims.has(key)) {
     const a = labelled.get(article)!
-    const text = lines.find((l) => l.includes(`"id":"${article}"`)) ?? ''
-    const { statements } = fileClaims(a.statements, (JSON.parse(text || '{}') as { text?: string }).text ?? '', { model: models[m], threshold: t })
+    const { statements } = fileClaims(a.statements, a.text, { model: models[m], threshold: t })
     withinClaims.set(key, new Map(statements.map((s, i) => [statementId(a.id, i), s.claim])))
   }
   return withinClaims.get(key)!

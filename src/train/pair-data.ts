@@ -12,7 +12,7 @@ import type { Statement } from '../pipeline/types.js'
 export interface Side { article: string; content: Array<[number, number]> }
 export interface Pair { a: Side; b: Side; label: 'same' | 'different'; stratum: string; note?: string; unsure?: boolean }
 export interface PairSet { name: string; pairs: Pair[] }
-export interface Extracted { id: string; published: string | null; statements: Statement[] }
+export interface Extracted { id: string; published: string | null; text: string; statements: Statement[] }
 
 export const PAIR_SETS = ['data/eval/claim-pairs.jsonl', 'data/eval/claim-pairs-2.jsonl']
 
@@ -30,7 +30,7 @@ export function extractArticles(devLines: string[], wanted: Set<string>, given?:
     const id = (JSON.parse(line) as { id: string }).id
     if (!wanted.has(id)) return
     const input = articleFromLine(line, `dev:${i + 1}`)
-    out.set(id, { id, published: input.published ?? null, statements: given?.get(id) ?? extract(input).statements })
+    out.set(id, { id, published: input.published ?? null, text: input.text, statements: given?.get(id) ?? extract(input).statements })
   })
   return out
 }
