@@ -20,6 +20,8 @@ export interface ClaimIndexOptions {
   /** How many of a claim's rarest terms are looked up, and how many stored statements are scored at most. */
   maxTerms: number
   maxCandidates: number
+  /** How many candidate pairs, those sharing the most words, the model scores at most in one lookup. */
+  maxScored: number
 }
 
 export const DEFAULT_OPTIONS: ClaimIndexOptions = {
@@ -28,6 +30,7 @@ export const DEFAULT_OPTIONS: ClaimIndexOptions = {
   minShared: 2,
   maxTerms: 10,
   maxCandidates: 40,
+  maxScored: 16,
 }
 
 export interface ClaimMatch {
@@ -81,20 +84,17 @@ export class ClaimIndex {
       if (w === undefined) known.set(term, (w = Math.log((this.#live + 1) / ((this.#df.get(term) ?? 0) + 1)) + 1))
       return w
     }
-    for (const id of this.#candidates(queries)) {
-      const stored = this.#entries.get(id)!
-      for (const query of queries) {
-        const confidence = this.#score(query, stored, idf)
-        const held = best.get(stored.claimId)
-        if (confidence > 0 && (!held || confidence > held.confidence)) best.set(stored.claimId, { claimId: stored.claimId, confidence, statementId: id })
-      }
+    for (const { query, stored, id, shared } of this.#screen(queries)) {
+      const confidence = sameProbability(this.options.model, pairFeatures(query, stored, idf, shared))
+      const held = best.get(stored.claimId)
+      if (!held || confidence > held.confidence) best.set(stored.claimId, { claimId: stored.claimId, confidence, statementId: id })
     }
     return [...best.values()].sort((a, b) => b.confidence - a.confidence)
   }
 
-  /** The stored statements a lookup of these would score (the candidate retrieval alone), by id. */
+  /** The stored statements a lookup of these would score (retrieval and screening, not the model), by id. */
   candidates(statements: ClaimStatement[]): string[] {
-    return [...this.#candidates(statements.map((s) => this.#entryOf(s)))]
+    return [...new Set(this.#screen(statements.map((s) => this.#entryOf(s))).map((pair) => pair.id))]
   }
 
   /** Files statements under a claim, new or stored. A statement already indexed is moved. */
@@ -191,11 +191,23 @@ export class ClaimIndex {
     return found
   }
 
-  /** idf from the index itself: a word most stored statements use says little about which claim this is. */
-  #score(a: Entry, b: Entry, idf: Idf): number {
-    const shared = sharedTerms(a, b)
-    if (shared < this.options.minShared) return 0
-    return sameProbability(this.options.model, pairFeatures(a, b, idf, shared))
+  /**
+   * The candidate pairs the model scores: those sharing at least `minShared` content words, and of them the
+   * `maxScored` sharing most, so that a claim repeated in a thousand stored articles costs no more to file than
+   * one repeated in ten.
+   */
+  #screen(queries: Entry[]): Array<{ query: Entry; stored: Entry; id: string; shared: number }> {
+    const pairs: Array<{ query: Entry; stored: Entry; id: string; shared: number }> = []
+    for (const id of this.#candidates(queries)) {
+      const stored = this.#entries.get(id)!
+      for (const query of queries) {
+        const shared = sharedTerms(query, stored)
+        if (shared >= this.options.minShared) pairs.push({ query, stored, id, shared })
+      }
+    }
+    // A stable sort: among equals, the order retrieval found them in (rarest term, most recent first).
+    if (pairs.length > this.options.maxScored) pairs.sort((a, b) => b.shared - a.shared).length = this.options.maxScored
+    return pairs
   }
 
   #sweep(): void {

@@ -78,4 +78,14 @@ describe('ClaimIndex', () => {
     const ranked = index.rank([said('the council will review the budget next year', person('Reyes'), '2024-01-11')])
     expect(ranked.length).to.be.at.most(50)
   })
+
+  it('scores the pairs sharing most words first when a claim is stored many times over', () => {
+    const index = portIndex()
+    // Sixty stored reports share two words with the new one; one shares most of its words.
+    for (let i = 0; i < 60; i++) index.add(`port-${i}`, [said(`the Kelso harbour ferry timetable changes for route ${i}`, person('Tom Reyes'), '2024-03-01')])
+    const report = said('Meridian Shipping signed a contract worth $40 million to expand Kelso harbour by 2027', person('Varga'), '2024-03-05')
+    const scored = index.candidates([report])
+    expect(scored.length).to.be.at.most(index.options.maxScored)
+    expect(index.match([report])?.claimId).to.equal('harbour')
+  })
 })
