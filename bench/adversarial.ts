@@ -30,7 +30,9 @@ interface Run {
 /** One article in a child process: its CPU for extraction, or null when the time box ran out first. */
 function run(kind: string, pipeline?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ONE, kind, String(size), ...(pipeline ? [pipeline] : [])], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', ONE, kind, String(size), ...(pipeline ? [pipeline] : [])], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
@@ -66,15 +68,28 @@ const rows: string[][] = []
 for (const kind of kinds) {
   const before = values.baseline ? await run(kind.name, join(values.baseline, 'src/pipeline/extract.ts')) : null
   const after = await run(kind.name)
-  const ratio = before && after.cpuMs !== null
-    ? `${before.cpuMs === null ? '>' : ''}${((before.cpuMs ?? limitMs) / Math.max(after.cpuMs, 1)).toFixed(0)}×`
-    : ''
-  const row = [kind.name, ...(before ? [seconds(before)] : []), seconds(after), ...(before ? [ratio] : []), String(after.statements ?? after.error ?? '')]
+  const ratio =
+    before && after.cpuMs !== null
+      ? `${before.cpuMs === null ? '>' : ''}${((before.cpuMs ?? limitMs) / Math.max(after.cpuMs, 1)).toFixed(0)}×`
+      : ''
+  const row = [
+    kind.name,
+    ...(before ? [seconds(before)] : []),
+    seconds(after),
+    ...(before ? [ratio] : []),
+    String(after.statements ?? after.error ?? ''),
+  ]
   rows.push(row)
   console.error(row.join('  '))
 }
 
-const head = ['kind', ...(values.baseline ? ['before'] : []), values.baseline ? 'after' : 'CPU', ...(values.baseline ? ['speed-up'] : []), 'statements']
+const head = [
+  'kind',
+  ...(values.baseline ? ['before'] : []),
+  values.baseline ? 'after' : 'CPU',
+  ...(values.baseline ? ['speed-up'] : []),
+  'statements',
+]
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
 const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
 console.log(line(head))

@@ -12,28 +12,55 @@
 //   --scale N     also time each article's lookups as the index grows to N articles (replaying all dev articles)
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { ClaimIndex, claimStatement, type ClaimStatement } from '../src/claims/claim-index.js'
+import { ClaimIndex, type ClaimStatement, claimStatement } from '../src/claims/claim-index.js'
 import { type PairModel, trainPairModel } from '../src/claims/pair-model.js'
 import { PAIR_MODEL } from '../src/claims/pair-weights.js'
 import { fileClaims } from '../src/pipeline/claims.js'
-import { type Extracted, extractArticles, foldOf, PAIR_SETS, pairExamples, readPairSet, readPredictions, statementAt, statementId, touchesFold, within } from '../src/train/pair-data.js'
-import { ROOT, benchOptions, devLines, table } from './dev-articles.js'
+import {
+  type Extracted,
+  extractArticles,
+  foldOf,
+  PAIR_SETS,
+  pairExamples,
+  readPairSet,
+  readPredictions,
+  statementAt,
+  statementId,
+  touchesFold,
+  within,
+} from '../src/train/pair-data.js'
+import { benchOptions, devLines, ROOT, table } from './dev-articles.js'
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 const K = 5
-const options = benchOptions({ pairs: { type: 'string' }, pred: { type: 'string' }, errors: { type: 'string' }, scale: { type: 'string' }, 'in-sample': { type: 'boolean' } as never })
+const options = benchOptions({
+  pairs: { type: 'string' },
+  pred: { type: 'string' },
+  errors: { type: 'string' },
+  scale: { type: 'string' },
+  'in-sample': { type: 'boolean' } as never,
+})
 const inSample = Boolean(options.values['in-sample'])
-const sets = (options.values.pairs ? [options.values.pairs] : PAIR_SETS.map((p) => join(ROOT, p)).filter((p) => existsSync(p))).map(readPairSet)
+const sets = (options.values.pairs ? [options.values.pairs] : PAIR_SETS.map((p) => join(ROOT, p)).filter((p) => existsSync(p))).map(
+  readPairSet,
+)
 const wanted = new Set(sets.flatMap((s) => s.pairs.flatMap((p) => [p.a.article, p.b.article])))
 
 const lines = devLines({ ...options, limit: Infinity })
 const t0 = performance.now()
 const given = options.values.pred ? readPredictions(options.values.pred) : undefined
-const articles = extractArticles(lines, options.values.scale ? new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)) : wanted, given)
-const inDateOrder = (xs: Extracted[]) => [...xs].sort((x, y) => (x.published ?? '').localeCompare(y.published ?? '') || x.id.localeCompare(y.id))
+const articles = extractArticles(
+  lines,
+  options.values.scale ? new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)) : wanted,
+  given,
+)
+const inDateOrder = (xs: Extracted[]) =>
+  [...xs].sort((x, y) => (x.published ?? '').localeCompare(y.published ?? '') || x.id.localeCompare(y.id))
 const labelled = new Map([...articles].filter(([id]) => wanted.has(id)))
 const byDate = inDateOrder([...labelled.values()])
-console.log(`${sets.map((s) => `${s.name}: ${s.pairs.length} pairs (${s.pairs.filter((p) => p.label === 'same').length} same)`).join('; ')}; ${byDate.length} articles, extracted in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`)
+console.log(
+  `${sets.map((s) => `${s.name}: ${s.pairs.length} pairs (${s.pairs.filter((p) => p.label === 'same').length} same)`).join('; ')}; ${byDate.length} articles, extracted in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+)
 
 /** Each article's within-article claims, as the index takes them. */
 const claimsOf = (a: Extracted, copy = '') => {
@@ -50,12 +77,19 @@ const claimsOf = (a: Extracted, copy = '') => {
  * One article's claims, each matched before any is added: the pipeline has already decided that two claims of
  * one article are distinct, and the index must not merge them through each other.
  */
-function fileArticle(index: ClaimIndex, claims: ClaimStatement[][], newId: () => string, seen?: (statement: string, candidates: string[]) => void): void {
+function fileArticle(
+  index: ClaimIndex,
+  claims: ClaimStatement[][],
+  newId: () => string,
+  seen?: (statement: string, candidates: string[]) => void,
+): void {
   const matches = claims.map((statements) => {
     if (seen) for (const s of statements) seen(s.id, index.candidates([s]))
     return index.match(statements)?.claimId ?? newId()
   })
-  claims.forEach((statements, i) => index.add(matches[i], statements))
+  claims.forEach((statements, i) => {
+    index.add(matches[i], statements)
+  })
 }
 
 /** Files every labelled article's claims; returns the claim each statement ended in. */
@@ -68,7 +102,12 @@ function cluster(model: PairModel, threshold: number, seen?: (statement: string,
 
 // The fold models: each trained on the pairs (of every set) that touch none of the fold's articles.
 const { examples } = pairExamples(sets, labelled)
-const models: PairModel[] = inSample ? [PAIR_MODEL] : Array.from({ length: K }, (_, fold) => ({ ...PAIR_MODEL, weights: trainPairModel(examples.filter((e) => !touchesFold(e.pair, fold, K))) }))
+const models: PairModel[] = inSample
+  ? [PAIR_MODEL]
+  : Array.from({ length: K }, (_, fold) => ({
+      ...PAIR_MODEL,
+      weights: trainPairModel(examples.filter((e) => !touchesFold(e.pair, fold, K))),
+    }))
 const modelOf = (article: string) => (inSample ? 0 : foldOf(article, K))
 const clusterings = new Map<string, Map<string, string>>()
 const clustered = (m: number, t: number) => {
@@ -90,15 +129,23 @@ function withinClaimOf(m: number, t: number, article: string): Map<string, strin
 
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-')
 for (const set of sets) {
-  const located = set.pairs.map((p, line) => ({ ...p, line: line + 1, ids: [statementAt(labelled, p.a), statementAt(labelled, p.b)] as const }))
+  const located = set.pairs.map((p, line) => ({
+    ...p,
+    line: line + 1,
+    ids: [statementAt(labelled, p.a), statementAt(labelled, p.b)] as const,
+  }))
   for (const kind of ['cross-article', 'same-article'] as const) {
     const pairs = located.filter((p) => within(p) === (kind === 'same-article'))
     if (!pairs.length) continue
     const lost = pairs.filter((p) => !p.ids[0] || !p.ids[1]).length
-    console.log(`${set.name}, ${kind}: ${pairs.length} pairs, ${pairs.filter((p) => p.label === 'same').length} same${lost ? `; ${lost} with a side no longer extracted (counted as predicted "different")` : ''}${inSample ? ' (in-sample)' : ` (${K}-fold CV by article)`}`)
+    console.log(
+      `${set.name}, ${kind}: ${pairs.length} pairs, ${pairs.filter((p) => p.label === 'same').length} same${lost ? `; ${lost} with a side no longer extracted (counted as predicted "different")` : ''}${inSample ? ' (in-sample)' : ` (${K}-fold CV by article)`}`,
+    )
     const rows = [['threshold', 'pred same', 'true pos', 'false merge', 'missed', 'precision', 'recall', 'F1']]
     for (const threshold of THRESHOLDS) {
-      let tp = 0, fp = 0, fn = 0
+      let tp = 0,
+        fp = 0,
+        fn = 0
       for (const p of pairs) {
         const m = modelOf(p.a.article)
         const claimOf = kind === 'cross-article' ? clustered(m, threshold) : withinClaimOf(m, threshold, p.a.article)
@@ -109,8 +156,20 @@ for (const set of sets) {
       }
       const precision = tp + fp ? tp / (tp + fp) : 1
       const recall = tp / (tp + fn)
-      const mark = threshold === (kind === 'cross-article' ? PAIR_MODEL.threshold : PAIR_MODEL.withinThreshold ?? PAIR_MODEL.threshold) ? ' (default)' : ''
-      rows.push([`${threshold}${mark}`, String(tp + fp), String(tp), String(fp), String(fn), f(precision), f(recall), f((2 * precision * recall) / (precision + recall || 1))])
+      const mark =
+        threshold === (kind === 'cross-article' ? PAIR_MODEL.threshold : (PAIR_MODEL.withinThreshold ?? PAIR_MODEL.threshold))
+          ? ' (default)'
+          : ''
+      rows.push([
+        `${threshold}${mark}`,
+        String(tp + fp),
+        String(tp),
+        String(fp),
+        String(fn),
+        f(precision),
+        f(recall),
+        f((2 * precision * recall) / (precision + recall || 1)),
+      ])
     }
     console.log(`${table(rows)}\n`)
     if (options.values.errors) {
@@ -119,7 +178,8 @@ for (const set of sets) {
         const m = modelOf(p.a.article)
         const claimOf = kind === 'cross-article' ? clustered(m, t) : withinClaimOf(m, t, p.a.article)
         const same = !!p.ids[0] && !!p.ids[1] && claimOf.get(p.ids[0]) === claimOf.get(p.ids[1])
-        if (same !== (p.label === 'same')) console.log(`  line ${p.line}  ${same ? 'false merge' : 'missed     '}  ${p.stratum}  ${p.note ?? ''}`)
+        if (same !== (p.label === 'same'))
+          console.log(`  line ${p.line}  ${same ? 'false merge' : 'missed     '}  ${p.stratum}  ${p.note ?? ''}`)
       }
       console.log('')
     }
@@ -146,7 +206,9 @@ for (const set of sets) {
     const [query, earlier] = key.split(' ')
     if (found.get(query)?.includes(earlier)) hit++
   }
-  console.log(`candidate recall: ${hit} of ${later.size} labelled same cross-article pairs had the earlier statement among the index's candidates (${f(hit / later.size)})`)
+  console.log(
+    `candidate recall: ${hit} of ${later.size} labelled same cross-article pairs had the earlier statement among the index's candidates (${f(hit / later.size)})`,
+  )
 }
 
 if (options.values.scale) scale(Number(options.values.scale))
@@ -177,6 +239,7 @@ function scale(size: number) {
     }
   }
   const rows = [['articles stored', 'statements indexed', 'ms per article (the next 100)']]
-  for (const [c, { ms, statements }] of spent) rows.push([c.toLocaleString('en-US'), statements.toLocaleString('en-US'), (ms / 100).toFixed(2)])
+  for (const [c, { ms, statements }] of spent)
+    rows.push([c.toLocaleString('en-US'), statements.toLocaleString('en-US'), (ms / 100).toFixed(2)])
   console.log(`\n${table(rows)}`)
 }

@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import { articleFromLine } from '../src/cli/article-line.js'
 import { extract } from '../src/pipeline/extract.js'
 import type { Extraction } from '../src/pipeline/types.js'
-import { Store } from '../src/store/store.js'
 import type { ArticleInput } from '../src/store/schema.js'
+import { Store } from '../src/store/store.js'
 import { benchOptions, devLines, table } from './dev-articles.js'
 
 const options = benchOptions({ size: { type: 'string', default: '10000' } })
@@ -54,8 +54,13 @@ try {
     rows.push([c.toLocaleString('en-US'), ms.toFixed(2), `${(ms / base).toFixed(2)}×`])
   }
   console.log(table(rows))
-  console.log(`\n${stored.toLocaleString('en-US')} articles, ${store.statements().length.toLocaleString('en-US')} statements, ${store.claims().length.toLocaleString('en-US')} claims; ` +
-    `${store.claims().filter((c) => c.articleCount > 1).length.toLocaleString('en-US')} claims carried by more than one article.`)
+  console.log(
+    `\n${stored.toLocaleString('en-US')} articles, ${store.statements().length.toLocaleString('en-US')} statements, ${store.claims().length.toLocaleString('en-US')} claims; ` +
+      `${store
+        .claims()
+        .filter((c) => c.articleCount > 1)
+        .length.toLocaleString('en-US')} claims carried by more than one article.`,
+  )
 } finally {
   rmSync(folder, { recursive: true, force: true })
 }

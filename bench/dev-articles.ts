@@ -27,7 +27,10 @@ export function benchOptions(extra: Record<string, { type: 'string'; default?: s
 
 /** The non-blank lines of the dev file, at most `limit` of them. */
 export function devLines({ gold, limit }: BenchOptions): string[] {
-  return readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(0, limit)
+  return readFileSync(gold, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(0, limit)
 }
 
 export const words = (text: string) => text.match(/\S+/g)?.length ?? 0

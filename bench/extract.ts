@@ -40,7 +40,12 @@ for (let round = 0; round < rounds; round++) {
   })
 }
 
-const row = (name: string, ms: number) => [name, String(total), (ms / 1000).toFixed(1), Math.round(total / (ms / 1000)).toLocaleString('en-US')]
+const row = (name: string, ms: number) => [
+  name,
+  String(total),
+  (ms / 1000).toFixed(1),
+  Math.round(total / (ms / 1000)).toLocaleString('en-US'),
+]
 console.log(`${articles.length} dev articles × ${rounds} round(s), ${options.gold}\n`)
 console.log(table([['', 'words', 'seconds', 'words/s'], row('pipeline extract()', pipelineMs), row('bare nlp(text)', bareMs)]))
 console.log(`\npipeline ÷ bare: ${(bareMs / pipelineMs).toFixed(2)}×  (≥ 1.00: the pipeline parses only what needs parsing)`)

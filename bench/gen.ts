@@ -2,12 +2,15 @@
 // the UI at scale. --statements N or --claims N stop once the store holds that many instead.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { generateStore, type GenerateOptions } from './generate/build.js'
+import { type GenerateOptions, generateStore } from './generate/build.js'
 
 const { values } = parseArgs({
   options: {
-    articles: { type: 'string' }, statements: { type: 'string' }, claims: { type: 'string' },
-    db: { type: 'string' }, seed: { type: 'string', default: '1' },
+    articles: { type: 'string' },
+    statements: { type: 'string' },
+    claims: { type: 'string' },
+    db: { type: 'string' },
+    seed: { type: 'string', default: '1' },
   },
 })
 
@@ -37,5 +40,7 @@ if (existsSync(options.db)) fail(`${options.db} exists. Give a new path, or move
 
 const built = await generateStore(options)
 const n = (x: number) => x.toLocaleString('en-US')
-console.log(`built ${options.db} (seed ${options.seed}) in ${built.seconds.toFixed(1)} s: ${n(built.articles)} articles, ${n(built.statements)} statements, ` +
-  `${n(built.claims)} claims, ${n(built.speakers)} speakers; ${(built.bytes / 1024 / 1024).toFixed(1)} MB on disk`)
+console.log(
+  `built ${options.db} (seed ${options.seed}) in ${built.seconds.toFixed(1)} s: ${n(built.articles)} articles, ${n(built.statements)} statements, ` +
+    `${n(built.claims)} claims, ${n(built.speakers)} speakers; ${(built.bytes / 1024 / 1024).toFixed(1)} MB on disk`,
+)

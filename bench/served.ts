@@ -1,6 +1,6 @@
 // The real `claimtrail serve` (the built CLI) in a child process over a store file, for the benches: its address,
 // its peak memory so far, and a way to stop it. The benches run `npm run build` first.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -52,7 +52,8 @@ function peakOf(child: ChildProcess): number | null {
 export function runCli(args: string[], rssFile: string): { seconds: number; peakRss: number; status: number | null } {
   const start = performance.now()
   const run = spawnSync(process.execPath, ['--import', PRELOAD, CLI, ...args], {
-    env: { ...process.env, CLAIMTRAIL_MAX_RSS: rssFile }, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, CLAIMTRAIL_MAX_RSS: rssFile },
+    stdio: ['ignore', 'ignore', 'inherit'],
   })
   return { seconds: (performance.now() - start) / 1000, peakRss: Number(readFileSync(rssFile, 'utf8')), status: run.status }
 }

@@ -8,16 +8,37 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { benchOptions, devLines, seeded } from './dev-articles.js'
 
 type Span = { start: number; end: number }
-interface GoldQuote { type: string; content: Span; content_parts?: Span[]; source: Span | null; cue: Span | null }
-interface DevArticle { id: string; title?: string; text: string; quotes: GoldQuote[] }
+interface GoldQuote {
+  type: string
+  content: Span
+  content_parts?: Span[]
+  source: Span | null
+  cue: Span | null
+}
+interface DevArticle {
+  id: string
+  title?: string
+  text: string
+  quotes: GoldQuote[]
+}
 
 // The pronouns score.mjs counts as pronoun sources, and the possessives and reflexives beside them.
 const PRONOUN = /^(he|she|they|it|we|i|you|him|her|them|us|me|his|its|their|our|my|your|himself|herself|themselves|itself|who|which|that)$/i
 
 const spansOf = (q: GoldQuote) => (q.content_parts?.length ? q.content_parts : [q.content])
 
-const options = benchOptions({ out: { type: 'string' }, seed: { type: 'string', default: '14' }, articles: { type: 'string', default: '50' }, show: { type: 'string' }, candidates: { type: 'string' } })
-const articles = new Map(devLines(options).map((l) => JSON.parse(l) as DevArticle).map((a) => [a.id, a]))
+const options = benchOptions({
+  out: { type: 'string' },
+  seed: { type: 'string', default: '14' },
+  articles: { type: 'string', default: '50' },
+  show: { type: 'string' },
+  candidates: { type: 'string' },
+})
+const articles = new Map(
+  devLines(options)
+    .map((l) => JSON.parse(l) as DevArticle)
+    .map((a) => [a.id, a]),
+)
 
 if (options.values.show !== undefined) {
   const [from, to] = options.values.show.split(':').map(Number)
@@ -32,7 +53,9 @@ if (options.values.show !== undefined) {
     const start = Math.min(first.start, q.source?.start ?? first.start, q.cue?.start ?? first.start)
     if (shown !== c.article) {
       // The article from its start, once, up to the first candidate shown; then each candidate's own stretch.
-      console.log(`\n##### ARTICLE ${c.article}\nTITLE: ${a.title ?? '-'}\nTEXT FROM THE START: ${a.text.slice(0, Math.max(0, start)).replace(/\s+/g, ' ')}`)
+      console.log(
+        `\n##### ARTICLE ${c.article}\nTITLE: ${a.title ?? '-'}\nTEXT FROM THE START: ${a.text.slice(0, Math.max(0, start)).replace(/\s+/g, ' ')}`,
+      )
       shown = c.article
     }
     console.log(`\n=== #${from + k} ${c.article} quote ${c.quote} [${c.kind}]`)
@@ -54,10 +77,19 @@ if (options.values.show !== undefined) {
     a.quotes.forEach((q, i) => {
       const source = q.source ? a.text.slice(q.source.start, q.source.end).trim() : null
       const kind = source === null ? 'none' : PRONOUN.test(source) ? 'pronoun' : 'named'
-      out.push({ article: a.id, quote: i, content: spansOf(q).map((s) => [s.start, s.end]), cue: q.cue && [q.cue.start, q.cue.end], source: q.source && [q.source.start, q.source.end], kind })
+      out.push({
+        article: a.id,
+        quote: i,
+        content: spansOf(q).map((s) => [s.start, s.end]),
+        cue: q.cue && [q.cue.start, q.cue.end],
+        source: q.source && [q.source.start, q.source.end],
+        kind,
+      })
     })
   }
   const count = (k: string) => out.filter((c) => (c as { kind: string }).kind === k).length
-  console.log(`${chosen.size} articles, ${out.length} attributions: named ${count('named')}, pronoun ${count('pronoun')}, none ${count('none')}`)
-  if (options.values.out) writeFileSync(options.values.out, out.map((c) => JSON.stringify(c)).join('\n') + '\n')
+  console.log(
+    `${chosen.size} articles, ${out.length} attributions: named ${count('named')}, pronoun ${count('pronoun')}, none ${count('none')}`,
+  )
+  if (options.values.out) writeFileSync(options.values.out, `${out.map((c) => JSON.stringify(c)).join('\n')}\n`)
 }

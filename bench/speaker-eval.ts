@@ -13,20 +13,37 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { extract } from '../src/pipeline/extract.js'
+import type { Statement } from '../src/pipeline/types.js'
 import type { StatementRecord } from '../src/store/schema.js'
 import { Store } from '../src/store/store.js'
-import type { Statement } from '../src/pipeline/types.js'
-import { match, type GoldArticle } from '../src/train/stance-score.js'
-import { ROOT, benchOptions, devLines, table } from './dev-articles.js'
+import { type GoldArticle, match } from '../src/train/stance-score.js'
+import { benchOptions, devLines, ROOT, table } from './dev-articles.js'
 
-interface SpeakerGold { article: string; quote: number; content: number[][]; kind: 'named' | 'pronoun' | 'none'; name: string | null; type: string | null; sure: boolean }
+interface SpeakerGold {
+  article: string
+  quote: number
+  content: number[][]
+  kind: 'named' | 'pronoun' | 'none'
+  name: string | null
+  type: string | null
+  sure: boolean
+}
 
-const TITLES = new Set('mr mrs ms miss dr sen senator rep representative gov governor president vice secretary gen general lt col sgt adm admiral judge justice rev pope prime minister mayor chairman chairwoman chair speaker leader house senate former retired the'.split(' '))
+const TITLES = new Set(
+  'mr mrs ms miss dr sen senator rep representative gov governor president vice secretary gen general lt col sgt adm admiral judge justice rev pope prime minister mayor chairman chairwoman chair speaker leader house senate former retired the'.split(
+    ' ',
+  ),
+)
 
 /** "Sen. Bernie Sanders's" -> "bernie sanders"; "Donald J. Trump" -> "donald trump". */
 export function normalName(name: string): string {
-  return name.toLowerCase().replace(/['’]s?\b/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').split(/\s+/)
-    .filter((w) => w && !TITLES.has(w) && !/^\p{L}$/u.test(w)).join(' ')
+  return name
+    .toLowerCase()
+    .replace(/['’]s?\b/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !TITLES.has(w) && !/^\p{L}$/u.test(w))
+    .join(' ')
 }
 
 export function sameSpeaker(predicted: string | null, gold: string | null): boolean {
@@ -39,7 +56,10 @@ export function sameSpeaker(predicted: string | null, gold: string | null): bool
 }
 
 const options = benchOptions({ set: { type: 'string' }, show: { type: 'string' }, store: { type: 'string' } })
-const gold = readFileSync(options.values.set ?? `${ROOT}data/eval/speakers.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SpeakerGold)
+const gold = readFileSync(options.values.set ?? `${ROOT}data/eval/speakers.jsonl`, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as SpeakerGold)
 const wanted = new Set(gold.map((g) => g.article))
 const dev = devLines({ ...options, limit: Infinity }).map((l) => JSON.parse(l) as GoldArticle & { outlet?: string })
 const articles = new Map(dev.filter((a) => wanted.has(a.id)).map((a) => [a.id, a]))
@@ -56,7 +76,11 @@ const bump = (tally: Tally, key: string, matched: boolean, right: boolean, typeR
 const goldType = (g: SpeakerGold) => (g.type === 'organisation' ? 'organization' : g.type)
 
 /** Scores who each matched statement names, as `nameOf` reads it: the statement's own speaker, or its store record. */
-function score(label: string, statementsOf: (article: string) => Statement[], nameOf: (s: Statement) => { name: string | null; type: string | null; mention?: string }): void {
+function score(
+  label: string,
+  statementsOf: (article: string) => Statement[],
+  nameOf: (s: Statement) => { name: string | null; type: string | null; mention?: string },
+): void {
   const tally: Tally = new Map()
   for (const g of gold) {
     const found = match(statementsOf(g.article), g.content)
@@ -64,7 +88,10 @@ function score(label: string, statementsOf: (article: string) => Statement[], na
     const right = said !== null && sameSpeaker(said.name, g.name)
     const typeRight = said !== null && said.type === goldType(g)
     for (const key of ['all', `${g.kind} source`]) bump(tally, key, found !== null, right, typeRight)
-    if (options.values.show === 'wrong' && said && !right) console.log(`${label.split(" ")[0].padEnd(9)} ${g.kind.padEnd(7)} gold ${JSON.stringify(g.name)} · ${JSON.stringify(said.name)} (${said.mention ?? '-'})`)
+    if (options.values.show === 'wrong' && said && !right)
+      console.log(
+        `${label.split(' ')[0].padEnd(9)} ${g.kind.padEnd(7)} gold ${JSON.stringify(g.name)} · ${JSON.stringify(said.name)} (${said.mention ?? '-'})`,
+      )
   }
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-')
   const rows = [['attributions', 'gold', 'matched', 'name right', 'accuracy on matched', 'type accuracy']]
@@ -84,7 +111,11 @@ const statementsOf = (id: string) => {
   if (!extracted.has(id)) extracted.set(id, extract({ text: article.text, published: article.date }).statements)
   return extracted.get(id)!
 }
-score('statement (extraction)', statementsOf, (s) => ({ name: s.speaker?.name ?? null, type: s.speaker?.type ?? null, mention: s.speaker?.mention?.text }))
+score('statement (extraction)', statementsOf, (s) => ({
+  name: s.speaker?.name ?? null,
+  type: s.speaker?.type ?? null,
+  mention: s.speaker?.mention?.text,
+}))
 
 // 2. The store's canonical record: every dev article ingested into a real store file (so records merge across
 // articles as they would on a desk), then the record each gold statement is filed under.
@@ -94,17 +125,23 @@ if (options.values.store !== 'none') {
     const store = await Store.open(join(dir, 'eval.json'))
     const all = options.values.store === 'gold' ? [...articles.values()] : dev
     for (let i = 0; i < all.length; i += 50) {
-      await store.addArticles(all.slice(i, i + 50).map((a) => {
-        const article = { id: a.id, text: a.text, published: a.date, outlet: a.outlet }
-        return { article, extraction: extract(article) }
-      }))
+      await store.addArticles(
+        all.slice(i, i + 50).map((a) => {
+          const article = { id: a.id, text: a.text, published: a.date, outlet: a.outlet }
+          return { article, extraction: extract(article) }
+        }),
+      )
     }
     const byArticle = new Map<string, StatementRecord[]>()
     for (const s of store.statements()) byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), s])
-    score(`store record (${all.length} dev articles ingested)`, (id) => byArticle.get(id) ?? [], (s) => {
-      const record = (s as StatementRecord).speakerId ? store.speaker((s as StatementRecord).speakerId!) : undefined
-      return { name: record?.name ?? null, type: record?.type ?? null, mention: s.speaker?.mention?.text }
-    })
+    score(
+      `store record (${all.length} dev articles ingested)`,
+      (id) => byArticle.get(id) ?? [],
+      (s) => {
+        const record = (s as StatementRecord).speakerId ? store.speaker((s as StatementRecord).speakerId!) : undefined
+        return { name: record?.name ?? null, type: record?.type ?? null, mention: s.speaker?.mention?.text }
+      },
+    )
     await store.close()
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -8,16 +8,36 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { benchOptions, devLines, seeded } from './dev-articles.js'
 
 type Span = { start: number; end: number }
-interface GoldQuote { type: string; content: Span; content_parts?: Span[]; source: Span | null; cue: Span | null; speaker: string | null }
-interface DevArticle { id: string; text: string; quotes: GoldQuote[] }
+interface GoldQuote {
+  type: string
+  content: Span
+  content_parts?: Span[]
+  source: Span | null
+  cue: Span | null
+  speaker: string | null
+}
+interface DevArticle {
+  id: string
+  text: string
+  quotes: GoldQuote[]
+}
 
 /** Each screen: a family of wording that can signal a stance other than assert, or look as if it did. */
 const SCREENS: Array<[string, RegExp]> = [
-  ['deny-cue', /\b(den(y|ies|ied|ying|ial)|dismiss|reject|refut|rebut|disput|debunk|contradict|push(ed|es|ing)? back|insist|counter(ed|s)?)\b/i],
-  ['false-words', /\b(not true|untrue|false(ly|hood)?|nonsense|baseless|fabricat\w*|made[- ]up|hoax|smear|disinformation|misinformation|lie|lies|lied|lying|ridiculous|absurd|no evidence|no basis|flatly|categorically|wrong|inaccurate|fake|bogus|myth|conspiracy)\b/i],
+  [
+    'deny-cue',
+    /\b(den(y|ies|ied|ying|ial)|dismiss|reject|refut|rebut|disput|debunk|contradict|push(ed|es|ing)? back|insist|counter(ed|s)?)\b/i,
+  ],
+  [
+    'false-words',
+    /\b(not true|untrue|false(ly|hood)?|nonsense|baseless|fabricat\w*|made[- ]up|hoax|smear|disinformation|misinformation|lie|lies|lied|lying|ridiculous|absurd|no evidence|no basis|flatly|categorically|wrong|inaccurate|fake|bogus|myth|conspiracy)\b/i,
+  ],
   ['never-no', /(^|[^\p{L}])(never|no,|nothing to)\b/iu],
   ['confirm', /\b(confirm\w*|acknowledg\w*|admit\w*|conced\w*|verif\w*|corroborat\w*)\b/i],
-  ['decline', /\b(declin\w*|refus\w* to|did not (respond|return|reply|comment)|didn't (respond|return|reply|comment)|would not (say|comment|discuss|confirm|elaborate)|wouldn't (say|comment|discuss|confirm)|no comment|not immediately|not respond|unavailable for comment|did not dispute|didn't dispute)\b/i],
+  [
+    'decline',
+    /\b(declin\w*|refus\w* to|did not (respond|return|reply|comment)|didn't (respond|return|reply|comment)|would not (say|comment|discuss|confirm|elaborate)|wouldn't (say|comment|discuss|confirm)|no comment|not immediately|not respond|unavailable for comment|did not dispute|didn't dispute)\b/i,
+  ],
 ]
 const CONTEXT = 80
 
@@ -25,8 +45,18 @@ function spansOf(q: GoldQuote): Span[] {
   return q.content_parts?.length ? q.content_parts : [q.content]
 }
 
-const options = benchOptions({ out: { type: 'string' }, seed: { type: 'string', default: '13' }, random: { type: 'string', default: '300' }, show: { type: 'string' }, candidates: { type: 'string' } })
-const articles = new Map(devLines(options).map((l) => JSON.parse(l) as DevArticle).map((a) => [a.id, a]))
+const options = benchOptions({
+  out: { type: 'string' },
+  seed: { type: 'string', default: '13' },
+  random: { type: 'string', default: '300' },
+  show: { type: 'string' },
+  candidates: { type: 'string' },
+})
+const articles = new Map(
+  devLines(options)
+    .map((l) => JSON.parse(l) as DevArticle)
+    .map((a) => [a.id, a]),
+)
 
 if (options.values.show !== undefined) {
   const [from, to] = options.values.show.split(':').map(Number)
@@ -46,7 +76,9 @@ if (options.values.show !== undefined) {
     console.log('THE ARTICLE\'S OTHER ATTRIBUTIONS (index: source — content; "later" ones come after this one):')
     a.quotes.forEach((o, i) => {
       if (i === c.quote) return
-      console.log(`  ${i}${o.content.start > first.start ? ' (later)' : ''}: ${at(o.source)} — ${spansOf(o).map(at).join(' … ').slice(0, 160)}`)
+      console.log(
+        `  ${i}${o.content.start > first.start ? ' (later)' : ''}: ${at(o.source)} — ${spansOf(o).map(at).join(' … ').slice(0, 160)}`,
+      )
     })
   })
 } else {
@@ -60,9 +92,21 @@ if (options.values.show !== undefined) {
       const cue = q.cue ? a.text.slice(q.cue.start, q.cue.end) : ''
       // Nearby: the words just before the content and just after it, where "denied that", "called it" and
       // "did not respond" stand when the cue itself is plain; never-no is read in the content alone.
-      const near = a.text.slice(Math.max(0, spans[0].start - CONTEXT), spans[0].start) + ' ' + a.text.slice(spans.at(-1)!.end, spans.at(-1)!.end + CONTEXT / 2)
-      const screens = SCREENS.filter(([name, pattern]) => pattern.test(cue) || pattern.test(content) || (name !== 'never-no' && pattern.test(near))).map(([name]) => name)
-      const line = { article: a.id, quote: i, content: spans.map((s) => [s.start, s.end]), cue: q.cue && [q.cue.start, q.cue.end], source: q.source && [q.source.start, q.source.end], screens }
+      const near =
+        a.text.slice(Math.max(0, spans[0].start - CONTEXT), spans[0].start) +
+        ' ' +
+        a.text.slice(spans.at(-1)!.end, spans.at(-1)!.end + CONTEXT / 2)
+      const screens = SCREENS.filter(
+        ([name, pattern]) => pattern.test(cue) || pattern.test(content) || (name !== 'never-no' && pattern.test(near)),
+      ).map(([name]) => name)
+      const line = {
+        article: a.id,
+        quote: i,
+        content: spans.map((s) => [s.start, s.end]),
+        cue: q.cue && [q.cue.start, q.cue.end],
+        source: q.source && [q.source.start, q.source.end],
+        screens,
+      }
       ;(screens.length ? screened : rest).push(line)
     })
   }
@@ -73,10 +117,14 @@ if (options.values.show !== undefined) {
   }
   const sample = rest.slice(0, Number(options.values.random))
   console.log(`screened ${screened.length} of ${screened.length + rest.length} gold attributions; random sample ${sample.length}`)
-  for (const [name] of SCREENS) console.log(`  ${name}: ${screened.filter((c) => (c as { screens: string[] }).screens.includes(name)).length}`)
+  for (const [name] of SCREENS)
+    console.log(`  ${name}: ${screened.filter((c) => (c as { screens: string[] }).screens.includes(name)).length}`)
   // In the dev file's order, article by article: labelled a stretch at a time, the set is whole for each article in it.
   const order = new Map([...articles.keys()].map((id, i) => [id, i]))
-  const key = (c: object) => { const { article, quote } = c as { article: string; quote: number }; return order.get(article)! * 10_000 + quote }
+  const key = (c: object) => {
+    const { article, quote } = c as { article: string; quote: number }
+    return order.get(article)! * 10_000 + quote
+  }
   const all = [...screened, ...sample].sort((x, y) => key(x) - key(y))
-  if (options.values.out) writeFileSync(options.values.out, all.map((c) => JSON.stringify(c)).join('\n') + '\n')
+  if (options.values.out) writeFileSync(options.values.out, `${all.map((c) => JSON.stringify(c)).join('\n')}\n`)
 }

@@ -7,13 +7,21 @@
 import { readFileSync } from 'node:fs'
 import { extract } from '../src/pipeline/extract.js'
 import type { Statement } from '../src/pipeline/types.js'
-import { StanceScore, type GoldArticle, type StanceGold } from '../src/train/stance-score.js'
-import { ROOT, benchOptions, devLines } from './dev-articles.js'
+import { type GoldArticle, type StanceGold, StanceScore } from '../src/train/stance-score.js'
+import { benchOptions, devLines, ROOT } from './dev-articles.js'
 
 const options = benchOptions({ set: { type: 'string' } })
-const gold = readFileSync(options.values.set ?? `${ROOT}data/eval/stance.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StanceGold)
+const gold = readFileSync(options.values.set ?? `${ROOT}data/eval/stance.jsonl`, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as StanceGold)
 const wanted = new Set(gold.map((g) => g.article))
-const articles = new Map(devLines({ ...options, limit: Infinity }).map((l) => JSON.parse(l) as GoldArticle).filter((a) => wanted.has(a.id)).map((a) => [a.id, a]))
+const articles = new Map(
+  devLines({ ...options, limit: Infinity })
+    .map((l) => JSON.parse(l) as GoldArticle)
+    .filter((a) => wanted.has(a.id))
+    .map((a) => [a.id, a]),
+)
 
 const score = new StanceScore()
 const extracted = new Map<string, Statement[]>()

@@ -17,7 +17,9 @@ const { values } = parseArgs({ options: { statements: { type: 'string', default:
 const sizes = values.statements!.split(',').map(Number)
 const n = (x: number) => x.toLocaleString('en-US')
 
-const rows = [['statements', 'store file', 'texts', 'claims (read) s', 'peak RSS', 'serve listens s', 'serve RSS', 'one article ms', 'rewrite s']]
+const rows = [
+  ['statements', 'store file', 'texts', 'claims (read) s', 'peak RSS', 'serve listens s', 'serve RSS', 'one article ms', 'rewrite s'],
+]
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-file-'))
 try {
   for (const size of sizes) {
@@ -39,8 +41,17 @@ try {
     const rewriteStart = performance.now()
     await store.close()
     const rewrite = (performance.now() - rewriteStart) / 1000
-    rows.push([n(built.statements), mb(statSync(db).size), mb(statSync(`${db}.texts`).size), read.seconds.toFixed(1), mb(read.peakRss),
-      listens.toFixed(1), mb(serveRss), one.toFixed(1), rewrite.toFixed(1)])
+    rows.push([
+      n(built.statements),
+      mb(statSync(db).size),
+      mb(statSync(`${db}.texts`).size),
+      read.seconds.toFixed(1),
+      mb(read.peakRss),
+      listens.toFixed(1),
+      mb(serveRss),
+      one.toFixed(1),
+      rewrite.toFixed(1),
+    ])
     rmSync(db)
     rmSync(`${db}.texts`)
   }

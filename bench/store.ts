@@ -12,19 +12,40 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Store } from '../src/store/store.js'
 import { ROOT, table } from './dev-articles.js'
-import { SURNAMES } from './generate/cast.js'
 import { generateStore } from './generate/build.js'
+import { SURNAMES } from './generate/cast.js'
 import { Newsroom } from './generate/newsroom.js'
 import { mb, percentile, runCli, serveStore, timedGet } from './served.js'
 
-const { values } = parseArgs({ options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } } })
+const { values } = parseArgs({
+  options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } },
+})
 const STATEMENTS = Number(values.statements)
 const REQUESTS = Number(values.requests)
 const n = (x: number) => x.toLocaleString('en-US')
 
-const WORDS = ['troops', 'payments', 'embargo', 'brake defects', 'fuel taxes', 'journalists', 'waste river', 'emergency loans',
-  'public funds', 'jobs', 'drug prices', 'dam warnings', 'Lisbon', 'Nairobi contract', 'Northfield', 'Atlas Bank', 'officials',
-  'armoured vehicles', 'losses investors', 'housing']
+const WORDS = [
+  'troops',
+  'payments',
+  'embargo',
+  'brake defects',
+  'fuel taxes',
+  'journalists',
+  'waste river',
+  'emergency loans',
+  'public funds',
+  'jobs',
+  'drug prices',
+  'dam warnings',
+  'Lisbon',
+  'Nairobi contract',
+  'Northfield',
+  'Atlas Bank',
+  'officials',
+  'armoured vehicles',
+  'losses investors',
+  'housing',
+]
 const rotate = <T>(list: readonly T[], i: number) => list[i % list.length]
 const RENDER = { cookie: 'bench=1' }
 
@@ -32,7 +53,10 @@ const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'))
 try {
   const db = join(folder, 'claimtrail.json')
   // A child builds the store, so this process never holds it (nor its lock) while the server runs.
-  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--statements', String(STATEMENTS), '--db', db], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--statements', String(STATEMENTS), '--db', db], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   if (gen.status !== 0) throw new Error('the generator failed')
   console.log(gen.stdout.trim().replace(folder, '$TMP'))
 
@@ -54,7 +78,15 @@ try {
     if (first.status !== 200) throw new Error(`${path(0)} answered ${first.status}`)
     const times: number[] = []
     for (let i = 1; i <= REQUESTS; i++) times.push((await timedGet(server.base + path(i), RENDER)).ms)
-    rows.push([name, String(REQUESTS), first.ms.toFixed(0), percentile(times, 0.5).toFixed(1), percentile(times, 0.95).toFixed(1), Math.max(...times).toFixed(1), '< 50 ms p95'])
+    rows.push([
+      name,
+      String(REQUESTS),
+      first.ms.toFixed(0),
+      percentile(times, 0.5).toFixed(1),
+      percentile(times, 0.95).toFixed(1),
+      Math.max(...times).toFixed(1),
+      '< 50 ms p95',
+    ])
   }
   const browsed = server.peakRss()
 
@@ -74,11 +106,15 @@ try {
     cli.push([`--format csv --what ${what}`, `${run.seconds.toFixed(1)} s`, mb(run.peakRss)])
   }
 
-  console.log(`\n${REQUESTS} requests per row, one at a time, each rendered (never from the page cache), over loopback to \`claimtrail serve\`; load average ${busy.toFixed(1)} on ${availableParallelism()} cores\n`)
+  console.log(
+    `\n${REQUESTS} requests per row, one at a time, each rendered (never from the page cache), over loopback to \`claimtrail serve\`; load average ${busy.toFixed(1)} on ${availableParallelism()} cores\n`,
+  )
   console.log(table(rows))
   console.log()
   console.log(table(downloads))
-  console.log(`\nserver peak RSS (target < 300 MB): ${mb(opened)} once the store is open, ${mb(browsed)} after the pages, ${mb(exported)} after the downloads`)
+  console.log(
+    `\nserver peak RSS (target < 300 MB): ${mb(opened)} once the store is open, ${mb(browsed)} after the pages, ${mb(exported)} after the downloads`,
+  )
   console.log()
   console.log(table(cli))
 
@@ -91,7 +127,10 @@ try {
   const costs = [['one more article, written', 'store statements', 'median ms', 'ratio']]
   let rewriteNote = ''
   let base = 0
-  for (const [path, size] of [[small, 1_000], [db, STATEMENTS]] as const) {
+  for (const [path, size] of [
+    [small, 1_000],
+    [db, STATEMENTS],
+  ] as const) {
     const store = await Store.open(path)
     const newsroom = new Newsroom(2, 1_000)
     await store.addArticles([newsroom.next()])
@@ -113,7 +152,8 @@ try {
       const rewrite = performance.now() - start
       // The journal is folded in once it is half the store file: that many articles share one rewrite.
       const perRewrite = fileBytes / 2 / journalBytes
-      rewriteNote = `rewriting the ${mb(fileBytes)} store file (compaction): ${(rewrite / 1000).toFixed(1)} s, once every ~${n(Math.round(perRewrite))} ` +
+      rewriteNote =
+        `rewriting the ${mb(fileBytes)} store file (compaction): ${(rewrite / 1000).toFixed(1)} s, once every ~${n(Math.round(perRewrite))} ` +
         `articles of ${(journalBytes / 1024).toFixed(1)} kB journal each: ${(rewrite / perRewrite).toFixed(2)} ms an article`
     }
   }

@@ -77,8 +77,10 @@ try {
   }
   server.closeAllConnections()
   server.close()
-  console.log(`store: ${store.articles().length.toLocaleString('en-US')} articles, ${store.statements().length.toLocaleString('en-US')} statements, ` +
-    `${store.claims().length.toLocaleString('en-US')} claims, ${store.speakers().length.toLocaleString('en-US')} speakers; ${REQUESTS} requests per page, one at a time\n`)
+  console.log(
+    `store: ${store.articles().length.toLocaleString('en-US')} articles, ${store.statements().length.toLocaleString('en-US')} statements, ` +
+      `${store.claims().length.toLocaleString('en-US')} claims, ${store.speakers().length.toLocaleString('en-US')} speakers; ${REQUESTS} requests per page, one at a time\n`,
+  )
   console.log(table(rows))
 } finally {
   rmSync(folder, { recursive: true, force: true })

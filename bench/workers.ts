@@ -19,7 +19,9 @@ writeFileSync(input, `${Array.from({ length: repeat }, () => lines.join('\n')).j
 
 async function run(workers: number): Promise<{ seconds: number; digest: string }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'extract', '--jsonl', input, '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'extract', '--jsonl', input, '--workers', String(workers)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const hash = createHash('sha256')
   child.stdout.on('data', (chunk: Buffer) => hash.update(chunk))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
@@ -30,10 +32,17 @@ async function run(workers: number): Promise<{ seconds: number; digest: string }
 try {
   const one = await run(1)
   const two = await run(2)
-  const row = (name: string, r: { seconds: number }) => [name, String(total), r.seconds.toFixed(1), Math.round(total / r.seconds).toLocaleString('en-US')]
+  const row = (name: string, r: { seconds: number }) => [
+    name,
+    String(total),
+    r.seconds.toFixed(1),
+    Math.round(total / r.seconds).toLocaleString('en-US'),
+  ]
   console.log(`${lines.length} dev articles × ${repeat}, claimtrail extract --jsonl (built), ${options.gold}\n`)
   console.log(table([['', 'words', 'seconds', 'words/s'], row('--workers 1', one), row('--workers 2', two)]))
-  console.log(`\n--workers 2 ÷ --workers 1: ${(one.seconds / two.seconds).toFixed(2)}×  (output ${one.digest === two.digest ? 'identical' : 'DIFFERS'})`)
+  console.log(
+    `\n--workers 2 ÷ --workers 1: ${(one.seconds / two.seconds).toFixed(2)}×  (output ${one.digest === two.digest ? 'identical' : 'DIFFERS'})`,
+  )
   if (one.digest !== two.digest) process.exitCode = 1
 } finally {
   rmSync(folder, { recursive: true, force: true })

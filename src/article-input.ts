@@ -23,7 +23,9 @@ export function articleLimit(env: NodeJS.ProcessEnv = process.env): ArticleLimit
   if (!asked) return { bytes: bytes.parse(DEFAULT_LIMIT)!, label: DEFAULT_LIMIT }
   const parsed = bytes.parse(asked)
   if (parsed === null || !Number.isFinite(parsed) || parsed < 1) {
-    throw new InvalidInputError(`CLAIMTRAIL_MAX_ARTICLE "${asked}" is not a size: write it like 4MB or 500kB, or unset it for ${DEFAULT_LIMIT}.`)
+    throw new InvalidInputError(
+      `CLAIMTRAIL_MAX_ARTICLE "${asked}" is not a size: write it like 4MB or 500kB, or unset it for ${DEFAULT_LIMIT}.`,
+    )
   }
   return { bytes: Math.floor(parsed), label: bytes.format(parsed)! }
 }
@@ -52,9 +54,13 @@ function checkText(text: string, where: string, limit: ArticleLimit): void {
     const size = Buffer.byteLength(text)
     if (size > limit.bytes) throw tooLarge(`${where}: the text`, size, limit)
   }
-  if (text.includes('\0')) throw new InvalidInputError(`${where}: the text holds NUL characters, so it looks binary: give the article as plain text.`)
+  if (text.includes('\0'))
+    throw new InvalidInputError(`${where}: the text holds NUL characters, so it looks binary: give the article as plain text.`)
   const broken = brokenCharacter(text)
-  if (broken >= 0) throw new InvalidInputError(`${where}: the text has a broken character at position ${broken} (half of a UTF-16 pair): send it as UTF-8 text.`)
+  if (broken >= 0)
+    throw new InvalidInputError(
+      `${where}: the text has a broken character at position ${broken} (half of a UTF-16 pair): send it as UTF-8 text.`,
+    )
   if (!/[\p{L}\p{N}]/u.test(text)) throw new InvalidInputError(`${where}: the text has no words in it: give the article's text.`)
 }
 
@@ -65,9 +71,12 @@ function checkField(value: string, field: string, where: string): void {
   const control = value.search(/[\u0000-\u001f\u007f-\u009f]/u)
   if (control >= 0) {
     const code = value.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')
-    throw new InvalidInputError(`${where}: "${field}" holds a control character (U+${code}) at position ${control}: give it as one line of plain text.`)
+    throw new InvalidInputError(
+      `${where}: "${field}" holds a control character (U+${code}) at position ${control}: give it as one line of plain text.`,
+    )
   }
-  if (brokenCharacter(value) >= 0) throw new InvalidInputError(`${where}: "${field}" has a broken character (half of a UTF-16 pair): send it as UTF-8 text.`)
+  if (brokenCharacter(value) >= 0)
+    throw new InvalidInputError(`${where}: "${field}" has a broken character (half of a UTF-16 pair): send it as UTF-8 text.`)
 }
 
 /** Where a lone surrogate sits (JSON may spell one as "\ud800"; it has no UTF-8 form), or -1. */

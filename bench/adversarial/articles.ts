@@ -25,8 +25,40 @@ function words(size: number, vocabulary: string[], sep = ' '): string {
   return out.join(sep)
 }
 
-const PLAIN = ['the', 'minister', 'budget', 'plan', 'would', 'cut', 'taxes', 'for', 'families', 'in', 'spring', 'and', 'raise', 'spending', 'on', 'roads']
-const CUES = ['said', 'denied', 'claimed', 'told', 'argued', 'insisted', 'warned', 'added', 'stated', 'believes', 'announced', 'rejected', 'praised', 'expected']
+const PLAIN = [
+  'the',
+  'minister',
+  'budget',
+  'plan',
+  'would',
+  'cut',
+  'taxes',
+  'for',
+  'families',
+  'in',
+  'spring',
+  'and',
+  'raise',
+  'spending',
+  'on',
+  'roads',
+]
+const CUES = [
+  'said',
+  'denied',
+  'claimed',
+  'told',
+  'argued',
+  'insisted',
+  'warned',
+  'added',
+  'stated',
+  'believes',
+  'announced',
+  'rejected',
+  'praised',
+  'expected',
+]
 const NAMES = ['John', 'Smith', 'Mary', 'Jones', 'Dmitry', 'Peskov', 'Jake', 'Sullivan', 'Zhao', 'Lijian', 'Eric', 'Sayers']
 
 export const HOSTILE_KINDS: HostileKind[] = [
@@ -36,23 +68,55 @@ export const HOSTILE_KINDS: HostileKind[] = [
   { name: 'quote-marks', why: '~250k straight quotation marks', article: (n) => fill('"a" ', n) },
   { name: 'curly-quote-marks', why: 'unbalanced curly quotes, opening only', article: (n) => fill('“ab ', n) },
   { name: 'yes-smith-said', why: 'the same short attributed quote, repeated', article: (n) => fill('"Yes," Smith said. ', n) },
-  { name: 'yes-smith-said-one-sentence', why: 'attributed quotes with no full stop between them', article: (n) => fill('"Yes," Smith said, ', n) },
+  {
+    name: 'yes-smith-said-one-sentence',
+    why: 'attributed quotes with no full stop between them',
+    article: (n) => fill('"Yes," Smith said, ', n),
+  },
   { name: 'name-colon-said-lines', why: 'speaker-line shapes, one a line', article: (n) => fill('Name: said\n', n) },
   { name: 'speaker-lines', why: 'transcript lines', article: (n) => fill('WALLACE: We will cut taxes, he said.\nSMITH: No.\n', n) },
-  { name: 'nested-brackets', why: 'brackets opened and never closed, then closed', article: (n) => `${'(['.repeat(n / 4)}said ${'])'.repeat(n / 4)}` },
+  {
+    name: 'nested-brackets',
+    why: 'brackets opened and never closed, then closed',
+    article: (n) => `${'(['.repeat(n / 4)}said ${'])'.repeat(n / 4)}`,
+  },
   { name: 'according-to', why: 'thousands of "according to"', article: (n) => fill('according to ', n) },
   { name: 'capitalised-names', why: 'one run of capitalised names', article: (n) => words(n, NAMES) },
-  { name: 'names-and-cues', why: 'names each followed by a cue, one sentence', article: (n) => words(n, NAMES.flatMap((name, i) => [name, CUES[i % CUES.length]])) },
+  {
+    name: 'names-and-cues',
+    why: 'names each followed by a cue, one sentence',
+    article: (n) =>
+      words(
+        n,
+        NAMES.flatMap((name, i) => [name, CUES[i % CUES.length]]),
+      ),
+  },
   { name: 'many-colons', why: 'colons between every word', article: (n) => fill('Smith said: it is: ', n) },
   { name: 'unclosed-quotes', why: 'every sentence opens a quote it never closes', article: (n) => fill('He said "it is fine. ', n) },
   { name: 'only-newlines', why: 'one word and a million line breaks', article: (n) => `said\n${'\n'.repeat(n - 10)}end` },
   { name: 'he-said-pronouns', why: 'pronoun subjects and cues, one sentence', article: (n) => fill('he said she said they said it ', n) },
   { name: 'cue-verb-paragraph', why: 'a paragraph of nothing but cue verbs', article: (n) => words(n, CUES) },
-  { name: 'commas', why: 'comma-joined clauses with cues and no full stop', article: (n) => fill('taxes will rise, the minister said, ', n) },
+  {
+    name: 'commas',
+    why: 'comma-joined clauses with cues and no full stop',
+    article: (n) => fill('taxes will rise, the minister said, ', n),
+  },
   { name: 'dashes-and', why: 'dash and conjunction clauses', article: (n) => fill('Smith said taxes rise — and spending falls ', n) },
-  { name: 'frames', why: 'time and place frames after a cue', article: (n) => fill('on Monday in a statement ', n, 'Smith said ', ' that taxes rise.') },
-  { name: 'that-chains', why: '"X said that Y said that …", one sentence', article: (n) => fill('Smith said that Jones claimed that ', n, '', 'it rains.') },
-  { name: 'abbreviations', why: 'full stops that end no sentence', article: (n) => fill('Mr. Smith of the U.S. said Dr. Jones of D.C. ', n) },
+  {
+    name: 'frames',
+    why: 'time and place frames after a cue',
+    article: (n) => fill('on Monday in a statement ', n, 'Smith said ', ' that taxes rise.'),
+  },
+  {
+    name: 'that-chains',
+    why: '"X said that Y said that …", one sentence',
+    article: (n) => fill('Smith said that Jones claimed that ', n, '', 'it rains.'),
+  },
+  {
+    name: 'abbreviations',
+    why: 'full stops that end no sentence',
+    article: (n) => fill('Mr. Smith of the U.S. said Dr. Jones of D.C. ', n),
+  },
   { name: 'single-quotes', why: 'apostrophes and single quotes', article: (n) => fill("Smith's 'plan' isn't 'fine,' he said ", n) },
   { name: 'one-long-word', why: 'a single 1 MB token', article: (n) => `Smith said ${'a'.repeat(n - 20)}.` },
   { name: 'noun-cues', why: '"his claim that" shapes', article: (n) => fill("Smith's claim that Jones's denial of the report ", n) },

@@ -20,7 +20,15 @@ for (const kind of kinds) {
   const t0 = performance.now()
   const done = (outcome: { statements: number } | { error: string }) => {
     const cpu = process.cpuUsage(cpu0)
-    console.log(JSON.stringify({ kind: kind.name, chars: text.length, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - t0, ...outcome }))
+    console.log(
+      JSON.stringify({
+        kind: kind.name,
+        chars: text.length,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        wallMs: performance.now() - t0,
+        ...outcome,
+      }),
+    )
   }
   try {
     done({ statements: extract({ text, published: '2024-05-01' }).statements.length })

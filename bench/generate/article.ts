@@ -2,11 +2,11 @@
 // content, cue and speaker mention are spans of the text just written, so no parse is needed to file it.
 import type { ClaimDraft, ClaimLink, Kind, Stance, Statement } from '../../src/pipeline/types.js'
 import type { ExtractedArticle } from '../../src/store/store.js'
-import { CITIES, type Cast, type Voice } from './cast.js'
+import { type Cast, CITIES, type Voice } from './cast.js'
 import { whenSaid } from './dates.js'
 import type { Dice } from './dice.js'
 import { capital, Page, type Piece } from './page.js'
-import { remark, type Proposition, type Story } from './stories.js'
+import { type Proposition, remark, type Story } from './stories.js'
 
 export interface Byline {
   published: string
@@ -28,25 +28,62 @@ const at = (when: string) => (when ? ` ${when}` : '')
 
 const QUOTE: Form[] = [
   { kind: 'direct', rule: 'gen-quote-name-said', pieces: (c, s, w) => ['“', content(c), ',” ', mention(s), ' ', cue('said'), `${at(w)}.`] },
-  { kind: 'direct', rule: 'gen-name-said-quote', pieces: (c, s, w) => [mention(capital(s)), ' ', cue('said'), `${at(w)}: “`, content(c), '.”'] },
+  {
+    kind: 'direct',
+    rule: 'gen-name-said-quote',
+    pieces: (c, s, w) => [mention(capital(s)), ' ', cue('said'), `${at(w)}: “`, content(c), '.”'],
+  },
 ]
 const REPORT: Form[] = [
-  { kind: 'indirect', rule: 'gen-name-said-that', pieces: (c, s, w) => [mention(capital(s)), ' ', cue('said'), `${at(w)} that `, content(c), '.'] },
+  {
+    kind: 'indirect',
+    rule: 'gen-name-said-that',
+    pieces: (c, s, w) => [mention(capital(s)), ' ', cue('said'), `${at(w)} that `, content(c), '.'],
+  },
   { kind: 'indirect', rule: 'gen-according-to', pieces: (c, s) => [cue('According to'), ' ', mention(s), ', ', content(c), '.'] },
-  { kind: 'indirect', rule: 'gen-clause-name-told', pieces: (c, s, w) => [content(capital(c)), ', ', mention(s), ' ', cue('told'), ` reporters${at(w)}.`] },
+  {
+    kind: 'indirect',
+    rule: 'gen-clause-name-told',
+    pieces: (c, s, w) => [content(capital(c)), ', ', mention(s), ' ', cue('told'), ` reporters${at(w)}.`],
+  },
 ]
 const ASSERT = [...QUOTE, ...REPORT]
 const DENY: Form[] = [
-  { kind: 'indirect', rule: 'gen-name-denied-that', pieces: (c, s, w) => [mention(capital(s)), ' ', cue('denied'), `${at(w)} that `, content(c), '.'] },
-  { kind: 'direct', rule: 'gen-quote-not-true', pieces: (c, s, w) => ['“', content(`It is simply not true that ${c}`), ',” ', mention(s), ' ', cue('said'), `${at(w)}.`] },
-  { kind: 'indirect', rule: 'gen-name-rejected-reports', pieces: (c, s, w) => [mention(capital(s)), `${at(w)} `, cue('rejected'), ' reports that ', content(c), ' as “baseless.”'] },
+  {
+    kind: 'indirect',
+    rule: 'gen-name-denied-that',
+    pieces: (c, s, w) => [mention(capital(s)), ' ', cue('denied'), `${at(w)} that `, content(c), '.'],
+  },
+  {
+    kind: 'direct',
+    rule: 'gen-quote-not-true',
+    pieces: (c, s, w) => ['“', content(`It is simply not true that ${c}`), ',” ', mention(s), ' ', cue('said'), `${at(w)}.`],
+  },
+  {
+    kind: 'indirect',
+    rule: 'gen-name-rejected-reports',
+    pieces: (c, s, w) => [mention(capital(s)), `${at(w)} `, cue('rejected'), ' reports that ', content(c), ' as “baseless.”'],
+  },
 ]
-const CONFIRM: Form = { kind: 'indirect', rule: 'gen-name-confirmed-that', pieces: (c, s, w) => [mention(capital(s)), ' ', cue('confirmed'), `${at(w)} that `, content(c), '.'] }
-const DECLINE: Form = { kind: 'indirect', rule: 'gen-name-declined', pieces: (_c, s, w) => [mention(capital(s)), `${at(w)} `, cue('declined'), ' ', content('to comment on the allegations'), '.'] }
+const CONFIRM: Form = {
+  kind: 'indirect',
+  rule: 'gen-name-confirmed-that',
+  pieces: (c, s, w) => [mention(capital(s)), ' ', cue('confirmed'), `${at(w)} that `, content(c), '.'],
+}
+const DECLINE: Form = {
+  kind: 'indirect',
+  rule: 'gen-name-declined',
+  pieces: (_c, s, w) => [mention(capital(s)), `${at(w)} `, cue('declined'), ' ', content('to comment on the allegations'), '.'],
+}
 
 // A direct quote rarely stops at the bare claim; a tail chosen by the claim's own letters keeps it the same
 // from article to article, as a quote reprinted by several outlets is.
-const TAILS = ['', ', and we have the documents to show it', ', and everybody in the ministry knows it', ', and that should worry all of us']
+const TAILS = [
+  '',
+  ', and we have the documents to show it',
+  ', and everybody in the ministry knows it',
+  ', and that should worry all of us',
+]
 const quoted = (c: string) => `${capital(c)}${TAILS[c.length % TAILS.length]}`
 
 /** The claim in the words of whom it accuses: "it moved troops to its border", "we moved troops to our border". */
@@ -64,7 +101,10 @@ class Draft {
   readonly claims: ClaimDraft[] = []
   readonly #introduced = new Set<Voice>()
 
-  constructor(readonly dice: Dice, readonly published: string) {}
+  constructor(
+    readonly dice: Dice,
+    readonly published: string,
+  ) {}
 
   claim(text: string): string {
     const id = `c${this.claims.length + 1}`
@@ -99,13 +139,15 @@ class Draft {
   /** A sentence of background that attributes nothing. */
   background(cast: Cast, about: Proposition): void {
     const d = this.dice
-    this.page.sentence([d.pick([
-      `${about.accused.name} has faced questions from regulators in ${cast.country(d).name} for months.`,
-      'Lawmakers have called for an independent inquiry.',
-      `Shares in ${cast.organisation(d).name} fell ${d.int(2, 15)} percent in early trading.`,
-      `The affair has dominated local news in ${d.pick(CITIES)} since the first reports.`,
-      'The documents could not be independently verified.',
-    ])])
+    this.page.sentence([
+      d.pick([
+        `${about.accused.name} has faced questions from regulators in ${cast.country(d).name} for months.`,
+        'Lawmakers have called for an independent inquiry.',
+        `Shares in ${cast.organisation(d).name} fell ${d.int(2, 15)} percent in early trading.`,
+        `The affair has dominated local news in ${d.pick(CITIES)} since the first reports.`,
+        'The documents could not be independently verified.',
+      ]),
+    ])
   }
 }
 
@@ -150,10 +192,20 @@ export function writeArticle(story: Story, cast: Cast, dice: Dice, { published, 
     `${lead.accused.name} rejects claims over ${lead.text.split(' ').slice(-3).join(' ')}`,
     `Questions grow over claims that ${lead.text}`,
   ])
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
   const site = outlet.toLowerCase().replace(/[^a-z0-9]+/g, '')
   return {
-    article: { text: draft.page.text, published, outlet, title, url: `https://${site}.example/${published.slice(0, 7).replace('-', '/')}/${slug}` },
+    article: {
+      text: draft.page.text,
+      published,
+      outlet,
+      title,
+      url: `https://${site}.example/${published.slice(0, 7).replace('-', '/')}/${slug}`,
+    },
     extraction: { statements: draft.statements, claims: draft.claims },
   }
 }

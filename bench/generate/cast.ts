@@ -29,20 +29,44 @@ const ORG_FIRST = 'Northfield Harbour Meridian Crestline Atlas Summit Redwood Si
 const ORG_LAST = 'Energy Holdings Bank Logistics Pharma Telecom Mining Airways Foods Motors'.split(' ')
 
 export const BODIES = [
-  'the Port Authority', 'the Ministry of Health', 'the Central Bank', 'the Electoral Commission', 'the Transport Ministry',
-  'the Competition Authority', 'the Water Board', 'the Defence Ministry', 'the National Audit Office', 'the Energy Regulator',
+  'the Port Authority',
+  'the Ministry of Health',
+  'the Central Bank',
+  'the Electoral Commission',
+  'the Transport Ministry',
+  'the Competition Authority',
+  'the Water Board',
+  'the Defence Ministry',
+  'the National Audit Office',
+  'the Energy Regulator',
 ]
 
 export const CITIES = `Lisbon Nairobi Osaka Krakow Izmir Valparaiso Lagos Surabaya Seville Lyon Hamburg Cusco Accra Malmo
   Rosario Hanoi Perth Monterrey Bergen Alexandria`.split(/\s+/)
 
-const OFFICES = ['finance minister', 'foreign minister', 'health minister', 'defence minister', 'trade minister', 'prime minister', 'interior minister']
+const OFFICES = [
+  'finance minister',
+  'foreign minister',
+  'health minister',
+  'defence minister',
+  'trade minister',
+  'prime minister',
+  'interior minister',
+]
 const COMPANY_ROLES = ['chief executive', 'spokesperson', 'chief financial officer', 'board chair']
 const OTHER_ROLES = ['opposition leader', 'union leader', 'Senator', 'economist']
 
 const ANONYMOUS = [
-  'a senior official', 'two people familiar with the matter', 'officials', 'a government source', 'diplomats',
-  'a person close to the company', 'U.S. officials', 'European officials', 'a senior military officer', 'investigators',
+  'a senior official',
+  'two people familiar with the matter',
+  'officials',
+  'a government source',
+  'diplomats',
+  'a person close to the company',
+  'U.S. officials',
+  'European officials',
+  'a senior military officer',
+  'investigators',
 ]
 const GROUPS = ['protesters', 'residents', 'analysts', 'critics', 'shareholders']
 const DOCUMENTS = ['a leaked memo', 'court filings', 'an internal report', 'an audit', 'a draft report']
@@ -103,9 +127,12 @@ function voiceOf(name: string, type: SpeakerType): Voice {
 function person(dice: Dice, name: string, surname: string, organisations: string[], countries: string[]): Voice {
   const kind = dice.next()
   const role =
-    kind < 0.45 ? `${dice.pick(countries)}'s ${dice.pick(OFFICES)}`
-    : kind < 0.75 ? `${dice.pick(organisations)} ${dice.pick(COMPANY_ROLES)}`
-    : kind < 0.85 ? `${dice.pick(CITIES)} mayor`
-    : dice.pick(OTHER_ROLES)
+    kind < 0.45
+      ? `${dice.pick(countries)}'s ${dice.pick(OFFICES)}`
+      : kind < 0.75
+        ? `${dice.pick(organisations)} ${dice.pick(COMPANY_ROLES)}`
+        : kind < 0.85
+          ? `${dice.pick(CITIES)} mayor`
+          : dice.pick(OTHER_ROLES)
   return { name, type: 'person', role, first: `${role} ${name}`, later: surname }
 }

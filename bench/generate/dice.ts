@@ -45,7 +45,10 @@ export class Dice {
 export class Zipf {
   readonly #cumulative: Float64Array
 
-  constructor(readonly size: number, s = 1.05) {
+  constructor(
+    readonly size: number,
+    s = 1.05,
+  ) {
     this.#cumulative = new Float64Array(size)
     let sum = 0
     for (let rank = 1; rank <= size; rank++) this.#cumulative[rank - 1] = sum += 1 / rank ** s

@@ -14,7 +14,9 @@ const NEW_STORY = 0.4
 
 const OUTLETS = `The Harbour Herald|Daily Meridian|Northfield Post|Coastal Times|The Evening Ledger|Capital Wire|The Morning
   Courier|Valley Gazette|The Observer Desk|Metro Standard|Continental Review|The Weekly Dispatch|Riverside Chronicle|Global
-  Sentinel|The Civic Record|Bay City Tribune|The Plain Report|Eastern Bulletin`.replace(/\s*\n\s*/g, ' ').split('|')
+  Sentinel|The Civic Record|Bay City Tribune|The Plain Report|Eastern Bulletin`
+  .replace(/\s*\n\s*/g, ' ')
+  .split('|')
 
 export class Newsroom {
   readonly #dice: Dice
@@ -27,7 +29,10 @@ export class Newsroom {
   #written = 0
 
   /** `planned`: about how many articles will be asked for, which sets the years they span and the cast's size. */
-  constructor(seed: number, readonly planned: number) {
+  constructor(
+    seed: number,
+    readonly planned: number,
+  ) {
     this.#dice = new Dice(seed)
     // The archive spans about four articles a day, six years at most, two months at least.
     this.#days = Math.max(60, Math.min(6 * 365, Math.ceil(planned / 4)))
@@ -48,7 +53,11 @@ export class Newsroom {
       story = pickByHeat(this.#active, dice)
     }
     const reporter = this.#cast.people[(n * 7919) % this.#cast.people.length].name
-    return writeArticle(story, this.#cast, dice, { published: dayAfter(FIRST_DAY, day), outlet: OUTLETS[this.#outlets.draw(dice)], reporter })
+    return writeArticle(story, this.#cast, dice, {
+      published: dayAfter(FIRST_DAY, day),
+      outlet: OUTLETS[this.#outlets.draw(dice)],
+      reporter,
+    })
   }
 }
 

@@ -2,7 +2,7 @@
 // denies: an inverted index from content stems and entities to statements, read rarest term first and capped,
 // so a lookup costs the same in a store of a hundred articles or of a hundred thousand.
 import { type ClaimStatement, type Entry, entryOf } from './entry.js'
-import { type Idf, sharedTerms } from './evidence.js'
+import { sharedTerms } from './evidence.js'
 import { pairFeatures } from './pair-features.js'
 import { type PairModel, sameProbability } from './pair-model.js'
 import { PAIR_MODEL } from './pair-weights.js'

@@ -43,14 +43,28 @@ export function entryOf(claimId: string, s: ClaimStatement): Entry {
   const terms = new Map<string, number>()
   for (const w of words) terms.set(w, (terms.get(w) ?? 0) + 1)
   return {
-    claimId, terms, entities: entities(s.content, s.speaker), day: dayOf(s.date),
-    runs: wordRuns(words), numbers: numbersOf(s.content), negated: NEGATION.test(s.content), speaker: speakerKey(s.speaker, s.speakerId),
-    article: s.article ?? null, subject: words[0] ?? null, stance: s.stance, at: s.at ?? null,
+    claimId,
+    terms,
+    entities: entities(s.content, s.speaker),
+    day: dayOf(s.date),
+    runs: wordRuns(words),
+    numbers: numbersOf(s.content),
+    negated: NEGATION.test(s.content),
+    speaker: speakerKey(s.speaker, s.speakerId),
+    article: s.article ?? null,
+    subject: words[0] ?? null,
+    stance: s.stance,
+    at: s.at ?? null,
   }
 }
 
 /** A pipeline statement as the index takes it; `published` stands in when the text gives no date. */
-export function claimStatement(id: string, s: Statement & { speakerId?: string | null }, published: string | null, article?: string): ClaimStatement {
+export function claimStatement(
+  id: string,
+  s: Statement & { speakerId?: string | null },
+  published: string | null,
+  article?: string,
+): ClaimStatement {
   return {
     id,
     content: s.content.map((c) => c.text).join(' … '),

@@ -33,7 +33,9 @@ function features(a: Entry, b: Entry, idf: Idf, inside: boolean, shared: number)
   f.entities = entityOverlap(a, b, idf)
   f.contained = shared / smaller
   // The rare words shared: "Benghazi", "Machado" say more of which claim this is than "said" or "people".
-  let mass = 0, sharedMass = 0, rarest = 0
+  let mass = 0,
+    sharedMass = 0,
+    rarest = 0
   const [less, more] = a.terms.size <= b.terms.size ? [a, b] : [b, a]
   for (const term of less.terms.keys()) {
     const w = idf(term)

@@ -13,7 +13,11 @@ export interface PairModel {
   provenance?: Record<string, unknown>
 }
 
-export interface PairExample { features: Record<string, number>; same: boolean; weight?: number }
+export interface PairExample {
+  features: Record<string, number>
+  same: boolean
+  weight?: number
+}
 
 export function sameProbability(model: Pick<PairModel, 'weights'>, features: Record<string, number>): number {
   let z = 0
@@ -22,7 +26,10 @@ export function sameProbability(model: Pick<PairModel, 'weights'>, features: Rec
 }
 
 /** Stochastic gradient descent with L2 shrinkage, in a seeded order: the same examples give the same weights. */
-export function trainPairModel(examples: PairExample[], options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {}): Record<string, number> {
+export function trainPairModel(
+  examples: PairExample[],
+  options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {},
+): Record<string, number> {
   const { epochs = 40, rate = 0.1, l2 = 1e-3 } = options
   const weights: Record<string, number> = {}
   for (const [e, order] of epochOrders(examples.length, epochs, options.seed ?? 17)) {

@@ -5,12 +5,14 @@ import type { SpeakerType } from '../pipeline/types.js'
 
 // Function words, and the words of stance: "denied that Russia asked China for aid" and "Russia asked China
 // for aid" are one claim, so negation and reporting words carry no weight.
-const STOP = new Set(`a an the of to in on at for from by with about into over after before as than then and or but
+const STOP = new Set(
+  `a an the of to in on at for from by with about into over after before as than then and or but
   nor so if that this these those there here which who whom whose what when where why how it its it's he she they
   them his her hers their theirs we us our you your i me my is are was were be been being am has have had do does
   did will would shall should can could may might must not no never nor any some such also just very more most
   said says say saying told tell according claimed claims deny denied denies false untrue true reported report
-  don't didn't doesn't isn't wasn't aren't won't can't wouldn't n't all other one s t`.split(/\s+/))
+  don't didn't doesn't isn't wasn't aren't won't can't wouldn't n't all other one s t`.split(/\s+/),
+)
 
 /** Capitalised words that open sentences or quotes without naming anyone. */
 const NOT_NAMES = new Set('mr mrs ms dr but and the a an it he she they we i you this that there if when so yes no'.split(' '))
@@ -22,8 +24,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
 
 /** A light suffix strip, then the first seven letters: "asked"/"asking", "weapons"/"weapon" meet. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’'.]/g, '')
-  if (w.length > 5 && w.endsWith('ies')) w = w.slice(0, -3) + 'y'
+  let w = word
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/[’'.]/g, '')
+  if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
   else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3)
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2)
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1)
@@ -88,13 +93,13 @@ export function entities(text: string, speaker: { name: string; type: SpeakerTyp
   const found = new Set<string>()
   for (const word of text.match(WORD) ?? []) {
     const lower = word.toLowerCase()
-    if (/\p{N}/u.test(word)) found.add('@' + lower.replace(/[,’']/g, ''))
-    else if (/^\p{Lu}/u.test(word) && !STOP.has(lower) && !NOT_NAMES.has(lower) && word.length > 1) found.add('@' + stem(word))
+    if (/\p{N}/u.test(word)) found.add(`@${lower.replace(/[,’']/g, '')}`)
+    else if (/^\p{Lu}/u.test(word) && !STOP.has(lower) && !NOT_NAMES.has(lower) && word.length > 1) found.add(`@${stem(word)}`)
   }
   if (speaker && !NAMELESS.has(speaker.type)) {
     for (const word of speaker.name.match(WORD) ?? []) {
       const lower = word.toLowerCase()
-      if (!STOP.has(lower) && !NOT_NAMES.has(lower) && word.length > 1) found.add('@' + stem(word))
+      if (!STOP.has(lower) && !NOT_NAMES.has(lower) && word.length > 1) found.add(`@${stem(word)}`)
     }
   }
   return found

@@ -17,14 +17,17 @@ export function articleFromLine(text: string, where: string, { needsId = false }
     throw new InvalidInputError(`${where}: "text" is missing or empty: give the article's text.`)
   }
   const date = optionalString(line, 'date', where)
-  return checkArticle({
-    ...(id ? { id } : {}),
-    text: line.text,
-    published: date ? parseDate(date, `${where}: "date"`) : null,
-    outlet: optionalString(line, 'outlet', where) ?? optionalString(line, 'publisher', where) ?? null,
-    title: optionalString(line, 'title', where) ?? null,
-    url: optionalString(line, 'url', where) ?? null,
-  }, where)
+  return checkArticle(
+    {
+      ...(id ? { id } : {}),
+      text: line.text,
+      published: date ? parseDate(date, `${where}: "date"`) : null,
+      outlet: optionalString(line, 'outlet', where) ?? optionalString(line, 'publisher', where) ?? null,
+      title: optionalString(line, 'title', where) ?? null,
+      url: optionalString(line, 'url', where) ?? null,
+    },
+    where,
+  )
 }
 
 function optionalString(line: Record<string, unknown>, field: string, where: string): string | undefined {

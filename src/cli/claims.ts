@@ -25,11 +25,16 @@ export function claimsCommand(program: Command): void {
     .option('--across-articles', 'only claims carried by more than one article (one claim followed across outlets)')
     .addOption(dbOption())
     .action(async (options: ClaimsOptions) => {
-      if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
+      if (!existsSync(options.db))
+        throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       const store = await Store.open(options.db, { readOnly: true })
       const claims = filterClaims(store.claims(), options, (id) => store.speaker(id))
       if (claims.length === 0) {
-        console.log(store.claims().length ? 'No claim matches these filters.' : 'The store holds no claims yet: `claimtrail ingest ARTICLE.txt` adds some.')
+        console.log(
+          store.claims().length
+            ? 'No claim matches these filters.'
+            : 'The store holds no claims yet: `claimtrail ingest ARTICLE.txt` adds some.',
+        )
         return
       }
       console.log(claims.map(ledgerText).join('\n\n'))

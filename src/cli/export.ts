@@ -1,9 +1,10 @@
 // `claimtrail export`: the store as CSV (one row per statement) or JSON (DESIGN.md's export shape).
-import { createWriteStream, existsSync } from 'node:fs'
+
 import { once } from 'node:events'
+import { createWriteStream, existsSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Option, type Command } from 'commander'
+import { type Command, Option } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
@@ -24,13 +25,19 @@ export function exportCommand(program: Command): void {
     .command('export')
     .description('print the store as CSV (one row per statement, or per claim) or JSON')
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory())
-    .addOption(new Option('--what <table>', 'the CSV table: statements, or claims with who asserted and denied them').choices(['statements', 'claims']).default('statements'))
+    .addOption(
+      new Option('--what <table>', 'the CSV table: statements, or claims with who asserted and denied them')
+        .choices(['statements', 'claims'])
+        .default('statements'),
+    )
     .addOption(dbOption())
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (options: ExportOptions) => {
       // Opening would create an empty store; for an export that only hides a mistyped path behind empty output.
-      if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-      if (options.what === 'claims' && options.format !== 'csv') throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')
+      if (!existsSync(options.db))
+        throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
+      if (options.what === 'claims' && options.format !== 'csv')
+        throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')
       if (options.format === 'csv' && options.what === 'statements') {
         // The whole statements table is read from the file as it is written out: no store in memory.
         const streamed = await streamStatements(options.db)

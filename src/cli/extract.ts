@@ -3,10 +3,10 @@
 import { once } from 'node:events'
 import type { Command } from 'commander'
 import { checkArticle } from '../article-input.js'
-import { articleFromLine } from './article-line.js'
-import { addArticleOptions, articleMeta, minConfidenceOption, workersOption, type ArticleOptions } from './options.js'
+import { type Extractor, inOrder, openExtractor } from '../ingest/extractor.js'
 import type { Statement } from '../pipeline/types.js'
-import { inOrder, openExtractor, type Extractor } from '../ingest/extractor.js'
+import { articleFromLine } from './article-line.js'
+import { type ArticleOptions, addArticleOptions, articleMeta, minConfidenceOption, workersOption } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
 interface ExtractOptions extends ArticleOptions {

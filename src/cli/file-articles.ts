@@ -1,9 +1,10 @@
 // Extracting and storing articles in batches: one store write per batch, so a run that fails half-way keeps
 // every batch before the failure, and running it again skips what is stored without extracting it again.
-import type { ExtractedArticle, Store } from '../store/store.js'
-import type { ArticleInput } from '../store/schema.js'
+
 import { TooLargeError } from '../errors.js'
-import { openExtractor, type Extractor } from '../ingest/extractor.js'
+import { type Extractor, openExtractor } from '../ingest/extractor.js'
+import type { ArticleInput } from '../store/schema.js'
+import type { ExtractedArticle, Store } from '../store/store.js'
 
 export const BATCH_SIZE = 50
 
@@ -27,17 +28,30 @@ export function emptyTally(): IngestTally {
 }
 
 /** Extracts with `workers` threads, each article within the time budget; this thread alone writes the store. */
-export async function fileArticles(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle = () => {}, workers = 1): Promise<IngestTally> {
+export async function fileArticles(
+  store: Store,
+  pending: PendingArticle[],
+  tally: IngestTally,
+  onArticle = () => {},
+  workers = 1,
+): Promise<IngestTally> {
   const extractor = await openExtractor(workers)
   try {
-    for (let start = 0; start < pending.length; start += BATCH_SIZE) await fileBatch(store, pending.slice(start, start + BATCH_SIZE), tally, onArticle, extractor)
+    for (let start = 0; start < pending.length; start += BATCH_SIZE)
+      await fileBatch(store, pending.slice(start, start + BATCH_SIZE), tally, onArticle, extractor)
   } finally {
     await extractor.close()
   }
   return tally
 }
 
-async function fileBatch(store: Store, pending: PendingArticle[], tally: IngestTally, onArticle: () => void, extractor: Extractor): Promise<void> {
+async function fileBatch(
+  store: Store,
+  pending: PendingArticle[],
+  tally: IngestTally,
+  onArticle: () => void,
+  extractor: Extractor,
+): Promise<void> {
   const extracting: Array<Promise<ExtractedArticle | null>> = []
   const texts = new Map<string, string>() // id → text, for the ids given in this batch
   for (const { source, article } of pending) {
@@ -65,7 +79,12 @@ async function fileBatch(store: Store, pending: PendingArticle[], tally: IngestT
   }
 }
 
-async function extractFrom(extractor: Extractor, article: ArticleInput, source: string, skipped: string[]): Promise<ExtractedArticle | null> {
+async function extractFrom(
+  extractor: Extractor,
+  article: ArticleInput,
+  source: string,
+  skipped: string[],
+): Promise<ExtractedArticle | null> {
   try {
     return { article, extraction: await extractor.extract(article) }
   } catch (error) {

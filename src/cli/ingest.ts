@@ -1,14 +1,14 @@
 // `claimtrail ingest`: articles into the store, from .txt files (or - for stdin) and .jsonl files. Bad inputs
 // are skipped with their reason so one broken file does not cost a long batch; only when nothing at all can be
 // read is the run refused.
-import { SingleBar, Presets } from 'cli-progress'
+import { Presets, SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
 import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
 import { articleFromLine } from './article-line.js'
 import { emptyTally, fileArticles, type IngestTally, type PendingArticle } from './file-articles.js'
-import { addArticleOptions, articleMeta, dbOption, keepBackupsOption, workersOption, type ArticleOptions } from './options.js'
+import { type ArticleOptions, addArticleOptions, articleMeta, dbOption, keepBackupsOption, workersOption } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
 // A few articles are done before a bar could be drawn.
@@ -49,7 +49,11 @@ async function gather(files: string[], options: ArticleOptions, skipped: string[
   for (const file of files) {
     try {
       if (file.endsWith('.jsonl')) await gatherLines(file, pending, skipped)
-      else pending.push({ source: inputName(file), article: checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file)) })
+      else
+        pending.push({
+          source: inputName(file),
+          article: checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file)),
+        })
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       skipped.push(error.message)
@@ -76,7 +80,8 @@ async function gatherLines(file: string, pending: PendingArticle[], skipped: str
     skipped.length = skippedBefore
     throw error
   }
-  if (pending.length + skipped.length === pendingBefore + skippedBefore) throw new InvalidInputError(`${inputName(file)} is empty: give a file with one article per line.`)
+  if (pending.length + skipped.length === pendingBefore + skippedBefore)
+    throw new InvalidInputError(`${inputName(file)} is empty: give a file with one article per line.`)
 }
 
 async function withProgress<T>(total: number, run: (tick: () => void) => Promise<T>): Promise<T> {

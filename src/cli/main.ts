@@ -63,6 +63,8 @@ function exitCode(error: unknown): number {
     console.error(`claimtrail: ${(error as Error).message}`)
     return known[1]
   }
-  console.error(`claimtrail: something went wrong inside claimtrail; please report it with this trace:\n${(error as Error)?.stack ?? String(error)}`)
+  console.error(
+    `claimtrail: something went wrong inside claimtrail; please report it with this trace:\n${(error as Error)?.stack ?? String(error)}`,
+  )
   return BUG
 }

@@ -1,12 +1,13 @@
 // Options several commands share, parsed once here so every command refuses bad values with the same words.
 // Deep imports: the date-fns index loads every function (~0.25 s), and every command parses options.
+
+import { availableParallelism } from 'node:os'
+import { type Command, Option } from 'commander'
 import { isValid } from 'date-fns/isValid'
 import { parseISO } from 'date-fns/parseISO'
-import { availableParallelism } from 'node:os'
-import { Option, type Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
-import { KEEP_BACKUPS } from '../store/backups.js'
 import type { Article } from '../pipeline/types.js'
+import { KEEP_BACKUPS } from '../store/backups.js'
 
 export const DEFAULT_DB = 'data/claimtrail.json'
 
@@ -87,7 +88,9 @@ export function parseConfidence(value: string): number {
 /** --keep-backups: store files kept in <store>.backups/ at each compaction. */
 export function keepBackupsOption(): Option {
   return new Option('--keep-backups <n>', 'backups of the store file kept, one made before each compaction (0 keeps none)')
-    .env('CLAIMTRAIL_KEEP_BACKUPS').default(KEEP_BACKUPS).argParser(parseKeepBackups)
+    .env('CLAIMTRAIL_KEEP_BACKUPS')
+    .default(KEEP_BACKUPS)
+    .argParser(parseKeepBackups)
 }
 
 export function parseKeepBackups(value: string): number {

@@ -6,15 +6,21 @@ export async function readPasswordStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   // `echo "$PASS" |` adds a line break the user did not type.
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
-  if (!password) throw new InvalidInputError('stdin held no password: pipe one in, e.g. `printf %s "$PASS" | claimtrail users add NAME --password-stdin`.')
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
+  if (!password)
+    throw new InvalidInputError(
+      'stdin held no password: pipe one in, e.g. `printf %s "$PASS" | claimtrail users add NAME --password-stdin`.',
+    )
   return checkPassword(password)
 }
 
 /** Asks twice at the terminal, echoing nothing, and refuses a mismatch. */
 export async function askPassword(question: string): Promise<string> {
   const password = checkPassword(await ask(question))
-  if ((await ask('Again, to be sure: ')) !== password) throw new InvalidInputError('The two passwords differ: run the command again and type the same one twice.')
+  if ((await ask('Again, to be sure: ')) !== password)
+    throw new InvalidInputError('The two passwords differ: run the command again and type the same one twice.')
   return password
 }
 

@@ -2,8 +2,8 @@
 // what to do, because the person reading it is at a terminal with the file in front of them.
 import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
-import { Transform, type Readable } from 'node:stream'
-import { articleLimit, tooLarge, type ArticleLimit } from '../article-input.js'
+import { type Readable, Transform } from 'node:stream'
+import { type ArticleLimit, articleLimit, tooLarge } from '../article-input.js'
 import { InvalidInputError, TooLargeError } from '../errors.js'
 
 /** How an input is named in messages: the path as given, or "stdin" for `-`. */
@@ -93,7 +93,11 @@ function utf8Decoder(name: string, longest: number): Transform {
       }
       lineLength = last >= 0 ? text.length - last - 1 : lineLength + text.length
       if (lineLength > longest) {
-        return done(new TooLargeError(`${name}:${lines} is a line of over ${longest} characters, longer than any article claimtrail takes: give one JSON article per line.`))
+        return done(
+          new TooLargeError(
+            `${name}:${lines} is a line of over ${longest} characters, longer than any article claimtrail takes: give one JSON article per line.`,
+          ),
+        )
       }
       done(null, text)
     },

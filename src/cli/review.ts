@@ -2,11 +2,11 @@
 // correct its stance or speaker, merge or split speakers — each logged with who and when. `review log` shows them.
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
-import { Option, type Command } from 'commander'
+import { type Command, Option } from 'commander'
 import { NotFoundError } from '../errors.js'
-import { STANCES, type Decision } from '../store/decisions.js'
-import { Store } from '../store/store.js'
 import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
+import { type Decision, STANCES } from '../store/decisions.js'
+import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
 
 interface ReviewOptions {
@@ -20,26 +20,66 @@ const SPEAKER_TYPES: SpeakerType[] = ['person', 'organization', 'country', 'anon
 
 /** Each subcommand: its arguments and the decision they make. */
 const DECISIONS: Array<{ name: string; args: string[]; about: string; decision: (a: string[], o: ReviewOptions) => Decision }> = [
-  { name: 'merge-claims', args: ['into', 'from'], about: 'file every statement of claim FROM under claim INTO',
-    decision: ([into, from]) => ({ action: 'merge-claims', into, from }) },
-  { name: 'split', args: ['statement'], about: 'give a statement a claim of its own',
-    decision: ([statement]) => ({ action: 'split-statement', statement }) },
-  { name: 'move', args: ['statement', 'claim'], about: 'file a statement under another claim',
-    decision: ([statement, claim]) => ({ action: 'move-statement', statement, claim }) },
-  { name: 'stance', args: ['statement', 'stance'], about: `correct a statement's stance (${STANCES.join(', ')})`,
-    decision: ([statement, stance]) => ({ action: 'set-stance', statement, stance: stance as Stance }) },
-  { name: 'speaker', args: ['statement', 'speaker'], about: "correct a statement's speaker: a speaker id, or a name (new speakers take --type)",
-    decision: ([statement, speaker], o) => ({ action: 'set-speaker', statement, speaker, type: o.type }) },
-  { name: 'merge-speakers', args: ['into', 'from'], about: 'make speaker FROM an alias of speaker INTO, with all its statements',
-    decision: ([into, from]) => ({ action: 'merge-speakers', into, from }) },
-  { name: 'verdict', args: ['claim', 'verdict'], about: 'give a claim a verdict ("False", "Mostly true", …), with --note',
-    decision: ([claim, verdict], o) => ({ action: 'review-claim', claim, verdict, note: o.note ?? '' }) },
-  { name: 'kind', args: ['statement', 'kind'], about: "correct a statement's kind (direct, mixed, indirect)",
-    decision: ([statement, kind]) => ({ action: 'set-kind', statement, kind: kind as Kind }) },
-  { name: 'reject', args: ['statement'], about: 'take a false extraction out of its claim (kept on record), with --note for why',
-    decision: ([statement], o) => ({ action: 'reject-statement', statement, reason: o.note ?? '' }) },
-  { name: 'split-speaker', args: ['speaker', 'alias'], about: 'make one of a speaker\'s aliases a speaker of its own, with the statements that name it',
-    decision: ([speaker, alias]) => ({ action: 'split-speaker', speaker, alias }) },
+  {
+    name: 'merge-claims',
+    args: ['into', 'from'],
+    about: 'file every statement of claim FROM under claim INTO',
+    decision: ([into, from]) => ({ action: 'merge-claims', into, from }),
+  },
+  {
+    name: 'split',
+    args: ['statement'],
+    about: 'give a statement a claim of its own',
+    decision: ([statement]) => ({ action: 'split-statement', statement }),
+  },
+  {
+    name: 'move',
+    args: ['statement', 'claim'],
+    about: 'file a statement under another claim',
+    decision: ([statement, claim]) => ({ action: 'move-statement', statement, claim }),
+  },
+  {
+    name: 'stance',
+    args: ['statement', 'stance'],
+    about: `correct a statement's stance (${STANCES.join(', ')})`,
+    decision: ([statement, stance]) => ({ action: 'set-stance', statement, stance: stance as Stance }),
+  },
+  {
+    name: 'speaker',
+    args: ['statement', 'speaker'],
+    about: "correct a statement's speaker: a speaker id, or a name (new speakers take --type)",
+    decision: ([statement, speaker], o) => ({ action: 'set-speaker', statement, speaker, type: o.type }),
+  },
+  {
+    name: 'merge-speakers',
+    args: ['into', 'from'],
+    about: 'make speaker FROM an alias of speaker INTO, with all its statements',
+    decision: ([into, from]) => ({ action: 'merge-speakers', into, from }),
+  },
+  {
+    name: 'verdict',
+    args: ['claim', 'verdict'],
+    about: 'give a claim a verdict ("False", "Mostly true", …), with --note',
+    decision: ([claim, verdict], o) => ({ action: 'review-claim', claim, verdict, note: o.note ?? '' }),
+  },
+  {
+    name: 'kind',
+    args: ['statement', 'kind'],
+    about: "correct a statement's kind (direct, mixed, indirect)",
+    decision: ([statement, kind]) => ({ action: 'set-kind', statement, kind: kind as Kind }),
+  },
+  {
+    name: 'reject',
+    args: ['statement'],
+    about: 'take a false extraction out of its claim (kept on record), with --note for why',
+    decision: ([statement], o) => ({ action: 'reject-statement', statement, reason: o.note ?? '' }),
+  },
+  {
+    name: 'split-speaker',
+    args: ['speaker', 'alias'],
+    about: "make one of a speaker's aliases a speaker of its own, with the statements that name it",
+    decision: ([speaker, alias]) => ({ action: 'split-speaker', speaker, alias }),
+  },
 ]
 
 async function openStore(db: string, readOnly = false): Promise<Store> {

@@ -1,13 +1,13 @@
 // `claimtrail serve`: the web app over a store. The only place the app is put on a port.
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
-import { isIP } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { Option, type Command } from 'commander'
+import { isIP } from 'node:net'
+import { type Command, Option } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
-import { publicUrlOf } from '../web/hosts.js'
 import { readUsers } from '../users/users-file.js'
+import { publicUrlOf } from '../web/hosts.js'
 import { loadWeb } from './load.js'
 import { dbOption, keepBackupsOption, parsePort } from './options.js'
 import { usersOption, usersPath } from './users.js'
@@ -49,15 +49,35 @@ export function serveCommand(program: Command): void {
     .addOption(dbOption())
     .addOption(keepBackupsOption())
     .addOption(usersOption())
-    .addOption(new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?').choices(['public', 'private']).default('public'))
-    .option('--public-url <url>', 'the address readers use (e.g. behind a proxy): absolute links are written with it, and its host is answered', publicUrlOf)
-    .option('--dev', 'development: show stack traces (with file paths) on 500 pages; by default they show an error id and the stack is logged')
-    .addOption(new Option('--write-limit <n>', 'changes a minute taken from one user or address').default(DEFAULT_WRITE_LIMIT).argParser(parseWriteLimit))
+    .addOption(
+      new Option('--read <who>', 'with users: may anyone read (public), or only those signed in (private)?')
+        .choices(['public', 'private'])
+        .default('public'),
+    )
+    .option(
+      '--public-url <url>',
+      'the address readers use (e.g. behind a proxy): absolute links are written with it, and its host is answered',
+      publicUrlOf,
+    )
+    .option(
+      '--dev',
+      'development: show stack traces (with file paths) on 500 pages; by default they show an error id and the stack is logged',
+    )
+    .addOption(
+      new Option('--write-limit <n>', 'changes a minute taken from one user or address')
+        .default(DEFAULT_WRITE_LIMIT)
+        .argParser(parseWriteLimit),
+    )
     .action(async (options: ServeOptions) => {
       const usersFile = usersPath(options)
       // Checked before the store is opened, so a refused start leaves no lock behind.
       await checkHost(options.host, usersFile)
-      await serve(await Store.open(options.db, { keepBackups: options.keepBackups }), { ...options, usersFile, reading: options.read, development: options.dev === true })
+      await serve(await Store.open(options.db, { keepBackups: options.keepBackups }), {
+        ...options,
+        usersFile,
+        reading: options.read,
+        development: options.dev === true,
+      })
     })
 }
 
@@ -68,24 +88,38 @@ export async function checkHost(host: string, usersFile: string): Promise<void> 
   if (LOOPBACK.test(host)) return
   const users = (await readUsers(usersFile))?.users.length ?? 0
   if (!users) {
-    throw new InvalidInputError(`${usersFile} holds no users, so serve listens on 127.0.0.1 only, where this machine alone may write. ` +
-      `To listen on ${host}, add a user first: claimtrail users add NAME.`)
+    throw new InvalidInputError(
+      `${usersFile} holds no users, so serve listens on 127.0.0.1 only, where this machine alone may write. ` +
+        `To listen on ${host}, add a user first: claimtrail users add NAME.`,
+    )
   }
 }
 
 export function parseWriteLimit(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
-    throw new InvalidInputError(`--write-limit "${value}" is not a number of changes a minute: give a whole number from 1, e.g. --write-limit 1000.`)
+    throw new InvalidInputError(
+      `--write-limit "${value}" is not a number of changes a minute: give a whole number from 1, e.g. --write-limit 1000.`,
+    )
   }
   return n
 }
 
-export async function serve(store: Store, { port, host, usersFile, reading, writeLimit, development = false, publicUrl }: Serving): Promise<Server> {
+export async function serve(
+  store: Store,
+  { port, host, usersFile, reading, writeLimit, development = false, publicUrl }: Serving,
+): Promise<Server> {
   const { createApp, jobsPath } = await loadWeb()
-  const server = createServer(createApp({ store, access: { usersFile, reading, writeLimit }, jobsFile: jobsPath(store.path), development,
-    publicUrl: publicUrl?.href, listenName: isIP(host) ? undefined : host,
-  }))
+  const server = createServer(
+    createApp({
+      store,
+      access: { usersFile, reading, writeLimit },
+      jobsFile: jobsPath(store.path),
+      development,
+      publicUrl: publicUrl?.href,
+      listenName: isIP(host) ? undefined : host,
+    }),
+  )
   server.listen(port, host)
   try {
     await once(server, 'listening')
@@ -93,7 +127,8 @@ export async function serve(store: Store, { port, host, usersFile, reading, writ
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new InvalidInputError(`port ${port} is in use on ${host}: pass --port with another one.`)
     if (code === 'EACCES') throw new InvalidInputError(`port ${port} needs more privileges: pass --port with one above 1023.`)
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InvalidInputError(`${host} is not an address of this machine: pass --host 127.0.0.1.`)
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new InvalidInputError(`${host} is not an address of this machine: pass --host 127.0.0.1.`)
     throw error
   }
   const { port: bound } = server.address() as AddressInfo

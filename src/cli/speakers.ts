@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { junkReason } from '../store/speaker-junk.js'
-import { speakerRows, type SpeakerRow } from '../store/speaker-rows.js'
+import { type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
 import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
 
@@ -35,17 +35,25 @@ export function speakersCommand(program: Command): void {
     .option('--check', 'mark speakers that are a date word, dateline, venue, pronoun or fragment; exit 1 if any')
     .addOption(dbOption())
     .action(async (options: SpeakersOptions) => {
-      if (!existsSync(options.db)) throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
+      if (!existsSync(options.db))
+        throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       const store = await Store.open(options.db, { readOnly: true })
       const rows = speakerRows(store.speakers(), store.statements()).slice(0, options.top)
       const listed = rows.map((row, i) => ({ rank: i + 1, ...row, junk: junkReason(row.speaker) }))
       if (options.json) console.log(JSON.stringify(listed.map(asJson), null, 2))
-      else console.log(rows.length ? table(listed, options.check === true) : 'The store holds no speakers yet: `claimtrail ingest ARTICLE.txt` adds some.')
+      else
+        console.log(
+          rows.length
+            ? table(listed, options.check === true)
+            : 'The store holds no speakers yet: `claimtrail ingest ARTICLE.txt` adds some.',
+        )
       if (!options.check) return
       const junk = listed.filter((row) => row.junk)
-      console.error(junk.length
-        ? `${junk.length} of the top ${listed.length} speakers are no speakers (marked above); \`claimtrail review merge-speakers\` or split-speaker mends a record.`
-        : `None of the top ${listed.length} speakers is a date word, dateline, venue, pronoun or fragment.`)
+      console.error(
+        junk.length
+          ? `${junk.length} of the top ${listed.length} speakers are no speakers (marked above); \`claimtrail review merge-speakers\` or split-speaker mends a record.`
+          : `None of the top ${listed.length} speakers is a date word, dateline, venue, pronoun or fragment.`,
+      )
       if (junk.length) process.exitCode = 1
     })
 }
@@ -66,5 +74,12 @@ function table(rows: Listed[], marked: boolean): string {
   }
   const widths = cells[0].map((_, i) => Math.max(...cells.map((row) => row[i].length)))
   const numeric = (i: number) => i < 4
-  return cells.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n')
+  return cells
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }

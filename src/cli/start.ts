@@ -33,7 +33,11 @@ export function startCommand(program: Command): void {
       const store = await Store.open(options.db, { keepBackups: options.keepBackups })
       const tally = await fileArticles(store, await samples(), emptyTally())
       if (tally.added > 0) console.log(`stored the sample articles in ${store.path}:\n${summary(tally)}`)
-      await serve(store, { port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT, host: '127.0.0.1', usersFile: usersPath(options) })
+      await serve(store, {
+        port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT,
+        host: '127.0.0.1',
+        usersFile: usersPath(options),
+      })
     })
 }
 

@@ -11,13 +11,15 @@ import { dbOption } from './options.js'
 export function storeCareCommands(program: Command): void {
   program
     .command('check')
-    .description("read every file of a store and check each line and table against its checksum; exit 4 when anything is damaged")
+    .description('read every file of a store and check each line and table against its checksum; exit 4 when anything is damaged')
     .addOption(dbOption())
     .action(async (options: { db: string }) => {
       const { lines, problems } = await checkStore(options.db)
       for (const line of lines) console.log(line)
       if (problems.length) {
-        throw new StoreError(`${options.db} is damaged:\n${problems.map((p) => `  - ${p}`).join('\n')}\nRun \`claimtrail repair --db ${options.db}\` to rebuild it from what is intact (a copy of every file is kept first).`)
+        throw new StoreError(
+          `${options.db} is damaged:\n${problems.map((p) => `  - ${p}`).join('\n')}\nRun \`claimtrail repair --db ${options.db}\` to rebuild it from what is intact (a copy of every file is kept first).`,
+        )
       }
       console.log(`${options.db}: every file checks out.`)
     })
@@ -32,7 +34,8 @@ export function storeCareCommands(program: Command): void {
       console.log(`kept a copy of every file in ${copy}`)
       for (const line of lines) console.log(line)
       const { problems } = await checkStore(options.db)
-      if (problems.length) throw new StoreError(`the repaired store still does not check out:\n${problems.join('\n')}\nThe files as they were are in ${copy}.`)
+      if (problems.length)
+        throw new StoreError(`the repaired store still does not check out:\n${problems.join('\n')}\nThe files as they were are in ${copy}.`)
       console.log(`${options.db}: repaired; every file checks out.`)
     })
 
@@ -43,6 +46,8 @@ export function storeCareCommands(program: Command): void {
     .addOption(dbOption())
     .action(async (dest: string, options: { db: string }) => {
       const copied = await backUpStore(options.db, dest)
-      console.log(`${dest}: ${copied.articles} articles and ${copied.statements} statements, up to change ${copied.seq}; read back and checked.`)
+      console.log(
+        `${dest}: ${copied.articles} articles and ${copied.statements} statements, up to change ${copied.seq}; read back and checked.`,
+      )
     })
 }

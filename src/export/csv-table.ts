@@ -31,12 +31,29 @@ export function csvRecord(cells: readonly Cell[]): string {
 }
 
 /** Writes the BOM, the header and the rows into `out`; ends it unless told not to (stdout is not ours to close). */
-export async function writeCsv(columns: readonly string[], rows: Iterable<readonly Cell[]>, out: Writable, { end = true } = {}): Promise<void> {
-  await writeCsvBatches(columns, (async function* () { yield rows })(), out, { end })
+export async function writeCsv(
+  columns: readonly string[],
+  rows: Iterable<readonly Cell[]>,
+  out: Writable,
+  { end = true } = {},
+): Promise<void> {
+  await writeCsvBatches(
+    columns,
+    (async function* () {
+      yield rows
+    })(),
+    out,
+    { end },
+  )
 }
 
 /** The same, for rows that arrive in batches (read from a file as they are written out). */
-export async function writeCsvBatches(columns: readonly string[], batches: AsyncIterable<Iterable<readonly Cell[]>>, out: Writable, { end = true } = {}): Promise<void> {
+export async function writeCsvBatches(
+  columns: readonly string[],
+  batches: AsyncIterable<Iterable<readonly Cell[]>>,
+  out: Writable,
+  { end = true } = {},
+): Promise<void> {
   let chunk = `\uFEFF${csvRecord(columns)}`
   let lines = 0
   for await (const rows of batches) {

@@ -8,8 +8,23 @@ import { type Cell, writeCsv, writeCsvBatches } from './csv-table.js'
 import type { ExportData } from './json.js'
 
 export const STATEMENT_COLUMNS = [
-  'statement_id', 'claim_id', 'claim_text', 'speaker', 'speaker_type', 'role', 'stance', 'kind', 'cue', 'content',
-  'statement_date', 'date_precision', 'date_text', 'article_title', 'outlet', 'published', 'url',
+  'statement_id',
+  'claim_id',
+  'claim_text',
+  'speaker',
+  'speaker_type',
+  'role',
+  'stance',
+  'kind',
+  'cue',
+  'content',
+  'statement_date',
+  'date_precision',
+  'date_text',
+  'article_title',
+  'outlet',
+  'published',
+  'url',
 ] as const
 
 export interface CsvOptions {
@@ -26,7 +41,10 @@ export function* statementRows(data: ExportData, only: CsvOptions['only'] = () =
 }
 
 /** The same rows, for statements read a batch at a time from the store's file (statement-stream.ts). */
-async function* streamedRows(tables: Omit<ExportData, 'statements'>, statements: AsyncIterable<StatementRecord[]>): AsyncGenerator<Cell[][]> {
+async function* streamedRows(
+  tables: Omit<ExportData, 'statements'>,
+  statements: AsyncIterable<StatementRecord[]>,
+): AsyncGenerator<Cell[][]> {
   const row = rowMaker(tables)
   for await (const batch of statements) yield batch.map(row)
 }
@@ -68,7 +86,12 @@ export async function writeStatementsCsv(data: ExportData, out: Writable, option
 }
 
 /** Streams the statements table of a store read from its file a statement at a time. */
-export async function writeStreamedStatementsCsv(tables: Omit<ExportData, 'statements'>, statements: AsyncIterable<StatementRecord[]>, out: Writable, { end = true } = {}): Promise<void> {
+export async function writeStreamedStatementsCsv(
+  tables: Omit<ExportData, 'statements'>,
+  statements: AsyncIterable<StatementRecord[]>,
+  out: Writable,
+  { end = true } = {},
+): Promise<void> {
   await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements), out, { end })
 }
 

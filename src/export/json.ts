@@ -14,8 +14,23 @@ export interface ExportData {
 export function exportData(data: Pick<StoreData, 'articles' | 'speakers' | 'claims' | 'statements'>): ExportData {
   return {
     articles: data.articles.map(({ id, title, outlet, url, published }) => ({ id, title, outlet, url, published })),
-    speakers: data.speakers.map(({ id, name, type, role, affiliation, aliases, roles, mergedInto }) => ({ id, name, type, role, affiliation, aliases, roles, ...(mergedInto ? { mergedInto } : {}) })),
-    claims: data.claims.map(({ id, text, statementIds, review, mergedInto }) => ({ id, text, statementIds, review, ...(mergedInto ? { mergedInto } : {}) })),
+    speakers: data.speakers.map(({ id, name, type, role, affiliation, aliases, roles, mergedInto }) => ({
+      id,
+      name,
+      type,
+      role,
+      affiliation,
+      aliases,
+      roles,
+      ...(mergedInto ? { mergedInto } : {}),
+    })),
+    claims: data.claims.map(({ id, text, statementIds, review, mergedInto }) => ({
+      id,
+      text,
+      statementIds,
+      review,
+      ...(mergedInto ? { mergedInto } : {}),
+    })),
     statements: data.statements,
   }
 }

@@ -14,7 +14,9 @@ export function extractBudget(env: NodeJS.ProcessEnv = process.env): number {
   if (!asked) return DEFAULT_BUDGET_MS
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(asked)
   if (!m || Number(m[1]) <= 0) {
-    throw new InvalidInputError(`CLAIMTRAIL_EXTRACT_BUDGET "${asked}" is not a time: write it like 60s or 60000 (milliseconds), or unset it for ${DEFAULT_BUDGET_MS / 1000}s.`)
+    throw new InvalidInputError(
+      `CLAIMTRAIL_EXTRACT_BUDGET "${asked}" is not a time: write it like 60s or 60000 (milliseconds), or unset it for ${DEFAULT_BUDGET_MS / 1000}s.`,
+    )
   }
   return Math.ceil(m[2] === 's' ? Number(m[1]) * 1000 : Number(m[1]))
 }

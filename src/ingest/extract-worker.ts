@@ -7,18 +7,22 @@ import { MAX_STATEMENTS } from './budget.js'
 
 // `asLine`: the --jsonl output line, made here rather than in the main thread, which only writes it: copying a
 // string between threads is cheap, copying the statements' object graph and stringifying it there is not.
-parentPort!.on('message', ({ id, article, asLine }: { id: number; article: Article & { id?: string }; asLine?: { minConfidence: number } }) => {
-  try {
-    const extraction = extract(article)
-    // Checked here, so that tens of thousands of statements never cross to the thread that files them.
-    if (!asLine && extraction.statements.length > MAX_STATEMENTS) return parentPort!.postMessage({ id, tooMany: extraction.statements.length })
-    if (!asLine) return parentPort!.postMessage({ id, extraction })
-    const statements = extraction.statements.filter((s) => s.confidence >= asLine.minConfidence)
-    parentPort!.postMessage({ id, line: `${JSON.stringify({ id: article.id, statements })}\n` })
-  } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error)?.stack ?? String(error) })
-  }
-})
+parentPort!.on(
+  'message',
+  ({ id, article, asLine }: { id: number; article: Article & { id?: string }; asLine?: { minConfidence: number } }) => {
+    try {
+      const extraction = extract(article)
+      // Checked here, so that tens of thousands of statements never cross to the thread that files them.
+      if (!asLine && extraction.statements.length > MAX_STATEMENTS)
+        return parentPort!.postMessage({ id, tooMany: extraction.statements.length })
+      if (!asLine) return parentPort!.postMessage({ id, extraction })
+      const statements = extraction.statements.filter((s) => s.confidence >= asLine.minConfidence)
+      parentPort!.postMessage({ id, line: `${JSON.stringify({ id: article.id, statements })}\n` })
+    } catch (error) {
+      parentPort!.postMessage({ id, error: (error as Error)?.stack ?? String(error) })
+    }
+  },
+)
 
 // Loaded (compromise takes a second or more): from now on an article's time budget is its own.
 parentPort!.postMessage({ ready: true })

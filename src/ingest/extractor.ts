@@ -69,23 +69,42 @@ class WorkerPool implements Extractor {
    * `keepsAlive`: the threads hold the process open until close() (a command that closes the pool when done;
    * some of its waits, on the store's lock, hold nothing else). Otherwise only while they have work (a server).
    */
-  constructor(size: number, private readonly budgetMs: number | null, private readonly keepsAlive: boolean) {
+  constructor(
+    size: number,
+    private readonly budgetMs: number | null,
+    private readonly keepsAlive: boolean,
+  ) {
     for (let i = 0; i < size; i++) this.threads.push(this.#start())
   }
 
   #start(): Thread {
     const thread: Thread = { worker: startWorker(), ready: false, job: null }
-    thread.worker.on('message', ({ ready, extraction, line, error, tooMany }: { ready?: true; extraction?: Extraction; line?: string; error?: string; tooMany?: number }) => {
-      if (ready) {
-        thread.ready = true
-        return this.#next()
-      }
-      const job = this.#finish(thread)
-      if (!job) return
-      if (tooMany !== undefined) job.reject(tooManyStatements(tooMany))
-      else if (error === undefined) job.resolve(line ?? extraction!)
-      else job.reject(Object.assign(new Error(error.split('\n')[0]), { stack: error }))
-    })
+    thread.worker.on(
+      'message',
+      ({
+        ready,
+        extraction,
+        line,
+        error,
+        tooMany,
+      }: {
+        ready?: true
+        extraction?: Extraction
+        line?: string
+        error?: string
+        tooMany?: number
+      }) => {
+        if (ready) {
+          thread.ready = true
+          return this.#next()
+        }
+        const job = this.#finish(thread)
+        if (!job) return
+        if (tooMany !== undefined) job.reject(tooManyStatements(tooMany))
+        else if (error === undefined) job.resolve(line ?? extraction!)
+        else job.reject(Object.assign(new Error(error.split('\n')[0]), { stack: error }))
+      },
+    )
     // A worker that dies takes its article with it: the caller hears why, and a new thread takes its place.
     const fail = (error: Error) => {
       if (!thread.ready && !this.closed) {

@@ -10,9 +10,21 @@
 // atomic). That process looks again before moving it. The holder renews first and then looks for a `reaper`:
 // so either the reaper's second look sees the renewed lease and backs off, or the holder sees the take-over.
 import { randomBytes } from 'node:crypto'
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
-import { alive, gone, me, parseHolder, type Holder } from './holder.js'
+import { alive, gone, type Holder, me, parseHolder } from './holder.js'
 import { code, HOLDER, Lease, mine, moveAway, pause, quietly, REAPER } from './lease.js'
 
 export { Lease }
@@ -107,7 +119,11 @@ export function take(lock: string, onLost?: (why: string) => void): Lease | Refu
     const found = examine(lock)
     if (!found && Date.now() < giveUp) continue
     if (!found) return { why: 'busy', holder: null, pid: null }
-    const refusal: Refusal = { why: 'held', holder: found.kind === 'folder' ? found.holder : null, pid: found.kind === 'file' ? found.pid : null }
+    const refusal: Refusal = {
+      why: 'held',
+      holder: found.kind === 'folder' ? found.holder : null,
+      pid: found.kind === 'file' ? found.pid : null,
+    }
     if (!removable(found, stale)) return refusal
     const reaped = reap(lock, found, stale)
     if (reaped === 'stuck') return { ...refusal, why: 'stuck' }

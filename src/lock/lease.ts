@@ -1,7 +1,7 @@
 // The holding side of a lease lock (lease-lock.ts takes it): the lease renewed every third of `staleMs` through
 // the holder file's own descriptor, checked before each write, and the lock let go of only after claiming it.
 import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Holder } from './holder.js'
 
@@ -33,7 +33,13 @@ export class Lease {
   readonly #ino: number
   readonly #timer: NodeJS.Timeout
 
-  constructor(readonly lock: string, readonly holder: Holder, readonly staleMs: number, fd: number, readonly onLost?: (why: string) => void) {
+  constructor(
+    readonly lock: string,
+    readonly holder: Holder,
+    readonly staleMs: number,
+    fd: number,
+    readonly onLost?: (why: string) => void,
+  ) {
     this.#fd = fd
     this.#ino = fstatSync(this.#fd).ino
     mine.add(holder.token)
@@ -56,13 +62,20 @@ export class Lease {
       // Through our own file's descriptor: a lock that is no longer ours is never renewed by mistake.
       futimesSync(this.#fd, now, now)
     } catch (error) {
-      return this.#lose(`its lease could not be renewed: ${(error as Error).message}`)
+      this.#lose(`its lease could not be renewed: ${(error as Error).message}`)
+      return
     }
     for (let waited = 0; ; waited += 5) {
-      if (quietly(() => statSync(join(this.lock, HOLDER)).ino) !== this.#ino) return this.#lose('another process took it over')
+      if (quietly(() => statSync(join(this.lock, HOLDER)).ino) !== this.#ino) {
+        this.#lose('another process took it over')
+        return
+      }
       if (!existsSync(join(this.lock, REAPER))) break
       // A take-over under way: the reaper's second look decides, in a moment.
-      if (waited >= 1000) return this.#lose('another process is taking it over')
+      if (waited >= 1000) {
+        this.#lose('another process is taking it over')
+        return
+      }
       pause(5)
     }
     this.#renewed = now.getTime()

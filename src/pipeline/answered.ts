@@ -5,8 +5,13 @@
 // before it, close by, by someone else.
 import type { Statement } from './types.js'
 
-const STOP = new Set('the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who said says say told about after before could should what when where while into over more most just only very other some them those these your you him i me my us'.split(' '))
-const REFERRING = /^(?:["“‘']\s*)?(it|that|this|these|those|they|such|the (report|story|reports|stories|claim|claims|allegation|allegations|accusation|accusations|charge|charges|suggestion|idea|notion|account|rumou?rs?))\b|\b(the|such|these|those|this|that) (report|story|reports|stories|claims?|allegations?|accusations?|charges?|rumou?rs?|suggestion|account)\b/i
+const STOP = new Set(
+  'the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who said says say told about after before could should what when where while into over more most just only very other some them those these your you him i me my us'.split(
+    ' ',
+  ),
+)
+const REFERRING =
+  /^(?:["“‘']\s*)?(it|that|this|these|those|they|such|the (report|story|reports|stories|claim|claims|allegation|allegations|accusation|accusations|charge|charges|suggestion|idea|notion|account|rumou?rs?))\b|\b(the|such|these|those|this|that) (report|story|reports|stories|claims?|allegations?|accusations?|charges?|rumou?rs?|suggestion|account)\b/i
 
 /** How far back (characters) a referring denial looks for what it answers. */
 const NEAR = 900
@@ -15,7 +20,12 @@ const ENOUGH = 4.5
 /** How many earlier statements, latest claims first, an answer is compared with: a long page holds thousands. */
 const COMPARED = 300
 
-const stems = (text: string) => new Set((text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.replace(/(ing|ed|es|s)$/, '').slice(0, 6)))
+const stems = (text: string) =>
+  new Set(
+    (text.toLowerCase().match(/\p{L}+/gu) ?? [])
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => w.replace(/(ing|ed|es|s)$/, '').slice(0, 6)),
+  )
 
 const contentStems = new WeakMap<Statement, Set<string>>()
 /** A statement's content words, worked out once: a long page asks for each many times. */
@@ -54,7 +64,12 @@ export function rarity(all: Statement[]): (word: string, asker: Statement) => nu
   return (w: string, asker: Statement) => Math.log(all.length / ((df.get(w) ?? 0) - (stemsOf(asker).has(w) ? 1 : 0) + 0.5))
 }
 
-export function answeredClaim<C>(text: string, s: Statement, claims: Array<Answerable<C>>, idf: (word: string, asker: Statement) => number): { claim: C; confidence: number } | undefined {
+export function answeredClaim<C>(
+  text: string,
+  s: Statement,
+  claims: Array<Answerable<C>>,
+  idf: (word: string, asker: Statement) => number,
+): { claim: C; confidence: number } | undefined {
   if (!text || !s.content.length) return undefined
   const own = stems(frame(text, s))
   let best: { claim: C; score: number } | undefined

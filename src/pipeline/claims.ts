@@ -10,7 +10,11 @@ import { answeredClaim, rarity } from './answered.js'
 import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
 import type { ClaimDraft, ClaimLink, Statement } from './types.js'
 
-const STOP = new Set('the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(' '))
+const STOP = new Set(
+  'the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(
+    ' ',
+  ),
+)
 
 const contentOf = (s: Statement) => s.content.map((c) => c.text).join(' … ')
 
@@ -50,8 +54,11 @@ function referent(s: Statement, claims: Filed[]): Found | undefined {
   const makers = REFERRING_NOUNS[m[1].toLowerCase()] ?? []
   // What was reported, said or requested: the words of the statement, its cue and its source.
   // "The request, which included drones, ..." points back itself: a definite mention is not where it began.
-  const said = (x: Statement) => [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? ''].join(' ').toLowerCase()
-    .replace(/\b(the|this|that|these|those|such an?|such) [\w-]+/g, ' ')
+  const said = (x: Statement) =>
+    [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? '']
+      .join(' ')
+      .toLowerCase()
+      .replace(/\b(the|this|that|these|those|such an?|such) [\w-]+/g, ' ')
   for (const w of makers) {
     const found = claims.find((c) => c.statements.some((x) => asserts(x) && said(x).includes(w)))
     if (found) return { claim: found, link: { how: 'refers-back', confidence: 0.8 } }
@@ -64,13 +71,18 @@ function accused(s: Statement, claims: Filed[]): Found | undefined {
   if (s.stance !== 'deny' || s.rule === 'continuation-quote') return undefined
   const target = /^(?:the )?(.+?) of\b/i.exec(s.content[0]?.text ?? '')?.[1]
   if (!target) return undefined
-  const words = target.toLowerCase().split(/\s+/).filter((w) => !STOP.has(w))
-  const found = claims.find((c) => c.statements.some((x) => asserts(x) && x.speaker &&
-    words.some((w) => x.speaker!.name.toLowerCase().split(/\s+/).includes(w))))
+  const words = target
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => !STOP.has(w))
+  const found = claims.find((c) =>
+    c.statements.some((x) => asserts(x) && x.speaker && words.some((w) => x.speaker!.name.toLowerCase().split(/\s+/).includes(w))),
+  )
   return found && { claim: found, link: { how: 'accuses', confidence: 0.6 } }
 }
 
-const stems = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map((w) => w.slice(0, 6)))
+const stems = (text: string) =>
+  new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map((w) => w.slice(0, 6)))
 
 function dice(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0
@@ -119,7 +131,11 @@ export interface FilingOptions {
 }
 
 /** `text`: the article, for the sentence around a denial that does not repeat what it answers. */
-export function fileClaims(statements: Statement[], text = '', options: FilingOptions = {}): { statements: Statement[]; claims: ClaimDraft[] } {
+export function fileClaims(
+  statements: Statement[],
+  text = '',
+  options: FilingOptions = {},
+): { statements: Statement[]; claims: ClaimDraft[] } {
   const model = options.model ?? PAIR_MODEL
   const threshold = options.threshold ?? model.withinThreshold ?? model.threshold
   const filed: Filed[] = []
@@ -129,14 +145,27 @@ export function fileClaims(statements: Statement[], text = '', options: FilingOp
     const recent = filed.length > CLAIMS_COMPARED ? filed.slice(-CLAIMS_COMPARED) : filed
     const answered = () => {
       idf ??= rarity(statements)
-      const a = answeredClaim(text, s, recent.map((c) => ({ claim: c, statements: c.statements })), idf)
+      const a = answeredClaim(
+        text,
+        s,
+        recent.map((c) => ({ claim: c, statements: c.statements })),
+        idf,
+      )
       return a && { claim: a.claim, link: { how: 'answers' as const, confidence: Math.round(a.confidence * 100) / 100 } }
     }
-    const entry = entryOf('', { id: '', content: contentOf(s), speaker: s.speaker, stance: s.stance, date: s.date, article: 'this', at: s.content[0]?.start ?? 0 })
+    const entry = entryOf('', {
+      id: '',
+      content: contentOf(s),
+      speaker: s.speaker,
+      stance: s.stance,
+      date: s.date,
+      article: 'this',
+      at: s.content[0]?.start ?? 0,
+    })
     const words = stems(contentOf(s))
     // The pair model first; half the words shared still makes one claim where the model is unsure.
     const like = () => similar(entry, recent, model, threshold) ?? (options.wordsAlone === false ? undefined : sameWords(words, recent))
-    const found = (pointsBack ? referent(s, recent) ?? accused(s, recent) ?? like() ?? answered() : undefined) ?? like()
+    const found = (pointsBack ? (referent(s, recent) ?? accused(s, recent) ?? like() ?? answered()) : undefined) ?? like()
     const target = found?.claim ?? { id: `c${filed.length + 1}`, statements: [], entries: [], words: [], said: new Set<string>() }
     if (!found) filed.push(target)
     target.statements.push(s)

@@ -7,16 +7,30 @@ import type { Token } from './nlp.js'
 // "The senator called for increased regulation of hedge funds."
 const CUE_PREPOSITIONS = new Set(['for', 'against', 'about', 'of', 'at', 'over', 'on', 'with', 'from', 'to'])
 /** Words that open a clause of their own, where a finite verb no longer belongs to the phrase. */
-const SUBORDINATORS = new Set(['when', 'while', 'because', 'if', 'after', 'before', 'since', 'who', 'which', 'that', 'where', 'as', 'until'])
+const SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'because',
+  'if',
+  'after',
+  'before',
+  'since',
+  'who',
+  'which',
+  'that',
+  'where',
+  'as',
+  'until',
+])
 
-const isFinite = (t: Token) =>
+const isFiniteVerb = (t: Token) =>
   t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive') && !t.tags.has('Participle') && !t.tags.has('Particle')
 
 /** No finite verb before the first subordinator: the words are a phrase, not a clause. */
 function isPhrase(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (SUBORDINATORS.has(tokens[k].lower)) return true
-    if (isFinite(tokens[k])) return false
+    if (isFiniteVerb(tokens[k])) return false
   }
   return true
 }
@@ -29,9 +43,12 @@ const STANCE_NOUNS = new Map<string, string[]>([
   ['concern', ['about', 'over', 'for']],
   ['thoughts', ['on', 'about']],
   ['note', ['about', 'on', 'for']],
-  ['apology', ['for']], ['apologies', ['for']],
-  ['sign', ['of']], ['signs', ['of']],
-  ['defense', ['of']], ['defence', ['of']],
+  ['apology', ['for']],
+  ['apologies', ['for']],
+  ['sign', ['of']],
+  ['signs', ['of']],
+  ['defense', ['of']],
+  ['defence', ['of']],
   ['favor', ['of']],
   ['criticism', ['of', 'on']],
   ['sights', ['on', 'at']],
@@ -42,7 +59,7 @@ const STANCE_NOUNS = new Map<string, string[]>([
 /** Past "(a few words) NOUN PREP" when the noun is one of stance, within the first words of the content. */
 function pastStanceNoun(tokens: Token[], from: number, to: number): number {
   for (let k = from; k < Math.min(to - 2, from + 4); k++) {
-    if (/[,;:“”"]/.test(tokens[k].post) || isFinite(tokens[k])) return from
+    if (/[,;:“”"]/.test(tokens[k].post) || isFiniteVerb(tokens[k])) return from
     if (STANCE_NOUNS.get(tokens[k].lower)?.includes(tokens[k + 1].lower)) return k + 2
   }
   return from

@@ -1,15 +1,16 @@
 // Stage 4: what each cue governs — the quote next to it, the clause after it, or the clause before it —
 // and on which side of the cue its source stands. The patterns are tried in order; the first that fits wins.
+
+import { contentStart } from './content-start.js'
 import type { Cue } from './cues.js'
-import type { Doc } from './segment.js'
+import type { Token } from './nlp.js'
+import { objectEnd } from './object-end.js'
+import { isPassive, type Phrase, phraseAfter, subjectBefore } from './phrases.js'
 import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
 import type { Quote } from './quotes.js'
-import type { Token } from './nlp.js'
-import { isPassive, phraseAfter, subjectBefore, type Phrase } from './phrases.js'
-import { spanOf, trimClause } from './spans.js'
-import { contentStart } from './content-start.js'
-import { objectEnd } from './object-end.js'
 import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from './rules/frames.js'
+import type { Doc } from './segment.js'
+import { spanOf, trimClause } from './spans.js'
 import type { Span } from './types.js'
 
 export interface Governed {
@@ -27,7 +28,6 @@ interface Pattern {
   match: (doc: Doc, cue: Cue, subject: Phrase | null, others: ReadonlyMap<number, Cue>) => Governed | null
 }
 
-
 const AFTERTHOUGHT = /^(which|although|though|while|whereas)$/
 const OCCASION = /^(during|when|while|after|before|since|because|though|although)$/
 const CLAUSE_FAMILIES = new Set(['belief', 'evidence'])
@@ -38,7 +38,11 @@ const afterCue = (cue: Cue) => cue.at + cue.length
 /** Index past the frames ("on Monday", "in a statement", "to reporters") that start at token i. */
 function pastFrames(doc: Doc, cue: Cue, i: number): number {
   const { tokens } = cue
-  for (let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end)); m; m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))) {
+  for (
+    let at = tokens[i - 1].end, m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end));
+    m;
+    m = FRAME_PHRASE.exec(doc.text.slice(at, cue.sentence.end))
+  ) {
     at += m[0].length
     while (i < tokens.length && tokens[i].start < at) i++
   }
@@ -151,7 +155,9 @@ const PATTERNS: Pattern[] = [
       // The source runs on to a comma: "according to exit polls conducted for the networks by Edison Research, …".
       let close = afterCue(cue)
       while (close < tokens.length - 1 && close - afterCue(cue) < 25 && !/[,;:—–]/.test(tokens[close].post)) close++
-      const source = phraseAfter(tokens, afterCue(cue)) ?? (close < tokens.length ? { from: afterCue(cue), to: close + 1, apposition: null, antecedent: null } : null)
+      const source =
+        phraseAfter(tokens, afterCue(cue)) ??
+        (close < tokens.length ? { from: afterCue(cue), to: close + 1, apposition: null, antecedent: null } : null)
       if (!source) return null
       const s = cue.sentence
       const before = trimClause(doc.text, s.start, cue.span.start)
@@ -172,7 +178,9 @@ const PATTERNS: Pattern[] = [
       // A quote that closed the sentence before ('"…." Reid said both …') is not this cue's.
       if (!quote || (quote.close < cue.sentence.start && /\.$/.test(quote.inner.text))) return null
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
-      return source ? { cue, content: [withLead(doc, cue, quote)], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' } : null
+      return source
+        ? { cue, content: [withLead(doc, cue, quote)], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' }
+        : null
     },
   },
   {
@@ -251,14 +259,14 @@ const PATTERNS: Pattern[] = [
  * Where the clause governed from token `from` ends: the sentence's end, a semicolon, or the start of another
  * attribution joined on by a comma or "and" ("…, the source added", "…, saying …", "… and said …").
  */
-function clauseEnd(doc: Doc, cue: Cue, from: number, others: ReadonlyMap<number, Cue>): number {
+function clauseEnd(_doc: Doc, cue: Cue, from: number, others: ReadonlyMap<number, Cue>): number {
   const { tokens } = cue
   for (let k = from + 1; k < tokens.length; k++) {
     if (/;/.test(tokens[k - 1].post)) return tokens[k - 1].end
     // ", which …", ", although …": a new clause about the content, not part of it.
     if (/,/.test(tokens[k - 1].post) && AFTERTHOUGHT.test(tokens[k].lower)) return tokens[k - 1].end
     // "… turning their way — and the Senate is …": a dash and a conjunction start the writer's own clause.
-    if (/\s(—|–|-|--)\s/.test(tokens[k - 1].post + ' ') && /^(and|but|with|while|as)$/.test(tokens[k].lower)) return tokens[k - 1].end
+    if (/\s(—|–|-|--)\s/.test(`${tokens[k - 1].post} `) && /^(and|but|with|while|as)$/.test(tokens[k].lower)) return tokens[k - 1].end
     if (/,/.test(tokens[k - 1].post) && tokens[k].lower === 'compared' && tokens[k + 1]?.lower === 'with') return tokens[k - 1].end
     const next = others.get(k)
     if (!next || next === cue) continue
@@ -292,4 +300,3 @@ export function findContents(doc: Doc, cues: Cue[]): Governed[] {
   }
   return governed
 }
-

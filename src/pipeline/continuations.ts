@@ -44,7 +44,14 @@ export function addContinuations(doc: Doc, drafts: Draft[]): Draft[] {
     const samePara = paragraphOf(doc, quote.open) === paragraphOf(doc, lastEnd(last))
     const extended: Draft = samePara
       ? { ...last, content: [...last.content, quote.inner] }
-      : { ...last, content: [quote.inner], id: nextId++, rule: 'continuation-quote', continues: last.continues ?? last.id, sentence: { ...last.sentence, start: quote.open, end: quote.close } }
+      : {
+          ...last,
+          content: [quote.inner],
+          id: nextId++,
+          rule: 'continuation-quote',
+          continues: last.continues ?? last.id,
+          sentence: { ...last.sentence, start: quote.open, end: quote.close },
+        }
     out = samePara ? out.map((d) => (d === last ? extended : d)) : [...out, extended].sort((a, b) => a.sentence.start - b.sentence.start)
   }
   return out

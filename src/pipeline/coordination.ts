@@ -39,8 +39,13 @@ function wholeName(side: Token[]): Whole | null {
 function properRun(side: Token[]): boolean {
   const lower = side.reduce((k, t, i) => (isProper(t) ? k : i), -1)
   const run = side.slice(lower + 1)
-  return run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun')) &&
-    !side.slice(0, lower + 1).some((t) => t.tags.has('Preposition')) && !ORGANIZATION_WORDS.has(run[run.length - 1].lower)
+  return (
+    run.length >= 2 &&
+    run.length <= 3 &&
+    run.every((t) => t.tags.has('ProperNoun')) &&
+    !side.slice(0, lower + 1).some((t) => t.tags.has('Preposition')) &&
+    !ORGANIZATION_WORDS.has(run[run.length - 1].lower)
+  )
 }
 
 const partSpan = (m: SourceMention, ts: Token[]) => {

@@ -1,13 +1,14 @@
 // Stage 3: reporting words and phrases. Only sentences that hold a cue word outside quotation marks are tagged
 // by compromise, all in one pass: parse only what needs parsing.
-import type { Doc, Sentence } from './segment.js'
-import { insideQuote } from './quoted.js'
-import type { Token } from './nlp.js'
-import { sentenceTokens } from './sentence-tokens.js'
-import { CUE_RULES, type CueRule } from './rules/cues/index.js'
-import type { Span } from './types.js'
+
+import { type CueModel, probability } from './learned/cue-model.js'
 import { cueFeatures } from './learned/features.js'
-import { probability, type CueModel } from './learned/cue-model.js'
+import type { Token } from './nlp.js'
+import { insideQuote } from './quoted.js'
+import { CUE_RULES, type CueRule } from './rules/cues/index.js'
+import type { Doc, Sentence } from './segment.js'
+import { sentenceTokens } from './sentence-tokens.js'
+import type { Span } from './types.js'
 
 export interface Cue {
   sentence: Sentence
@@ -40,13 +41,16 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   const t = tokens[i]
   const before = tokens[i - 1]
   if (t.tags.has('Adjective')) {
-    return before !== undefined && !before.post.trim() &&
+    return (
+      before !== undefined &&
+      !before.post.trim() &&
       (before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun'))
+    )
   }
   return t.tags.has('Noun') && /ing$/.test(t.lower) && before !== undefined && (/[,—–]/.test(before.post) || before.lower === 'and')
 }
 
-function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {
+function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {
   const t = tokens[i]
   const two = i + 1 < tokens.length ? `${t.lower} ${tokens[i + 1].lower}` : ''
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
@@ -62,12 +66,25 @@ function cueAt(doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: n
 function learnedRule(tokens: Token[], i: number): CueRule {
   const next = tokens[i + 1]?.lower ?? ''
   const family = next === 'to' ? 'intention' : /^(that|whether|if)$/.test(next) || /[,:]/.test(tokens[i].post) ? 'speech' : 'evaluation'
-  return { forms: [tokens[i].lower], lemma: tokens[i].lower, stance: 'assert', family, rule: 'learned-cue', example: 'The governor signaled that she would run.' }
+  return {
+    forms: [tokens[i].lower],
+    lemma: tokens[i].lower,
+    stance: 'assert',
+    family,
+    rule: 'learned-cue',
+    example: 'The governor signaled that she would run.',
+  }
 }
 
 const AUXILIARY = ['Auxiliary', 'Copula', 'Modal', 'Negative']
 
-function learnedCueAt(doc: Doc, model: CueModel, candidates: Set<string>, tokens: Token[], i: number): { rule: CueRule; probability: number } | null {
+function learnedCueAt(
+  doc: Doc,
+  model: CueModel,
+  candidates: Set<string>,
+  tokens: Token[],
+  i: number,
+): { rule: CueRule; probability: number } | null {
   const t = tokens[i]
   if (!candidates.has(t.lower) || !t.tags.has('Verb') || FORMS.has(t.lower)) return null
   // "are expected", "doesn't seem": an auxiliary only carries the cue after it.

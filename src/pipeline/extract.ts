@@ -1,21 +1,21 @@
 // The pipeline as a recipe: each line runs one stage and says what it gets.
 import { checkSpans } from './check-spans.js'
-import { clean } from './clean.js'
 import { fileClaims } from './claims.js'
-import { addContinuations } from './continuations.js'
+import { clean } from './clean.js'
 import { findContents } from './contents.js'
+import { addContinuations } from './continuations.js'
 import { findCues } from './cues.js'
-import { attributeQuotes } from './quote-first.js'
 import type { CueModel } from './learned/cue-model.js'
-import type { StanceModel } from './learned/stance-model.js'
 import { CUE_MODEL } from './learned/cue-weights.js'
-import { segment } from './segment.js'
-import { attributeSpeakerLines } from './speaker-lines.js'
-import { attributeNounCues } from './noun-cues.js'
-import { attributeNoReplies } from './no-replies.js'
-import { findSources } from './sources.js'
+import type { StanceModel } from './learned/stance-model.js'
 import { preferOuter } from './nested.js'
-import { partsOf, type Part } from './parts.js'
+import { attributeNoReplies } from './no-replies.js'
+import { attributeNounCues } from './noun-cues.js'
+import { type Part, partsOf } from './parts.js'
+import { attributeQuotes } from './quote-first.js'
+import { segment } from './segment.js'
+import { findSources } from './sources.js'
+import { attributeSpeakerLines } from './speaker-lines.js'
 import { resolveSpeakers } from './speakers.js'
 import { stanceOf } from './stance.js'
 import { toStatement } from './statements.js'
@@ -29,7 +29,7 @@ export interface ExtractOptions {
 }
 
 export function extract(article: Article, options: ExtractOptions = {}): Extraction {
-  const parts = partsOf(article.text)                                 // one, unless no newsroom wrote it
+  const parts = partsOf(article.text) // one, unless no newsroom wrote it
   const statements = parts.flatMap((part) => partStatements(article, part, options))
   return fileClaims(checkSpans(article.text, statements), article.text) // claims, denials linked back
 }
@@ -37,27 +37,27 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
 /** The statements of one part of the article, at their offsets in the whole. */
 function partStatements(whole: Article, part: Part, options: ExtractOptions): Statement[] {
   const article = part.start === 0 && part.end === whole.text.length ? whole : { ...whole, text: whole.text.slice(part.start, part.end) }
-  const skips = clean(article.text)                                   // headline repeats, page debris
+  const skips = clean(article.text) // headline repeats, page debris
   const doc = segment(article.text, article.published ?? null, skips) // paragraphs, sentences, quotes
-  const cues = findCues(doc, options.cueModel ?? CUE_MODEL)           // "said", "denied", "according to"
-  const governed = findContents(doc, cues)                            // what each cue governs
-  const sourced = attributeQuotes(doc, findSources(doc, governed))   // who, as written; quotes no cue claimed
-  const lined = attributeSpeakerLines(doc, sourced)                   // "WALLACE: …", "Rubio: Trump can't …"
-  const nouned = attributeNounCues(doc, lined)                        // "his claim that …", "Trump's criticism of …"
-  const unanswered = attributeNoReplies(doc, nouned)                  // "did not respond to requests for comment"
-  const drafts = addContinuations(doc, unanswered)                    // quotes carried on
-  const attributed = resolveSpeakers(doc, drafts)                     // "Sullivan" -> Jake Sullivan
+  const cues = findCues(doc, options.cueModel ?? CUE_MODEL) // "said", "denied", "according to"
+  const governed = findContents(doc, cues) // what each cue governs
+  const sourced = attributeQuotes(doc, findSources(doc, governed)) // who, as written; quotes no cue claimed
+  const lined = attributeSpeakerLines(doc, sourced) // "WALLACE: …", "Rubio: Trump can't …"
+  const nouned = attributeNounCues(doc, lined) // "his claim that …", "Trump's criticism of …"
+  const unanswered = attributeNoReplies(doc, nouned) // "did not respond to requests for comment"
+  const drafts = addContinuations(doc, unanswered) // quotes carried on
+  const attributed = resolveSpeakers(doc, drafts) // "Sullivan" -> Jake Sullivan
   const dated = new Map<number, Statement>()
   let anchor: string | null = null
   const statements = attributed.map((a) => {
-    const s = toStatement(doc, a, dated, anchor)                           // kind, date, venue, confidence
+    const s = toStatement(doc, a, dated, anchor) // kind, date, venue, confidence
     if (!dated.has(a.id)) {
       dated.set(a.id, s)
       if (s.datePrecision === 'day') anchor = s.date
     }
     return s
   })
-  const outer = preferOuter(dedupe(statements))                       // "found that voters say …": the finding
+  const outer = preferOuter(dedupe(statements)) // "found that voters say …": the finding
     .map((s) => ({ ...s, stance: stanceOf(doc.text, s.cue, s.content, options.stanceModel) })) // deny, confirm, decline
   return part.start === 0 ? outer : outer.map((s) => shifted(s, part.start))
 }

@@ -2,9 +2,9 @@
 // split off. "White House national security adviser Jake Sullivan" gives the name Jake Sullivan and the role
 // White House national security adviser.
 import nlp from 'compromise'
-import type { Doc } from './segment.js'
 import { HONORIFICS, OFFICE_WORDS, ROLE_WORDS } from './rules/roles.js'
 import { ORGANIZATION_WORDS, VENUE_WORDS } from './rules/sources.js'
+import type { Doc } from './segment.js'
 
 export interface NameSeen {
   name: string
@@ -15,8 +15,38 @@ export interface NameSeen {
 // A word of three letters or more before a full stop ends a run ("… professor Paul Beck."): the stop is not
 // taken. Up to seven of them: a role and a name run together ("Wells Fargo CEO John Stumpf").
 // A comma or a colon after a word ends the name there: "Donald Trump, the nominee,".
-const RUN = /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|[\p{Lu}][\p{L}’'-]{2,}(?=\.(?:\s|$)))(?:\s+|$|(?=[,;:!?)"”.]))){1,7}/gu
-const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'as', 'on', 'at', 'after', 'before', 'when', 'while', 'if', 'for', 'a', 'an', 'this', 'that', 'meanwhile', 'however', 'over', 'both', 'some', 'it', 'he', 'she', 'they', 'we', 'i'])
+const RUN =
+  /(?:\b(?:[\p{Lu}][\p{L}’'-]*(?!\.)|\p{Lu}\.|(?:\p{Lu}\.){2,}|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|[\p{Lu}][\p{L}’'-]{2,}(?=\.(?:\s|$)))(?:\s+|$|(?=[,;:!?)"”.]))){1,7}/gu
+const SENTENCE_OPENERS = new Set([
+  'the',
+  'in',
+  'but',
+  'and',
+  'as',
+  'on',
+  'at',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'for',
+  'a',
+  'an',
+  'this',
+  'that',
+  'meanwhile',
+  'however',
+  'over',
+  'both',
+  'some',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+])
 
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, '')
 export const isRoleWord = (w: string) => ROLE_WORDS.has(bare(w)) || ROLE_WORDS.has(w.toLowerCase())
@@ -137,7 +167,20 @@ function fullestName(names: NameSeen[], short: string, before: number): string |
 }
 
 const GIVEN_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person'])
-const OPENER_TAGS = ['Adverb', 'Value', 'Adjective', 'Gerund', 'Uncountable', 'Plural', 'Preposition', 'Conjunction', 'Determiner', 'QuestionWord', 'Copula', 'Date']
+const OPENER_TAGS = [
+  'Adverb',
+  'Value',
+  'Adjective',
+  'Gerund',
+  'Uncountable',
+  'Plural',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'QuestionWord',
+  'Copula',
+  'Date',
+]
 const opens = new Map<string, boolean>()
 
 /**
@@ -178,7 +221,7 @@ export function roleBefore(text: string, at: number): string | null {
       from -= 2 // "Secretary of State"
       continue
     }
-    if (ROLE_STOP.test(w) || /[’']s$/.test(w) === false && /^[a-z]+ly$/.test(w)) break
+    if (ROLE_STOP.test(w) || (/[’']s$/.test(w) === false && /^[a-z]+ly$/.test(w))) break
     from--
   }
   return words.slice(from).join(' ')

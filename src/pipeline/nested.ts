@@ -33,7 +33,11 @@ export function preferOuter(statements: Statement[]): Statement[] {
   // their content starts, so a page of thousands of statements is not each compared with all.
   const hulls = statements
     .filter((o) => o.cue && o.content.length)
-    .map((o) => ({ o, start: o.content.reduce((n, c) => Math.min(n, c.start), Infinity), end: o.content.reduce((n, c) => Math.max(n, c.end), -Infinity) }))
+    .map((o) => ({
+      o,
+      start: o.content.reduce((n, c) => Math.min(n, c.start), Infinity),
+      end: o.content.reduce((n, c) => Math.max(n, c.end), -Infinity),
+    }))
     .sort((a, b) => a.start - b.start)
   const longest = hulls.reduce((n, h) => Math.max(n, h.end - h.start), 0)
   const holds = (s: Statement) => {

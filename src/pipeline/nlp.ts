@@ -94,7 +94,10 @@ const LEMMAS_KEPT = 100_000
 let known: { checked: Set<string>; changed: Record<string, string> } | undefined
 function table() {
   if (!known) {
-    const file = JSON.parse(readFileSync(new URL('../../data/models/lemmas.json', import.meta.url), 'utf8')) as { checked: string; changed: Record<string, string> }
+    const file = JSON.parse(readFileSync(new URL('../../data/models/lemmas.json', import.meta.url), 'utf8')) as {
+      checked: string
+      changed: Record<string, string>
+    }
     known = { checked: new Set(file.checked.split(' ')), changed: file.changed }
   }
   return known
@@ -111,7 +114,10 @@ export function lemma(word: string): string {
   if (checked.has(lower)) return lower
   let root = LEMMAS.get(lower)
   if (root === undefined) {
-    const doc = nlp(lower) as unknown as { compute(hook: string): void; json(o: object): Array<{ terms: Array<{ root?: string; normal?: string }> }> }
+    const doc = nlp(lower) as unknown as {
+      compute(hook: string): void
+      json(o: object): Array<{ terms: Array<{ root?: string; normal?: string }> }>
+    }
     doc.compute('root')
     const term = doc.json({ terms: { root: true, normal: true } })[0]?.terms[0]
     root = term?.root ?? term?.normal ?? lower

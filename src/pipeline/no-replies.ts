@@ -8,20 +8,38 @@ import { type Draft, nextDraftId } from './drafts.js'
 import type { Token } from './nlp.js'
 import { subjectBefore } from './phrases.js'
 import type { CueRule } from './rules/cues/types.js'
-import { sentencesHolding } from './sentence-tokens.js'
 import type { Doc } from './segment.js'
+import { sentencesHolding } from './sentence-tokens.js'
 import { mention } from './sources.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
 
-const ANSWERING = new Set(['respond', 'return', 'reply', 'answer', 'comment', 'say', 'discuss', 'confirm', 'elaborate', 'disclose', 'specify', 'address'])
-const MAY_HOLD = /(\bnot|n[’']t|\bnever)\s+(\w+\s+)?(respond|return|reply|answer|comment|say|discuss|confirm|elaborate|disclose|specify|address)\b/i
+const ANSWERING = new Set([
+  'respond',
+  'return',
+  'reply',
+  'answer',
+  'comment',
+  'say',
+  'discuss',
+  'confirm',
+  'elaborate',
+  'disclose',
+  'specify',
+  'address',
+])
+const MAY_HOLD =
+  /(\bnot|n[’']t|\bnever)\s+(\w+\s+)?(respond|return|reply|answer|comment|say|discuss|confirm|elaborate|disclose|specify|address)\b/i
 const AUXILIARY = /^(did|does|do|would|could|will|has|have|had|wo|ca|can)$/
 const CONTRACTED = /^(did|does|do|would|could|wo|has|have|had|ca)n[’']t$/
 const IN_BETWEEN = new Set(['immediately', 'yet', 'publicly', 'directly', 'specifically', 'further'])
 const BREAK = /[,;:—–()]|--/
 
 const RULE: CueRule = {
-  forms: ['did not respond'], lemma: 'respond', stance: 'decline', family: 'speech', rule: 'no-reply',
+  forms: ['did not respond'],
+  lemma: 'respond',
+  stance: 'decline',
+  family: 'speech',
+  rule: 'no-reply',
   example: 'The governor’s office did not respond to requests for comment.',
 }
 
@@ -61,10 +79,24 @@ export function attributeNoReplies(doc: Doc, drafts: Draft[]): Draft[] {
       for (const d of clashing) out.splice(out.indexOf(d), 1)
       const last = tokens[open - 1]
       const cue: Cue = {
-        sentence, tokens, at: from, length: open - from,
-        span: spanOf(doc.text, tokens[from].start, last.end), rule: RULE, probability: 1,
+        sentence,
+        tokens,
+        at: from,
+        length: open - from,
+        span: spanOf(doc.text, tokens[from].start, last.end),
+        rule: RULE,
+        probability: 1,
       }
-      out.push({ id: nextId++, cue, content: [content], recipient: null, stance: 'decline', rule: 'no-reply', sentence, source: mention(doc, cue, subject) })
+      out.push({
+        id: nextId++,
+        cue,
+        content: [content],
+        recipient: null,
+        stance: 'decline',
+        rule: 'no-reply',
+        sentence,
+        source: mention(doc, cue, subject),
+      })
     }
   }
   return out

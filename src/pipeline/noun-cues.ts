@@ -3,11 +3,11 @@
 // complement opens are the content. A pass of its own, like speaker-lines.ts: no verb cue sees these.
 import type { Cue } from './cues.js'
 import { insideQuote } from './cues.js'
-import { type Draft, type SourceMention, nextDraftId } from './drafts.js'
+import { type Draft, nextDraftId, type SourceMention } from './drafts.js'
 import type { Token } from './nlp.js'
-import { sentencesHolding } from './sentence-tokens.js'
 import { NOUN_CUES, type NounCue } from './rules/noun-cues.js'
 import type { Doc } from './segment.js'
+import { sentencesHolding } from './sentence-tokens.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
 import type { Span } from './types.js'
 
@@ -18,11 +18,11 @@ const MAY_HOLD = new RegExp(`\\b(${[...BY_FORM.keys()].join('|')})\\b`, 'i')
 const POSSESSIVE_PRONOUNS = /^(his|her|their|its)$/
 const BREAK = /[,;:—–()]|--/
 /** Words after which a verb opens a clause inside the content, not the sentence's own verb. */
-const SUBORDINATE = /^(that|who|whom|whose|which|and|or|but|if|because|when|while|as|since|after|before|until|where|whether|what|how|why|to)$/
+const SUBORDINATE =
+  /^(that|who|whom|whose|which|and|or|but|if|because|when|while|as|since|after|before|until|where|whether|what|how|why|to)$/
 
 /** "repeated", "recent", "own": a word between the owner and the noun. The tagger reads "repeated" as a verb. */
-const isModifier = (t: Token) =>
-  !t.tags.has('Possessive') && (t.tags.has('Adjective') || (t.tags.has('PastTense') && /ed$/.test(t.lower)))
+const isModifier = (t: Token) => !t.tags.has('Possessive') && (t.tags.has('Adjective') || (t.tags.has('PastTense') && /ed$/.test(t.lower)))
 
 /** The tagger reads "Rivera’s attacks" as "Rivera is attacks": a name with an 's before a noun cue owns it. */
 const isPossessive = (t: Token) => t.tags.has('Possessive') || (/^\p{Lu}/u.test(t.text) && /['’]s$/.test(t.text))
@@ -105,7 +105,14 @@ function ownerMention(doc: Doc, tokens: Token[]): SourceMention {
 
 function nounCue(sentence: Cue['sentence'], tokens: Token[], i: number, noun: NounCue): Cue {
   const t = tokens[i]
-  const rule = { forms: noun.forms, lemma: noun.forms[0], stance: noun.stance, family: noun.family, rule: 'noun-cue', example: noun.example }
+  const rule = {
+    forms: noun.forms,
+    lemma: noun.forms[0],
+    stance: noun.stance,
+    family: noun.family,
+    rule: 'noun-cue',
+    example: noun.example,
+  }
   return { sentence, tokens, at: i, length: 1, span: { start: t.start, end: t.end, text: t.text }, rule, probability: 1 }
 }
 
@@ -138,7 +145,13 @@ export function attributeNounCues(doc: Doc, drafts: Draft[]): Draft[] {
       if (!content || out.some((d) => d.content.some((c) => overlaps(c, content) && sameAs(c, content)))) continue
       const cue = nounCue(sentence, tokens, i, noun)
       out.push({
-        id: nextId++, cue, content: [content], recipient: null, stance: noun.stance, rule: 'noun-cue', sentence,
+        id: nextId++,
+        cue,
+        content: [content],
+        recipient: null,
+        stance: noun.stance,
+        rule: 'noun-cue',
+        sentence,
         source: ownerMention(doc, tokens.slice(...owner)),
       })
     }

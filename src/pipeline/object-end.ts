@@ -7,14 +7,13 @@ import type { Token } from './nlp.js'
 
 const EXAMPLES = /^(including|especially|particularly|notably)$/
 
-const isFinite = (t: Token) =>
-  t.tags.has('Verb') && !/Gerund|Participle|Infinitive|Auxiliary/.test([...t.tags].join(' '))
+const isFiniteVerb = (t: Token) => t.tags.has('Verb') && !/Gerund|Participle|Infinitive|Auxiliary/.test([...t.tags].join(' '))
 
 /** The comma after token k separates list items: short items without a verb, the last after "and" or "or". */
 function inList(tokens: Token[], k: number, last: number): boolean {
   for (let item = k + 1, words = 0; item <= last; item++, words++) {
     const t = tokens[item]
-    if (words >= 5 || isFinite(t) || /[;:—–]/.test(t.post)) return false
+    if (words >= 5 || isFiniteVerb(t) || /[;:—–]/.test(t.post)) return false
     // ", and …" right after the comma opens a clause of its own, unless adjectives are listed.
     if (/^(and|or)$/.test(t.lower)) return words > 0 || tokens[k].tags.has('Adjective')
     if (/,/.test(t.post)) words = -1 // the next item: "Ohio, Florida, and Nevada"

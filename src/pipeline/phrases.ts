@@ -15,16 +15,52 @@ export interface Phrase {
 
 // Words that may sit between a subject and its verb: "has denied", "also said", "had long insisted".
 const BETWEEN = new Set([
-  'not', "n't", 'never',
-  'has', 'have', 'had', 'was', 'is', 'were', 'are', 'been', 'also', 'reportedly', 'later', 'then', 'previously',
-  'repeatedly', 'again', 'publicly', 'allegedly', 'long', 'once', 'first', 'recently', 'flatly', 'firmly',
-  'privately', 'initially', 'quickly', 'immediately', 'strongly', 'both', 'all', 'often', 'still', 'did', 'does', 'do',
+  'not',
+  "n't",
+  'never',
+  'has',
+  'have',
+  'had',
+  'was',
+  'is',
+  'were',
+  'are',
+  'been',
+  'also',
+  'reportedly',
+  'later',
+  'then',
+  'previously',
+  'repeatedly',
+  'again',
+  'publicly',
+  'allegedly',
+  'long',
+  'once',
+  'first',
+  'recently',
+  'flatly',
+  'firmly',
+  'privately',
+  'initially',
+  'quickly',
+  'immediately',
+  'strongly',
+  'both',
+  'all',
+  'often',
+  'still',
+  'did',
+  'does',
+  'do',
 ])
 /** "has vigorously denied", "adamantly insisted": an -ly adverb between the subject and its verb. */
 const isMannerAdverb = (t: Token) => t.tags.has('Adverb') && /ly$/.test(t.lower)
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
-const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/
-const TIME_NOUNS = /^(week|month|year|night|morning|afternoon|evening|weekend|day|spring|summer|fall|autumn|winter|today|yesterday|tonight)$/
+const MONTHS =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/
+const TIME_NOUNS =
+  /^(week|month|year|night|morning|afternoon|evening|weekend|day|spring|summer|fall|autumn|winter|today|yesterday|tonight)$/
 const TIME_LEADS = /^(on|in|last|this|next|early|earlier|late|later|on|during|the|that|each|every|overnight)$/
 
 /**
@@ -33,7 +69,8 @@ const TIME_LEADS = /^(on|in|last|this|next|early|earlier|late|later|on|during|th
  */
 function beforeTimePhrase(tokens: Token[], end: number, floor: number): number {
   let i = end
-  const time = (t: Token) => WEEKDAYS.test(t.lower) || MONTHS.test(t.lower) || TIME_NOUNS.test(t.lower) || /^\d{1,2}(st|nd|rd|th)?$|^(19|20)\d\d$/.test(t.lower)
+  const time = (t: Token) =>
+    WEEKDAYS.test(t.lower) || MONTHS.test(t.lower) || TIME_NOUNS.test(t.lower) || /^\d{1,2}(st|nd|rd|th)?$|^(19|20)\d\d$/.test(t.lower)
   if (i - 1 < floor || !time(tokens[i - 1]) || breaksAfter(tokens[i - 1])) return end
   // A month alone is too often a name ("May", "June"); it counts after a lead word or with a day number.
   while (i - 1 >= floor && time(tokens[i - 1]) && !breaksAfter(tokens[i - 1])) i--
@@ -67,14 +104,18 @@ const quoteBetween = (a: Token, b: Token) => /["“”„«»]/.test(a.post + b.
 
 // Capitalised at a sentence's start, yet no name: "After", "When", "This".
 const NOT_NOUNS = ['Preposition', 'Conjunction', 'Adverb', 'QuestionWord']
-const SUBORDINATORS = /^(when|if|as|because|while|although|though|since|after|before|until|once|where|whether|but|and|so|yet|meanwhile|however|this|that)$/
+const SUBORDINATORS =
+  /^(when|if|as|because|while|although|though|since|after|before|until|once|where|whether|but|and|so|yet|meanwhile|however|this|that)$/
 
 function nounish(t: Token): boolean {
   if (NOT_NOUNS.some((g) => t.tags.has(g)) && !t.tags.has('Noun')) return false
   if (t.tags.has('Pronoun') && !t.tags.has('Possessive')) return true
   if (t.tags.has('Verb') && !t.tags.has('Noun') && !isCapital(t)) return false
-  return ['Noun', 'ProperNoun', 'Adjective', 'Determiner', 'Value', 'Acronym', 'Possessive', 'Honorific', 'Abbreviation']
-    .some((g) => t.tags.has(g)) || isCapital(t)
+  return (
+    ['Noun', 'ProperNoun', 'Adjective', 'Determiner', 'Value', 'Acronym', 'Possessive', 'Honorific', 'Abbreviation'].some((g) =>
+      t.tags.has(g),
+    ) || isCapital(t)
+  )
 }
 
 /** Extends a phrase ending at token `end` (exclusive) back over its words. */
@@ -82,8 +123,13 @@ function nounish(t: Token): boolean {
 function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i]
   const prev = tokens[i - 1]
-  return i - 1 >= floor && t.tags.has('Infinitive') && !breaksAfter(prev) &&
-    ['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) && (!prev.tags.has('Pronoun') || prev.tags.has('Possessive'))
+  return (
+    i - 1 >= floor &&
+    t.tags.has('Infinitive') &&
+    !breaksAfter(prev) &&
+    ['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) &&
+    (!prev.tags.has('Pronoun') || prev.tags.has('Possessive'))
+  )
 }
 
 function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
@@ -101,11 +147,15 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
     if (NAME_JOINERS.has(prev.lower) || POSTNOMINAL.has(prev.lower)) {
       // "one of the officials", "Organization for Migration", "China and Russia", "a lawyer for the outlets"
       const before = tokens[i - 2]
-      const nounBefore = before && before.tags.has('Noun') && !before.tags.has('Pronoun') && !before.tags.has('Verb')
-      const joins = before && !breaksAfter(before) &&
-        (POSTNOMINAL.has(prev.lower) ? nounBefore
-          : prev.lower === 'of' ? QUANTIFIERS.has(before.lower) || nounBefore || (isCapital(before) && isCapital(tokens[i]))
-          : isCapital(before) && isCapital(tokens[i]))
+      const nounBefore = before?.tags.has('Noun') && !before.tags.has('Pronoun') && !before.tags.has('Verb')
+      const joins =
+        before &&
+        !breaksAfter(before) &&
+        (POSTNOMINAL.has(prev.lower)
+          ? nounBefore
+          : prev.lower === 'of'
+            ? QUANTIFIERS.has(before.lower) || nounBefore || (isCapital(before) && isCapital(tokens[i]))
+            : isCapital(before) && isCapital(tokens[i]))
       if (!joins) break
       i -= 2
       continue
@@ -116,7 +166,21 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
   return i
 }
 
-const OPENS_APPOSITION = new Set(['who', 'whose', 'a', 'an', 'the', 'which', 'formerly', 'now', 'including', 'himself', 'herself', 'both', 'one'])
+const OPENS_APPOSITION = new Set([
+  'who',
+  'whose',
+  'a',
+  'an',
+  'the',
+  'which',
+  'formerly',
+  'now',
+  'including',
+  'himself',
+  'herself',
+  'both',
+  'one',
+])
 const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 
@@ -162,7 +226,10 @@ function nameBeforeLongAside(tokens: Token[], end: number, floor: number): [numb
     const head = tokens[k]
     if (!head.tags.has('Noun') || head.tags.has('Date') || head.tags.has('Adverb')) continue
     // '"…, it will be close," said one Democrat': a quote that closes in the run was said, not a description.
-    const run = tokens.slice(from, end).map((t) => t.pre + t.text + t.post).join('')
+    const run = tokens
+      .slice(from, end)
+      .map((t) => t.pre + t.text + t.post)
+      .join('')
     if ((run.match(/[“”"]|''/g) ?? []).length % 2) return null
     if (appositionFits(tokens, k + 1, end)) return [from, k + 1]
   }
@@ -173,8 +240,11 @@ function nameBeforeLongAside(tokens: Token[], end: number, floor: number): [numb
 /** "it was reported that …", "was told by aides": the subject is not the source. */
 export function isPassive(tokens: Token[], cue: number): boolean {
   const prev = tokens[cue - 1]?.lower ?? ''
-  return /^(was|were|is|are|be|been|being|'s)$/.test(prev) && /(ed|told|said|known|thought|seen)$/.test(tokens[cue].lower) &&
+  return (
+    /^(was|were|is|are|be|been|being|'s)$/.test(prev) &&
+    /(ed|told|said|known|thought|seen)$/.test(tokens[cue].lower) &&
     !(prev === 'been' && /^(has|have|had)$/.test(tokens[cue - 2]?.lower ?? '') && /ing$/.test(tokens[cue].lower))
+  )
 }
 
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
@@ -203,8 +273,14 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   // After the first aside, the word before it carries the mark that opened it: only a parenthesis goes on.
   for (let asides = 0; end - 1 >= floor && (asides === 0 ? breaksAfter(tokens[end - 1]) : /\)/.test(tokens[end - 1].post)); asides++) {
     const last = tokens[end - 1]
-    const open = asides > 2 ? -1 : /\)/.test(last.post) ? parenthesisStart(tokens, end, floor)
-      : /,|—|–|--/.test(last.post) ? appositionStart(tokens, end, floor) : -1
+    const open =
+      asides > 2
+        ? -1
+        : /\)/.test(last.post)
+          ? parenthesisStart(tokens, end, floor)
+          : /,|—|–|--/.test(last.post)
+            ? appositionStart(tokens, end, floor)
+            : -1
     if (open < 0) {
       const long = asides === 0 ? nameBeforeLongAside(tokens, end, floor) : null
       return long ? { from: long[0], to: long[1], apposition: [long[1], end], antecedent: null } : null
@@ -227,8 +303,15 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.
   const lead = tokens[start - 1]
   // A date or a name before the pronoun is no object: "Although in September she said …".
-  const objectLead = lead && lead.tags.has('Noun') && !lead.tags.has('Pronoun') && !lead.tags.has('Date') && !isCapital(lead)
-  if (lead && depth === 0 && !breaksAfter(lead) && !quoteBetween(lead, tokens[start]) && (lead.lower === 'what' || (objectLead && tokens[start].tags.has('Pronoun')))) return null
+  const objectLead = lead?.tags.has('Noun') && !lead.tags.has('Pronoun') && !lead.tags.has('Date') && !isCapital(lead)
+  if (
+    lead &&
+    depth === 0 &&
+    !breaksAfter(lead) &&
+    !quoteBetween(lead, tokens[start]) &&
+    (lead.lower === 'what' || (objectLead && tokens[start].tags.has('Pronoun')))
+  )
+    return null
   return start < end ? { from: start, to: end, apposition, antecedent: null } : null
 }
 

@@ -2,13 +2,13 @@
 // '"We will win," the mayor predicted.', 'She told them: "Go home."', '"Never again." — Ana Ruiz'. A quote
 // interrupted by its own attribution ('"Q1," she said, "Q2"') is one statement in two fragments.
 import type { Cue } from './cues.js'
-import { type Draft, type SourceMention, nextDraftId } from './drafts.js'
-import { tag, type Token } from './nlp.js'
-import { sentenceTokens } from './sentence-tokens.js'
-import { phraseAfter, subjectBefore, type Phrase } from './phrases.js'
+import { type Draft, nextDraftId, type SourceMention } from './drafts.js'
+import { type Token, tag } from './nlp.js'
+import { type Phrase, phraseAfter, subjectBefore } from './phrases.js'
 import type { Quote } from './quotes.js'
 import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from './rules/quote-patterns.js'
 import type { Doc, Sentence } from './segment.js'
+import { sentenceTokens } from './sentence-tokens.js'
 import { mention } from './sources.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
 import type { Span } from './types.js'
@@ -43,14 +43,25 @@ const isSaying = (t: Token) =>
 function cueOf(doc: Doc, sentence: Sentence, tokens: Token[], at: number, rule: string): Cue {
   const t = tokens[at]
   return {
-    sentence, tokens, at, length: 1, probability: 1, span: spanOf(doc.text, t.start, t.end),
+    sentence,
+    tokens,
+    at,
+    length: 1,
+    probability: 1,
+    span: spanOf(doc.text, t.start, t.end),
     rule: { forms: [t.lower], lemma: t.lower, stance: 'assert', family: 'speech', rule, example: '"We will win," the mayor predicted.' },
   }
 }
 
 /** A mention made of tokens with nothing around them: a name after a dash or before a colon. */
 function bareMention(doc: Doc, tokens: Token[]): SourceMention {
-  return { span: spanOf(doc.text, tokens[0].start, tokens[tokens.length - 1].end), tokens, apposition: null, appositionTokens: [], antecedent: null }
+  return {
+    span: spanOf(doc.text, tokens[0].start, tokens[tokens.length - 1].end),
+    tokens,
+    apposition: null,
+    appositionTokens: [],
+    antecedent: null,
+  }
 }
 
 function withCue(doc: Doc, sentence: Sentence, tokens: Token[], verb: number, phrase: Phrase, rule: string): Found {
@@ -99,7 +110,12 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       const line = /^[^\n]*/.exec(doc.text.slice(from, from + 80))![0]
       const tokens = tag(doc.text, from, from + line.length)
       let end = 0
-      while (end < tokens.length && end < 6 && !/[,.;]/.test(tokens[end].pre) && (isCapital(tokens[end]) || /^(of|de|van|von|al|bin)$/.test(tokens[end].lower))) {
+      while (
+        end < tokens.length &&
+        end < 6 &&
+        !/[,.;]/.test(tokens[end].pre) &&
+        (isCapital(tokens[end]) || /^(of|de|van|von|al|bin)$/.test(tokens[end].lower))
+      ) {
         end++
         if (/[,.;(]/.test(tokens[end - 1].post)) break
       }
@@ -160,15 +176,23 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       const sentence = sentenceAt(doc, quote.open)
       if (!sentence || quote.inner.text.split(/\s+/).length < 2 || quote.inner.end > sentence.end) return null
       // "starred in "The Long Road Home"": a title in quotes is nobody's words.
-      if (quote.inner.text.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(a|an|the|of|in|on|and|to|for|at|by)$/.test(w))) return null
+      if (quote.inner.text.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(a|an|the|of|in|on|and|to|for|at|by)$/.test(w)))
+        return null
       const tokens = tokensOf(sentence)
       const before = tokens.filter((t) => t.end <= quote.open)
       if (!before.length || /:\s*$/.test(doc.text.slice(before[before.length - 1].end, quote.open))) return null
       for (let v = 1; v < before.length; v++) {
         if (!isSaying(tokens[v]) || /[;]/.test(doc.text.slice(tokens[v].end, quote.open))) continue
         const p = subjectBefore(tokens, v)
-        if (!p || p.from > 0 && !/,/.test(tokens[p.from - 1].post)) return null
-        const found = withCue(doc, sentence, tokens, v, p, /^(called|calls|dubbed|labeled|labelled|branded)$/.test(tokens[v].lower) ? 'called-quote' : this.rule)
+        if (!p || (p.from > 0 && !/,/.test(tokens[p.from - 1].post))) return null
+        const found = withCue(
+          doc,
+          sentence,
+          tokens,
+          v,
+          p,
+          /^(called|calls|dubbed|labeled|labelled|branded)$/.test(tokens[v].lower) ? 'called-quote' : this.rule,
+        )
         return { ...found, content: clauseAround(doc, tokens[v].end, quote, sentence) }
       }
       return null
@@ -189,8 +213,14 @@ function interrupted(doc: Doc, quote: Quote, drafts: Draft[]): Draft | undefined
   if (!before || before.unclosed || sentenceAt(doc, before.close)?.paragraph !== sentenceAt(doc, quote.open)?.paragraph) return undefined
   const between = doc.text.slice(before.close, quote.open)
   if (/[“"„«]/.test(between.slice(1))) return undefined
-  return drafts.find((d) => d.cue && d.content.some((c) => overlaps(c, before.inner)) &&
-    d.cue.span.start > before.close && d.cue.span.end < quote.open && /[,.]\s*$/.test(between))
+  return drafts.find(
+    (d) =>
+      d.cue &&
+      d.content.some((c) => overlaps(c, before.inner)) &&
+      d.cue.span.start > before.close &&
+      d.cue.span.end < quote.open &&
+      /[,.]\s*$/.test(between),
+  )
 }
 
 export function attributeQuotes(doc: Doc, drafts: Draft[]): Draft[] {
@@ -208,7 +238,16 @@ export function attributeQuotes(doc: Doc, drafts: Draft[]): Draft[] {
     for (const p of QUOTE_PATTERNS) {
       const f = p.match({ doc, quote, tokensOf })
       if (!f) continue
-      out.push({ id: nextId++, cue: f.cue, content: [f.content ?? quote.inner], source: f.source, recipient: null, stance: 'assert', rule: f.rule, sentence: f.sentence })
+      out.push({
+        id: nextId++,
+        cue: f.cue,
+        content: [f.content ?? quote.inner],
+        source: f.source,
+        recipient: null,
+        stance: 'assert',
+        rule: f.rule,
+        sentence: f.sentence,
+      })
       break
     }
   }

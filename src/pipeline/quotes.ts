@@ -87,7 +87,7 @@ function region(text: string, open: number, markLength: number, close: number, u
 /** Single-quote regions ('…' or ‘…’) outside double quotes: headlines quote with them. */
 function singleQuotes(text: string, start: number, end: number, taken: Quote[]): Quote[] {
   const found: Quote[] = []
-  const re = /(^|[\s(\[—–-])(['‘])(?=[\p{L}\p{N}$])/gu
+  const re = /(^|[\s([—–-])(['‘])(?=[\p{L}\p{N}$])/gu
   re.lastIndex = start
   const slice = text.slice(0, end)
   for (let m = re.exec(slice); m; m = re.exec(slice)) {

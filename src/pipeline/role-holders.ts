@@ -1,7 +1,7 @@
 // Who holds a role in this article. "The Republican nominee said …" names nobody, but an article that wrote
 // "Republican nominee Donald Trump", "Donald Trump, the Republican nominee," or "The Republican nominee, Donald
 // Trump," has made clear who that is.
-import { roleBefore, type NameSeen } from './names.js'
+import { type NameSeen, roleBefore } from './names.js'
 import type { Doc } from './segment.js'
 
 export interface RoleHolder {
@@ -27,7 +27,11 @@ export function roleHolders(doc: Doc, names: NameSeen[]): RoleHolder[] {
   return holders
 }
 
-const words = (text: string) => text.toLowerCase().split(/\s+/).filter((w) => !/^(the|a|an|former|then)$/.test(w))
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => !/^(the|a|an|former|then)$/.test(w))
 
 /**
  * The one name the article gave every word of this description to: "the Republican nominee" → Donald Trump.
@@ -36,9 +40,13 @@ const words = (text: string) => text.toLowerCase().split(/\s+/).filter((w) => !/
 export function holderOf(description: string, holders: RoleHolder[], fullName: (name: string) => string): string | null {
   const wanted = words(description)
   if (!wanted.length) return null
-  const found = new Set(holders.filter((h) => {
-    const role = words(h.role)
-    return wanted.every((w) => role.includes(w))
-  }).map((h) => fullName(h.name)))
+  const found = new Set(
+    holders
+      .filter((h) => {
+        const role = words(h.role)
+        return wanted.every((w) => role.includes(w))
+      })
+      .map((h) => fullName(h.name)),
+  )
   return found.size === 1 ? [...found][0] : null
 }

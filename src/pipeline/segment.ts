@@ -1,8 +1,9 @@
 // Paragraphs, sentences and quotation-mark regions of an article, skipping what clean() marked.
-import type { Span } from './types.js'
+
 import { lines } from './clean.js'
 import { findQuotes, type Quote } from './quotes.js'
 import { ABBREVIATIONS } from './rules/abbreviations.js'
+import type { Span } from './types.js'
 
 export interface Sentence extends Span {
   paragraph: number
@@ -23,8 +24,14 @@ const span = (text: string, start: number, end: number): Span => ({ start, end, 
 function keptParts(line: { start: number; end: number }, skips: Span[]): Array<[number, number]> {
   let parts: Array<[number, number]> = [[line.start, line.end]]
   for (const s of skips) {
-    parts = parts.flatMap(([a, b]): Array<[number, number]> =>
-      s.end <= a || s.start >= b ? [[a, b]] : [[a, Math.max(a, s.start)], [Math.min(b, s.end), b]].filter(([x, y]) => y > x) as Array<[number, number]>,
+    parts = parts.flatMap(
+      ([a, b]): Array<[number, number]> =>
+        s.end <= a || s.start >= b
+          ? [[a, b]]
+          : ([
+              [a, Math.max(a, s.start)],
+              [Math.min(b, s.end), b],
+            ].filter(([x, y]) => y > x) as Array<[number, number]>),
     )
   }
   return parts
@@ -37,7 +44,7 @@ function trim(text: string, a: number, b: number): [number, number] {
 }
 
 // A full stop, ? or ! (with closing quotes or brackets after it) followed by space and a capital, digit or quote.
-const BOUNDARY = /[.!?]+(?:''|["”’')\]])*(?=\s+(?:''|``|["“‘'(\[])?[\p{Lu}\p{N}])/gu
+const BOUNDARY = /[.!?]+(?:''|["”’')\]])*(?=\s+(?:''|``|["“‘'([])?[\p{Lu}\p{N}])/gu
 
 /** Sentences of one paragraph: split at boundaries that are not abbreviations or initials. */
 export function splitSentences(text: string, start: number, end: number): Array<[number, number]> {
@@ -111,7 +118,9 @@ export function segment(text: string, published: string | null, skips: Span[]): 
     }
   }
   const sentences: Sentence[] = paragraphs.flatMap((p, i) =>
-    splitSentences(text, p.start, p.end).flatMap(([a, b]) => windows(text, a, b)).map(([a, b]) => ({ ...span(text, a, b), paragraph: i })),
+    splitSentences(text, p.start, p.end)
+      .flatMap(([a, b]) => windows(text, a, b))
+      .map(([a, b]) => ({ ...span(text, a, b), paragraph: i })),
   )
   return { text, published, skips, paragraphs, sentences, quotes: findQuotes(text, paragraphs) }
 }

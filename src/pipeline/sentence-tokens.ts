@@ -1,6 +1,6 @@
 // One tagging per sentence per article. Tagging is most of the pipeline's cost, and several stages read the
 // same sentences (cues, reporting nouns, the quote pass): the first to ask tags them, the rest reuse it.
-import { tagAll, type Token } from './nlp.js'
+import { type Token, tagAll } from './nlp.js'
 import type { Doc, Sentence } from './segment.js'
 
 const tagged = new WeakMap<Doc, Map<number, Token[]>>()
@@ -17,12 +17,17 @@ export function sentenceTokens(doc: Doc, sentences: Sentence[]): Token[][] {
   const firsts = new Map<string, Sentence>()
   for (const s of missing) if (!firsts.has(s.text)) firsts.set(s.text, s)
   const unique = [...firsts.values()]
-  tagAll(doc.text, unique).forEach((tokens, i) => known.set(unique[i].start, tokens))
+  tagAll(doc.text, unique).forEach((tokens, i) => {
+    known.set(unique[i].start, tokens)
+  })
   for (const s of missing) {
     const first = firsts.get(s.text)!
     if (first === s) continue
     const by = s.start - first.start
-    known.set(s.start, known.get(first.start)!.map((t) => ({ ...t, start: t.start + by, end: t.end + by })))
+    known.set(
+      s.start,
+      known.get(first.start)!.map((t) => ({ ...t, start: t.start + by, end: t.end + by })),
+    )
   }
   return sentences.map((s) => known.get(s.start)!)
 }

@@ -14,5 +14,4 @@ export function trimClause(text: string, start: number, end: number): Span | nul
   return end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end)) ? spanOf(text, start, end) : null
 }
 
-export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end
+export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end

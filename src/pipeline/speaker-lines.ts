@@ -3,22 +3,78 @@
 // I want to ask you …") both write attribution this way, with no verb at all.
 import { type Draft, nextDraftId } from './drafts.js'
 import { isPlace } from './names.js'
-import { tag, type Token } from './nlp.js'
+import { type Token, tag } from './nlp.js'
 import { NOT_A_NAME_BEFORE_COLON } from './rules/quote-patterns.js'
 import type { Doc } from './segment.js'
 import { overlaps, spanOf, trimClause } from './spans.js'
 
 /** Name, a colon, then the line: at most four words, each capitalised or a joiner ("Secretary of State"). */
-const SPEAKER_LINE = /^[ \t]*["“]?((?:[\p{Lu}][\p{L}.'’-]*)(?:[ \t]+(?:[\p{Lu}][\p{L}.'’-]*|of|de|van|von|al|bin)){0,3})[ \t]*:[ \t]+(?=\S)/u
+const SPEAKER_LINE =
+  /^[ \t]*["“]?((?:[\p{Lu}][\p{L}.'’-]*)(?:[ \t]+(?:[\p{Lu}][\p{L}.'’-]*|of|de|van|von|al|bin)){0,3})[ \t]*:[ \t]+(?=\S)/u
 
 /** Labels that stand before a colon in a newsroom's page furniture, not people: "The Latest:", "Contributing:". */
 const NOT_A_SPEAKER = new Set([
-  ...NOT_A_NAME_BEFORE_COLON, 'latest', 'contributing', 'twitter', 'facebook', 'instagram', 'revealed', 'byline',
-  'wow', 'clarification', 'corrections', 'update', 'updated', 'editor’s', "editor's", 'tags', 'topics', 'share',
-  'listen', 'subscribe', 'advertisement', 'credit', 'file', 'reporting', 'writing', 'editing', 'published',
-  'posted', 'filed', 'dateline', 'location', 'date', 'time', 'where', 'when', 'what', 'why', 'how', 'who', 'bottom',
-  'line', 'lesson', 'key', 'takeaway', 'takeaways', 'fact', 'check', 'verdict', 'rating', 'the', 'so', 'but',
-  'and', 'yes', 'no', 'here', 'now', 'then', 'paid', 'notice', 'deaths',
+  ...NOT_A_NAME_BEFORE_COLON,
+  'latest',
+  'contributing',
+  'twitter',
+  'facebook',
+  'instagram',
+  'revealed',
+  'byline',
+  'wow',
+  'clarification',
+  'corrections',
+  'update',
+  'updated',
+  'editor’s',
+  "editor's",
+  'tags',
+  'topics',
+  'share',
+  'listen',
+  'subscribe',
+  'advertisement',
+  'credit',
+  'file',
+  'reporting',
+  'writing',
+  'editing',
+  'published',
+  'posted',
+  'filed',
+  'dateline',
+  'location',
+  'date',
+  'time',
+  'where',
+  'when',
+  'what',
+  'why',
+  'how',
+  'who',
+  'bottom',
+  'line',
+  'lesson',
+  'key',
+  'takeaway',
+  'takeaways',
+  'fact',
+  'check',
+  'verdict',
+  'rating',
+  'the',
+  'so',
+  'but',
+  'and',
+  'yes',
+  'no',
+  'here',
+  'now',
+  'then',
+  'paid',
+  'notice',
+  'deaths',
 ])
 
 const isJoiner = (w: string) => /^(of|de|van|von|al|bin)$/.test(w)
@@ -45,7 +101,13 @@ export function attributeSpeakerLines(doc: Doc, drafts: Draft[]): Draft[] {
     if (!tokens.length) continue
     const span = spanOf(doc.text, tokens[0].start, tokens[tokens.length - 1].end)
     out.push({
-      id: nextId++, cue: null, content: [content], recipient: null, stance: 'assert', rule: 'speaker-line', sentence,
+      id: nextId++,
+      cue: null,
+      content: [content],
+      recipient: null,
+      stance: 'assert',
+      rule: 'speaker-line',
+      sentence,
       source: { span, tokens, apposition: null, appositionTokens: [], antecedent: null },
     })
   }

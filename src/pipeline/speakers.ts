@@ -3,16 +3,16 @@
 // Russia" is two speakers. Continuation quotes keep the speaker of the statement they continue.
 import { splitCoordination } from './coordination.js'
 import type { Draft, SourceMention } from './drafts.js'
-import { fullName, isHonorific, isRoleWord, nameGender, namesIn, opensAName, roleBefore, type NameSeen } from './names.js'
+import { fullName, isHonorific, isRoleWord, type NameSeen, nameGender, namesIn, opensAName, roleBefore } from './names.js'
 import type { Token } from './nlp.js'
-import { holderOf, roleHolders, type RoleHolder } from './role-holders.js'
+import { holderOf, type RoleHolder, roleHolders } from './role-holders.js'
 import { CAPITALS, COUNTRY_NAMES, DEMONYMS } from './rules/capitals.js'
 import { PRONOUNS } from './rules/pronouns.js'
-import { ANONYMITY_MARKS, GROUP_HEADS, ORGANIZATION_WORDS } from './rules/sources.js'
 import { OFFICE_WORDS, PARTY_WORDS } from './rules/roles.js'
+import { ANONYMITY_MARKS, GROUP_HEADS, ORGANIZATION_WORDS } from './rules/sources.js'
 import type { Doc } from './segment.js'
-import { descriptorType, genderOf, nameType } from './speaker-type.js'
 import { spanOf } from './spans.js'
+import { descriptorType, genderOf, nameType } from './speaker-type.js'
 import type { Speaker } from './types.js'
 
 export interface Attributed extends Draft {
@@ -59,12 +59,19 @@ function resolvePronoun(t: Token, m: SourceMention, known: Known[], names: NameS
   // "I" and "we" are whoever is speaking, never the last one quoted: the quote around them says who (below).
   if (FIRST_PERSON.test(t.lower)) return { name: t.text, type: 'person', role: null, mention: m.span }
   const found = latest(known, (k) =>
-    p.gender ? k.type === 'person' && (k.gender === null || k.gender === p.gender)
-      : p.plural ? k.type !== 'person' || k.head.endsWith('s') : k.type !== 'person')
+    p.gender
+      ? k.type === 'person' && (k.gender === null || k.gender === p.gender)
+      : p.plural
+        ? k.type !== 'person' || k.head.endsWith('s')
+        : k.type !== 'person',
+  )
   // "she" is the last woman the article named, when no one who spoke since fits.
   const named = p.gender ? lastNamed(names, m.span.start, p.gender) : undefined
-  if (found && (!named || (found.mention?.start ?? 0) >= named.start)) return { name: found.name, type: found.type, role: found.role, mention: m.span }
-  return named ? { name: fullName(names, named.name) ?? named.name, type: 'person', role: null, mention: m.span } : { name: t.text, type: 'person', role: null, mention: m.span }
+  if (found && (!named || (found.mention?.start ?? 0) >= named.start))
+    return { name: found.name, type: found.type, role: found.role, mention: m.span }
+  return named
+    ? { name: fullName(names, named.name) ?? named.name, type: 'person', role: null, mention: m.span }
+    : { name: t.text, type: 'person', role: null, mention: m.span }
 }
 
 /**
@@ -88,7 +95,10 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   if (m.antecedent?.length) {
     const a = m.antecedent
     const span = spanOf(doc.text, a[0].start, a[a.length - 1].end)
-    return { ...resolveOne(article, known, { ...m, span, tokens: a, antecedent: null, apposition: null, appositionTokens: [] }), mention: m.span }
+    return {
+      ...resolveOne(article, known, { ...m, span, tokens: a, antecedent: null, apposition: null, appositionTokens: [] }),
+      mention: m.span,
+    }
   }
   // "A lawyer for the news outlets, David Schulz, said": the name is in the apposition, the role before it.
   const named = m.appositionTokens
@@ -98,9 +108,14 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   // "Senator Marco Rubio, Republican of Florida" is the other way round: the mention ends in a person's name.
   const roleWords = m.tokens.filter((t, i) => !(i === 0 && DETERMINERS.test(t.lower)))
   const last = roleWords[roleWords.length - 1]
-  const endsInName = roleWords.length > 1 && isProper(last) && ['Person', 'FirstName', 'LastName'].some((g) => roleWords[roleWords.length - 2].tags.has(g) || last.tags.has(g))
-  const roleFirst = roleWords.length > 0 && !endsInName
-    && (!roleWords.some(isProper) || isRoleWord(roleWords[0].text) || isRoleWord(last.text) || /^\p{Ll}/u.test(last.text))
+  const endsInName =
+    roleWords.length > 1 &&
+    isProper(last) &&
+    ['Person', 'FirstName', 'LastName'].some((g) => roleWords[roleWords.length - 2].tags.has(g) || last.tags.has(g))
+  const roleFirst =
+    roleWords.length > 0 &&
+    !endsInName &&
+    (!roleWords.some(isProper) || isRoleWord(roleWords[0].text) || isRoleWord(last.text) || /^\p{Ll}/u.test(last.text))
   if (named.length && roleFirst && named.every((t, i) => isProper(t) || (i > 0 && JOINERS.test(t.lower)))) {
     const role = m.span.text.slice(0, m.tokens[m.tokens.length - 1].end - m.span.start).replace(/^(the|a|an)\s+/i, '')
     return { ...resolveOne(article, known, { ...m, tokens: named, appositionTokens: [], apposition: null }), role, mention: m.span }
@@ -111,13 +126,18 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   if (tokens.length === 0) tokens = m.tokens
   tokens = withoutOpeners(withoutDateline(tokens, doc.text))
   const only = tokens.length === 1 ? tokens[0] : null
-  if (only && PRONOUNS[only.lower]) return { ...resolvePronoun(only, m, known, names), gender: PRONOUNS[only.lower].gender, head: only.lower }
+  if (only && PRONOUNS[only.lower])
+    return { ...resolvePronoun(only, m, known, names), gender: PRONOUNS[only.lower].gender, head: only.lower }
   const head = tokens[tokens.length - 1]
   const described = descriptorType(tokens)
   const personAfter = (i: number) => ['Person', 'FirstName'].some((g) => tokens[i + 1]?.tags.has(g))
   // "RealClearPolitics’ David Byler", "CNN's Jake Tapper": an owner before a name is a role, as "spokesman" is.
-  const owner = (t: Token, i: number) => /^[’']s?\b|^[’'](?=\s)/.test(doc.text.slice(t.end, t.end + 3)) && i < tokens.length - 1 && personAfter(i)
-  let lastRole = tokens.reduce((k, t, i) => ((isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i))) || owner(t, i) ? i : k), -1)
+  const owner = (t: Token, i: number) =>
+    /^[’']s?\b|^[’'](?=\s)/.test(doc.text.slice(t.end, t.end + 3)) && i < tokens.length - 1 && personAfter(i)
+  let lastRole = tokens.reduce(
+    (k, t, i) => ((isRoleWord(t.text) && (!PARTY_WORDS.has(t.lower) || personAfter(i))) || owner(t, i) ? i : k),
+    -1,
+  )
   // "Secretary of State John Kerry", "Minister of Foreign Affairs Wang Yi": the office belongs to the role.
   if (lastRole >= 0 && tokens[lastRole + 1]?.lower === 'of') {
     let k = lastRole + 2
@@ -127,7 +147,8 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   // "Billionaire entrepreneur Peter Thiel", "9/11 widow Terry Strada", "76-year-old Morton Blackwell": a
   // description no role word ends, then a person's name; the description is the role.
   const personTail = trailingPerson(tokens)
-  if (personTail > lastRole + 1 && tokens.slice(lastRole + 1, personTail).some((t) => /^\p{Ll}|^\d/u.test(t.text))) lastRole = personTail - 1
+  if (personTail > lastRole + 1 && tokens.slice(lastRole + 1, personTail).some((t) => /^\p{Ll}|^\d/u.test(t.text)))
+    lastRole = personTail - 1
   let nameTokens = tokens.slice(lastRole + 1).filter((t, i) => !(i === 0 && isHonorific(t.text)))
   // "Top Clinton", "Vermonter Bernie Sanders", "Security of State Hillary Clinton": words before a name that
   // cannot open one are set aside, down to the surname, which the article's fuller name then completes.
@@ -156,12 +177,22 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
   const country = lastRole < 0 && !(place && full) ? countryOf(written) : null
   if (country) return { name: country, type: 'country', role: null, mention: m.span, gender: null, head: head.lower }
   // "Bernie Sanders of Vermont", "Jane Roe of Acme University": the name, and what follows "of" is a role.
-  const affiliated = type === 'person' || nameTokens[0]?.tags.has('FirstName') ? /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+(of|at|from)\s+(.+)$/u.exec(written) : null
+  const affiliated =
+    type === 'person' || nameTokens[0]?.tags.has('FirstName')
+      ? /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+)\s+(of|at|from)\s+(.+)$/u.exec(written)
+      : null
   if (affiliated) {
     const name = fullName(names, affiliated[1]) ?? affiliated[1]
-    return { name, type: 'person', role: `${affiliated[2]} ${affiliated[3]}`, mention: m.span, gender: genderOf(tokens) ?? null, head: head.lower }
+    return {
+      name,
+      type: 'person',
+      role: `${affiliated[2]} ${affiliated[3]}`,
+      mention: m.span,
+      gender: genderOf(tokens) ?? null,
+      head: head.lower,
+    }
   }
-  const name = type === 'person' ? full ?? written : written
+  const name = type === 'person' ? (full ?? written) : written
   const same = known.find((k) => k.name === name)
   const ownRole = lastRole >= 0 ? spanOf(doc.text, tokens[0].start, tokens[lastRole].end).text : null
   const firstSeen = names.find((n) => n.name === name)
@@ -171,7 +202,20 @@ function resolveOne({ doc, names, holders }: Article, known: Known[], m: SourceM
 
 // What a sentence opens with, capitalised, before a name: "So Donald Trump", "Despite Ted Cruz", "Will Sanders",
 // "Even Lindsey Graham", a timestamp "2016 10:01PM". None of it is the name, and a name never starts with it.
-const OPENER_TAGS = ['Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Modal', 'Copula', 'QuestionWord', 'Value', 'Date', 'Adjective', 'Verb', 'Auxiliary']
+const OPENER_TAGS = [
+  'Adverb',
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Modal',
+  'Copula',
+  'QuestionWord',
+  'Value',
+  'Date',
+  'Adjective',
+  'Verb',
+  'Auxiliary',
+]
 const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Place', 'Organization', 'Acronym']
 
 /** Where a person's name ends the phrase: two or more capitalised words, the first a given name. -1 if none. */
@@ -201,18 +245,26 @@ function withoutOpeners(tokens: Token[]): Token[] {
 }
 
 const isOpener = (t: Token) =>
-  /^\d/.test(t.text) || (/^\p{Lu}/u.test(t.text) && OPENER_TAGS.some((g) => t.tags.has(g)) && !NAME_TAGS.some((g) => t.tags.has(g)) && !isRoleWord(t.text) && !PRONOUNS[t.lower])
+  /^\d/.test(t.text) ||
+  (/^\p{Lu}/u.test(t.text) &&
+    OPENER_TAGS.some((g) => t.tags.has(g)) &&
+    !NAME_TAGS.some((g) => t.tags.has(g)) &&
+    !isRoleWord(t.text) &&
+    !PRONOUNS[t.lower])
 
 /** The country a capital or a country's other name stands for: "Beijing" → China, "the U.S." → United States. */
 function countryOf(written: string): string | null {
-  const key = written.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '')
+  const key = written
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\./g, '')
   return CAPITALS[key] ?? COUNTRY_NAMES[key] ?? null
 }
 
 /** "The Russians" → Russia: a nation's people with "the", as a source, speak as its country. */
 function nationOf(m: SourceMention): string | null {
   const words = /^the\s+(.+)$/i.exec(m.span.text.trim())?.[1]
-  return words ? DEMONYMS[words.toLowerCase()] ?? null : null
+  return words ? (DEMONYMS[words.toLowerCase()] ?? null) : null
 }
 
 /** A source with no proper name: anonymous officials, a group, a document, or a role seen before. */
@@ -227,7 +279,10 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
     const holder = role ? holderOf(role, holders, (name) => fullName(names, name) ?? name) : null
     if (holder) return { name: holder, type: 'person', role, mention: m.span, gender: null, head }
     // "the chairman": the last one quoted whose role has that word.
-    const holding = role && m.tokens.length === 2 ? latest(known, (k) => k.type === 'person' && new RegExp(`\\b${head}\\b`, 'i').test(k.role ?? '')) : undefined
+    const holding =
+      role && m.tokens.length === 2
+        ? latest(known, (k) => k.type === 'person' && new RegExp(`\\b${head}\\b`, 'i').test(k.role ?? ''))
+        : undefined
     if (holding) return { ...holding, mention: m.span }
     // "the bank", "the airline", "the company": the organisation last quoted.
     const firm = m.tokens.length === 2 && ORGANIZATION_NOUNS.has(head) ? latest(known, (k) => k.type === 'organization') : undefined
@@ -237,8 +292,14 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
   const kept = tokens.filter((t) => !ANONYMITY_MARKS.has(t.lower))
   // "52 percent of registered voters", "a majority of Republicans": the share speaks for the group it is of.
   // "56 percent of those polled" stays whole: "those" is no group to name.
-  const share = kept.findIndex((t, i) => t.lower === 'of' && i > 0 && i < kept.length - 1 && kept.slice(0, i).some((s) => SHARE_WORDS.has(s.lower))
-    && !/^(those|them|these|us|you|all|it)$/.test(kept[i + 1].lower))
+  const share = kept.findIndex(
+    (t, i) =>
+      t.lower === 'of' &&
+      i > 0 &&
+      i < kept.length - 1 &&
+      kept.slice(0, i).some((s) => SHARE_WORDS.has(s.lower)) &&
+      !/^(those|them|these|us|you|all|it)$/.test(kept[i + 1].lower),
+  )
   const from = kept.findIndex((t, i) => i > share && (!/^(one|two|some|of|the)$/.test(t.lower) || i === kept.length - 1))
   let named = kept.length ? kept.slice(Math.max(0, from)) : tokens
   // "a Los Angeles Times panel that": the relative pronoun that opens the clause is no part of the name.
@@ -250,9 +311,36 @@ const SHARE_WORDS = new Set(['percent', '%', 'majority', 'minority', 'most', 'ha
 
 // What "the …" calls an organisation the story has named: "The bank said", "the airline said in a statement".
 const ORGANIZATION_NOUNS = new Set([
-  'bank', 'airline', 'carrier', 'company', 'firm', 'church', 'newspaper', 'paper', 'network', 'agency', 'ministry',
-  'department', 'university', 'school', 'organization', 'organisation', 'group', 'retailer', 'automaker', 'insurer',
-  'lender', 'manufacturer', 'broadcaster', 'charity', 'hospital', 'club', 'union', 'publisher', 'studio', 'startup',
+  'bank',
+  'airline',
+  'carrier',
+  'company',
+  'firm',
+  'church',
+  'newspaper',
+  'paper',
+  'network',
+  'agency',
+  'ministry',
+  'department',
+  'university',
+  'school',
+  'organization',
+  'organisation',
+  'group',
+  'retailer',
+  'automaker',
+  'insurer',
+  'lender',
+  'manufacturer',
+  'broadcaster',
+  'charity',
+  'hospital',
+  'club',
+  'union',
+  'publisher',
+  'studio',
+  'startup',
 ])
 
 export function resolveSpeakers(doc: Doc, drafts: Draft[]): Attributed[] {
@@ -282,13 +370,20 @@ function speakersOfQuotedFirstPersons(out: Attributed[], doc: Doc, names: NameSe
   return out.map((a) => {
     const mention = a.speaker?.mention
     if (!a.speaker || !mention || !FIRST_PERSON.test(mention.text)) return a
-    const outer = out.find((o) => o !== a && o.speaker && !FIRST_PERSON.test(o.speaker.mention?.text ?? '')
-      && o.content.some((c) => c.start <= mention.start && mention.end <= c.end))
+    const outer = out.find(
+      (o) =>
+        o !== a &&
+        o.speaker &&
+        !FIRST_PERSON.test(o.speaker.mention?.text ?? '') &&
+        o.content.some((c) => c.start <= mention.start && mention.end <= c.end),
+    )
     if (outer?.speaker) return { ...a, speaker: { ...outer.speaker, mention } }
     // An interview printed as questions and answers: "A: I think …" is the person interviewed, the first named.
     const answer = ANSWER.test(doc.text.slice(doc.paragraphs[a.sentence.paragraph]?.start ?? 0).slice(0, 4))
     const interviewed = answer ? names.find((n) => nameGender(n.name) !== null) : undefined
-    return interviewed ? { ...a, speaker: { name: fullName(names, interviewed.name) ?? interviewed.name, type: 'person', role: null, mention } } : a
+    return interviewed
+      ? { ...a, speaker: { name: fullName(names, interviewed.name) ?? interviewed.name, type: 'person', role: null, mention } }
+      : a
   })
 }
 

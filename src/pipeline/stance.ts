@@ -7,7 +7,12 @@ import { ruledStance } from './learned/stance-rules.js'
 import { STANCE_MODEL } from './learned/stance-weights.js'
 import type { Span, Stance, Statement } from './types.js'
 
-export function stanceOf(text: string, cue: Pick<Span, 'start' | 'end'> | null, content: Array<Pick<Span, 'start' | 'end'>>, model: StanceModel = STANCE_MODEL): Stance {
+export function stanceOf(
+  text: string,
+  cue: Pick<Span, 'start' | 'end'> | null,
+  content: Array<Pick<Span, 'start' | 'end'>>,
+  model: StanceModel = STANCE_MODEL,
+): Stance {
   return decide(model, stanceFeatures(text, cue, content))
 }
 

@@ -1,7 +1,7 @@
 // Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
 import { datePhrases, pickDate, type StatementDate } from './dates.js'
-import { FALSEHOOD } from './rules/falsehood.js'
 import { insideQuote } from './quoted.js'
+import { FALSEHOOD } from './rules/falsehood.js'
 import type { Doc } from './segment.js'
 import type { Attributed } from './speakers.js'
 import type { Kind, Span, Statement } from './types.js'
@@ -57,11 +57,21 @@ function dateOf(doc: Doc, a: Attributed, anchor: string | null): StatementDate |
 
 // How far each pattern is to be trusted, before what the speaker and kind add or take away.
 const BASE: Record<string, number> = {
-  'quote-comma-name-verb': 0.9, 'quote-comma-verb-name': 0.9, 'name-verb-quote': 0.85, 'according-to': 0.85,
-  'clause-comma-name-verb': 0.8, 'clause-comma-verb-name': 0.8, 'name-verb-clause': 0.75, 'continuation-quote': 0.7,
+  'quote-comma-name-verb': 0.9,
+  'quote-comma-verb-name': 0.9,
+  'name-verb-quote': 0.85,
+  'according-to': 0.85,
+  'clause-comma-name-verb': 0.8,
+  'clause-comma-verb-name': 0.8,
+  'name-verb-clause': 0.75,
+  'continuation-quote': 0.7,
   // The quote-first patterns (quote-first.ts): a quote no cue claimed, attributed by the words around it.
-  'quote-then-verb': 0.9, 'quote-dash-name': 0.85, 'verb-then-quote': 0.85, 'name-colon-quote': 0.8,
-  'called-quote': 0.65, 'clause-quote': 0.55,
+  'quote-then-verb': 0.9,
+  'quote-dash-name': 0.85,
+  'verb-then-quote': 0.85,
+  'name-colon-quote': 0.8,
+  'called-quote': 0.65,
+  'clause-quote': 0.55,
   // A paragraph that opens "Name:" (speaker-lines.ts): headlines and transcripts.
   'speaker-line': 0.7,
   // A possessive and a noun ("his claim that …", noun-cues.ts): 0.58 precise on the PolNeAR dev set.
@@ -108,4 +118,3 @@ export function toStatement(doc: Doc, a: Attributed, dated: Map<number, Statemen
     rule: a.rule,
   }
 }
-

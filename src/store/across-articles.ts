@@ -2,23 +2,38 @@
 // are filed: one that repeats, asserts or denies a stored claim joins it, with the index's confidence on each
 // statement's link; the rest become claims of their own. Every claim of the article is matched before any is
 // added, so the index never merges two claims the pipeline kept apart within one article.
-import { ClaimIndex, claimStatement, type ClaimStatement } from '../claims/claim-index.js'
+import { ClaimIndex, type ClaimStatement, claimStatement } from '../claims/claim-index.js'
 import type { ClaimRecord, StatementRecord } from './schema.js'
 
 /** The index of a store's claims, read back at open. */
-export function indexClaims(claims: ClaimRecord[], statement: (id: string) => StatementRecord | undefined, published: (articleId: string) => string | null): ClaimIndex {
+export function indexClaims(
+  claims: ClaimRecord[],
+  statement: (id: string) => StatementRecord | undefined,
+  published: (articleId: string) => string | null,
+): ClaimIndex {
   const live = claims.filter((c) => !c.mergedInto && c.statementIds.length)
-  return ClaimIndex.from(live.map((c) => ({
-    id: c.id,
-    statements: c.statementIds.map(statement).filter((s) => s !== undefined).map((s) => claimStatement(s.id, s, published(s.articleId), s.articleId)),
-  })))
+  return ClaimIndex.from(
+    live.map((c) => ({
+      id: c.id,
+      statements: c.statementIds
+        .map(statement)
+        .filter((s) => s !== undefined)
+        .map((s) => claimStatement(s.id, s, published(s.articleId), s.articleId)),
+    })),
+  )
 }
 
 /**
  * Files one article's claims: those the index matches are dropped in favour of the stored claim, which takes
  * their statements. Returns the claims that are new.
  */
-export function fileAcross(index: ClaimIndex, article: { published: string | null }, claims: ClaimRecord[], statements: StatementRecord[], stored: (id: string) => ClaimRecord | undefined): ClaimRecord[] {
+export function fileAcross(
+  index: ClaimIndex,
+  article: { published: string | null },
+  claims: ClaimRecord[],
+  statements: StatementRecord[],
+  stored: (id: string) => ClaimRecord | undefined,
+): ClaimRecord[] {
   const byClaim = new Map<string, StatementRecord[]>()
   for (const s of statements) byClaim.set(s.claim, [...(byClaim.get(s.claim) ?? []), s])
   const asked = claims.map((claim) => {

@@ -12,11 +12,15 @@ import { ArticleTexts } from './texts.js'
 
 export async function backUpStore(path: string, dest: string): Promise<{ articles: number; statements: number; seq: number }> {
   if (!existsSync(path)) throw new NotFoundError(`there is no store at ${path}. Pass --db with the store file.`)
-  if ([dest, journalPath(dest), textsPath(dest)].some(existsSync)) throw new InvalidInputError(`${dest} already exists: give a new path for the copy.`)
+  if ([dest, journalPath(dest), textsPath(dest)].some(existsSync))
+    throw new InvalidInputError(`${dest} already exists: give a new path for the copy.`)
   const { db, texts } = await openFile(path, { readOnly: true })
   const data = db.data
   await createParent(dest)
-  await ArticleTexts.replace(textsPath(dest), data.articles.map((article) => ({ id: article.id, text: texts.texts.get(article.id)!.text, article })))
+  await ArticleTexts.replace(
+    textsPath(dest),
+    data.articles.map((article) => ({ id: article.id, text: texts.texts.get(article.id)!.text, article })),
+  )
   await writeSnapshot(dest, data)
   const seq = data.seq ?? 0
   await (await Journal.open(journalPath(dest), seq)).close()

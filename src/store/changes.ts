@@ -3,8 +3,8 @@
 // a change only looked up is noted too, which costs a few bytes and never misses an alteration.
 import type { JournalEntry } from './journal.js'
 import { checkedLine } from './line-check.js'
-import type { ArticleText } from './texts.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from './schema.js'
+import type { ArticleText } from './texts.js'
 
 export class Changes {
   readonly articles = new Map<string, ArticleRecord>()

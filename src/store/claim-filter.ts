@@ -1,6 +1,7 @@
 // The filters a researcher applies to the claim list, shared by `claimtrail claims`, its CSV export and the web.
-import { normaliseName } from './speakers.js'
+
 import type { SpeakerRecord } from './schema.js'
+import { normaliseName } from './speakers.js'
 import type { ClaimSummary, ClaimVoice } from './views.js'
 
 /** Which side a voice took: a confirmation counts as asserting (views.ts). */
@@ -53,7 +54,11 @@ function reviewMatches(c: ClaimSummary, wanted: ClaimFilter['review']): boolean 
  * The claims that pass every filter given. Speaker, speaker type, stance, outlet and dates must all hold for one
  * and the same statement: "Zhao, denied, in March" is a denial Zhao made in March.
  */
-export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter, speaker: (id: string) => SpeakerRecord | undefined): ClaimSummary[] {
+export function filterClaims(
+  claims: ClaimSummary[],
+  filter: ClaimFilter,
+  speaker: (id: string) => SpeakerRecord | undefined,
+): ClaimSummary[] {
   const wanted = filter.speaker ? normaliseName(filter.speaker) : ''
   const outlet = filter.outlet?.toLowerCase()
   const byVoice = wanted || filter.speakerType || filter.stance || outlet || filter.from || filter.to

@@ -44,7 +44,8 @@ export interface Desk {
 }
 
 const need = <T>(found: T | undefined, what: string, id: string): T => {
-  if (!found) throw new NotFoundError(`no ${what} "${id}" in the store. List them with \`claimtrail claims\` or export the store to find the id.`)
+  if (!found)
+    throw new NotFoundError(`no ${what} "${id}" in the store. List them with \`claimtrail claims\` or export the store to find the id.`)
   return found
 }
 

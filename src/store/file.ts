@@ -3,15 +3,15 @@
 // "repaired" itself by starting empty would lose them.
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Low, type Adapter } from 'lowdb'
+import { type Adapter, Low } from 'lowdb'
 import { StoreError } from '../errors.js'
 import { headPath, readHead } from './head.js'
-import { readJournal, type JournalRead } from './journal.js'
+import { type JournalRead, readJournal } from './journal.js'
 import { damaged } from './line-check.js'
 import { migrate, needsMigration } from './migrate.js'
 import { replay } from './replay.js'
-import { SCHEMA_VERSION, TABLES, type StoreData } from './schema.js'
-import { readSnapshot, writeSnapshot, type WriteOptions } from './snapshot.js'
+import { SCHEMA_VERSION, type StoreData, TABLES } from './schema.js'
+import { readSnapshot, type WriteOptions, writeSnapshot } from './snapshot.js'
 import { ArticleTexts, readTexts, type TextsRead } from './texts.js'
 
 export function emptyStore(): StoreData {
@@ -48,7 +48,9 @@ export class StoreFile implements Adapter<StoreData> {
       if (code === 'ENOENT') return null
       if (error instanceof StoreError) throw error
       if (error instanceof SyntaxError) {
-        throw new StoreError(`${this.path} is not valid JSON (${error.message}). Nothing was changed: run \`claimtrail repair --db ${this.path}\` to rebuild it from its latest backup and journal.`)
+        throw new StoreError(
+          `${this.path} is not valid JSON (${error.message}). Nothing was changed: run \`claimtrail repair --db ${this.path}\` to rebuild it from its latest backup and journal.`,
+        )
       }
       throw new StoreError(`cannot read ${this.path} (${reason(error)}). Check that it is a readable file, or pass --db with another path.`)
     }
@@ -64,7 +66,9 @@ export class StoreFile implements Adapter<StoreData> {
       this.checked = true
     } catch (error) {
       if (error instanceof StoreError) throw error
-      throw new StoreError(`cannot write ${this.path} (${reason(error)}). Check free space and permissions; the file on disk still holds the last complete write.`)
+      throw new StoreError(
+        `cannot write ${this.path} (${reason(error)}). Check free space and permissions; the file on disk still holds the last complete write.`,
+      )
     }
   }
 }
@@ -93,7 +97,9 @@ export async function openFile(path: string, { readOnly = false }: { readOnly?: 
   if (found === null) {
     const texts = readTexts(textsPath(path), path)
     if (journal.entries.length || texts.lines || (acknowledged ?? 0) > 0) {
-      throw new StoreError(`${path} is missing but the store's other files are there (${journalPath(path)}, ${textsPath(path)}). Nothing was changed: run \`claimtrail repair --db ${path}\` to rebuild it from its latest backup, its journal and its texts.`)
+      throw new StoreError(
+        `${path} is missing but the store's other files are there (${journalPath(path)}, ${textsPath(path)}). Nothing was changed: run \`claimtrail repair --db ${path}\` to rebuild it from its latest backup, its journal and its texts.`,
+      )
     }
     if (readOnly) return { db, file, journal, texts }
     await createParent(path)
@@ -102,18 +108,31 @@ export async function openFile(path: string, { readOnly = false }: { readOnly?: 
   }
   db.data = found
   if (needsMigration(found)) {
-    if (readOnly) throw new StoreError(`${path} is schema ${found.schema} and must be upgraded first: open it once for writing (claimtrail ingest or serve).`)
+    if (readOnly)
+      throw new StoreError(
+        `${path} is schema ${found.schema} and must be upgraded first: open it once for writing (claimtrail ingest or serve).`,
+      )
     await upgrade(db, path)
   }
   followsFile(journal, db.data.seq ?? 0, path)
   replay(db.data, journal.entries)
   if (acknowledged !== null && acknowledged > (db.data.seq ?? 0)) {
-    throw damaged(journalPath(path), journal.entries.length + 2, `it ends at change ${db.data.seq ?? 0}, but change ${acknowledged} was acknowledged (${headPath(path)}): its last lines are missing`, path)
+    throw damaged(
+      journalPath(path),
+      journal.entries.length + 2,
+      `it ends at change ${db.data.seq ?? 0}, but change ${acknowledged} was acknowledged (${headPath(path)}): its last lines are missing`,
+      path,
+    )
   }
   const texts = readTexts(textsPath(path), path)
   for (const article of db.data.articles) {
     if (!texts.texts.has(article.id)) {
-      throw damaged(textsPath(path), texts.lines + 1, `article ${article.id} has no text in its ${texts.lines} lines: lines are missing`, path)
+      throw damaged(
+        textsPath(path),
+        texts.lines + 1,
+        `article ${article.id} has no text in its ${texts.lines} lines: lines are missing`,
+        path,
+      )
     }
   }
   return { db, file, journal, texts }
@@ -123,14 +142,21 @@ export async function openFile(path: string, { readOnly = false }: { readOnly?: 
 function followsFile(journal: JournalRead, seq: number, path: string): void {
   const first = journal.base ?? (journal.entries.length ? journal.entries[0].seq - 1 : seq)
   if (first > seq) {
-    throw damaged(journalPath(path), 1, `it follows change ${first}, but ${path} holds changes only up to ${seq}: the store file is older than its journal (restored from an old copy?)`, path)
+    throw damaged(
+      journalPath(path),
+      1,
+      `it follows change ${first}, but ${path} holds changes only up to ${seq}: the store file is older than its journal (restored from an old copy?)`,
+      path,
+    )
   }
 }
 
 /** Brings an older file to this schema, after a backup; texts go to their own file before the file drops them. */
 async function upgrade(db: Low<StoreData>, path: string): Promise<void> {
   const data = db.data
-  const texts = (data.articles as Array<{ id: string; text?: string }>).filter((a) => typeof a.text === 'string').map(({ id, text }) => ({ id, text: text! }))
+  const texts = (data.articles as Array<{ id: string; text?: string }>)
+    .filter((a) => typeof a.text === 'string')
+    .map(({ id, text }) => ({ id, text: text! }))
   await migrate(data, path)
   if (texts.length) await ArticleTexts.replace(textsPath(path), texts)
   await db.write()
@@ -142,10 +168,15 @@ function checkSchema(raw: unknown, path: string): StoreData {
   const data = raw as Partial<StoreData>
   if (typeof data.schema !== 'number') throw new StoreError(notOurs)
   if (data.schema > SCHEMA_VERSION || data.schema < 1) {
-    throw new StoreError(`${path} is schema ${data.schema}; this build reads schemas 1 to ${SCHEMA_VERSION}. Upgrade claimtrail or restore a backup.`)
+    throw new StoreError(
+      `${path} is schema ${data.schema}; this build reads schemas 1 to ${SCHEMA_VERSION}. Upgrade claimtrail or restore a backup.`,
+    )
   }
   for (const table of TABLES) {
-    if (!Array.isArray(data[table])) throw new StoreError(`${path} has no "${table}" list. Nothing was changed: run \`claimtrail repair --db ${path}\` to rebuild it from its latest backup and journal.`)
+    if (!Array.isArray(data[table]))
+      throw new StoreError(
+        `${path} has no "${table}" list. Nothing was changed: run \`claimtrail repair --db ${path}\` to rebuild it from its latest backup and journal.`,
+      )
   }
   return data as StoreData
 }

@@ -36,7 +36,7 @@ export class Head {
   /** Notes `seq` as acknowledged. A failure here loses nothing (the journal holds the change); it only weakens the check. */
   record(seq: number): void {
     try {
-      writeSync(this.#file, `${JSON.stringify({ seq })}`.padEnd(WIDTH - 1) + '\n', 0)
+      writeSync(this.#file, `${`${JSON.stringify({ seq })}`.padEnd(WIDTH - 1)}\n`, 0)
     } catch {
       // a full disk cannot refuse an overwrite of bytes it already holds; anything else is noticed by `claimtrail check`
     }

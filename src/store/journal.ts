@@ -6,8 +6,7 @@
 // Its first line says which store file it follows (`base`, the file's seq); each change is the next seq. A line
 // missing, repeated or changed is found on reading and the store refuses to open. Only a line's end makes it a
 // line: a process killed mid-append leaves a last line without one, which was never acknowledged and is dropped.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs'
-import { close, fdatasync, ftruncate } from 'node:fs'
+import { close, closeSync, fdatasync, fstatSync, fsyncSync, ftruncate, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { StoreError } from '../errors.js'
@@ -67,7 +66,8 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
     if (!parsed.checked && checkedSeen) throw damaged(path, line, 'it has no checksum', store)
     checkedSeen ||= parsed.checked
     if (line === 1 && parsed.checked) {
-      if (value.journal !== 1 || !Number.isInteger(value.base)) throw damaged(path, line, 'the journal\'s first line, which names the store file it follows, is missing', store)
+      if (value.journal !== 1 || !Number.isInteger(value.base))
+        throw damaged(path, line, "the journal's first line, which names the store file it follows, is missing", store)
       base = value.base as number
       continue
     }
@@ -75,7 +75,10 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
     if (!Number.isInteger(seq)) throw damaged(path, line, 'it has no sequence number', store)
     const expected = (entries.at(-1)?.seq ?? base ?? (seq as number) - 1) + 1
     if (seq !== expected) {
-      const what = (seq as number) < expected ? `it repeats change ${seq as number}` : `changes ${expected} to ${(seq as number) - 1} are missing before it`
+      const what =
+        (seq as number) < expected
+          ? `it repeats change ${seq as number}`
+          : `changes ${expected} to ${(seq as number) - 1} are missing before it`
       throw damaged(path, line, what, store)
     }
     entries.push(value as unknown as JournalEntry)
@@ -99,7 +102,11 @@ export class Journal {
   /** Its descriptor is closed: the number may already name another file, so nothing is written through it. */
   #closed = false
 
-  private constructor(readonly path: string, file: number, size: number) {
+  private constructor(
+    readonly path: string,
+    file: number,
+    size: number,
+  ) {
     this.#file = file
     this.#size = size
   }

@@ -29,5 +29,7 @@ export function lineJson(line: string): { json: string; checked: boolean } {
 
 /** The damage message every reader of a store file gives: which file, which line, what to do. */
 export function damaged(path: string, line: number, what: string, store: string): StoreError {
-  return new StoreError(`${path} is damaged at line ${line}: ${what}. Nothing was changed. Run \`claimtrail check --db ${store}\` for every problem, and \`claimtrail repair --db ${store}\` to rebuild it from what is intact (a copy of every file is kept first).`)
+  return new StoreError(
+    `${path} is damaged at line ${line}: ${what}. Nothing was changed. Run \`claimtrail check --db ${store}\` for every problem, and \`claimtrail repair --db ${store}\` to rebuild it from what is intact (a copy of every file is kept first).`,
+  )
 }

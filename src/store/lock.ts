@@ -5,7 +5,7 @@
 // writer whose lock was taken over writes nothing more.
 import { existsSync } from 'node:fs'
 import { StoreError } from '../errors.js'
-import { Lease, staleMs, take, type Refusal } from '../lock/lease-lock.js'
+import { Lease, type Refusal, staleMs, take } from '../lock/lease-lock.js'
 
 /** Stores open for writing in this process, by lock, with how many are open: they share the lock. */
 const held = new Map<string, { lease: Lease; opened: number }>()

@@ -15,7 +15,10 @@ const MIGRATIONS: Migration[] = [
     for (const speaker of data.speakers as Array<Record<string, unknown>>) {
       speaker.roles ??= typeof speaker.role === 'string' ? [{ role: speaker.role, firstSeen: null, lastSeen: null }] : []
     }
-    data.statements = (data.statements as StatementRecord[]).map((s) => ({ ...withDatePrecision(s), link: s.link ?? { how: 'new', confidence: 1 } }))
+    data.statements = (data.statements as StatementRecord[]).map((s) => ({
+      ...withDatePrecision(s),
+      link: s.link ?? { how: 'new', confidence: 1 },
+    }))
   },
   // 2 → 3: article texts leave the file for `<store>.texts` (file.ts writes them there before this runs); the
   // file keeps a journal position.
@@ -38,7 +41,9 @@ export async function migrate(data: StoreData, path: string): Promise<string> {
     const copy = await open(backup, 'r+')
     await copy.sync().finally(() => copy.close())
   } catch (error) {
-    throw new StoreError(`cannot keep a backup of ${path} before upgrading it (${(error as Error).message}). Free some space or check permissions; the file was not changed.`)
+    throw new StoreError(
+      `cannot keep a backup of ${path} before upgrading it (${(error as Error).message}). Free some space or check permissions; the file was not changed.`,
+    )
   }
   for (let v = data.schema; v < SCHEMA_VERSION; v++) MIGRATIONS[v - 1](data as unknown as Record<string, unknown>)
   data.schema = SCHEMA_VERSION

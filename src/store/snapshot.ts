@@ -22,7 +22,7 @@ import { dirname } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { StoreError } from '../errors.js'
 import { damaged } from './line-check.js'
-import { TABLES, type StoreData } from './schema.js'
+import { type StoreData, TABLES } from './schema.js'
 import { writeAll, writeFailed } from './write-all.js'
 
 /**
@@ -37,8 +37,6 @@ export interface SnapshotCheck {
   records: Record<string, number>
   crc: Record<string, number>
 }
-
-const hex = (n: number) => n.toString(16).padStart(8, '0')
 
 export interface WriteOptions {
   /** Runs once the new file is written and verified, just before it replaces the old one (a backup of the old). */
@@ -122,7 +120,9 @@ async function verifyWritten(path: string, bytes: number, body: number): Promise
     seen += chunk.length
   }
   if (seen < bytes || crc !== body || !tail.startsWith(',"check":') || !tail.endsWith('\n}\n')) {
-    throw new StoreError(`the new ${path} did not read back as it was written (${seen} bytes); the store file was left as it was and the journal still holds every change. Check the disk.`)
+    throw new StoreError(
+      `the new ${path} did not read back as it was written (${seen} bytes); the store file was left as it was and the journal still holds every change. Check the disk.`,
+    )
   }
 }
 
@@ -196,7 +196,7 @@ export async function readSnapshot(path: string): Promise<Snapshot | null | unde
       seen[name] = { crc, from, to: at - 1 }
     }
     for (let rest = await lines.next(); rest !== null; rest = await lines.next()) {
-      if (rest.trim() !== '') throw wrong('there is more after the store\'s last line')
+      if (rest.trim() !== '') throw wrong("there is more after the store's last line")
     }
     if (check) compare(check, data, seen, path)
     return { data, checked: check !== undefined }
@@ -212,18 +212,28 @@ function parseCheck(json: string, wrong: (what: string) => StoreError): Snapshot
   } catch {
     // said below
   }
-  throw wrong('the store\'s check line is damaged')
+  throw wrong("the store's check line is damaged")
 }
 
 /** Each table as read against what the trailer says was written. */
-function compare(check: SnapshotCheck, data: Record<string, unknown>, seen: Record<string, { crc: number; from: number; to: number }>, path: string): void {
+function compare(
+  check: SnapshotCheck,
+  data: Record<string, unknown>,
+  seen: Record<string, { crc: number; from: number; to: number }>,
+  path: string,
+): void {
   if (check.seq !== data.seq) throw damaged(path, 1, `it says change ${String(data.seq)} where its check line says ${check.seq}`, path)
   for (const table of TABLES) {
     const read = seen[table]
     const rows = (data[table] as unknown[] | undefined)?.length
     if (!read) throw damaged(path, 1, `its ${table} table is missing`, path)
     if (rows !== check.records[table] || read.crc !== check.crc[table]) {
-      throw damaged(path, read.from, `the ${table} (lines ${read.from} to ${read.to}) are not what was written: ${rows} read where ${check.records[table]} were written, or a byte changed`, path)
+      throw damaged(
+        path,
+        read.from,
+        `the ${table} (lines ${read.from} to ${read.to}) are not what was written: ${rows} read where ${check.records[table]} were written, or a byte changed`,
+        path,
+      )
     }
   }
 }

@@ -1,8 +1,9 @@
 // The speakers a researcher counts: each current speaker with how often it spoke, on how many claims, how
 // often it asserted and how often it denied. Merged speakers are gone (their statements moved); rejected
 // statements count for no one.
-import { normaliseName } from './speakers.js'
+
 import type { SpeakerRecord, StatementRecord } from './schema.js'
+import { normaliseName } from './speakers.js'
 
 export interface SpeakerCounts {
   statements: number

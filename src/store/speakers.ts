@@ -2,8 +2,9 @@
 // all of Jake Sullivan's quotes at once: "Donald J. Trump", "Donald Trump" and, where one Trump dominates the
 // store, a bare "Trump" are one record with aliases. Anonymous sources are never merged: "a senior official" in
 // two articles is rarely the same person, and one merged record would invent a prolific source.
-import type { Speaker } from '../pipeline/types.js'
+
 import { opensAName } from '../pipeline/names.js'
+import type { Speaker } from '../pipeline/types.js'
 import { givenName } from './given-names.js'
 import type { SpeakerRecord } from './schema.js'
 
@@ -36,7 +37,11 @@ function personName(normalised: string): string {
   return `${givenName(words[0])} ${words[words.length - 1]}${suffix}`
 }
 
-const surnameOf = (record: SpeakerRecord) => personName(normaliseName(record.name)).split(' ').filter((w) => !SUFFIX.test(w)).at(-1) ?? ''
+const surnameOf = (record: SpeakerRecord) =>
+  personName(normaliseName(record.name))
+    .split(' ')
+    .filter((w) => !SUFFIX.test(w))
+    .at(-1) ?? ''
 
 export function slug(text: string): string {
   return normaliseName(text).replace(/ /g, '-') || 'speaker'

@@ -25,21 +25,21 @@ export async function streamStatements(path: string): Promise<StatementStream | 
   const lines = new Lines(path)
   const data: StoreData = { schema: 0, seq: 0, articles: [], speakers: [], claims: [], statements: [], log: [] }
   const head = await lines.next()
-  if (head === null || !head.startsWith('{"schema":') || head.endsWith('}')) return lines.close(), null
+  if (head === null || !head.startsWith('{"schema":') || head.endsWith('}')) return (lines.close(), null)
   Object.assign(data, JSON.parse(`${head}}`))
-  if (data.schema !== SCHEMA_VERSION) return lines.close(), null
+  if (data.schema !== SCHEMA_VERSION) return (lines.close(), null)
   // The tables before the statements, whole; each a row looks up must come before them.
   const seen = new Set<string>()
   for (;;) {
     const opens = await lines.next()
     const table = opens === null ? undefined : /^,"(articles|speakers|claims|statements)":\[$/.exec(opens)?.[1]
-    if (!table) return lines.close(), null
+    if (!table) return (lines.close(), null)
     if (table === 'statements') break
     seen.add(table)
     const records = data[table as 'articles' | 'speakers' | 'claims'] as unknown[]
     for (let row = await lines.next(); row !== null && row !== ']'; row = await lines.next()) records.push(record(row))
   }
-  if (seen.size !== 3) return lines.close(), null
+  if (seen.size !== 3) return (lines.close(), null)
   // The journal's records: the small tables' in place, its statements gathered apart.
   replay(data, entries)
   const later = new Map(data.statements.map((statement) => [statement.id, statement]))

@@ -6,27 +6,36 @@
 // append (a group commit), and none is acknowledged before its line is flushed to the disk. When the journal
 // has grown to half the store file, the store file is rewritten with everything and the journal starts over.
 import type { Low } from 'lowdb'
-import { InvalidInputError, StoreError } from '../errors.js'
-import type { Extraction } from '../pipeline/types.js'
-import { exportData, type ExportData } from '../export/json.js'
-import { Changes } from './changes.js'
-import { createParent, journalPath, openFile, textsPath, type StoreFile } from './file.js'
-import { Journal } from './journal.js'
-import { ArticleTexts, readTexts, type ArticleText } from './texts.js'
-import { Head, headPath } from './head.js'
-import { syncFolder } from './snapshot.js'
-import { KEEP_BACKUPS, backUpStoreFile, pruneBackups, type Backup } from './backups.js'
-import { claimLedger, claimSummary, ledgerEntry, byDateThenPosition } from './ledger.js'
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
+import { InvalidInputError, StoreError } from '../errors.js'
+import { type ExportData, exportData } from '../export/json.js'
+import type { Extraction } from '../pipeline/types.js'
 import { fileAcross, indexClaims } from './across-articles.js'
-import { lockStore, stillLocked, unlockStore } from './lock.js'
+import { type Backup, backUpStoreFile, KEEP_BACKUPS, pruneBackups } from './backups.js'
+import { Changes } from './changes.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
-import { articleRecord, fileExtraction, fingerprint } from './records.js'
-import { SpeakerRoster } from './speakers.js'
-import type { ArticleInput, ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreData } from './schema.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from './views.js'
+import { createParent, journalPath, openFile, type StoreFile, textsPath } from './file.js'
+import { Head, headPath } from './head.js'
+import { Journal } from './journal.js'
 import type { RecordLookup } from './ledger.js'
+import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry } from './ledger.js'
+import { lockStore, stillLocked, unlockStore } from './lock.js'
+import { articleRecord, fileExtraction, fingerprint } from './records.js'
+import type {
+  ArticleInput,
+  ArticleRecord,
+  ClaimRecord,
+  LogEntry,
+  SpeakerRecord,
+  StatementRecord,
+  StoreData,
+  StoredArticle,
+} from './schema.js'
+import { syncFolder } from './snapshot.js'
+import { SpeakerRoster } from './speakers.js'
+import { type ArticleText, ArticleTexts, readTexts } from './texts.js'
+import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from './views.js'
 
 // The journal is folded into the store file once it is half the file's size, and never below this: small
 // stores would otherwise rewrite their file every few articles. CLAIMTRAIL_COMPACT_BYTES sets the floor.
@@ -107,7 +116,11 @@ export class Store {
     statement: (id) => this.statement(id),
   }
 
-  private constructor(readonly path: string, db: Low<StoreData>, file: StoreFile) {
+  private constructor(
+    readonly path: string,
+    db: Low<StoreData>,
+    file: StoreFile,
+  ) {
     this.#db = db
     this.#file = file
     this.#texts = new ArticleTexts(textsPath(path))
@@ -134,7 +147,10 @@ export class Store {
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
-  static async open(path: string, { readOnly = false, compactFloor = COMPACT_FLOOR, keepBackups = KEEP }: OpenOptions = {}): Promise<Store> {
+  static async open(
+    path: string,
+    { readOnly = false, compactFloor = COMPACT_FLOOR, keepBackups = KEEP }: OpenOptions = {},
+  ): Promise<Store> {
     // Reading needs no lock; one writer per file does (lock.ts), taken before anything is read or repaired.
     if (!readOnly) {
       await createParent(path)
@@ -151,7 +167,10 @@ export class Store {
     }
     // Files from before every line was checked are written anew, checked, before anything is added to them.
     if (texts.legacy) {
-      await ArticleTexts.replace(textsPath(path), [...texts.texts.values()].map((t) => ({ ...t, article: t.article ?? store.#articles.get(t.id) })))
+      await ArticleTexts.replace(
+        textsPath(path),
+        [...texts.texts.values()].map((t) => ({ ...t, article: t.article ?? store.#articles.get(t.id) })),
+      )
     }
     // A killed writer may have left half a line at the end of either file; it was never acknowledged.
     store.#texts.openForWriting(texts.legacy ? readTexts(textsPath(path), path) : texts)
@@ -173,7 +192,9 @@ export class Store {
     await this.#serialised(async () => {
       if (this.#seq > this.#file.seq) await this.#compact()
     }).catch((error: unknown) => {
-      console.error(`claimtrail: ${this.path} was closed without folding its journal in (${(error as Error).message}); the journal keeps every change.`)
+      console.error(
+        `claimtrail: ${this.path} was closed without folding its journal in (${(error as Error).message}); the journal keeps every change.`,
+      )
     })
     await this.#journal.close()
     this.#journal = undefined
@@ -280,7 +301,9 @@ export class Store {
     const claim = this.#currentClaim(id)
     if (!claim) return []
     const published = (articleId: string) => this.#articles.get(articleId)?.published ?? null
-    const mine = claim.statementIds.map((s) => this.statement(s)).filter((s): s is StatementRecord => s !== undefined && !s.rejected)
+    const mine = claim.statementIds
+      .map((s) => this.statement(s))
+      .filter((s): s is StatementRecord => s !== undefined && !s.rejected)
       .map((s) => claimStatement(s.id, s, published(s.articleId), s.articleId))
     const out: Array<{ claim: ClaimSummary; confidence: number }> = []
     for (const match of this.#claimIndex().rank(mine)) {
@@ -302,7 +325,7 @@ export class Store {
   async decide(decision: Decision, by: string): Promise<LogEntry> {
     const { result, written } = await this.#serialised(async () => {
       this.#writable()
-      if (!by.trim()) throw new InvalidInputError('a decision needs the reviewer\'s name. Pass --by NAME.')
+      if (!by.trim()) throw new InvalidInputError("a decision needs the reviewer's name. Pass --by NAME.")
       const at = new Date().toISOString()
       return this.#change((changes) => {
         const replaced = applyDecision(decision, this.#desk(by, at, changes))
@@ -389,7 +412,11 @@ export class Store {
   }
 
   #claimIndex(): ClaimIndex {
-    this.#index ??= indexClaims(this.#db.data.claims, (id) => this.#statements.get(id), (id) => this.#articles.get(id)?.published ?? null)
+    this.#index ??= indexClaims(
+      this.#db.data.claims,
+      (id) => this.#statements.get(id),
+      (id) => this.#articles.get(id)?.published ?? null,
+    )
     return this.#index
   }
 
@@ -421,7 +448,11 @@ export class Store {
         if (claim) claim.statementIds = claim.statementIds.filter((id) => id !== statement.id)
         statement.rejected = { by, at, reason }
         changes.statement(statement)
-        if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
+        if (statement.speakerId)
+          this.#quotes.set(
+            statement.speakerId,
+            (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement),
+          )
         this.#index?.remove(statement.id)
       },
       statement: (id) => changes.statement(this.#statements.get(id)),
@@ -446,22 +477,38 @@ export class Store {
         this.#index?.move(statement.id, claim.id)
       },
       reassign: (statement, speaker) => {
-        if (statement.speakerId) this.#quotes.set(statement.speakerId, (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement))
+        if (statement.speakerId)
+          this.#quotes.set(
+            statement.speakerId,
+            (this.#quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement),
+          )
         statement.speakerId = speaker.id
-        statement.speaker = { name: speaker.name, type: speaker.type, role: statement.speaker?.role ?? null, mention: statement.speaker?.mention ?? null }
+        statement.speaker = {
+          name: speaker.name,
+          type: speaker.type,
+          role: statement.speaker?.role ?? null,
+          mention: statement.speaker?.mention ?? null,
+        }
         changes.statement(statement)
         changes.speaker(speaker)
         this.#indexStatement(statement)
         // The speaker is one of the entities a later article's claim is matched on.
-        this.#index?.add(statement.claim, [claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null, statement.articleId)])
+        this.#index?.add(statement.claim, [
+          claimStatement(statement.id, statement, this.#articles.get(statement.articleId)?.published ?? null, statement.articleId),
+        ])
       },
       findOrCreateSpeaker: (name, type) =>
-        changes.speaker(data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null)),
+        changes.speaker(
+          data.speakers.find((s) => !s.mergedInto && s.type !== 'anonymous' && s.name === name) ?? this.#speakers.create(name, type, null),
+        ),
       mergeSpeakers: (into, from) => this.#speakers.merge(into, from),
       splitSpeaker: (record, alias) => {
         const split = this.#speakers.split(record, alias)
         const theirs = (this.#quotes.get(record.id) ?? []).filter((s) => s.speaker?.mention?.text === alias || s.speaker?.name === alias)
-        this.#quotes.set(record.id, (this.#quotes.get(record.id) ?? []).filter((s) => !theirs.includes(s)))
+        this.#quotes.set(
+          record.id,
+          (this.#quotes.get(record.id) ?? []).filter((s) => !theirs.includes(s)),
+        )
         for (const statement of theirs) {
           statement.speakerId = split.id
           changes.statement(statement)
@@ -537,7 +584,9 @@ export class Store {
     if (journal.size > this.#compactAt() && journal.size >= this.#compactRetryAt && !this.#compacting) {
       this.#compacting = true
       this.#serialised(() => this.#compact()).catch((error: unknown) => {
-        console.error(`claimtrail: could not fold the journal into ${this.path} (${(error as Error).message}); the journal keeps every change, and it is tried again later.`)
+        console.error(
+          `claimtrail: could not fold the journal into ${this.path} (${(error as Error).message}); the journal keeps every change, and it is tried again later.`,
+        )
       })
     }
   }
@@ -564,7 +613,9 @@ export class Store {
       this.#texts.openForWriting(texts)
       this.#stale = undefined
     } catch (error) {
-      throw new StoreError(`a write to ${this.path} failed (${failed.message}) and the store could not be read again (${(error as Error).message}). Nothing more is written: restart claimtrail.`)
+      throw new StoreError(
+        `a write to ${this.path} failed (${failed.message}) and the store could not be read again (${(error as Error).message}). Nothing more is written: restart claimtrail.`,
+      )
     }
   }
 

@@ -3,12 +3,11 @@
 // Appended and flushed before the journal line that files the article, so a filed article always has its text;
 // each line also holds the article's record, so `claimtrail repair` can file again an article whose journal line
 // was lost. Line n says it is line n (`seq`): a line deleted or repeated is found when the file is read.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
-import { fdatasync, ftruncate } from 'node:fs'
+import { closeSync, fdatasync, fstatSync, ftruncate, openSync, readFileSync } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { StoreError } from '../errors.js'
-import { FILE_MODE, cutTornTail } from './journal.js'
+import { cutTornTail, FILE_MODE } from './journal.js'
 import { checkedLine, damaged, lineJson } from './line-check.js'
 import type { ArticleRecord } from './schema.js'
 import { syncFolder } from './snapshot.js'
@@ -66,7 +65,10 @@ export function readTexts(path: string, store = path.replace(/\.texts$/, '')): T
     } else {
       checkedSeen = true
       if (entry.seq !== line) {
-        const what = typeof entry.seq === 'number' && entry.seq < line ? `it repeats line ${entry.seq}` : `it says it is line ${String(entry.seq)}: lines before it are missing`
+        const what =
+          typeof entry.seq === 'number' && entry.seq < line
+            ? `it repeats line ${entry.seq}`
+            : `it says it is line ${String(entry.seq)}: lines before it are missing`
         throw damaged(path, line, what, store)
       }
     }
@@ -119,7 +121,9 @@ export class ArticleTexts {
   async append(texts: ArticleText[]): Promise<void> {
     if (!texts.length) return
     if (this.#file === undefined) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
-    const lines = texts.map((entry, i) => checkedLine(JSON.stringify({ seq: this.#lines + i + 1, id: entry.id, article: entry.article, text: entry.text }))).join('')
+    const lines = texts
+      .map((entry, i) => checkedLine(JSON.stringify({ seq: this.#lines + i + 1, id: entry.id, article: entry.article, text: entry.text })))
+      .join('')
     const bytes = Buffer.from(lines, 'utf8')
     try {
       await writeAll(this.#file, bytes)
@@ -159,7 +163,11 @@ export class ArticleTexts {
     const file = await open(temporary, 'w', FILE_MODE)
     try {
       let seq = 0
-      for (const entry of texts) await writeAll(file, Buffer.from(checkedLine(JSON.stringify({ seq: ++seq, id: entry.id, article: entry.article, text: entry.text }))))
+      for (const entry of texts)
+        await writeAll(
+          file,
+          Buffer.from(checkedLine(JSON.stringify({ seq: ++seq, id: entry.id, article: entry.article, text: entry.text }))),
+        )
       await file.sync()
     } catch (error) {
       throw writeFailed(temporary, error, `${path} was left as it was.`)

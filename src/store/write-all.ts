@@ -13,9 +13,10 @@ export async function writeAll(file: number | FileHandle, bytes: Buffer, positio
   let written = 0
   while (written < bytes.length) {
     const at = position === null ? null : position + written
-    const { bytesWritten } = typeof file === 'number'
-      ? await writeTo(file, bytes, written, bytes.length - written, at)
-      : await file.write(bytes, written, bytes.length - written, at)
+    const { bytesWritten } =
+      typeof file === 'number'
+        ? await writeTo(file, bytes, written, bytes.length - written, at)
+        : await file.write(bytes, written, bytes.length - written, at)
     if (bytesWritten <= 0) throw Object.assign(new Error('the disk took no more bytes'), { code: 'ENOSPC' })
     written += bytesWritten
   }

@@ -2,23 +2,50 @@
 // pipeline's statements of the dev articles: each labelled side becomes the extracted statement that overlaps it
 // most, as the index will meet it. Shared by `npm run train:pairs` and `npm run eval:claims`.
 import { readFileSync } from 'node:fs'
-import { articleFromLine } from '../cli/article-line.js'
-import { claimStatement, type ClaimStatement, type Entry, entryOf } from '../claims/entry.js'
+import { type ClaimStatement, claimStatement, type Entry, entryOf } from '../claims/entry.js'
 import { pairFeatures } from '../claims/pair-features.js'
 import type { PairExample } from '../claims/pair-model.js'
+import { articleFromLine } from '../cli/article-line.js'
 import { extract } from '../pipeline/extract.js'
 import type { Statement } from '../pipeline/types.js'
 
-export interface Side { article: string; content: Array<[number, number]> }
-export interface Pair { a: Side; b: Side; label: 'same' | 'different'; stratum: string; note?: string; unsure?: boolean }
-export interface PairSet { name: string; pairs: Pair[] }
-export interface Extracted { id: string; published: string | null; text: string; statements: Statement[] }
+export interface Side {
+  article: string
+  content: Array<[number, number]>
+}
+export interface Pair {
+  a: Side
+  b: Side
+  label: 'same' | 'different'
+  stratum: string
+  note?: string
+  unsure?: boolean
+}
+export interface PairSet {
+  name: string
+  pairs: Pair[]
+}
+export interface Extracted {
+  id: string
+  published: string | null
+  text: string
+  statements: Statement[]
+}
 
 export const PAIR_SETS = ['data/eval/claim-pairs.jsonl', 'data/eval/claim-pairs-2.jsonl']
 
 export function readPairSet(path: string): PairSet {
-  const pairs = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Pair)
-  return { name: path.split('/').at(-1)!.replace(/\.jsonl$/, ''), pairs }
+  const pairs = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Pair)
+  return {
+    name: path
+      .split('/')
+      .at(-1)!
+      .replace(/\.jsonl$/, ''),
+    pairs,
+  }
 }
 
 export const within = (p: Pair) => p.a.article === p.b.article
@@ -36,7 +63,10 @@ export function extractArticles(devLines: string[], wanted: Set<string>, given?:
 }
 
 export function readPredictions(path: string): Map<string, Statement[]> {
-  const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; statements: Statement[] })
+  const lines = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; statements: Statement[] })
   return new Map(lines.map((l) => [l.id, l.statements]))
 }
 
@@ -49,7 +79,10 @@ export function statementAt(articles: Map<string, Extracted>, side: Side): strin
   let best: string | undefined
   let most = 0
   article?.statements.forEach((s, i) => {
-    const overlap = s.content.reduce((sum, c) => sum + side.content.reduce((o, [start, end]) => o + Math.max(0, Math.min(end, c.end) - Math.max(start, c.start)), 0), 0)
+    const overlap = s.content.reduce(
+      (sum, c) => sum + side.content.reduce((o, [start, end]) => o + Math.max(0, Math.min(end, c.end) - Math.max(start, c.start)), 0),
+      0,
+    )
     if (overlap > most) [best, most] = [statementId(article.id, i), overlap]
   })
   return best
@@ -58,7 +91,10 @@ export function statementAt(articles: Map<string, Extracted>, side: Side): strin
 /** Every extracted statement as the claim index takes it, by id. */
 export function claimStatements(articles: Map<string, Extracted>): Map<string, ClaimStatement> {
   const out = new Map<string, ClaimStatement>()
-  for (const a of articles.values()) a.statements.forEach((s, i) => out.set(statementId(a.id, i), claimStatement(statementId(a.id, i), s, a.published, a.id)))
+  for (const a of articles.values())
+    a.statements.forEach((s, i) => {
+      out.set(statementId(a.id, i), claimStatement(statementId(a.id, i), s, a.published, a.id))
+    })
   return out
 }
 
@@ -69,7 +105,11 @@ export function foldOf(article: string, k: number): number {
   return h % k
 }
 
-export interface Labelled extends PairExample { set: string; pair: Pair; ids: [string, string] }
+export interface Labelled extends PairExample {
+  set: string
+  pair: Pair
+  ids: [string, string]
+}
 
 /**
  * The labelled pairs as training examples: the features of the two extracted statements, with an idf over the
@@ -86,9 +126,19 @@ export function pairExamples(sets: PairSet[], articles: Map<string, Extracted>):
   for (const set of sets) {
     for (const pair of set.pairs) {
       const [a, b] = [statementAt(articles, pair.a), statementAt(articles, pair.b)]
-      if (!a || !b || a === b) { skipped++; continue }
+      if (!a || !b || a === b) {
+        skipped++
+        continue
+      }
       // Within one article the pipeline weighs every word alike (src/pipeline/claims.ts): so does its example.
-      examples.push({ features: pairFeatures(entries.get(a)!, entries.get(b)!, within(pair) ? () => 1 : idf), same: pair.label === 'same', weight: pair.unsure ? 0.5 : 1, set: set.name, pair, ids: [a, b] })
+      examples.push({
+        features: pairFeatures(entries.get(a)!, entries.get(b)!, within(pair) ? () => 1 : idf),
+        same: pair.label === 'same',
+        weight: pair.unsure ? 0.5 : 1,
+        set: set.name,
+        pair,
+        ids: [a, b],
+      })
     }
   }
   return { examples, skipped }

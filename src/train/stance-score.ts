@@ -13,12 +13,22 @@ export interface StanceGold {
   sure: boolean
   answers?: number | null
 }
-export interface Range { start: number; end: number }
-export interface GoldArticle { id: string; text: string; date?: string; quotes: Array<{ content: Range; content_parts?: Range[] }> }
+export interface Range {
+  start: number
+  end: number
+}
+export interface GoldArticle {
+  id: string
+  text: string
+  date?: string
+  quotes: Array<{ content: Range; content_parts?: Range[] }>
+}
 
 const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
-const overlap = (a: number[][], b: Range[]) => a.reduce((sum, [s, e]) => sum + b.reduce((t, x) => t + Math.max(0, Math.min(e, x.end) - Math.max(s, x.start)), 0), 0)
-export const goldSpans = (q: { content: Range; content_parts?: Range[] }) => (q.content_parts?.length ? q.content_parts : [q.content]).map((s) => [s.start, s.end])
+const overlap = (a: number[][], b: Range[]) =>
+  a.reduce((sum, [s, e]) => sum + b.reduce((t, x) => t + Math.max(0, Math.min(e, x.end) - Math.max(s, x.start)), 0), 0)
+export const goldSpans = (q: { content: Range; content_parts?: Range[] }) =>
+  (q.content_parts?.length ? q.content_parts : [q.content]).map((s) => [s.start, s.end])
 
 /** The statement whose content overlaps the gold content most, or null. */
 export function match(statements: Statement[], content: number[][]): Statement | null {
@@ -101,8 +111,12 @@ export class StanceScore {
       lines.push(`${s.padEnd(8)} P ${f(p)}  R ${f(r)}  F1 ${f(f1)}`)
     }
     const { all, matched } = this.accuracy()
-    lines.push(`stance accuracy ${f(matched)} over the ${this.total - STANCES.reduce((sum, g) => sum + this.count(g, 'missed'), 0)} attributions a statement matched; ${f(all)} over all ${this.total} (missed count as wrong)`)
-    lines.push(`answered-claim links ${this.linksRight} of ${this.linksTried} right: ${f(this.linksRight / this.linksTried)}; where the stance was found, ${this.foundRight} of ${this.foundTried}: ${f(this.foundRight / this.foundTried)}`)
+    lines.push(
+      `stance accuracy ${f(matched)} over the ${this.total - STANCES.reduce((sum, g) => sum + this.count(g, 'missed'), 0)} attributions a statement matched; ${f(all)} over all ${this.total} (missed count as wrong)`,
+    )
+    lines.push(
+      `answered-claim links ${this.linksRight} of ${this.linksTried} right: ${f(this.linksRight / this.linksTried)}; where the stance was found, ${this.foundRight} of ${this.foundTried}: ${f(this.foundRight / this.foundTried)}`,
+    )
     return lines.join('\n')
   }
 }

@@ -11,19 +11,35 @@ import { parseArgs } from 'node:util'
 import { clean } from '../pipeline/clean.js'
 import { insideQuote, isLexiconForm } from '../pipeline/cues.js'
 import { extract } from '../pipeline/extract.js'
+import { type CueModel, trainEpoch } from '../pipeline/learned/cue-model.js'
 import { cueFeatures } from '../pipeline/learned/features.js'
-import { trainEpoch, type CueModel } from '../pipeline/learned/cue-model.js'
 import { tag } from '../pipeline/nlp.js'
 import { segment } from '../pipeline/segment.js'
 
-interface GoldDoc { id: string; text: string; date?: string; quotes: Array<{ cue: { start: number; end: number } | null; cue_parts?: Array<{ start: number; end: number }> }> }
-interface Example { features: string[]; label: boolean; word: string }
+interface GoldDoc {
+  id: string
+  text: string
+  date?: string
+  quotes: Array<{ cue: { start: number; end: number } | null; cue_parts?: Array<{ start: number; end: number }> }>
+}
+interface Example {
+  features: string[]
+  label: boolean
+  word: string
+}
 
-const { values } = parseArgs({ options: {
-  gold: { type: 'string' }, out: { type: 'string', default: 'data/models/cue-weights.json' },
-  folds: { type: 'string' }, pred: { type: 'string' }, threshold: { type: 'string', default: '0.45' },
-  'min-count': { type: 'string', default: '3' }, 'min-rate': { type: 'string', default: '0' }, epochs: { type: 'string', default: '8' },
-} })
+const { values } = parseArgs({
+  options: {
+    gold: { type: 'string' },
+    out: { type: 'string', default: 'data/models/cue-weights.json' },
+    folds: { type: 'string' },
+    pred: { type: 'string' },
+    threshold: { type: 'string', default: '0.45' },
+    'min-count': { type: 'string', default: '3' },
+    'min-rate': { type: 'string', default: '0' },
+    epochs: { type: 'string', default: '8' },
+  },
+})
 if (!values.gold) {
   console.error('usage: train-cues --gold GOLD.jsonl [--out FILE] [--folds K --pred PRED.jsonl]')
   process.exit(2)
@@ -35,7 +51,30 @@ async function readGold(path: string): Promise<GoldDoc[]> {
   return docs
 }
 
-const STOP = new Set(['to', 'that', 'in', 'of', 'on', 'for', 'about', 'the', 'a', 'as', 'and', 'has', 'have', 'had', 'was', 'is', 'be', 'been', 'not', 'did', 'said', 'says'])
+const STOP = new Set([
+  'to',
+  'that',
+  'in',
+  'of',
+  'on',
+  'for',
+  'about',
+  'the',
+  'a',
+  'as',
+  'and',
+  'has',
+  'have',
+  'had',
+  'was',
+  'is',
+  'be',
+  'been',
+  'not',
+  'did',
+  'said',
+  'says',
+])
 
 /** Every verb of every sentence outside quotes, with whether the annotators marked it as a cue. */
 function examplesOf(doc: GoldDoc): Example[] {
@@ -61,13 +100,17 @@ function train(examples: Example[][], minCount: number, epochs: number, threshol
     if (ex.label) counts.set(ex.word, (counts.get(ex.word) ?? 0) + 1)
   }
   // A word the annotators rarely mark ("made", "went") is left to the lexicons: its few cues cost many errors.
-  const candidates = [...counts].filter(([w, n]) => n >= minCount && n / seen.get(w)! >= minRate).map(([w]) => w).sort()
+  const candidates = [...counts]
+    .filter(([w, n]) => n >= minCount && n / seen.get(w)! >= minRate)
+    .map(([w]) => w)
+    .sort()
   const keep = new Set(candidates)
   const data = examples.flat().filter((ex) => keep.has(ex.word))
   const weights = new Map<string, number>()
   for (let e = 0; e < epochs; e++) trainEpoch(weights, data, 0.1 / (1 + e), 1e-4)
   const rounded: Record<string, number> = {}
-  for (const [f, w] of [...weights].sort(([a], [b]) => a.localeCompare(b))) if (Math.abs(w) >= 0.01) rounded[f] = Math.round(w * 1000) / 1000
+  for (const [f, w] of [...weights].sort(([a], [b]) => a.localeCompare(b)))
+    if (Math.abs(w) >= 0.01) rounded[f] = Math.round(w * 1000) / 1000
   return { candidates, weights: rounded, threshold }
 }
 
@@ -82,13 +125,22 @@ if (values.folds) {
   const k = Number(values.folds)
   const lines: string[] = new Array(docs.length)
   for (let fold = 0; fold < k; fold++) {
-    const model = train(examples.filter((_, i) => i % k !== fold), minCount, epochs, threshold)
+    const model = train(
+      examples.filter((_, i) => i % k !== fold),
+      minCount,
+      epochs,
+      threshold,
+    )
     docs.forEach((doc, i) => {
-      if (i % k === fold) lines[i] = JSON.stringify({ id: doc.id, statements: extract({ text: doc.text, published: doc.date ?? null }, { cueModel: model }).statements })
+      if (i % k === fold)
+        lines[i] = JSON.stringify({
+          id: doc.id,
+          statements: extract({ text: doc.text, published: doc.date ?? null }, { cueModel: model }).statements,
+        })
     })
     console.error(`fold ${fold + 1}/${k}: ${model.candidates.length} candidate words`)
   }
-  writeFileSync(values.pred ?? 'cv-pred.jsonl', lines.join('\n') + '\n')
+  writeFileSync(values.pred ?? 'cv-pred.jsonl', `${lines.join('\n')}\n`)
 } else {
   const model = train(examples, minCount, epochs, threshold)
   writeFileSync(values.out!, `${JSON.stringify(model)}\n`)

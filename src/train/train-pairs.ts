@@ -10,13 +10,20 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { type PairModel, sameProbability, trainPairModel } from '../claims/pair-model.js'
-import { extractArticles, foldOf, type Labelled, PAIR_SETS, pairExamples, readPairSet, readPredictions, touchesFold, within } from './pair-data.js'
+import { extractArticles, foldOf, PAIR_SETS, pairExamples, readPairSet, readPredictions, touchesFold, within } from './pair-data.js'
 
-const { values } = parseArgs({ options: {
-  gold: { type: 'string', default: '../shared/eval/dev.jsonl' }, out: { type: 'string', default: 'data/models/pair-weights.json' },
-  folds: { type: 'string', default: '5' }, pred: { type: 'string' }, l2: { type: 'string', default: '0.001' }, epochs: { type: 'string', default: '40' },
-  report: { type: 'boolean' }, precision: { type: 'string', default: '0.9' },
-} })
+const { values } = parseArgs({
+  options: {
+    gold: { type: 'string', default: '../shared/eval/dev.jsonl' },
+    out: { type: 'string', default: 'data/models/pair-weights.json' },
+    folds: { type: 'string', default: '5' },
+    pred: { type: 'string' },
+    l2: { type: 'string', default: '0.001' },
+    epochs: { type: 'string', default: '40' },
+    report: { type: 'boolean' },
+    precision: { type: 'string', default: '0.9' },
+  },
+})
 
 let devText: string
 try {
@@ -27,7 +34,11 @@ try {
 }
 const sets = PAIR_SETS.filter((p) => existsSync(p)).map(readPairSet)
 const wanted = new Set(sets.flatMap((s) => s.pairs.flatMap((p) => [p.a.article, p.b.article])))
-const articles = extractArticles(devText.split('\n').filter((l) => l.trim()), wanted, values.pred ? readPredictions(values.pred) : undefined)
+const articles = extractArticles(
+  devText.split('\n').filter((l) => l.trim()),
+  wanted,
+  values.pred ? readPredictions(values.pred) : undefined,
+)
 const { examples, skipped } = pairExamples(sets, articles)
 const options = { epochs: Number(values.epochs), l2: Number(values.l2) }
 const k = Number(values.folds)
@@ -35,14 +46,21 @@ const k = Number(values.folds)
 // Each pair is scored by the model of its first article's fold, trained on the pairs that touch no article of it.
 const scored = examples.map(() => 0)
 for (let fold = 0; fold < k; fold++) {
-  const weights = trainPairModel(examples.filter((e) => !touchesFold(e.pair, fold, k)), options)
-  examples.forEach((e, i) => { if (foldOf(e.pair.a.article, k) === fold) scored[i] = sameProbability({ weights }, e.features) })
+  const weights = trainPairModel(
+    examples.filter((e) => !touchesFold(e.pair, fold, k)),
+    options,
+  )
+  examples.forEach((e, i) => {
+    if (foldOf(e.pair.a.article, k) === fold) scored[i] = sameProbability({ weights }, e.features)
+  })
 }
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 function curve(picked: number[]): Array<{ t: number; p: number; r: number; n: number }> {
   return THRESHOLDS.map((t) => {
-    let tp = 0, fp = 0, fn = 0
+    let tp = 0,
+      fp = 0,
+      fn = 0
     for (const i of picked) {
       const said = scored[i] >= t
       if (said && examples[i].same) tp++
@@ -63,16 +81,23 @@ const cross = examples.flatMap((e, i) => (within(e.pair) ? [] : [i]))
 const wantedPrecision = Number(values.precision)
 const threshold = curve(cross).find((c) => c.p >= wantedPrecision)?.t ?? 0.9
 const inside = examples.flatMap((e, i) => (within(e.pair) ? [i] : []))
-const withinThreshold = inside.length ? curve(inside).find((c) => c.p >= wantedPrecision)?.t ?? 0.9 : threshold
+const withinThreshold = inside.length ? (curve(inside).find((c) => c.p >= wantedPrecision)?.t ?? 0.9) : threshold
 
-console.log(`${examples.length} labelled pairs in ${sets.length} sets (${skipped} left out: a side not extracted, or both sides one statement); ${k}-fold cross-validation by article\n`)
+console.log(
+  `${examples.length} labelled pairs in ${sets.length} sets (${skipped} left out: a side not extracted, or both sides one statement); ${k}-fold cross-validation by article\n`,
+)
 for (const [name, picked] of groups) {
   const same = picked.filter((i) => examples[i].same).length
   console.log(`${name}: ${picked.length} pairs, ${same} same`)
   console.log('  threshold  predicted same  precision  recall')
-  for (const c of curve(picked)) console.log(`  ${c.t.toFixed(1).padStart(9)}  ${String(c.n).padStart(14)}  ${c.p.toFixed(3).padStart(9)}  ${c.r.toFixed(3).padStart(6)}`)
+  for (const c of curve(picked))
+    console.log(
+      `  ${c.t.toFixed(1).padStart(9)}  ${String(c.n).padStart(14)}  ${c.p.toFixed(3).padStart(9)}  ${c.r.toFixed(3).padStart(6)}`,
+    )
 }
-console.log(`\nthreshold: ${threshold} across articles, ${withinThreshold} within one (the lowest whose precision under CV is ≥ ${wantedPrecision}, sets pooled)`)
+console.log(
+  `\nthreshold: ${threshold} across articles, ${withinThreshold} within one (the lowest whose precision under CV is ≥ ${wantedPrecision}, sets pooled)`,
+)
 
 if (!values.report) {
   const setText = sets.map((s) => readFileSync(PAIR_SETS.find((p) => p.endsWith(`${s.name}.jsonl`))!, 'utf8')).join('')

@@ -11,16 +11,27 @@ import { parseArgs } from 'node:util'
 import { fileClaims } from '../pipeline/claims.js'
 import { extract } from '../pipeline/extract.js'
 import { stanceFeatures } from '../pipeline/learned/stance-features.js'
-import { classify, trainStance, type StanceExample, type StanceModel } from '../pipeline/learned/stance-model.js'
+import { classify, type StanceExample, type StanceModel, trainStance } from '../pipeline/learned/stance-model.js'
 import { decide, restance } from '../pipeline/stance.js'
 import type { Statement } from '../pipeline/types.js'
-import { match, StanceScore, type GoldArticle, type StanceGold } from './stance-score.js'
+import { type GoldArticle, match, type StanceGold, StanceScore } from './stance-score.js'
 
-const { values } = parseArgs({ options: {
-  gold: { type: 'string', default: '../shared/eval/dev.jsonl' }, set: { type: 'string', default: 'data/eval/stance.jsonl' },
-  out: { type: 'string', default: 'data/models/stance-weights.json' }, folds: { type: 'string' },
-  epochs: { type: 'string', default: '30' }, quick: { type: 'boolean' }, 'no-rules': { type: 'boolean' }, 'deny-at': { type: 'string', default: '0' }, 'class-weight': { type: 'string', default: '1' }, l2: { type: 'string', default: '0.01' }, 'unsure-weight': { type: 'string', default: '0.5' }, spans: { type: 'string', default: 'gold' },
-} })
+const { values } = parseArgs({
+  options: {
+    gold: { type: 'string', default: '../shared/eval/dev.jsonl' },
+    set: { type: 'string', default: 'data/eval/stance.jsonl' },
+    out: { type: 'string', default: 'data/models/stance-weights.json' },
+    folds: { type: 'string' },
+    epochs: { type: 'string', default: '30' },
+    quick: { type: 'boolean' },
+    'no-rules': { type: 'boolean' },
+    'deny-at': { type: 'string', default: '0' },
+    'class-weight': { type: 'string', default: '1' },
+    l2: { type: 'string', default: '0.01' },
+    'unsure-weight': { type: 'string', default: '0.5' },
+    spans: { type: 'string', default: 'gold' },
+  },
+})
 
 let setText: string
 let devText: string
@@ -31,9 +42,19 @@ try {
   console.error(`train:stance: ${(e as Error).message}. Give the dev articles with --gold PATH and the stance set with --set PATH.`)
   process.exit(2)
 }
-const gold = setText.trim().split('\n').map((l) => JSON.parse(l) as StanceGold)
+const gold = setText
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as StanceGold)
 const wanted = new Set(gold.map((g) => g.article))
-const articles = new Map(devText.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldArticle).filter((a) => wanted.has(a.id)).map((a) => [a.id, a]))
+const articles = new Map(
+  devText
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldArticle)
+    .filter((a) => wanted.has(a.id))
+    .map((a) => [a.id, a]),
+)
 const options = { epochs: Number(values.epochs), l2: Number(values.l2) }
 const unsureWeight = Number(values['unsure-weight'])
 // Denials, confirmations and declines are the few: weighed up, the model trades some precision for recall.
@@ -78,7 +99,8 @@ if (values.folds) {
   for (let fold = 0; fold < k; fold++) {
     const model = train(gold.filter((g) => foldOf.get(g.article) !== fold))
     const held = gold.filter((g) => foldOf.get(g.article) === fold)
-    for (const g of held) onSpans.bump(g.stance, values['no-rules'] ? classify(model, example(g).features).stance : decide(model, example(g).features))
+    for (const g of held)
+      onSpans.bump(g.stance, values['no-rules'] ? classify(model, example(g).features).stance : decide(model, example(g).features))
     onSpans.total += held.length
     if (values.quick) continue
     const byArticle = new Map<string, StanceGold[]>()
@@ -91,10 +113,12 @@ if (values.folds) {
     console.error(`fold ${fold + 1}/${k}: trained on ${gold.length - held.length}, scored ${held.length}`)
   }
   console.log(`${k}-fold cross-validation by article: ${gold.length} gold attributions in ${wanted.size} dev articles\n`)
-  console.log(`each attribution, read by the model alone (the features of its matched statement, else of its gold spans; --spans ${values.spans}):`)
-  console.log(onSpans.report().split('\n').slice(0, -1).join('\n') + '\n')
+  console.log(
+    `each attribution, read by the model alone (the features of its matched statement, else of its gold spans; --spans ${values.spans}):`,
+  )
+  console.log(`${onSpans.report().split('\n').slice(0, -1).join('\n')}\n`)
   if (values.quick) process.exit(0)
-  console.log('end to end (the pipeline\'s statements, each fold\'s model):')
+  console.log("end to end (the pipeline's statements, each fold's model):")
   console.log(endToEnd.report())
 } else {
   const model = train(gold)

@@ -1,6 +1,6 @@
 // Passwords are kept only as scrypt hashes, each with a salt of its own, and compared in constant time. The cost
 // parameters are stored beside each hash so that raising them later does not lock anyone out.
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { InvalidInputError } from '../errors.js'
 
 export interface PasswordHash {
@@ -21,15 +21,19 @@ const LONGEST_PASSWORD = 1024
 function scrypt(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r }
   return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))))
+    scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+  )
 }
 
 /** Refuses a password too short to resist guessing, or too long to hash cheaply. */
 export function checkPassword(password: string): string {
   if (password.length < SHORTEST_PASSWORD) {
-    throw new InvalidInputError(`The password is ${password.length} characters long; give one of at least ${SHORTEST_PASSWORD} (a few words work well).`)
+    throw new InvalidInputError(
+      `The password is ${password.length} characters long; give one of at least ${SHORTEST_PASSWORD} (a few words work well).`,
+    )
   }
-  if (password.length > LONGEST_PASSWORD) throw new InvalidInputError(`The password is longer than ${LONGEST_PASSWORD} characters; give a shorter one.`)
+  if (password.length > LONGEST_PASSWORD)
+    throw new InvalidInputError(`The password is longer than ${LONGEST_PASSWORD} characters; give a shorter one.`)
   return password
 }
 

@@ -66,7 +66,7 @@ function parseUsers(text: string, path: string): UsersData {
   } catch {
     data = null
   }
-  if (!data || data.version !== 1 || typeof data.secret !== 'string' || !Array.isArray(data.users) || !Array.isArray(data.tokens)) {
+  if (data?.version !== 1 || typeof data.secret !== 'string' || !Array.isArray(data.users) || !Array.isArray(data.tokens)) {
     throw new StoreError(`${path} is not a claimtrail users file: restore it from a backup, or move it away and add the users again.`)
   }
   return data as UsersData
@@ -118,15 +118,21 @@ async function lockUsers(path: string): Promise<Lease> {
     try {
       taken = take(lock)
     } catch (error) {
-      throw new StoreError(`${path} cannot be locked for a change (${(error as Error).message}): check the folder exists and may be written to.`)
+      throw new StoreError(
+        `${path} cannot be locked for a change (${(error as Error).message}): check the folder exists and may be written to.`,
+      )
     }
     if (taken instanceof Lease) return taken
     if (taken.why === 'stuck') {
-      throw new StoreError(`${path} cannot be changed: a take-over of its lock never finished. Once no claimtrail command runs, remove the folder ${lock} and try again.`)
+      throw new StoreError(
+        `${path} cannot be changed: a take-over of its lock never finished. Once no claimtrail command runs, remove the folder ${lock} and try again.`,
+      )
     }
     if (Date.now() > giveUp) {
       const who = taken.holder ? ` (pid ${taken.holder.pid})` : ''
-      throw new StoreError(`${path} has been locked by another claimtrail process${who} for 10 s; nothing was changed. Try again once it is done.`)
+      throw new StoreError(
+        `${path} has been locked by another claimtrail process${who} for 10 s; nothing was changed. Try again once it is done.`,
+      )
     }
     await sleep(10 + Math.random() * 20)
   }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { hashPassword, passwordMatches, wastePasswordCheck } from './passwords.js'
 import { newToken } from './tokens.js'
-import { changeUsers, readUsers, sameName, userNamed, type TokenRecord, type UserRecord, type UsersData } from './users-file.js'
+import { changeUsers, readUsers, sameName, type TokenRecord, type UserRecord, type UsersData, userNamed } from './users-file.js'
 
 // Names go into the review log and the page header: letters and digits with . _ - inside, as on a byline.
 const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]{0,62}[\p{L}\p{N}])?$/u
@@ -23,14 +23,22 @@ function known(data: UsersData | null, name: string, path: string): UserRecord {
 
 function notTaken(data: UsersData | null, name: string): void {
   const taken = userNamed(data, name)
-  if (taken) throw new InvalidInputError(`There is already a user "${taken.name}": pick another name, or \`claimtrail users remove ${taken.name}\` first.`)
+  if (taken)
+    throw new InvalidInputError(
+      `There is already a user "${taken.name}": pick another name, or \`claimtrail users remove ${taken.name}\` first.`,
+    )
 }
 
 export async function addUser(path: string, name: string, password: string): Promise<UserRecord> {
   checkName(name)
   notTaken(await readUsers(path), name)
   // The slow hash (~0.6 s) before the lock, so that the lock is held for milliseconds.
-  const user: UserRecord = { id: randomBytes(8).toString('hex'), name: name.normalize('NFC'), password: await hashPassword(password), added: new Date().toISOString() }
+  const user: UserRecord = {
+    id: randomBytes(8).toString('hex'),
+    name: name.normalize('NFC'),
+    password: await hashPassword(password),
+    added: new Date().toISOString(),
+  }
   return changeUsers(path, (data) => {
     notTaken(data, name)
     data.users.push(user)

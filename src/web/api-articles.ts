@@ -18,7 +18,9 @@ export function articleInputs(body: unknown): { inputs: ArticleInput[]; batch: b
     throw new InvalidInputError('"articles" must be a non-empty array of {"text": "…"} objects.')
   }
   if (articles.length > MOST_ARTICLES) {
-    throw new InvalidInputError(`"articles" holds ${articles.length}; send at most ${MOST_ARTICLES} per request, or use npx claimtrail ingest.`)
+    throw new InvalidInputError(
+      `"articles" holds ${articles.length}; send at most ${MOST_ARTICLES} per request, or use npx claimtrail ingest.`,
+    )
   }
   return { inputs: articles.map((a, i) => articleInput(a, `articles[${i}]`)), batch: true }
 }
@@ -41,7 +43,10 @@ function articleInput(value: unknown, where: string): ArticleInput {
     throw new InvalidInputError(`${where}: "date" "${date}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
   }
   const id = field('id')
-  return checkArticle({ ...(id ? { id } : {}), text: value.text, title: field('title'), outlet: field('outlet'), url: field('url'), published: date }, where)
+  return checkArticle(
+    { ...(id ? { id } : {}), text: value.text, title: field('title'), outlet: field('outlet'), url: field('url'), published: date },
+    where,
+  )
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,17 +1,17 @@
 // The JSON API: the same claims, statements and speakers the pages show, for scripts and notebooks, and a way
 // in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
 import bytes from 'bytes'
-import { Router, type ErrorRequestHandler } from 'express'
+import { type ErrorRequestHandler, Router } from 'express'
 import { articleLimit } from '../article-input.js'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
-import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { sharedExtractor } from '../ingest/extractor.js'
+import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
+import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
 import { jsonBody } from './bodies.js'
 import { claimQuery, queryClaims } from './claim-query.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
-import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import { findStatements, statementFilter } from './statement-query.js'
 import type { WebStore } from './web-store.js'
 
@@ -48,7 +48,12 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
   router.get('/statements', async (req, res) => {
     const filter = statementFilter(req.query)
     const found = await findStatements(store, await index(), filter)
-    res.json(pageOf(found.map((f) => f.statement), paging(req.query, PER_PAGE)))
+    res.json(
+      pageOf(
+        found.map((f) => f.statement),
+        paging(req.query, PER_PAGE),
+      ),
+    )
   })
 
   router.get('/speakers', async (req, res) => {
@@ -62,7 +67,11 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
     const speaker = await store.speaker(req.params.id)
     if (!speaker) throw new NotFoundError(`There is no speaker "${req.params.id}". GET /api/speakers lists every speaker with its id.`)
     const quotes = (await store.quotesBy(speaker.id)).filter((e) => !e.statement.rejected)
-    res.json({ ...speaker, counts: countStatements(quotes.map((e) => e.statement)), statements: `/api/statements?speaker=${encodeURIComponent(speaker.id)}` })
+    res.json({
+      ...speaker,
+      counts: countStatements(quotes.map((e) => e.statement)),
+      statements: `/api/statements?speaker=${encodeURIComponent(speaker.id)}`,
+    })
   })
 
   router.post('/articles', jsonBody(largest), async (req, res) => {
@@ -84,7 +93,9 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
   })
 
   router.use((req) => {
-    throw new NotFoundError(`Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles.`)
+    throw new NotFoundError(
+      `Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles.`,
+    )
   })
   router.use(jsonErrors(largest, limit.label))
   return router
@@ -99,29 +110,45 @@ interface BodyParserError extends Error {
 
 // Ours say what is wrong and what to do; the JSON reader's own are translated; anything else is a bug and goes
 // on to the app's error handler, which reports it.
-const jsonErrors = (largest: number, articleLabel: string): ErrorRequestHandler => (error: BodyParserError, _req, res, next) => {
-  if (error instanceof UnsupportedMediaError) return res.status(415).json({ error: error.message })
-  if (error instanceof TooLargeError) return res.status(413).json({ error: error.message })
-  if (error instanceof InvalidInputError) return res.status(400).json({ error: error.message })
-  if (error instanceof NotFoundError) return res.status(404).json({ error: error.message })
-  if (error instanceof DiskFullError) return res.status(507).json({ error: error.message })
-  if (error.type === 'entity.too.large') {
-    return res.status(413).json({
-      error: `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`,
-    })
+const jsonErrors =
+  (largest: number, articleLabel: string): ErrorRequestHandler =>
+  (error: BodyParserError, _req, res, next) => {
+    if (error instanceof UnsupportedMediaError) return res.status(415).json({ error: error.message })
+    if (error instanceof TooLargeError) return res.status(413).json({ error: error.message })
+    if (error instanceof InvalidInputError) return res.status(400).json({ error: error.message })
+    if (error instanceof NotFoundError) return res.status(404).json({ error: error.message })
+    if (error instanceof DiskFullError) return res.status(507).json({ error: error.message })
+    if (error.type === 'entity.too.large') {
+      return res.status(413).json({
+        error: `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`,
+      })
+    }
+    if (error.type === 'entity.parse.failed') {
+      return res
+        .status(400)
+        .json({ error: `The body is not valid JSON (${error.message}). Send {"text": "…"} or {"articles": [{"text": "…"}, …]}.` })
+    }
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return res.status(error.status).json({ error: `${error.message}. Send {"text": "…"} as UTF-8 JSON.` })
+    }
+    next(error)
   }
-  if (error.type === 'entity.parse.failed') {
-    return res.status(400).json({ error: `The body is not valid JSON (${error.message}). Send {"text": "…"} or {"articles": [{"text": "…"}, …]}.` })
-  }
-  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-    return res.status(error.status).json({ error: `${error.message}. Send {"text": "…"} as UTF-8 JSON.` })
-  }
-  next(error)
-}
 
 function claimJson(summary: ClaimSummary) {
   const { claim, asserted, denied, declined, statementCount, articleCount, anonymousSupport, firstDate, latestDate } = summary
-  return { id: claim.id, text: claim.text, review: claim.review, statementCount, articleCount, anonymousSupport, firstDate, latestDate, asserted, denied, declined }
+  return {
+    id: claim.id,
+    text: claim.text,
+    review: claim.review,
+    statementCount,
+    articleCount,
+    anonymousSupport,
+    firstDate,
+    latestDate,
+    asserted,
+    denied,
+    declined,
+  }
 }
 
 /** A claim with every statement, its speaker and its article; article texts stay in the store, they are the publishers'. */
@@ -129,7 +156,9 @@ function ledgerJson(ledger: ClaimLedger) {
   return {
     ...claimJson(ledger),
     entries: ledger.entries.map(({ statement, speaker, article: { id, title, outlet, url, published } }) => ({
-      statement, speaker, article: { id, title, outlet, url, published },
+      statement,
+      speaker,
+      article: { id, title, outlet, url, published },
     })),
   }
 }

@@ -5,7 +5,7 @@ import ejs from 'ejs'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import { neutral } from '../text/neutral.js'
-import { access, type AccessOptions } from './auth/index.js'
+import { type AccessOptions, access } from './auth/index.js'
 import { logWithId } from './error-id.js'
 import { errorHandler } from './errors.js'
 import { checkHost, publicUrlOf } from './hosts.js'
@@ -37,7 +37,15 @@ export interface AppOptions {
   listenName?: string
 }
 
-export function createApp({ store, logError = logWithId, access: accessOptions, jobsFile, development, publicUrl, listenName }: AppOptions): Express {
+export function createApp({
+  store,
+  logError = logWithId,
+  access: accessOptions,
+  jobsFile,
+  development,
+  publicUrl,
+  listenName,
+}: AppOptions): Express {
   const app = express()
   // express would require() its own CommonJS copy of ejs; register the one we import. Everything a page shows
   // through <%= %> is escaped, and first rid of bidi controls and invisible characters (text/neutral.ts): a name
@@ -82,4 +90,5 @@ const guardPages = helmet({
   // Our own links keep their address (the claims list's filters); other sites learn nothing.
   referrerPolicy: { policy: 'same-origin' },
 })
+
 export { jobsPath } from './jobs-file.js'

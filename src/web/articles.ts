@@ -6,7 +6,7 @@ import { articleSegments } from './article-page.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { pageFor } from './errors.js'
-import { ingestFields, ingestRequest, FILE_TYPES, type IngestFields } from './ingest-form.js'
+import { FILE_TYPES, type IngestFields, ingestFields, ingestRequest } from './ingest-form.js'
 import { IngestJobs } from './ingest-jobs.js'
 import type { WebStore } from './web-store.js'
 
@@ -30,7 +30,11 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE))
     if (page > pages) throw new NotFoundError(`There is no page ${page} of articles: there are ${pages}. Start from /articles.`)
     const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => ({
-      id: a.id, title: a.title ?? `Untitled article ${a.id}`, outlet: a.outlet, published: a.published, statements: counts.get(a.id) ?? 0,
+      id: a.id,
+      title: a.title ?? `Untitled article ${a.id}`,
+      outlet: a.outlet,
+      published: a.published,
+      statements: counts.get(a.id) ?? 0,
     }))
     res.render('articles/index', { title: 'Articles', rows, page, pages, total: sorted.length })
   }
@@ -54,13 +58,21 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
   }
 
   // Multipart (the form) or urlencoded (curl); the file sits in memory, within the limit, until read.
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD, fieldSize: MAX_UPLOAD, files: 1, fields: 10, parts: 12 } }).single('file')
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_UPLOAD, fieldSize: MAX_UPLOAD, files: 1, fields: 10, parts: 12 },
+  }).single('file')
   // multer hands on the multipart reader's own errors (a cut-off body, no boundary) as plain errors: they are the
   // sender's, not ours. Its MulterErrors stay as they are, to tell a size limit from the rest.
-  const uploaded: RequestHandler = (req, res, next) => upload(req, res, (error?: unknown) => {
-    if (!error || error instanceof multer.MulterError) return next(error)
-    next(new InvalidInputError(`The form could not be read (${(error as Error).message ?? error}): send it from the form on /articles/new, or as multipart/form-data with one file in "file".`))
-  })
+  const uploaded: RequestHandler = (req, res, next) =>
+    upload(req, res, (error?: unknown) => {
+      if (!error || error instanceof multer.MulterError) return next(error)
+      next(
+        new InvalidInputError(
+          `The form could not be read (${(error as Error).message ?? error}): send it from the form on /articles/new, or as multipart/form-data with one file in "file".`,
+        ),
+      )
+    })
   const receive: RequestHandler[] = [formBody(MAX_UPLOAD, 20), uploaded, checkFormToken]
 
   const create: RequestHandler = async (req, res) => {
@@ -70,7 +82,11 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
       // Queued, and recorded in the jobs file: not stored. The job's page says which articles are.
       const page = `/ingest/${job.id}`
       const count = job.record.queued.length
-      res.status(303).location(page).type('text').send(`Queued ${count} article${count === 1 ? '' : 's'}, not yet stored: ${page} says which are stored.\n`)
+      res
+        .status(303)
+        .location(page)
+        .type('text')
+        .send(`Queued ${count} article${count === 1 ? '' : 's'}, not yet stored: ${page} says which are stored.\n`)
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       // 413 for an article over the size limit, 400 for the rest.
@@ -82,11 +98,27 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
   const refused: ErrorRequestHandler = (error, req, res, next) => {
     const tooLarge = (error instanceof multer.MulterError && /SIZE$/.test(error.code)) || error?.type === 'entity.too.large'
     if (tooLarge) {
-      res.status(413).render('articles/new', formLocals(ingestFields(req.body), `The file or text is larger than ${MAX_UPLOAD_LABEL}: split it (a .jsonl file can be cut into several by lines) and send the parts one by one.`))
+      res
+        .status(413)
+        .render(
+          'articles/new',
+          formLocals(
+            ingestFields(req.body),
+            `The file or text is larger than ${MAX_UPLOAD_LABEL}: split it (a .jsonl file can be cut into several by lines) and send the parts one by one.`,
+          ),
+        )
       return
     }
     if (error instanceof multer.MulterError) {
-      res.status(400).render('articles/new', formLocals(ingestFields(req.body), `The form could not be read (${error.message}): send one file in the "file" field, with the fields of this form.`))
+      res
+        .status(400)
+        .render(
+          'articles/new',
+          formLocals(
+            ingestFields(req.body),
+            `The form could not be read (${error.message}): send one file in the "file" field, with the fields of this form.`,
+          ),
+        )
       return
     }
     if (error instanceof InvalidInputError) {

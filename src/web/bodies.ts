@@ -22,7 +22,10 @@ export function formBody(limit: number | string, fields = 50): RequestHandler {
 
 // The bytes the %-escapes stand for; latin1 maps each byte to one character and back, unchanged.
 function unescaped(bytes: Buffer): Buffer {
-  return Buffer.from(bytes.toString('latin1').replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
+  return Buffer.from(
+    bytes.toString('latin1').replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  )
 }
 
 function mustBeUtf8(bytes: Buffer, what: string): void {

@@ -1,7 +1,7 @@
 // The claims list's filters, sorting and paging, read from GET query parameters. The page, its paging links and
 // its CSV downloads all read a query here, so "next page" and "download this view" keep what the reader chose.
 import { InvalidInputError } from '../errors.js'
-import { filterClaims, type ClaimFilter, type Side } from '../store/claim-filter.js'
+import { type ClaimFilter, filterClaims, type Side } from '../store/claim-filter.js'
 import type { ClaimSummary } from '../store/views.js'
 import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
@@ -42,20 +42,34 @@ export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
   const field = (name: string): string => {
     const value = raw[name]
     if (value === undefined) return ''
-    if (typeof value !== 'string') throw new InvalidInputError(`Give "${name}" once at most; the address has it ${Array.isArray(value) ? value.length : 'several'} times.`)
+    if (typeof value !== 'string')
+      throw new InvalidInputError(
+        `Give "${name}" once at most; the address has it ${Array.isArray(value) ? value.length : 'several'} times.`,
+      )
     return value.trim()
   }
   const query: ClaimQuery = {
-    speaker: field('speaker'), type: field('type'), stance: field('stance'), outlet: field('outlet'),
-    from: field('from'), to: field('to'), review: field('review'),
-    denied: field('denied') !== '', anonymous: field('anonymous') !== '',
-    sort: 'latest', page: 1,
+    speaker: field('speaker'),
+    type: field('type'),
+    stance: field('stance'),
+    outlet: field('outlet'),
+    from: field('from'),
+    to: field('to'),
+    review: field('review'),
+    denied: field('denied') !== '',
+    anonymous: field('anonymous') !== '',
+    sort: 'latest',
+    page: 1,
   }
   if (query.type && !(SPEAKER_TYPES as readonly string[]).includes(query.type)) {
-    throw new InvalidInputError(`Speaker type "${query.type}" is not one of ${SPEAKER_TYPES.join(', ')}. Pick one in the filter form or leave it blank.`)
+    throw new InvalidInputError(
+      `Speaker type "${query.type}" is not one of ${SPEAKER_TYPES.join(', ')}. Pick one in the filter form or leave it blank.`,
+    )
   }
   if (query.stance && !(query.stance in SIDES)) {
-    throw new InvalidInputError(`Stance "${query.stance}" is not one of ${Object.keys(SIDES).join(', ')}. Pick one in the filter form or leave it blank.`)
+    throw new InvalidInputError(
+      `Stance "${query.stance}" is not one of ${Object.keys(SIDES).join(', ')}. Pick one in the filter form or leave it blank.`,
+    )
   }
   for (const name of ['from', 'to'] as const) {
     if (query[name] && (!ISO_DATE.test(query[name]) || Number.isNaN(Date.parse(query[name])))) {
@@ -79,7 +93,14 @@ export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
 }
 
 export function claimFilter(query: ClaimQuery): ClaimFilter {
-  const review = query.review === 'reviewed' ? { reviewed: true } : query.review === 'unreviewed' ? { reviewed: false } : query.review ? { verdict: query.review } : undefined
+  const review =
+    query.review === 'reviewed'
+      ? { reviewed: true }
+      : query.review === 'unreviewed'
+        ? { reviewed: false }
+        : query.review
+          ? { verdict: query.review }
+          : undefined
   return {
     speaker: query.speaker || undefined,
     speakerType: query.type || undefined,

@@ -5,7 +5,7 @@ import type { ClaimLedger, LedgerEntry } from '../store/views.js'
 import { highlight, type Mark, type Segment } from './highlight.js'
 import { sourceContext } from './source-context.js'
 import { voiceLabels } from './voices.js'
-import { whenSaid, type When } from './when.js'
+import { type When, whenSaid } from './when.js'
 
 export interface TimelineEntry {
   id: string
@@ -88,4 +88,3 @@ export function passage(article: Pick<StoredArticle, 'text'>, statement: Stateme
   const shifted = marks.map((m) => ({ start: m.start - range.start, end: m.end - range.start, mark: m.mark }))
   return highlight(article.text.slice(range.start, range.end), shifted)
 }
-

@@ -1,10 +1,10 @@
 // What a fact-checker sends from a claim's page — a verdict, or a correction to the extraction — read from the
 // form and checked before anything reaches the store: a bad form is refused whole, and nothing changes.
 import { InvalidInputError } from '../errors.js'
+import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
 import type { Decision } from '../store/decisions.js'
 import type { LogEntry } from '../store/schema.js'
 import type { ClaimLedger } from '../store/views.js'
-import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
 import { SPEAKER_TYPES } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
 
@@ -12,7 +12,10 @@ export const DEFAULT_VERDICTS = ['True', 'Mostly true', 'Half true', 'Mostly fal
 
 /** The verdict scale: CLAIMTRAIL_VERDICTS="A|B|C" replaces the default one. */
 export function verdictScale(env: NodeJS.ProcessEnv = process.env): string[] {
-  const scale = (env.CLAIMTRAIL_VERDICTS ?? '').split('|').map((v) => v.trim()).filter(Boolean)
+  const scale = (env.CLAIMTRAIL_VERDICTS ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter(Boolean)
   return scale.length ? [...new Set(scale)] : DEFAULT_VERDICTS
 }
 
@@ -39,7 +42,10 @@ export function text(form: Form, name: string, max: number, { lines = false } = 
 export function reviewer(form: Form, signedIn?: string): string {
   if (signedIn) return signedIn
   const by = text(form, 'by', 100)
-  if (!by) throw new InvalidInputError('Say who you are: fill in "Your name" in the form. Every review and correction is kept with the name of who made it.')
+  if (!by)
+    throw new InvalidInputError(
+      'Say who you are: fill in "Your name" in the form. Every review and correction is kept with the name of who made it.',
+    )
   return by
 }
 
@@ -61,25 +67,32 @@ export async function correctionDecision(statement: string, form: Form, store: W
   switch (action) {
     case 'set-stance': {
       const stance = text(form, 'stance', 20)
-      if (!STANCES.includes(stance as Stance)) throw new InvalidInputError(`Stance "${stance}" is not one of ${STANCES.join(', ')}. Pick one in the form.`)
+      if (!STANCES.includes(stance as Stance))
+        throw new InvalidInputError(`Stance "${stance}" is not one of ${STANCES.join(', ')}. Pick one in the form.`)
       return { action, statement, stance: stance as Stance }
     }
     case 'set-kind': {
       const kind = text(form, 'kind', 20)
-      if (!KINDS.includes(kind as Kind)) throw new InvalidInputError(`Kind "${kind}" is not one of ${KINDS.join(', ')}. Pick one in the form.`)
+      if (!KINDS.includes(kind as Kind))
+        throw new InvalidInputError(`Kind "${kind}" is not one of ${KINDS.join(', ')}. Pick one in the form.`)
       return { action, statement, kind: kind as Kind }
     }
     case 'set-speaker': {
       const speaker = text(form, 'speaker', 200)
       if (!speaker) throw new InvalidInputError('Give the speaker\'s name (or a speaker id) in "Speaker is" before pressing "Set speaker".')
       const type = text(form, 'speakerType', 20) || 'person'
-      if (!(SPEAKER_TYPES as readonly string[]).includes(type)) throw new InvalidInputError(`Speaker type "${type}" is not one of ${SPEAKER_TYPES.join(', ')}.`)
+      if (!(SPEAKER_TYPES as readonly string[]).includes(type))
+        throw new InvalidInputError(`Speaker type "${type}" is not one of ${SPEAKER_TYPES.join(', ')}.`)
       return { action, statement, speaker, type: type as SpeakerType }
     }
     case 'move-statement': {
       const claim = text(form, 'claim', 200)
-      if (!claim) throw new InvalidInputError('Give the id of the claim to move the statement to (it is in that claim\'s address, after /claims/).')
-      if (!(await store.claim(claim))) throw new InvalidInputError(`There is no claim "${claim}" to move the statement to. Copy the id from that claim's address, after /claims/.`)
+      if (!claim)
+        throw new InvalidInputError("Give the id of the claim to move the statement to (it is in that claim's address, after /claims/).")
+      if (!(await store.claim(claim)))
+        throw new InvalidInputError(
+          `There is no claim "${claim}" to move the statement to. Copy the id from that claim's address, after /claims/.`,
+        )
       return { action, statement, claim }
     }
     case 'split-statement':
@@ -96,11 +109,17 @@ export function claimHistory(ledger: ClaimLedger, log: readonly LogEntry[]): Log
   const claims = new Set([ledger.claim.id])
   const statements = new Set(ledger.claim.statementIds)
   // A claim merged into this one brought its past along.
-  for (const entry of log) if (entry.action === 'merge-claims' && entry.detail.into === ledger.claim.id) claims.add(String(entry.detail.from))
+  for (const entry of log)
+    if (entry.action === 'merge-claims' && entry.detail.into === ledger.claim.id) claims.add(String(entry.detail.from))
   const names = (value: unknown, ids: Set<string>) => typeof value === 'string' && ids.has(value)
-  return log.filter(({ action, detail: d }) =>
-    names(d.claim, claims) || names(d.fromClaim, claims) || names(d.newClaim, claims) || names(d.statement, statements) ||
-    ((action === 'merge-claims' || action === 'unmerge-claims') && (names(d.into, claims) || names(d.from, claims))))
+  return log.filter(
+    ({ action, detail: d }) =>
+      names(d.claim, claims) ||
+      names(d.fromClaim, claims) ||
+      names(d.newClaim, claims) ||
+      names(d.statement, statements) ||
+      ((action === 'merge-claims' || action === 'unmerge-claims') && (names(d.into, claims) || names(d.from, claims))),
+  )
 }
 
 export interface HistoryLine {

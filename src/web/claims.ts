@@ -4,9 +4,11 @@
 import type { RequestHandler, Response } from 'express'
 import { PAIR_MODEL } from '../claims/pair-weights.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import { formBody } from './bodies.js'
-import { PER_PAGE, SIDES, SORTS, SPEAKER_TYPES, claimsInView, narrows, parseClaimQuery, queryString } from './claim-filters.js'
+import type { LogEntry } from '../store/schema.js'
+import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { checkFormToken } from './auth/index.js'
+import { formBody } from './bodies.js'
+import { claimsInView, narrows, PER_PAGE, parseClaimQuery, queryString, SIDES, SORTS, SPEAKER_TYPES } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
@@ -14,17 +16,15 @@ import { snapshotOf } from './store-views.js'
 import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
-import type { LogEntry } from '../store/schema.js'
-import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 
 /** What the claim page says after a form went through; keys from the redirect, never text from it. */
 const DONE: Record<string, string> = {
   review: 'Your review is saved. It is listed under "History" below.',
   merged: 'The claims are merged: this claim now holds the statements of both. The merge can be undone from "History".',
   unmerged: 'The merge is undone: this claim is back with the statements it brought.',
-  'set-stance': 'The statement\'s stance is corrected.',
-  'set-kind': 'The statement\'s kind is corrected.',
-  'set-speaker': 'The statement\'s speaker is corrected.',
+  'set-stance': "The statement's stance is corrected.",
+  'set-kind': "The statement's kind is corrected.",
+  'set-speaker': "The statement's speaker is corrected.",
   'move-statement': 'The statement moved to the other claim.',
   'split-statement': 'The statement is now a claim of its own.',
   'reject-statement': 'The statement is rejected as a false extraction. It stays on record, out of this claim.',
@@ -38,8 +38,12 @@ const signedIn = (res: Response) => (res.locals.user as { name: string } | null 
 
 /** A claim as the similar and found lists show it. */
 const claimLine = (s: ClaimSummary) => ({
-  id: s.claim.id, href: claimHref(s.claim.id), text: s.claim.text, statementCount: s.statementCount,
-  asserted: voiceLabels(s.asserted), denied: voiceLabels(s.denied),
+  id: s.claim.id,
+  href: claimHref(s.claim.id),
+  text: s.claim.text,
+  statementCount: s.statementCount,
+  asserted: voiceLabels(s.asserted),
+  denied: voiceLabels(s.denied),
 })
 
 /** A merge into this claim that is still in force: its latest merge entry, not undone since. */
@@ -47,7 +51,11 @@ function undoable(entry: LogEntry, ledger: ClaimLedger, log: readonly LogEntry[]
   if (entry.action !== 'merge-claims' || entry.detail.into !== ledger.claim.id) return null
   const from = String(entry.detail.from)
   const after = log.slice(log.indexOf(entry) + 1)
-  return after.some((e) => (e.action === 'unmerge-claims' && e.detail.claim === from) || (e.action === 'merge-claims' && e.detail.from === from)) ? null : from
+  return after.some(
+    (e) => (e.action === 'unmerge-claims' && e.detail.claim === from) || (e.action === 'merge-claims' && e.detail.from === from),
+  )
+    ? null
+    : from
 }
 
 export function claimHandlers(store: WebStore) {
@@ -119,11 +127,18 @@ export function claimHandlers(store: WebStore) {
       page: claimPage(ledger, await textsOf(ledger)),
       href: claimHref(ledger.claim.id),
       chart: timelineChart(ledger.entries),
-      history: claimHistory(ledger, log).map((entry) => ({ ...historyLine(entry), undo: undoable(entry, ledger, log) })).reverse(),
+      history: claimHistory(ledger, log)
+        .map((entry) => ({ ...historyLine(entry), undo: undoable(entry, ledger, log) }))
+        .reverse(),
       similar: (await store.similarClaims(ledger.claim.id, 5)).map(({ claim, confidence }) => ({ ...claimLine(claim), confidence })),
       find,
       threshold: PAIR_MODEL.threshold.toFixed(2),
-      found: find ? (await claimsMatching(find)).filter((c) => c.claim.id !== ledger.claim.id).slice(0, 10).map(claimLine) : null,
+      found: find
+        ? (await claimsMatching(find))
+            .filter((c) => c.claim.id !== ledger.claim.id)
+            .slice(0, 10)
+            .map(claimLine)
+        : null,
       scale,
       done,
       other: other ? { id: other, href: claimHref(other) } : null,
@@ -146,11 +161,14 @@ export function claimHandlers(store: WebStore) {
     const into = typeof body.into === 'string' ? body.into.trim() : ''
     const target = into ? await store.claim(into) : undefined
     if (!target) {
-      throw new InvalidInputError(into
-        ? `There is no claim "${into}" to merge this claim into. Copy the id from that claim's address, after /claims/.`
-        : 'Give the id of the claim to merge this one into (it is in that claim\'s address, after /claims/).')
+      throw new InvalidInputError(
+        into
+          ? `There is no claim "${into}" to merge this claim into. Copy the id from that claim's address, after /claims/.`
+          : "Give the id of the claim to merge this one into (it is in that claim's address, after /claims/).",
+      )
     }
-    if (target.claim.id === ledger.claim.id) throw new InvalidInputError(`"${into}" is this claim. Give the id of another claim to merge it into.`)
+    if (target.claim.id === ledger.claim.id)
+      throw new InvalidInputError(`"${into}" is this claim. Give the id of another claim to merge it into.`)
     await store.decide({ action: 'merge-claims', into: target.claim.id, from: ledger.claim.id }, by)
     res.redirect(303, `${claimHref(target.claim.id)}?done=merged`)
   }
@@ -171,9 +189,13 @@ export function claimHandlers(store: WebStore) {
     const log = await store.decisions()
     const merge = [...log].reverse().find((e) => e.action === 'merge-claims' && e.detail.from === from)
     if (!from || !merge || !undoable(merge, ledger, log)) {
-      throw new InvalidInputError(`Claim "${from}" was not merged into this claim, or its merge is already undone. Use the "Undo" buttons under "History" on ${claimHref(ledger.claim.id)}.`)
+      throw new InvalidInputError(
+        `Claim "${from}" was not merged into this claim, or its merge is already undone. Use the "Undo" buttons under "History" on ${claimHref(ledger.claim.id)}.`,
+      )
     }
-    const statements = Array.isArray(merge.detail.statements) ? merge.detail.statements.filter((s): s is string => typeof s === 'string') : []
+    const statements = Array.isArray(merge.detail.statements)
+      ? merge.detail.statements.filter((s): s is string => typeof s === 'string')
+      : []
     await store.decide({ action: 'unmerge-claims', claim: from, statements }, by)
     res.redirect(303, `${claimHref(from)}?done=unmerged`)
   }
@@ -183,12 +205,15 @@ export function claimHandlers(store: WebStore) {
     const body = req.body ?? {}
     const statement = req.params.statement
     if (!ledger.claim.statementIds.includes(statement)) {
-      throw new InvalidInputError(`Statement "${statement}" is not one of this claim's statements. Use the forms under the statements on ${claimHref(ledger.claim.id)}.`)
+      throw new InvalidInputError(
+        `Statement "${statement}" is not one of this claim's statements. Use the forms under the statements on ${claimHref(ledger.claim.id)}.`,
+      )
     }
     const by = reviewer(body, signedIn(res))
     const decision = await correctionDecision(statement, body, store)
     const entry = await store.decide(decision, by)
-    const other = decision.action === 'split-statement' ? entry.detail.newClaim : decision.action === 'move-statement' ? decision.claim : null
+    const other =
+      decision.action === 'split-statement' ? entry.detail.newClaim : decision.action === 'move-statement' ? decision.claim : null
     const where = typeof other === 'string' ? `&claim=${encodeURIComponent(other)}` : ''
     res.redirect(303, `${claimHref(ledger.claim.id)}?done=${decision.action}${where}`)
   }
@@ -205,5 +230,13 @@ export function claimHandlers(store: WebStore) {
     res.send(`${JSON.stringify(claimReview(ledger, page), null, 2)}\n`)
   }
 
-  return { list, show, review: [...form, review], merge: [...form, merge], unmerge: [...form, unmerge], correct: [...form, correct], jsonLd }
+  return {
+    list,
+    show,
+    review: [...form, review],
+    merge: [...form, merge],
+    unmerge: [...form, unmerge],
+    correct: [...form, correct],
+    jsonLd,
+  }
 }

@@ -46,7 +46,8 @@ function requestErrorPage(error: unknown): ErrorPage | undefined {
 function messageOf(error: unknown): string {
   if (error instanceof InvalidInputError || error instanceof NotFoundError || error instanceof DiskFullError) return error.message
   if (!isRequestError(error)) return 'The server could not answer this request.'
-  if (error.type === 'entity.too.large') return `The form is larger than this page takes${error.limit ? ` (${error.limit} bytes)` : ''}: shorten what you typed and send it again.`
+  if (error.type === 'entity.too.large')
+    return `The form is larger than this page takes${error.limit ? ` (${error.limit} bytes)` : ''}: shorten what you typed and send it again.`
   if (/decode param/i.test(error.message)) return 'The address holds a broken %-escape: check it, or follow a link from the claims list.'
   return `The request could not be read (${error.message}). Send the form from its page, or check the address.`
 }
@@ -61,18 +62,20 @@ export const notFound: RequestHandler = (req, _res, next) => {
  * only, and logged with its stack under that id. A stack (with the server's paths) reaches the page only in
  * explicit development (`claimtrail serve --dev`). Under /api every error is JSON, whatever was asked.
  */
-export const errorHandler = (logError: (error: unknown, id?: string) => void, development: boolean): ErrorRequestHandler => (error, req, res, next) => {
-  if (res.headersSent) return next(error)
-  const page = pageFor(error)
-  const ours = page !== OTHERWISE
-  const id = ours ? undefined : errorId()
-  // Only the operator can act on these; as the last handler we report them, once.
-  if (!ours) logError(error, id)
-  const message = id ? `${messageOf(error)} Error id ${id}: the server's log says what went wrong.` : messageOf(error)
-  if (req.path === '/api' || req.path.startsWith('/api/')) {
-    res.status(page.status).json(id ? { error: message, id } : { error: message })
-    return
+export const errorHandler =
+  (logError: (error: unknown, id?: string) => void, development: boolean): ErrorRequestHandler =>
+  (error, req, res, next) => {
+    if (res.headersSent) return next(error)
+    const page = pageFor(error)
+    const ours = page !== OTHERWISE
+    const id = ours ? undefined : errorId()
+    // Only the operator can act on these; as the last handler we report them, once.
+    if (!ours) logError(error, id)
+    const message = id ? `${messageOf(error)} Error id ${id}: the server's log says what went wrong.` : messageOf(error)
+    if (req.path === '/api' || req.path.startsWith('/api/')) {
+      res.status(page.status).json(id ? { error: message, id } : { error: message })
+      return
+    }
+    const stack = !ours && development && error instanceof Error ? (error.stack ?? null) : null
+    res.status(page.status).render(page.view, { title: page.title, message, stack })
   }
-  const stack = !ours && development && error instanceof Error ? error.stack ?? null : null
-  res.status(page.status).render(page.view, { title: page.title, message, stack })
-}

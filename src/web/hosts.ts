@@ -31,7 +31,9 @@ export function publicUrlOf(value: string): URL {
     url = null
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
-    throw new InvalidInputError(`--public-url "${value}" is not the address readers use: give its scheme and host only, e.g. --public-url https://claims.example.org`)
+    throw new InvalidInputError(
+      `--public-url "${value}" is not the address readers use: give its scheme and host only, e.g. --public-url https://claims.example.org`,
+    )
   }
   return url
 }
@@ -63,8 +65,13 @@ export function checkHost(options: HostOptions = {}): RequestHandler {
     const own = ownHosts(req, options)
     if (!own.has(host.toLowerCase())) {
       const shown = JSON.stringify(host.length > 100 ? `${host.slice(0, 100)}…` : host)
-      return refuse(req, res, 400, `The Host header ${shown} is not a name of this server. Open it at one of ${[...own].map((h) => `http://${h}/`).join(', ')}` +
-        `${options.publicUrl ? '' : ', or start it with --public-url set to the address readers use'}.`)
+      return refuse(
+        req,
+        res,
+        400,
+        `The Host header ${shown} is not a name of this server. Open it at one of ${[...own].map((h) => `http://${h}/`).join(', ')}` +
+          `${options.publicUrl ? '' : ', or start it with --public-url set to the address readers use'}.`,
+      )
     }
     // Absolute URLs (the ClaimReview's url) are written from this, never from the Host as sent.
     res.locals.origin = options.publicUrl?.origin ?? `${req.protocol}://${host.toLowerCase()}`

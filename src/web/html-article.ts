@@ -12,19 +12,49 @@ export interface PageArticle {
 }
 
 // Elements that end a paragraph or a line in the plain text.
-const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TR', 'UL'])
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
+])
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'])
 
 export function articleFromHtml(html: string, name: string): PageArticle {
   const { document } = parseHTML(html)
   // Readability changes the document it reads; the fallback below reads a fresh copy.
   const found = new Readability(document as unknown as Document, { charThreshold: 100 }).parse()
-  const text = found?.content ? plainText(parseHTML(`<!doctype html><html><body>${found.content}</body></html>`).document.body)
+  const text = found?.content
+    ? plainText(parseHTML(`<!doctype html><html><body>${found.content}</body></html>`).document.body)
     : plainText(parseHTML(html).document.body)
   if (text.trim() === '') {
-    throw new InvalidInputError(`${name} has no readable text: save the article's page itself (not an index or a login page), or paste its text.`)
+    throw new InvalidInputError(
+      `${name} has no readable text: save the article's page itself (not an index or a login page), or paste its text.`,
+    )
   }
   return { text, title: found?.title?.trim() || null }
 }

@@ -40,7 +40,13 @@ export const FILE_TYPES = ['.txt', '.html', '.htm', '.jsonl']
 export function ingestFields(body: unknown): IngestFields {
   const form = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '')
-  return { text: field('text'), title: field('title').trim(), outlet: field('outlet').trim(), date: field('date').trim(), url: field('url').trim() }
+  return {
+    text: field('text'),
+    title: field('title').trim(),
+    outlet: field('outlet').trim(),
+    date: field('date').trim(),
+    url: field('url').trim(),
+  }
 }
 
 export function ingestRequest(fields: IngestFields, file: UploadedFile | undefined): IngestRequest {
@@ -52,24 +58,32 @@ export function ingestRequest(fields: IngestFields, file: UploadedFile | undefin
   }
   const pasted = fields.text.trim() !== ''
   if (pasted && file) {
-    throw new InvalidInputError('Both pasted text and a file were given: clear the text box to upload the file, or remove the file to ingest the text.')
+    throw new InvalidInputError(
+      'Both pasted text and a file were given: clear the text box to upload the file, or remove the file to ingest the text.',
+    )
   }
   if (!pasted && !file) {
     throw new InvalidInputError("There is no article: paste the article's text into the text box, or choose a .txt, .html or .jsonl file.")
   }
-  if (!file) return { pending: [{ source: 'pasted text', article: checkArticle({ ...meta, text: fields.text }, 'The pasted text') }], skipped: [] }
+  if (!file)
+    return { pending: [{ source: 'pasted text', article: checkArticle({ ...meta, text: fields.text }, 'The pasted text') }], skipped: [] }
 
   const name = file.originalname || 'the file'
   const type = extname(name).toLowerCase()
   if (!FILE_TYPES.includes(type)) {
-    throw new InvalidInputError(`${name} is not a file claimtrail reads: upload a .txt article, a saved .html page, or a .jsonl file of articles.`)
+    throw new InvalidInputError(
+      `${name} is not a file claimtrail reads: upload a .txt article, a saved .html page, or a .jsonl file of articles.`,
+    )
   }
   // A .txt file is one article, held to the article limit; a page or a .jsonl file only to the upload's.
   const text = decodeArticle(file.buffer, name, type === '.txt' ? articleLimit() : undefined)
   if (type === '.txt') return { pending: [{ source: name, article: checkArticle({ ...meta, text }, name) }], skipped: [] }
   if (type === '.jsonl') return jsonlRequest(text, name, meta)
   const page = articleFromHtml(text, name)
-  return { pending: [{ source: name, article: checkArticle({ ...meta, title: meta.title ?? page.title, text: page.text }, name) }], skipped: [] }
+  return {
+    pending: [{ source: name, article: checkArticle({ ...meta, title: meta.title ?? page.title, text: page.text }, name) }],
+    skipped: [],
+  }
 }
 
 // What the form says fills in what a line leaves out.
@@ -83,7 +97,16 @@ function jsonlRequest(text: string, name: string, meta: Omit<ArticleInput, 'text
       const article = articleFromLine(line, where)
       pending.push({
         source: where,
-        article: checkArticle({ ...article, title: article.title ?? meta.title, outlet: article.outlet ?? meta.outlet, published: article.published ?? meta.published, url: article.url ?? meta.url }, where),
+        article: checkArticle(
+          {
+            ...article,
+            title: article.title ?? meta.title,
+            outlet: article.outlet ?? meta.outlet,
+            published: article.published ?? meta.published,
+            url: article.url ?? meta.url,
+          },
+          where,
+        ),
       })
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
@@ -92,7 +115,9 @@ function jsonlRequest(text: string, name: string, meta: Omit<ArticleInput, 'text
   })
   if (pending.length === 0) {
     const reasons = skipped.length ? ` Every line was refused: ${skipped.slice(0, 5).join(' ')}${skipped.length > 5 ? ' …' : ''}` : ''
-    throw new InvalidInputError(`${name} holds no article: give one JSON object per line, {"text": …, "date"?: "yyyy-MM-dd", "title"?, "outlet"?, "url"?}.${reasons}`)
+    throw new InvalidInputError(
+      `${name} holds no article: give one JSON object per line, {"text": …, "date"?: "yyyy-MM-dd", "title"?, "outlet"?, "url"?}.${reasons}`,
+    )
   }
   return { pending, skipped }
 }
@@ -106,7 +131,9 @@ function checkedUrl(value: string): string {
     url = null
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InvalidInputError(`The url "${value}" is not a web address: give the article's address starting with https://, or leave it empty.`)
+    throw new InvalidInputError(
+      `The url "${value}" is not a web address: give the article's address starting with https://, or leave it empty.`,
+    )
   }
   return value
 }

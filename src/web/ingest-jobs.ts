@@ -9,7 +9,7 @@ import { fingerprint } from '../store/records.js'
 import type { ExtractedArticle } from '../store/store.js'
 import { errorId } from './error-id.js'
 import type { IngestRequest, PendingArticle } from './ingest-form.js'
-import { jobReport, type JobReport } from './ingest-report.js'
+import { type JobReport, jobReport } from './ingest-report.js'
 import type { JobLine, JobRecord, JobsFile } from './jobs-file.js'
 import type { WebStore } from './web-store.js'
 
@@ -72,7 +72,13 @@ export class IngestJobs {
     const at = new Date().toISOString()
     await this.#jobsFile?.append({ job: id, at, queued, refused: request.skipped })
     const job: IngestJob = {
-      id, state: 'running', done: 0, outcomes: new Map(), statements: 0, claims: 0, failure: null,
+      id,
+      state: 'running',
+      done: 0,
+      outcomes: new Map(),
+      statements: 0,
+      claims: 0,
+      failure: null,
       record: this.#jobsFile?.get(id) ?? { id, at, queued, refused: request.skipped, skips: new Map(), ended: null },
     }
     this.#jobs.set(job.id, job)
@@ -83,7 +89,11 @@ export class IngestJobs {
         // The page shows the reason: ours are written for the reader; anything else is the operator's, by its id.
         const id = errorId()
         if (!(error instanceof InvalidInputError)) this.#logError(error, id)
-        return this.#end(job, 'failed', error instanceof InvalidInputError ? error.message : `the server could not file them (error ${id}: its log says why)`)
+        return this.#end(
+          job,
+          'failed',
+          error instanceof InvalidInputError ? error.message : `the server could not file them (error ${id}: its log says why)`,
+        )
       })
     return job
   }
@@ -116,11 +126,16 @@ export class IngestJobs {
       // Extraction holds the thread; let the progress page be answered between articles.
       await new Promise((resolve) => setImmediate(resolve))
       const id = article.id
-      const holder = id === undefined ? undefined : texts.get(id) ?? (await this.#store.article(id))?.text
+      const holder = id === undefined ? undefined : (texts.get(id) ?? (await this.#store.article(id))?.text)
       if (holder !== undefined) {
         // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
         if (holder === article.text) job.outcomes.set(places.get(article)!, { articleId: id!, added: false })
-        else await this.#note({ job: job.id, skip: places.get(article)!, why: `${source}: id "${id}" already names another article. Give this one a different id.` })
+        else
+          await this.#note({
+            job: job.id,
+            skip: places.get(article)!,
+            why: `${source}: id "${id}" already names another article. Give this one a different id.`,
+          })
         job.done++
         continue
       }
@@ -145,7 +160,11 @@ export class IngestJobs {
     await this.#file(job, batch, places)
   }
 
-  async #file(job: IngestJob, batch: Array<{ source: string; extracted: ExtractedArticle }>, places: Map<ArticleInput, number>): Promise<void> {
+  async #file(
+    job: IngestJob,
+    batch: Array<{ source: string; extracted: ExtractedArticle }>,
+    places: Map<ArticleInput, number>,
+  ): Promise<void> {
     if (batch.length === 0) return
     const results = await this.#store.addArticles(batch.map((b) => b.extracted)).catch(async (error: unknown) => {
       // The store refuses a whole batch for one article's id; file them one by one so only that one is left out.

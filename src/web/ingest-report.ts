@@ -59,6 +59,6 @@ export function jobReport(record: JobRecord, live: IngestJob | undefined, articl
     counts,
     statements: live ? live.statements : null,
     claims: live ? live.claims : null,
-    failure: live ? live.failure : record.ended?.failure ?? null,
+    failure: live ? live.failure : (record.ended?.failure ?? null),
   }
 }

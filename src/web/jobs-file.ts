@@ -3,7 +3,7 @@
 // page, after a restart, tell the articles the store holds from those it never received. It keeps each
 // article's fingerprint, never its text: texts are kept where the store keeps them, once stored.
 import { readFileSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
 import { StoreError } from '../errors.js'
 import { cutTornTail } from '../store/journal.js'
 
@@ -53,7 +53,8 @@ export class JobsFile {
     try {
       content = readFileSync(path, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError(`cannot read ${path} (${(error as Error).message}). Check that it is readable.`)
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new StoreError(`cannot read ${path} (${(error as Error).message}). Check that it is readable.`)
     }
     for (const line of content.split('\n')) {
       if (!line) continue
@@ -79,7 +80,7 @@ export class JobsFile {
 
   async #write(line: JobLine): Promise<void> {
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`)
-    let file
+    let file: FileHandle | undefined
     try {
       // Only whoever runs the server reads it: it names the articles sent, and who knows what they hold.
       file = await open(this.path, 'a', 0o600)
@@ -94,7 +95,9 @@ export class JobsFile {
       } catch {
         // the next open cuts it
       }
-      throw new StoreError(`cannot write to ${this.path} (${(error as Error).message}). Check free space and permissions; nothing was queued.`)
+      throw new StoreError(
+        `cannot write to ${this.path} (${(error as Error).message}). Check free space and permissions; nothing was queued.`,
+      )
     } finally {
       await file?.close()
     }

@@ -25,7 +25,10 @@ export interface PageCacheOptions {
   bytes?: number
 }
 
-export function pageCache(store: WebStore, { pages: most = 1000, bytes: budget = 64 * 1024 * 1024 }: PageCacheOptions = {}): RequestHandler {
+export function pageCache(
+  store: WebStore,
+  { pages: most = 1000, bytes: budget = 64 * 1024 * 1024 }: PageCacheOptions = {},
+): RequestHandler {
   const pages = new Map<string, Page>()
   let version = ''
   let bytes = 0

@@ -1,8 +1,9 @@
 // Full-text search over statements: each statement is findable by the words of its content and by every name
 // its speaker was written with. The word index is built on the first search and again only when the store
 // has changed, so a query over tens of thousands of statements intersects a few lists instead of scanning.
-import type { SpeakerRecord, StatementRecord } from '../store/schema.js'
+
 import { contentText } from '../store/records.js'
+import type { SpeakerRecord, StatementRecord } from '../store/schema.js'
 import type { WebStore } from './web-store.js'
 
 const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu

@@ -6,8 +6,8 @@ import { pageOf, paging } from './query.js'
 import { markWords, queryWords, type WordIndex } from './search-index.js'
 import { pageLinks } from './speakers.js'
 import { findStatements, statementFilter } from './statement-query.js'
-import { whenSaid } from './when.js'
 import type { WebStore } from './web-store.js'
+import { whenSaid } from './when.js'
 
 const PER_PAGE = 25
 

@@ -11,15 +11,15 @@ const CLOSERS = '"\'”’»)]'
 // Abbreviations that end in a dot mid-sentence in news copy ("Sen. Warren", "on Feb. 24"). Missing one only
 // widens the context by a sentence; it never cuts a span short.
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof sen rep gov gen lt col sgt capt adm st jr sr rev hon inc co corp ltd no vs ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
+  (
+    'mr mrs ms dr prof sen rep gov gen lt col sgt capt adm st jr sr rev hon inc co corp ltd no vs ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
 )
 
 /** From the start of the earliest span's sentence to the end of the latest span's sentence; null when no span. */
 export function sourceContext(text: string, spans: readonly Range[]): Range | null {
-  const inside = spans
-    .map((s) => ({ start: clamp(s.start, text.length), end: clamp(s.end, text.length) }))
-    .filter((s) => s.start < s.end)
+  const inside = spans.map((s) => ({ start: clamp(s.start, text.length), end: clamp(s.end, text.length) })).filter((s) => s.start < s.end)
   if (inside.length === 0) return null
   const first = Math.min(...inside.map((s) => s.start))
   const last = Math.max(...inside.map((s) => s.end))
@@ -53,7 +53,7 @@ function endsSentence(text: string, space: number): boolean {
   if (next !== undefined && next !== next.toUpperCase()) return false
   if (text[i] !== '.') return true
   const word = text.slice(0, i).match(/(\S+)$/)?.[1] ?? ''
-  const bare = word.replace(/^["'“‘(\[]+/, '')
+  const bare = word.replace(/^["'“‘([]+/, '')
   // Initials and dotted abbreviations: "Jake J. Sullivan", "U.S. President" read as one sentence.
   if (/^[A-Z]$/.test(bare) || /^([A-Za-z]\.)+[A-Za-z]$/.test(bare)) return false
   return !ABBREVIATIONS.has(bare.toLowerCase())

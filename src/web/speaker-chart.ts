@@ -61,14 +61,26 @@ export function statementsChart(items: readonly Dated[]): Chart | null {
   const bars = keys.map((label, i) => {
     const c = counts.get(label)!
     let y = BASELINE
-    const parts = (['asserted', 'denied', 'other'] as const).map((kind) => {
-      const height = c[kind] * scale
-      y -= height
-      return { kind, y: round(y), height: round(height), count: c[kind] }
-    }).filter((part) => part.count > 0)
+    const parts = (['asserted', 'denied', 'other'] as const)
+      .map((kind) => {
+        const height = c[kind] * scale
+        y -= height
+        return { kind, y: round(y), height: round(height), count: c[kind] }
+      })
+      .filter((part) => part.count > 0)
     return { label, x: round(i * slot + slot * 0.1), width: round(Math.max(slot * 0.8, 1)), parts, total: c.asserted + c.denied + c.other }
   })
-  return { width: WIDTH, height: HEIGHT, baseline: BASELINE, bars, most, undated: items.length - dated.length, by, first: keys[0], last: keys.at(-1)! }
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    baseline: BASELINE,
+    bars,
+    most,
+    undated: items.length - dated.length,
+    by,
+    first: keys[0],
+    last: keys.at(-1)!,
+  }
 }
 
 function monthsBetween(first: string, last: string): string[] {

@@ -3,8 +3,8 @@
 import type { Stance } from '../pipeline/types.js'
 import { contentText } from '../store/records.js'
 import type { LedgerEntry } from '../store/views.js'
-import { inRange, type Query, STANCES, day, oneOf } from './query.js'
-import { whenSaid, type When } from './when.js'
+import { day, inRange, oneOf, type Query, STANCES } from './query.js'
+import { type When, whenSaid } from './when.js'
 
 export interface QuoteFilter {
   stance?: Stance

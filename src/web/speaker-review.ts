@@ -3,9 +3,9 @@
 // answer with a redirect (303) to the speaker page that now holds the statements. A bad form changes nothing.
 import type { RequestHandler, Response } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import type { SpeakerRecord } from '../store/schema.js'
 import { answersTo } from '../store/speaker-rows.js'
 import { normaliseName } from '../store/speakers.js'
-import type { SpeakerRecord } from '../store/schema.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { reviewer, text } from './claim-review.js'
@@ -21,7 +21,6 @@ const form = [formBody('16kb'), checkFormToken]
 const speakerHref = (id: string) => `/speakers/${encodeURIComponent(id)}`
 const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
 
-
 export function speakerReviewHandlers(store: WebStore) {
   const speakerOf = async (id: string) => {
     const speaker = await store.speaker(id)
@@ -31,18 +30,30 @@ export function speakerReviewHandlers(store: WebStore) {
 
   /** The other speaker, by id or by a name exactly one current speaker answers to. */
   const otherSpeaker = async (asked: string, self: SpeakerRecord): Promise<SpeakerRecord> => {
-    if (!asked) throw new InvalidInputError('Give the speaker to merge this one into: its id (in its address, after /speakers/) or its name.')
+    if (!asked)
+      throw new InvalidInputError('Give the speaker to merge this one into: its id (in its address, after /speakers/) or its name.')
     const byId = await store.speaker(asked)
     if (byId) return byId
     const wanted = normaliseName(asked)
-    const named = (await store.speakers()).filter((s) => !s.mergedInto && s.id !== self.id
-      && [s.name, ...s.aliases].some((n) => normaliseName(n) === wanted))
+    const named = (await store.speakers()).filter(
+      (s) => !s.mergedInto && s.id !== self.id && [s.name, ...s.aliases].some((n) => normaliseName(n) === wanted),
+    )
     if (named.length === 1) return named[0]
     if (named.length > 1) {
-      throw new InvalidInputError(`${named.length} speakers go by "${asked}": ${named.slice(0, 10).map((s) => s.id).join(', ')}. Give the id of the one you mean.`)
+      throw new InvalidInputError(
+        `${named.length} speakers go by "${asked}": ${named
+          .slice(0, 10)
+          .map((s) => s.id)
+          .join(', ')}. Give the id of the one you mean.`,
+      )
     }
-    const near = (await store.speakers()).filter((s) => !s.mergedInto && answersTo(s, asked)).slice(0, 5).map((s) => `${s.name} (${s.id})`)
-    throw new InvalidInputError(`No speaker is called "${asked}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ' Find its id at /speakers.'}`)
+    const near = (await store.speakers())
+      .filter((s) => !s.mergedInto && answersTo(s, asked))
+      .slice(0, 5)
+      .map((s) => `${s.name} (${s.id})`)
+    throw new InvalidInputError(
+      `No speaker is called "${asked}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ' Find its id at /speakers.'}`,
+    )
   }
 
   const merge: RequestHandler<{ id: string }> = async (req, res) => {
@@ -50,7 +61,8 @@ export function speakerReviewHandlers(store: WebStore) {
     const body = req.body ?? {}
     const by = reviewer(body, signedIn(res))
     const into = await otherSpeaker(text(body, 'into', 300), from)
-    if (into.id === from.id) throw new InvalidInputError(`"${text(body, 'into', 300)}" is this speaker. Give another speaker to merge it into.`)
+    if (into.id === from.id)
+      throw new InvalidInputError(`"${text(body, 'into', 300)}" is this speaker. Give another speaker to merge it into.`)
     await store.decide({ action: 'merge-speakers', into: into.id, from: from.id }, by)
     res.redirect(303, `${speakerHref(into.id)}?done=merged`)
   }
@@ -61,9 +73,11 @@ export function speakerReviewHandlers(store: WebStore) {
     const by = reviewer(body, signedIn(res))
     const alias = text(body, 'alias', 300)
     if (!speaker.aliases.includes(alias)) {
-      throw new InvalidInputError(alias
-        ? `"${alias}" is not a name ${speaker.name} was written with. Pick one from the list on the speaker's page.`
-        : 'Pick the name to split off, from the list on the speaker\'s page.')
+      throw new InvalidInputError(
+        alias
+          ? `"${alias}" is not a name ${speaker.name} was written with. Pick one from the list on the speaker's page.`
+          : "Pick the name to split off, from the list on the speaker's page.",
+      )
     }
     const entry = await store.decide({ action: 'split-speaker', speaker: speaker.id, alias }, by)
     const created = typeof entry.detail.newSpeaker === 'string' ? entry.detail.newSpeaker : speaker.id

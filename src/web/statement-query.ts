@@ -2,9 +2,9 @@
 // outlet, claim, article and date range. Rejected statements are never found.
 import type { SpeakerType, Stance } from '../pipeline/types.js'
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
-import { type Query, SPEAKER_TYPES, STANCES, day, inRange, oneOf, text } from './query.js'
-import { queryWords, type WordIndex } from './search-index.js'
 import { answersTo } from '../store/speaker-rows.js'
+import { day, inRange, oneOf, type Query, SPEAKER_TYPES, STANCES, text } from './query.js'
+import { queryWords, type WordIndex } from './search-index.js'
 import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
 
@@ -23,8 +23,15 @@ export interface StatementFilter {
 
 export function statementFilter(query: Query): StatementFilter {
   return {
-    q: text(query, 'q'), speaker: text(query, 'speaker'), type: oneOf(query, 'type', SPEAKER_TYPES), stance: oneOf(query, 'stance', STANCES),
-    outlet: text(query, 'outlet'), claim: text(query, 'claim'), article: text(query, 'article'), from: day(query, 'from'), to: day(query, 'to'),
+    q: text(query, 'q'),
+    speaker: text(query, 'speaker'),
+    type: oneOf(query, 'type', SPEAKER_TYPES),
+    stance: oneOf(query, 'stance', STANCES),
+    outlet: text(query, 'outlet'),
+    claim: text(query, 'claim'),
+    article: text(query, 'article'),
+    from: day(query, 'from'),
+    to: day(query, 'to'),
   }
 }
 

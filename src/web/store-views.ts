@@ -1,8 +1,9 @@
 // What the pages compute from the whole store — lookup maps, the outlets, the claims in each order, who spoke
 // in which claim — kept until the store changes instead of rebuilt on every request: at 100,000 statements
 // rebuilding them cost the claims list ~150 ms a page. One set per store, dropped at the first write.
-import { normaliseName } from '../store/speakers.js'
+
 import type { ArticleRecord, SpeakerRecord } from '../store/schema.js'
+import { normaliseName } from '../store/speakers.js'
 import type { ClaimSummary, ClaimVoice } from '../store/views.js'
 import type { WebStore } from './web-store.js'
 
@@ -46,7 +47,9 @@ export class Snapshot {
   }
 
   get outlets(): string[] {
-    return this.#view('outlets', () => [...new Set(this.articleList.map((a) => a.outlet).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b)))
+    return this.#view('outlets', () =>
+      [...new Set(this.articleList.map((a) => a.outlet).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b)),
+    )
   }
 
   async verdicts(): Promise<string[]> {
@@ -55,7 +58,10 @@ export class Snapshot {
   }
 
   /** Every claim in one order, and each claim's place in it. */
-  async sorted(order: string, compare: (a: ClaimSummary, b: ClaimSummary) => number): Promise<{ list: ClaimSummary[]; place: Map<ClaimSummary, number> }> {
+  async sorted(
+    order: string,
+    compare: (a: ClaimSummary, b: ClaimSummary) => number,
+  ): Promise<{ list: ClaimSummary[]; place: Map<ClaimSummary, number> }> {
     const claims = await this.claims()
     return this.#view(`sorted:${order}`, () => {
       const list = [...claims].sort(compare)

@@ -35,7 +35,10 @@ const STEP = 12
 const DAY = 86_400_000
 
 export function timelineChart(entries: readonly LedgerEntry[]): TimelineChart {
-  const placed = entries.map((entry) => ({ entry, date: statementDate(entry) })).filter((p) => p.date !== null) as Array<{ entry: LedgerEntry; date: string }>
+  const placed = entries.map((entry) => ({ entry, date: statementDate(entry) })).filter((p) => p.date !== null) as Array<{
+    entry: LedgerEntry
+    date: string
+  }>
   const times = placed.map((p) => Date.parse(p.date))
   // Folded, not spread: a claim said 100,000 times would overflow the call stack as arguments.
   const min = times.reduce((a, b) => Math.min(a, b), Infinity)
@@ -53,7 +56,12 @@ export function timelineChart(entries: readonly LedgerEntry[]): TimelineChart {
     const cy = direction === 0 ? AXIS : AXIS + direction * (STEP + Math.min(height, 3) * STEP)
     const who = entry.speaker?.name ?? entry.statement.speaker?.name ?? 'unattributed'
     const verb = side === 'deny' ? 'denied' : side === 'decline' ? 'declined to comment' : 'asserted'
-    return { cx: Math.round(x(times[i]) * 10) / 10, cy, side, label: `${date}: ${who} ${verb}${entry.article.outlet ? ` (${entry.article.outlet})` : ''}` }
+    return {
+      cx: Math.round(x(times[i]) * 10) / 10,
+      cy,
+      side,
+      label: `${date}: ${who} ${verb}${entry.article.outlet ? ` (${entry.article.outlet})` : ''}`,
+    }
   })
   const first = placed.length ? new Date(min).toISOString().slice(0, 10) : null
   const last = placed.length ? new Date(max).toISOString().slice(0, 10) : null
@@ -64,8 +72,15 @@ export function timelineChart(entries: readonly LedgerEntry[]): TimelineChart {
   const denials = dots.filter((d) => d.side === 'deny').length
   const range = first && last && first !== last ? `from ${first} to ${last}` : first ? `on ${first}` : ''
   return {
-    width: WIDTH, height: HEIGHT, axisY: AXIS, left: PAD, right: WIDTH - PAD, dots, ticks,
+    width: WIDTH,
+    height: HEIGHT,
+    axisY: AXIS,
+    left: PAD,
+    right: WIDTH - PAD,
+    dots,
+    ticks,
     undated: entries.length - placed.length,
-    summary: `${asserts} ${asserts === 1 ? 'assertion' : 'assertions'} (above the line) and ${denials} ${denials === 1 ? 'denial' : 'denials'} (below) ${range}`.trim(),
+    summary:
+      `${asserts} ${asserts === 1 ? 'assertion' : 'assertions'} (above the line) and ${denials} ${denials === 1 ? 'denial' : 'denials'} (below) ${range}`.trim(),
   }
 }

@@ -1,15 +1,23 @@
 // The store generator behind `npm run gen` and the benches: the same seed builds the same store, every span it
 // writes is a slice of its article, and what it builds is a store the real Store opens and reads.
-import { expect } from 'chai'
+
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
+import { expect } from 'chai'
 import { generateStore } from '../../bench/generate/build.js'
-import { extract } from '../../src/pipeline/extract.js'
 import { Newsroom } from '../../bench/generate/newsroom.js'
+import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
-const articles = (seed: number, n: number) => Array.from({ length: n }, ((newsroom) => () => newsroom.next())(new Newsroom(seed, n)))
+const articles = (seed: number, n: number) =>
+  Array.from(
+    { length: n },
+    (
+      (newsroom) => () =>
+        newsroom.next()
+    )(new Newsroom(seed, n)),
+  )
 
 describe('store generator', () => {
   let temp: TempFolder
@@ -38,10 +46,16 @@ describe('store generator', () => {
     }
     // Quotes and reported speech, assertions, denials, refusals and confirmations, from every kind of speaker.
     for (const kind of ['direct assert', 'indirect assert', 'direct deny', 'indirect deny', 'indirect decline', 'indirect confirm']) {
-      expect([...kinds].some((k) => k.startsWith(kind)), kind).to.equal(true)
+      expect(
+        [...kinds].some((k) => k.startsWith(kind)),
+        kind,
+      ).to.equal(true)
     }
     for (const type of ['person', 'organization', 'country', 'anonymous', 'group', 'document']) {
-      expect([...kinds].some((k) => k.endsWith(type)), type).to.equal(true)
+      expect(
+        [...kinds].some((k) => k.endsWith(type)),
+        type,
+      ).to.equal(true)
     }
   })
 
@@ -65,7 +79,12 @@ describe('store generator', () => {
     await generateStore({ db: temp.path('b.json'), articles: 150, seed: 5 })
     const store = await Store.open(temp.path('a.json'), { readOnly: true })
     expect(store.articles()).to.have.length(150)
-    expect(built).to.include({ articles: 150, statements: store.statements().length, claims: store.claims().length, speakers: store.speakers().length })
+    expect(built).to.include({
+      articles: 150,
+      statements: store.statements().length,
+      claims: store.claims().length,
+      speakers: store.speakers().length,
+    })
     const shared = store.claims().filter((c) => c.articleCount > 1)
     expect(shared.length).to.be.greaterThan(10)
     expect(shared.some((c) => c.asserted.length > 0 && c.denied.length > 0)).to.equal(true)

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 import { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import type { AccessOptions } from '../../src/web/auth/index.js'
@@ -27,7 +27,9 @@ export function chromiumPath(): string {
       // not here; try the next
     }
   }
-  throw new Error('The browser tests need Chromium, and none is installed: run `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary.')
+  throw new Error(
+    'The browser tests need Chromium, and none is installed: run `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary.',
+  )
 }
 
 export interface Served {
@@ -66,8 +68,16 @@ export async function launch(): Promise<Launched> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   await mkdir(SCREENSHOTS, { recursive: true })
   return {

@@ -4,7 +4,7 @@
 // keep their stylesheet under that policy.
 import { expect } from 'chai'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launch, serve, type Launched, type Served } from './harness.js'
+import { type Launched, launch, type Served, serve } from './harness.js'
 
 const SCRIPT = '<script>window.__pwned = 1; alert(1)</script>'
 const IMG = '"><img src=x onerror="window.__pwned=2;alert(2)">'

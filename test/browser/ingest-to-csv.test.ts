@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect } from 'chai'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launch, screenshot, serve, type Launched, type Served } from './harness.js'
+import { type Launched, launch, type Served, screenshot, serve } from './harness.js'
 
 const SAMPLE = new URL('../../data/samples/nextshark-russia-china-aid.txt', import.meta.url)
 
@@ -50,7 +50,7 @@ describe('in a browser: from the ingest form to a claim and its CSV', function (
     await page.screenshot({ path: screenshot('ingest-summary'), fullPage: true })
   })
 
-  it("opens the article and sees its statements marked in the text", async () => {
+  it('opens the article and sees its statements marked in the text', async () => {
     await page.getByRole('link', { name: 'Russia asked China for military, economic assistance' }).click()
     await page.locator('.article-text mark.content').first().waitFor()
     const marks = await page.locator('.article-text mark.content').count()
@@ -71,10 +71,16 @@ describe('in a browser: from the ingest form to a claim and its CSV', function (
   })
 
   it("downloads the claim's statements as CSV", async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these statements as CSV' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download these statements as CSV' }).click(),
+    ])
     expect(download.suggestedFilename()).to.match(/^claimtrail-statements-.+\.csv$/)
     const csv = await readFile(await download.path(), 'utf8')
-    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
     expect(header).to.match(/^statement_id,claim_id,claim_text,speaker,/)
     expect(rows.length).to.be.greaterThan(0)
     expect(rows.join('\n')).to.match(/Russia/)
@@ -110,7 +116,10 @@ describe('in a browser: from the ingest form to a claim and its CSV', function (
     await page.goto(`${served.base}/speakers`)
     await page.getByRole('searchbox').fill('Sullivan')
     await page.keyboard.press('Enter')
-    await page.getByRole('link', { name: /Jake Sullivan/ }).first().click()
+    await page
+      .getByRole('link', { name: /Jake Sullivan/ })
+      .first()
+      .click()
     await page.locator('ol.quotes li.quote').first().waitFor()
     expect(await page.locator('ol.quotes li.quote').count()).to.be.greaterThan(0)
     await page.screenshot({ path: screenshot('speaker'), fullPage: true })

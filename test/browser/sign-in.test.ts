@@ -3,9 +3,9 @@
 import { expect } from 'chai'
 import type { BrowserContext, Page } from 'playwright-core'
 import { addUser } from '../../src/users/users.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { HARBOUR_ARTICLE, harbourExtraction } from '../web/fixture.js'
-import { launch, screenshot, serve, type Launched, type Served } from './harness.js'
+import { type Launched, launch, type Served, screenshot, serve } from './harness.js'
 
 const PASSWORD = 'a ferry pier at dawn'
 

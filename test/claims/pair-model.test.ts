@@ -9,8 +9,14 @@ import { contentWords } from '../../src/claims/terms.js'
 
 const FLAT = () => 1
 const person = (name: string) => ({ name, type: 'person' as const })
-const statement = (content: string, extra: Partial<ClaimStatement> = {}): ClaimStatement =>
-  ({ id: '', content, speaker: null, stance: 'assert', date: '2024-03-04', ...extra })
+const statement = (content: string, extra: Partial<ClaimStatement> = {}): ClaimStatement => ({
+  id: '',
+  content,
+  speaker: null,
+  stance: 'assert',
+  date: '2024-03-04',
+  ...extra,
+})
 const p = (a: ClaimStatement, b: ClaimStatement) => sameProbability(PAIR_MODEL, pairFeatures(entryOf('', a), entryOf('', b), FLAT))
 
 describe('pair model', () => {
@@ -47,35 +53,48 @@ describe('pair model', () => {
 
   it('knows one speaker record by any of its names, and keeps two records apart under one name', () => {
     let n = 0
-    const said = (name: string, speakerId: string) => entryOf('', statement('the mill will close in June', { speaker: person(name), speakerId, article: `a${++n}` }))
+    const said = (name: string, speakerId: string) =>
+      entryOf('', statement('the mill will close in June', { speaker: person(name), speakerId, article: `a${++n}` }))
     expect(pairFeatures(said('Donald J. Trump', 'sp1'), said('Trump', 'sp1'), FLAT)).to.have.property('speaker:same', 1)
     expect(pairFeatures(said('Trump', 'sp1'), said('Trump', 'sp2'), FLAT)).to.have.property('speaker:differs', 1)
   })
 
   const SAME: Array<[string, string, string]> = [
-    ['two outlets quoting one remark',
+    [
+      'two outlets quoting one remark',
       'We will not raise the retirement age while I am prime minister',
-      'we will not raise the retirement age while I am prime minister, and that is a promise'],
-    ['a report and a paraphrase of it',
+      'we will not raise the retirement age while I am prime minister, and that is a promise',
+    ],
+    [
+      'a report and a paraphrase of it',
       'the Meridian Shipping Company signed a $40 million contract to expand Kelso harbour',
-      'Meridian Shipping has signed a contract worth $40 million to expand the harbour at Kelso'],
+      'Meridian Shipping has signed a contract worth $40 million to expand the harbour at Kelso',
+    ],
   ]
   for (const [why, a, b] of SAME) {
     it(`finds one claim in ${why}`, () => {
-      expect(p(statement(a, { speaker: person('Ana Ruiz') }), statement(b, { speaker: person('Ana Ruiz') }))).to.be.at.least(PAIR_MODEL.threshold)
+      expect(p(statement(a, { speaker: person('Ana Ruiz') }), statement(b, { speaker: person('Ana Ruiz') }))).to.be.at.least(
+        PAIR_MODEL.threshold,
+      )
     })
   }
 
   const APART: Array<[string, string, string]> = [
-    ['the same words about other numbers',
+    [
+      'the same words about other numbers',
       'the storm left 12 people dead in the northern provinces',
-      'the floods left 340 people homeless in the northern provinces'],
-    ['one topic, another proposition',
+      'the floods left 340 people homeless in the northern provinces',
+    ],
+    [
+      'one topic, another proposition',
       'the central bank will raise interest rates next month',
-      'the central bank governor will resign at the end of the year'],
-    ['nothing shared but a name',
+      'the central bank governor will resign at the end of the year',
+    ],
+    [
+      'nothing shared but a name',
       'Ruiz will visit the flooded towns on Friday',
-      'Ruiz has criticised the budget for cutting rural schools'],
+      'Ruiz has criticised the budget for cutting rural schools',
+    ],
   ]
   for (const [why, a, b] of APART) {
     it(`keeps apart ${why}`, () => {

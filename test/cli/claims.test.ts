@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from 'chai'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 describe('claimtrail claims, review, export --what claims', () => {
@@ -42,10 +42,13 @@ describe('claimtrail claims, review, export --what claims', () => {
     expect(nobody.stdout).to.equal('No claim matches these filters.\n')
   })
 
-  it('lists with --across-articles only the claims a second outlet\'s report joined', async () => {
+  it("lists with --across-articles only the claims a second outlet's report joined", async () => {
     expect((await run('claims', '--across-articles')).stdout).to.equal('No claim matches these filters.\n')
     // A second outlet's wire copy, worded its own way: the index files it under the stored claim.
-    await writeFile(join(temp.dir, 'wire.txt'), 'Russia asked China for aid, U.S. says\n\nRussia has asked China for military and economic assistance after its invasion of Ukraine, U.S. officials said on Monday.\n')
+    await writeFile(
+      join(temp.dir, 'wire.txt'),
+      'Russia asked China for aid, U.S. says\n\nRussia has asked China for military and economic assistance after its invasion of Ukraine, U.S. officials said on Monday.\n',
+    )
     expect((await run('ingest', '--date', '2022-03-15', '--outlet', 'Wire', 'wire.txt')).code).to.equal(0)
     const across = (await run('claims', '--across-articles')).stdout
     expect(across).to.match(/^\S+:c1 {2}"Russia asked China for military, economic assistance/)
@@ -59,10 +62,14 @@ describe('claimtrail claims, review, export --what claims', () => {
     const csv = await run('export', '--format', 'csv', '--what', 'claims')
     expect(csv.code).to.equal(0)
     const lines = csv.stdout.split('\r\n').filter(Boolean)
-    expect(lines[0]).to.equal('\ufeffclaim_id,claim_text,statements,articles,asserted,denied,declined,anonymous_support,asserted_by,denied_by,first_date,latest_date,first_statement_id,first_outlet,latest_statement_id,latest_outlet,verdict')
+    expect(lines[0]).to.equal(
+      '\ufeffclaim_id,claim_text,statements,articles,asserted,denied,declined,anonymous_support,asserted_by,denied_by,first_date,latest_date,first_statement_id,first_outlet,latest_statement_id,latest_outlet,verdict',
+    )
     const claims = (await run('claims')).stdout.match(/^\S+:c\d+ {2}/gm)!
     expect(lines).to.have.length(claims.length + 1)
-    expect(lines[1]).to.match(/,5,1,2,3,0,2,U\.?S\.? officials \(anonymous\); U\.?S\.? officials \(anonymous\),Zhao Lijian \(person\); China \(country\); Russia \(country\),2022-03-14,2022-03-15,/)
+    expect(lines[1]).to.match(
+      /,5,1,2,3,0,2,U\.?S\.? officials \(anonymous\); U\.?S\.? officials \(anonymous\),Zhao Lijian \(person\); China \(country\); Russia \(country\),2022-03-14,2022-03-15,/,
+    )
   })
 
   it('refuses --what claims as JSON, with exit code 2', async () => {

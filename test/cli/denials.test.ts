@@ -1,10 +1,11 @@
 // A denial that is a bare quote, end to end: an article filed with `claimtrail ingest`, found by `claims
 // --denied`, and shown under "Denied by" on the claim's page and in the web's "someone denied it" filter
 // of a real server. The article is written for this test in the shape of a wire story.
-import { expect } from 'chai'
+
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, listening, stop } from './run.js'
 
 const STORY = [
@@ -14,7 +15,7 @@ const STORY = [
   '',
   '"It is a made-up story," the ministry said in a statement on Tuesday.',
   '',
-  'The governor\'s office did not respond to requests for comment.',
+  "The governor's office did not respond to requests for comment.",
 ].join('\n')
 
 describe('a bare-quote denial, from ingest to the claim page', () => {
@@ -23,7 +24,9 @@ describe('a bare-quote denial, from ingest to the claim page', () => {
   beforeEach(async () => {
     temp = await tempFolder()
     await writeFile(join(temp.dir, 'story.txt'), STORY)
-    const run = await claimtrail(['ingest', '--date', '2026-11-20', '--outlet', 'The Courier', '--db', 'store.json', 'story.txt'], { cwd: temp.dir })
+    const run = await claimtrail(['ingest', '--date', '2026-11-20', '--outlet', 'The Courier', '--db', 'store.json', 'story.txt'], {
+      cwd: temp.dir,
+    })
     expect(run.code, run.stderr).to.equal(0)
   })
   afterEach(() => temp.remove())

@@ -2,15 +2,22 @@
 // then `claimtrail speakers --top 100 --check`. None of the 100 most quoted speakers may be a date word, a
 // dateline, a venue, a pronoun or a fragment. The dev articles are research data kept outside the repository
 // (CLAIMTRAIL_DEV, else ../shared/eval/dev.jsonl beside it); where they are missing the suite says so and skips.
-import { expect } from 'chai'
+
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
-import { ROOT, claimtrail, ensureBuilt } from './run.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
+import { claimtrail, ensureBuilt, ROOT } from './run.js'
 
 const DEV = process.env.CLAIMTRAIL_DEV ?? join(ROOT, '../shared/eval/dev.jsonl')
 
-interface Row { rank: number; name: string; type: string; statements: number; junk: string | null }
+interface Row {
+  rank: number
+  name: string
+  type: string
+  statements: number
+  junk: string | null
+}
 
 describe('speakers of the dev articles (junk check)', function () {
   this.timeout(600_000)
@@ -38,7 +45,10 @@ describe('speakers of the dev articles (junk check)', function () {
   it('files each of the most quoted politicians under one record, by full name', () => {
     const names = top.map((row) => row.name)
     for (const person of ['Donald Trump', 'Hillary Clinton', 'Bernie Sanders', 'Barack Obama', 'Ted Cruz', 'Marco Rubio']) {
-      expect(names.filter((name) => name === person || name.endsWith(` ${person}`)), person).to.deep.equal([person])
+      expect(
+        names.filter((name) => name === person || name.endsWith(` ${person}`)),
+        person,
+      ).to.deep.equal([person])
     }
     // the bare surname never makes a record of its own among them
     for (const surname of ['Trump', 'Clinton', 'Sanders', 'Obama', 'Cruz', 'Rubio']) expect(names, surname).not.to.include(surname)

@@ -1,8 +1,9 @@
 // `claimtrail export`: the store as CSV or JSON, to stdout or to a file.
-import { expect } from 'chai'
+
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 describe('claimtrail export', () => {
@@ -45,18 +46,28 @@ describe('claimtrail export', () => {
   it('refuses an --out in a folder that does not exist, with exit code 2', async () => {
     const run = await claimtrail(['export', '--format', 'json', '--out', 'no/such/folder/x.json'], { cwd: temp.dir })
     expect(run.code).to.equal(2)
-    expect(run.stderr).to.match(/^claimtrail: cannot write no\/such\/folder\/x\.json \(ENOENT.*\)\. Check that its folder exists and is writable\.\n$/)
+    expect(run.stderr).to.match(
+      /^claimtrail: cannot write no\/such\/folder\/x\.json \(ENOENT.*\)\. Check that its folder exists and is writable\.\n$/,
+    )
   })
 
   it('refuses a store that is not there with exit code 3, creating none', async () => {
     const run = await claimtrail(['export', '--format', 'csv', '--db', 'typo.json'], { cwd: temp.dir })
-    expect(run).to.deep.include({ code: 3, stdout: '', stderr: 'claimtrail: typo.json: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.\n' })
+    expect(run).to.deep.include({
+      code: 3,
+      stdout: '',
+      stderr: 'claimtrail: typo.json: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.\n',
+    })
     expect(existsSync(temp.path('typo.json'))).to.equal(false)
   })
 
   it('refuses a store of another schema with exit code 4', async () => {
     await writeFile(temp.path('old.json'), '{"schema": 9}')
     const refused = await claimtrail(['export', '--format', 'csv', '--db', 'old.json'], { cwd: temp.dir })
-    expect(refused).to.deep.include({ code: 4, stdout: '', stderr: 'claimtrail: old.json is schema 9; this build reads schemas 1 to 3. Upgrade claimtrail or restore a backup.\n' })
+    expect(refused).to.deep.include({
+      code: 4,
+      stdout: '',
+      stderr: 'claimtrail: old.json is schema 9; this build reads schemas 1 to 3. Upgrade claimtrail or restore a backup.\n',
+    })
   })
 })

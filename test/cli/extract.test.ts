@@ -1,8 +1,9 @@
 // `claimtrail extract`: pretty JSON for one article; for --jsonl, one compact line per input line, in order
 // (the evaluation contract).
-import { expect } from 'chai'
+
 import { readFile, writeFile } from 'node:fs/promises'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 describe('claimtrail extract', () => {
@@ -60,7 +61,11 @@ describe('claimtrail extract', () => {
     expect(run).to.deep.include({ code: 0, stderr: '' })
     const out = run.stdout.split('\n')
     expect(out.pop()).to.equal('')
-    expect(out.map((line) => Object.keys(JSON.parse(line)))).to.deep.equal([['id', 'statements'], ['id', 'statements'], ['id', 'statements']])
+    expect(out.map((line) => Object.keys(JSON.parse(line)))).to.deep.equal([
+      ['id', 'statements'],
+      ['id', 'statements'],
+      ['id', 'statements'],
+    ])
     expect(out.map((line) => JSON.parse(line).id)).to.deep.equal(['sample', 'short', 'none'])
     expect(JSON.parse(out[0]).statements.length).to.be.greaterThan(0)
   })
@@ -70,12 +75,20 @@ describe('claimtrail extract', () => {
     const run = await claimtrail(['extract', '--jsonl', 'in.jsonl'], { cwd: temp.dir })
     expect(run.code).to.equal(2)
     expect(run.stderr).to.match(/^claimtrail: in\.jsonl:2: not valid JSON \(.+\)\. Each line must be one JSON object\.\n$/)
-    expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).to.deep.equal(['a'])
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).to.deep.equal(['a'])
   })
 
   it('--jsonl refuses a line without an id, since its output could not be matched', async () => {
     await writeFile(temp.path('in.jsonl'), '{"text": "The mayor said it."}\n')
     const run = await claimtrail(['extract', '--jsonl', 'in.jsonl'], { cwd: temp.dir })
-    expect(run).to.deep.include({ code: 2, stderr: 'claimtrail: in.jsonl:1: "id" is missing: every line needs one, to match its output line.\n' })
+    expect(run).to.deep.include({
+      code: 2,
+      stderr: 'claimtrail: in.jsonl:1: "id" is missing: every line needs one, to match its output line.\n',
+    })
   })
 })

@@ -1,9 +1,10 @@
 // `claimtrail ingest`: articles into the store once each, bad inputs skipped with their reason, a damaged
 // store refused and left untouched.
-import { expect } from 'chai'
+
 import { existsSync } from 'node:fs'
 import { copyFile, readFile, writeFile } from 'node:fs/promises'
-import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { readStore, type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 /** The summary's figures by label: "articles added:  1" → { 'articles added': 1 }. */
@@ -27,7 +28,7 @@ describe('claimtrail ingest', () => {
     expect(added).to.deep.include({ 'articles added': 1, 'already stored': 0 })
     expect(added.statements).to.be.greaterThan(0)
     expect(added.claims).to.be.greaterThan(0)
-    const store = (await readStore(temp.path('data/claimtrail.json')))
+    const store = await readStore(temp.path('data/claimtrail.json'))
     expect(store.articles[0]).to.deep.include({ outlet: 'NextShark', published: '2022-03-15' })
     expect(store.statements).to.have.length(added.statements)
 
@@ -39,12 +40,15 @@ describe('claimtrail ingest', () => {
 
   it('skips unreadable inputs and bad lines with their reasons, storing the rest', async () => {
     await writeFile(temp.path('empty.txt'), '')
-    await writeFile(temp.path('wire.jsonl'), [
-      JSON.stringify({ id: 'wire-1', text: 'The minister said on Monday that fares would rise.', date: '2024-05-06', outlet: 'Wire' }),
-      '{"id": "wire-2", "text": ',
-      JSON.stringify({ id: 'wire-3', text: 'Police denied that the march was banned.', date: 'Monday' }),
-      JSON.stringify({ id: 'wire-4', text: 'The union said the strike would go ahead.' }),
-    ].join('\n'))
+    await writeFile(
+      temp.path('wire.jsonl'),
+      [
+        JSON.stringify({ id: 'wire-1', text: 'The minister said on Monday that fares would rise.', date: '2024-05-06', outlet: 'Wire' }),
+        '{"id": "wire-2", "text": ',
+        JSON.stringify({ id: 'wire-3', text: 'Police denied that the march was banned.', date: 'Monday' }),
+        JSON.stringify({ id: 'wire-4', text: 'The union said the strike would go ahead.' }),
+      ].join('\n'),
+    )
     const run = await claimtrail(['ingest', 'sample.txt', 'empty.txt', 'gone.txt', 'wire.jsonl'], { cwd: temp.dir })
     expect(run.code).to.equal(0)
     expect(figures(run.stdout)).to.deep.include({ 'articles added': 3, 'already stored': 0 })
@@ -54,18 +58,21 @@ describe('claimtrail ingest', () => {
     expect(skipped[1]).to.equal('skipped: gone.txt: no such file. Check the path.')
     expect(skipped[2]).to.match(/^skipped: wire\.jsonl:2: not valid JSON \(.+\)\. Each line must be one JSON object\.$/)
     expect(skipped[3]).to.equal('skipped: wire.jsonl:3: "date" "Monday" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.')
-    const store = (await readStore(temp.path('data/claimtrail.json')))
+    const store = await readStore(temp.path('data/claimtrail.json'))
     expect(store.articles.map((a: { id: string }) => a.id)).to.include.members(['wire-1', 'wire-4'])
     expect(store.articles.find((a: { id: string }) => a.id === 'wire-1')).to.deep.include({ published: '2024-05-06', outlet: 'Wire' })
   })
 
   it('stores a repeated line once and skips a line reusing an id for another text', async () => {
     const line = (id: string, text: string) => JSON.stringify({ id, text })
-    await writeFile(temp.path('wire.jsonl'), [
-      line('w1', 'The minister said fares would rise.'),
-      line('w1', 'The minister said fares would rise.'),
-      line('w1', 'The union said the strike would go ahead.'),
-    ].join('\n'))
+    await writeFile(
+      temp.path('wire.jsonl'),
+      [
+        line('w1', 'The minister said fares would rise.'),
+        line('w1', 'The minister said fares would rise.'),
+        line('w1', 'The union said the strike would go ahead.'),
+      ].join('\n'),
+    )
     const run = await claimtrail(['ingest', 'wire.jsonl'], { cwd: temp.dir })
     expect(run.code).to.equal(0)
     expect(figures(run.stdout)).to.deep.include({ 'articles added': 1, 'already stored': 1 })
@@ -94,7 +101,9 @@ describe('claimtrail ingest', () => {
     await writeFile(temp.path('store.json'), damaged)
     const run = await claimtrail(['ingest', '--db', 'store.json', 'sample.txt'], { cwd: temp.dir })
     expect(run.code).to.equal(4)
-    expect(run.stderr).to.match(/^claimtrail: store\.json is not valid JSON \(.+\)\. Nothing was changed: run `claimtrail repair --db store\.json` to rebuild it from its latest backup and journal\.\n$/)
+    expect(run.stderr).to.match(
+      /^claimtrail: store\.json is not valid JSON \(.+\)\. Nothing was changed: run `claimtrail repair --db store\.json` to rebuild it from its latest backup and journal\.\n$/,
+    )
     expect(await readFile(temp.path('store.json'), 'utf8')).to.equal(damaged)
   })
 })

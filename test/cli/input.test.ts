@@ -1,8 +1,9 @@
 // What a user sees when the input is wrong: one line naming the file and the fix, exit code 2, nothing stored.
-import { expect } from 'chai'
+
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt } from './run.js'
 
 describe('claimtrail on bad input', () => {
@@ -22,9 +23,17 @@ describe('claimtrail on bad input', () => {
     ['a missing file', 'notes.txt', 'claimtrail: notes.txt: no such file. Check the path.\n'],
     ['an empty file', 'empty.txt', "claimtrail: empty.txt is empty: give a file with the article's text.\n"],
     ['a binary file', 'scan.txt', 'claimtrail: scan.txt looks binary, not text: give a plain-text (UTF-8) article.\n'],
-    ['a file not in UTF-8', 'latin.txt', 'claimtrail: latin.txt is not UTF-8 text: convert it (e.g. iconv -f latin1 -t utf-8) and try again.\n'],
-    ['an article over 2 MB', 'book.txt', 'claimtrail: book.txt is 2.38MB; claimtrail takes articles of up to 2MB. Split it into parts and send them one by one, or raise the limit where claimtrail runs (CLAIMTRAIL_MAX_ARTICLE=8MB claimtrail ingest FILE).\n'],
-    ['a file with no words', 'noise.txt', 'claimtrail: noise.txt: the text has no words in it: give the article\'s text.\n'],
+    [
+      'a file not in UTF-8',
+      'latin.txt',
+      'claimtrail: latin.txt is not UTF-8 text: convert it (e.g. iconv -f latin1 -t utf-8) and try again.\n',
+    ],
+    [
+      'an article over 2 MB',
+      'book.txt',
+      'claimtrail: book.txt is 2.38MB; claimtrail takes articles of up to 2MB. Split it into parts and send them one by one, or raise the limit where claimtrail runs (CLAIMTRAIL_MAX_ARTICLE=8MB claimtrail ingest FILE).\n',
+    ],
+    ['a file with no words', 'noise.txt', "claimtrail: noise.txt: the text has no words in it: give the article's text.\n"],
   ]
   for (const [what, file, message] of cases) {
     it(`extract refuses ${what} with exit code 2`, async () => {
@@ -41,14 +50,21 @@ describe('claimtrail on bad input', () => {
 
   it('reads stdin only up to the article limit (CLAIMTRAIL_MAX_ARTICLE), so an endless input ends', async () => {
     const run = await claimtrail(['ingest', '/dev/zero'], { cwd: temp.dir, env: { CLAIMTRAIL_MAX_ARTICLE: '100kB' } })
-    expect(run).to.deep.include({ code: 2, stderr: 'claimtrail: /dev/zero is over 100KB; claimtrail takes articles of up to 100KB. Split it into parts and send them one by one, or raise the limit where claimtrail runs (CLAIMTRAIL_MAX_ARTICLE=8MB claimtrail ingest FILE).\n' })
+    expect(run).to.deep.include({
+      code: 2,
+      stderr:
+        'claimtrail: /dev/zero is over 100KB; claimtrail takes articles of up to 100KB. Split it into parts and send them one by one, or raise the limit where claimtrail runs (CLAIMTRAIL_MAX_ARTICLE=8MB claimtrail ingest FILE).\n',
+    })
     expect(existsSync(temp.path('data/claimtrail.json'))).to.equal(false)
   })
 
   it('refuses a CLAIMTRAIL_MAX_ARTICLE that is not a size', async () => {
     await writeFile(temp.path('story.txt'), 'The mayor said the bridge was safe.')
     const run = await claimtrail(['extract', 'story.txt'], { cwd: temp.dir, env: { CLAIMTRAIL_MAX_ARTICLE: 'lots' } })
-    expect(run).to.deep.include({ code: 2, stderr: 'claimtrail: CLAIMTRAIL_MAX_ARTICLE "lots" is not a size: write it like 4MB or 500kB, or unset it for 2MB.\n' })
+    expect(run).to.deep.include({
+      code: 2,
+      stderr: 'claimtrail: CLAIMTRAIL_MAX_ARTICLE "lots" is not a size: write it like 4MB or 500kB, or unset it for 2MB.\n',
+    })
   })
 
   it('refuses a --date that is not a real yyyy-MM-dd day', async () => {

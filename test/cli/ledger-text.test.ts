@@ -5,14 +5,31 @@ import { ledgerText } from '../../src/cli/ledger-text.js'
 import type { ClaimSummary, ClaimVoice } from '../../src/store/views.js'
 
 const ESC = '\u001b'
-const voice = (fields: Partial<ClaimVoice>): ClaimVoice =>
-  ({ speakerId: 's', name: 'Ana Ruiz', type: 'person', role: null, statementId: 'a:s1', date: '2024-03-12', outlet: 'Courier', articleId: 'a', ...fields })
+const voice = (fields: Partial<ClaimVoice>): ClaimVoice => ({
+  speakerId: 's',
+  name: 'Ana Ruiz',
+  type: 'person',
+  role: null,
+  statementId: 'a:s1',
+  date: '2024-03-12',
+  outlet: 'Courier',
+  articleId: 'a',
+  ...fields,
+})
 
 function summary(asserted: ClaimVoice[], denied: ClaimVoice[] = []): ClaimSummary {
   return {
     claim: { id: 'a:c1', text: 'The bridge is unsafe', statementIds: [], review: null },
-    asserted, denied, declined: [], statementCount: asserted.length + denied.length, articleCount: 1, anonymousSupport: 0,
-    firstDate: '2024-03-12', latestDate: '2024-03-12', first: null, latest: null,
+    asserted,
+    denied,
+    declined: [],
+    statementCount: asserted.length + denied.length,
+    articleCount: 1,
+    anonymousSupport: 0,
+    firstDate: '2024-03-12',
+    latestDate: '2024-03-12',
+    first: null,
+    latest: null,
   }
 }
 
@@ -39,11 +56,13 @@ describe('the ledger as terminal text', () => {
   })
 
   it('prints a plain ledger as it is', () => {
-    expect(ledgerText(summary([voice({ role: 'mayor' })], [voice({ name: 'Halden Works', type: 'organization', outlet: null })]))).to.equal([
-      'a:c1  "The bridge is unsafe"',
-      '  2 statements in 1 article, 2024-03-12',
-      '  asserted Ana Ruiz [person], mayor — 2024-03-12 · Courier · article a',
-      '  denied   Halden Works [organization] — 2024-03-12 · article a',
-    ].join('\n'))
+    expect(ledgerText(summary([voice({ role: 'mayor' })], [voice({ name: 'Halden Works', type: 'organization', outlet: null })]))).to.equal(
+      [
+        'a:c1  "The bridge is unsafe"',
+        '  2 statements in 1 article, 2024-03-12',
+        '  asserted Ana Ruiz [person], mayor — 2024-03-12 · Courier · article a',
+        '  denied   Halden Works [organization] — 2024-03-12 · article a',
+      ].join('\n'),
+    )
   })
 })

@@ -1,6 +1,6 @@
 // Runs the built command as a user would (`node dist/cli/main.js …`) in a folder of its own. `npm test` builds
 // first; run alone, mocha builds here when dist/ is missing or older than a source file.
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -22,7 +22,9 @@ let built: Promise<void> | undefined
 /** A mocha hook: building can take minutes on a busy machine, so the hook gives it the time. */
 export function ensureBuilt(this: Mocha.Context): Promise<void> {
   this.timeout(300_000)
-  built ??= isStale() ? promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).then(() => undefined) : Promise.resolve()
+  built ??= isStale()
+    ? promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).then(() => undefined)
+    : Promise.resolve()
   return built
 }
 
@@ -30,15 +32,21 @@ function isStale(): boolean {
   if (!existsSync(MAIN)) return true
   const builtAt = statSync(MAIN).mtimeMs
   const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-      const path = join(dir, entry.name)
-      return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs
-    }))
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+        const path = join(dir, entry.name)
+        return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs
+      }),
+    )
   return newest(join(ROOT, 'src')) > builtAt
 }
 
 /** `claimtrail ...args` in `cwd`, with `input` on stdin; the store is the default one unless `env` says. */
-export function claimtrail(args: string[], { cwd, input, env = {} }: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): Promise<Run> {
+export function claimtrail(
+  args: string[],
+  { cwd, input, env = {} }: { cwd: string; input?: string | Buffer; env?: Record<string, string> },
+): Promise<Run> {
   const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
   const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
   const stdout: Buffer[] = []
@@ -48,7 +56,9 @@ export function claimtrail(args: string[], { cwd, input, env = {} }: { cwd: stri
   child.stdin.end(input)
   return new Promise((resolve, reject) => {
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    )
   })
 }
 
@@ -56,11 +66,17 @@ export function claimtrail(args: string[], { cwd, input, env = {} }: { cwd: stri
  * Starts a long-running command and resolves with the URL it prints once listening. With `fileLimit` (bytes) it
  * runs under `ulimit -f`: a write past that size of any file fails (EFBIG; Node ignores SIGXFSZ), as on a full disk.
  */
-export async function listening(args: string[], cwd: string, env: Record<string, string> = {}, { fileLimit }: { fileLimit?: number } = {}): Promise<{ child: ChildProcess; url: string; out: string }> {
+export async function listening(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  { fileLimit }: { fileLimit?: number } = {},
+): Promise<{ child: ChildProcess; url: string; out: string }> {
   const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
-  const [command, argv] = fileLimit === undefined
-    ? [process.execPath, [MAIN, ...args]]
-    : ['bash', ['-c', `ulimit -f ${Math.max(1, Math.floor(fileLimit / 1024))} && exec "$0" "$@"`, process.execPath, MAIN, ...args]]
+  const [command, argv] =
+    fileLimit === undefined
+      ? [process.execPath, [MAIN, ...args]]
+      : ['bash', ['-c', `ulimit -f ${Math.max(1, Math.floor(fileLimit / 1024))} && exec "$0" "$@"`, process.execPath, MAIN, ...args]]
   const child = spawn(command, argv, { cwd, env: { ...inherited, ...env } })
   let out = ''
   let err = ''
@@ -72,7 +88,6 @@ export async function listening(args: string[], cwd: string, env: Record<string,
   }
   throw new Error(`${args.join(' ')} ended before listening: ${err}`)
 }
-
 
 /** Ends a started command that is still running, and waits until it has. */
 export async function stop(child: ChildProcess | undefined): Promise<void> {

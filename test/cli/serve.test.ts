@@ -1,10 +1,11 @@
 // `claimtrail serve` and `claimtrail start` put the web app on a port and say where; start first stores the
 // bundled samples, found from the package, not from the folder it is run in.
-import { expect } from 'chai'
+
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
-import { SAMPLE, claimtrail, ensureBuilt, listening, stop } from './run.js'
+import { expect } from 'chai'
+import { readStore, type TempFolder, tempFolder } from '../store/temp-store.js'
+import { claimtrail, ensureBuilt, listening, SAMPLE, stop } from './run.js'
 
 describe('claimtrail serve and start', () => {
   let temp: TempFolder
@@ -47,7 +48,7 @@ describe('claimtrail serve and start', () => {
     const started = await listening(['start'], temp.dir, { PORT: '0' })
     child = started.child
     expect(started.out).to.contain('stored the sample articles in data/claimtrail.json')
-    const store = (await readStore(temp.path('data/claimtrail.json')))
+    const store = await readStore(temp.path('data/claimtrail.json'))
     expect(store.articles.map((a) => [a.outlet, a.published])).to.deep.equal([['NextShark', '2022-03-15']])
     expect(store.statements.length).to.be.greaterThan(0)
     expect((await fetch(started.url)).status).to.equal(200)

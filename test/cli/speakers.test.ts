@@ -1,15 +1,24 @@
 // `claimtrail speakers`: the most quoted speakers of a real store file, as a table and as JSON, and the junk
 // check that marks a pronoun or a date word among them and exits 1. Articles written for the test in the shape
 // of wire stories.
-import { expect } from 'chai'
+
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt } from './run.js'
 
 const ARTICLES = [
-  { id: 'a1', date: '2022-03-14', text: 'Chinese Foreign Ministry spokesperson Zhao Lijian said the reports were disinformation.\n\nZhao said China wanted peace.' },
-  { id: 'a2', date: '2022-03-15', text: 'Zhao Lijian said on Tuesday that China was not a party to the conflict.\n\nBeijing said the sanctions were illegal.' },
+  {
+    id: 'a1',
+    date: '2022-03-14',
+    text: 'Chinese Foreign Ministry spokesperson Zhao Lijian said the reports were disinformation.\n\nZhao said China wanted peace.',
+  },
+  {
+    id: 'a2',
+    date: '2022-03-15',
+    text: 'Zhao Lijian said on Tuesday that China was not a party to the conflict.\n\nBeijing said the sanctions were illegal.',
+  },
   { id: 'a3', date: '2022-03-16', text: 'Kremlin spokesman Dmitry Peskov said the talks had stalled.' },
 ]
 
@@ -43,9 +52,15 @@ describe('claimtrail speakers', () => {
   })
 
   it('marks a pronoun it could not resolve and exits 1 under --check', async () => {
-    await writeFile(join(temp.dir, 'more.jsonl'), [
-      JSON.stringify({ id: 'b1', text: 'He said the bridge would reopen.\n\nHe said the repairs were done.\n\nHe said traffic would resume.\n\nHe said the city paid.' }),
-    ].join('\n'))
+    await writeFile(
+      join(temp.dir, 'more.jsonl'),
+      [
+        JSON.stringify({
+          id: 'b1',
+          text: 'He said the bridge would reopen.\n\nHe said the repairs were done.\n\nHe said traffic would resume.\n\nHe said the city paid.',
+        }),
+      ].join('\n'),
+    )
     // Unresolved, "He" stays inside its article: four records of one statement each, not one of four.
     expect((await claimtrail(['ingest', '--db', 'store.json', 'more.jsonl'], { cwd: temp.dir })).code).to.equal(0)
     const run = await claimtrail(['speakers', '--top', '100', '--check', '--db', 'store.json'], { cwd: temp.dir })

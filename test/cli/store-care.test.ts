@@ -1,14 +1,16 @@
 // `claimtrail check`, `repair` and `backup DEST` as a user runs them: on a healthy store, on a damaged one, and
 // a backup taken while a server is filing articles into the store it copies.
-import { expect } from 'chai'
+
 import { readFile, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
-import { SAMPLE, claimtrail, ensureBuilt, listening, stop } from './run.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
+import { claimtrail, ensureBuilt, listening, SAMPLE, stop } from './run.js'
 
 function article(n: number) {
   return {
-    id: `quay-${n}`, date: '2024-04-0' + (1 + (n % 9)),
+    id: `quay-${n}`,
+    date: `2024-04-0${1 + (n % 9)}`,
     text: `Quay repairs ${n}\n\nThe port authority said on Monday that quay ${n} would reopen. "The repairs are done," Jonas Weber, its engineer, said.`,
   }
 }
@@ -70,7 +72,11 @@ describe('claimtrail check, repair and backup', function () {
       let posting = true
       const poster = (async () => {
         for (let n = 0; posting && n < 400; n++) {
-          const res = await fetch(`${url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(article(n)) })
+          const res = await fetch(`${url}api/articles`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(article(n)),
+          })
           expect(res.status).to.equal(201)
           acknowledged.push(article(n).id)
         }

@@ -1,12 +1,13 @@
 // `users add` hashes its password for ~0.6 s; a `users revoke`, `users remove` or `users token` run meanwhile
 // in another process must not be undone when the add writes the file. Fifty rounds through the built command,
 // each starting the second command while the first is hashing; after every round the file holds every change.
-import { expect } from 'chai'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+
 import { spawnSync } from 'node:child_process'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { place } from '../../src/lock/holder.js'
 import type { UsersData } from '../../src/users/users-file.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, type Run } from './run.js'
 
 const ROUNDS = 50
@@ -46,10 +47,20 @@ describe('claimtrail users, run side by side', function () {
       const names = data.users.map((u) => u.name)
       const where = `${file}, round ${round}`
       expect(names, where).to.include(`u${round}`)
-      expect(names.filter((name) => removed.includes(name)), `${where}: removed users back`).to.deep.equal([])
+      expect(
+        names.filter((name) => removed.includes(name)),
+        `${where}: removed users back`,
+      ).to.deep.equal([])
       const live = data.tokens.filter((t) => !t.revoked).map((t) => t.id)
-      expect(live.filter((id) => revoked.includes(id)), `${where}: revoked tokens back`).to.deep.equal([])
-      if (round % 2 === 1) expect(data.tokens.map((t) => t.id), `${where}: the token issued`).to.include(token)
+      expect(
+        live.filter((id) => revoked.includes(id)),
+        `${where}: revoked tokens back`,
+      ).to.deep.equal([])
+      if (round % 2 === 1)
+        expect(
+          data.tokens.map((t) => t.id),
+          `${where}: the token issued`,
+        ).to.include(token)
     }
     return { revoked: revoked.length, removed: removed.length }
   }
@@ -61,7 +72,9 @@ describe('claimtrail users, run side by side', function () {
     const removed = lanes.reduce((sum, l) => sum + l.removed, 0)
     // Nothing left beside the files: no lock, no temporary file.
     expect((await readdir(temp.dir)).sort()).to.deep.equal(['desk-a.users.json', 'desk-b.users.json'])
-    console.log(`      users race: ${ROUNDS} rounds, ${revoked} tokens revoked and ${removed} users removed while another user was added; none came back`)
+    console.log(
+      `      users race: ${ROUNDS} rounds, ${revoked} tokens revoked and ${removed} users removed while another user was added; none came back`,
+    )
   })
 
   it('takes over at once a lock left by a users command that was killed', async () => {

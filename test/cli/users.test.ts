@@ -1,8 +1,9 @@
 // `claimtrail users …` and `serve` with and without users, through the real built command.
-import { expect } from 'chai'
+
 import type { ChildProcess } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { expect } from 'chai'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, listening, stop } from './run.js'
 
 const PASSWORD = 'a ferry pier at dawn'
@@ -22,7 +23,10 @@ describe('claimtrail users, and serve beyond this machine', function () {
 
   it('adds, lists, issues and revokes a token, and removes a user, in a file beside the store that holds no secret in clear', async () => {
     const added = await run(['users', 'add', 'jo', '--password-stdin'], `${PASSWORD}\n`)
-    expect(added).to.deep.include({ code: 0, stdout: 'Added user jo to data/claimtrail.users.json. The web app now asks for a sign-in before any change.\n' })
+    expect(added).to.deep.include({
+      code: 0,
+      stdout: 'Added user jo to data/claimtrail.users.json. The web app now asks for a sign-in before any change.\n',
+    })
     const file = temp.path('data/claimtrail.users.json')
     expect((await stat(file)).mode & 0o777).to.equal(0o600)
 
@@ -38,27 +42,65 @@ describe('claimtrail users, and serve beyond this machine', function () {
     expect(kept).not.to.include(token.slice(`ct_${id}_`.length))
 
     expect((await run(['users', 'list'])).stdout).to.match(new RegExp(`^jo  added \\d{4}-\\d{2}-\\d{2}  tokens: ${id}\\n$`))
-    expect(await run(['users', 'revoke', id])).to.deep.include({ code: 0, stdout: `Revoked API token ${id} of jo. Requests sending it are refused from now on.\n` })
+    expect(await run(['users', 'revoke', id])).to.deep.include({
+      code: 0,
+      stdout: `Revoked API token ${id} of jo. Requests sending it are refused from now on.\n`,
+    })
     expect((await run(['users', 'list'])).stdout).to.include(`tokens: ${id} (revoked)`)
-    expect(await run(['users', 'remove', 'jo'])).to.deep.include({ code: 0, stdout: 'Removed user jo and 1 API token. No users are left: the web app serves this machine only again.\n' })
+    expect(await run(['users', 'remove', 'jo'])).to.deep.include({
+      code: 0,
+      stdout: 'Removed user jo and 1 API token. No users are left: the web app serves this machine only again.\n',
+    })
     expect((await run(['users', 'list'])).stdout).to.match(/^No users in data\/claimtrail\.users\.json/)
   })
 
   it('--users names another file; --db moves the default one beside that store', async () => {
     expect((await run(['users', 'add', 'ana', '--password-stdin', '--users', 'desk.json'], PASSWORD)).code).to.equal(0)
-    expect((await run(['users', 'add', 'lee', '--password-stdin', '--db', 'stores/harbour.json'], PASSWORD)).stdout).to.include('to stores/harbour.users.json')
-    expect((await run(['users', 'list', '--users', 'desk.json'])).stdout).to.match(/^ana  /)
-    expect((await run(['users', 'list', '--db', 'stores/harbour.json'])).stdout).to.match(/^lee  /)
+    expect((await run(['users', 'add', 'lee', '--password-stdin', '--db', 'stores/harbour.json'], PASSWORD)).stdout).to.include(
+      'to stores/harbour.users.json',
+    )
+    expect((await run(['users', 'list', '--users', 'desk.json'])).stdout).to.match(/^ana {2}/)
+    expect((await run(['users', 'list', '--db', 'stores/harbour.json'])).stdout).to.match(/^lee {2}/)
   })
 
   const refusals: Array<[string, string[], string | undefined, number, RegExp]> = [
-    ['a name with a space', ['users', 'add', 'jo park', '--password-stdin'], PASSWORD, 2, /"jo park" is not a user name: use 1 to 64 letters or digits/],
-    ['a short password', ['users', 'add', 'jo', '--password-stdin'], 'pier', 2, /The password is 4 characters long; give one of at least 10/],
+    [
+      'a name with a space',
+      ['users', 'add', 'jo park', '--password-stdin'],
+      PASSWORD,
+      2,
+      /"jo park" is not a user name: use 1 to 64 letters or digits/,
+    ],
+    [
+      'a short password',
+      ['users', 'add', 'jo', '--password-stdin'],
+      'pier',
+      2,
+      /The password is 4 characters long; give one of at least 10/,
+    ],
     ['no password on stdin', ['users', 'add', 'jo', '--password-stdin'], '', 2, /stdin held no password: pipe one in/],
-    ['no terminal and no --password-stdin', ['users', 'add', 'jo'], PASSWORD, 2, /no terminal to ask the password at: pipe it in with --password-stdin/],
-    ['an unknown user', ['users', 'remove', 'nobody'], undefined, 3, /There is no user "nobody" in data\/claimtrail\.users\.json: `claimtrail users list` shows who there is/],
+    [
+      'no terminal and no --password-stdin',
+      ['users', 'add', 'jo'],
+      PASSWORD,
+      2,
+      /no terminal to ask the password at: pipe it in with --password-stdin/,
+    ],
+    [
+      'an unknown user',
+      ['users', 'remove', 'nobody'],
+      undefined,
+      3,
+      /There is no user "nobody" in data\/claimtrail\.users\.json: `claimtrail users list` shows who there is/,
+    ],
     ['an unknown token', ['users', 'revoke', 'abc'], undefined, 3, /There is no token "abc"/],
-    ['serve on 0.0.0.0 with no users', ['serve', '--host', '0.0.0.0', '--port', '0'], undefined, 2, /holds no users, so serve listens on 127\.0\.0\.1 only.*add a user first: claimtrail users add NAME/],
+    [
+      'serve on 0.0.0.0 with no users',
+      ['serve', '--host', '0.0.0.0', '--port', '0'],
+      undefined,
+      2,
+      /holds no users, so serve listens on 127\.0\.0\.1 only.*add a user first: claimtrail users add NAME/,
+    ],
     ['a write limit of 0', ['serve', '--write-limit', '0'], undefined, 2, /--write-limit "0" is not a number of changes a minute/],
     ['--read nobody', ['serve', '--read', 'nobody'], undefined, 2, /Allowed choices are public, private/],
   ]
@@ -73,7 +115,10 @@ describe('claimtrail users, and serve beyond this machine', function () {
   it('a second user of the same name is refused whatever its case', async () => {
     await run(['users', 'add', 'jo', '--password-stdin'], PASSWORD)
     const again = await run(['users', 'add', 'JO', '--password-stdin'], PASSWORD)
-    expect(again).to.deep.include({ code: 2, stderr: 'claimtrail: There is already a user "jo": pick another name, or `claimtrail users remove jo` first.\n' })
+    expect(again).to.deep.include({
+      code: 2,
+      stderr: 'claimtrail: There is already a user "jo": pick another name, or `claimtrail users remove jo` first.\n',
+    })
   })
 
   it('with a user, serve listens on 0.0.0.0: reading is open, an anonymous write is refused, a token writes', async () => {
@@ -87,10 +132,17 @@ describe('claimtrail users, and serve beyond this machine', function () {
     const article = JSON.stringify({ text: 'Tom Reyes said no offer was on the table.', date: '2025-03-05' })
     const headers = { 'Content-Type': 'application/json' }
     expect((await fetch(`${base}api/articles`, { method: 'POST', headers, body: article })).status).to.equal(401)
-    const written = await fetch(`${base}api/articles`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${token}` }, body: article })
+    const written = await fetch(`${base}api/articles`, {
+      method: 'POST',
+      headers: { ...headers, Authorization: `Bearer ${token}` },
+      body: article,
+    })
     expect(written.status).to.equal(201)
     // Revoked while the server runs: refused at once, no restart.
     await run(['users', 'revoke', token.split('_')[1]])
-    expect((await fetch(`${base}api/articles`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${token}` }, body: article })).status).to.equal(401)
+    expect(
+      (await fetch(`${base}api/articles`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${token}` }, body: article }))
+        .status,
+    ).to.equal(401)
   })
 })

@@ -1,9 +1,10 @@
 // `--workers N`: extraction spread over threads gives exactly what one process gives, in input order, and a
 // bad line is refused with its line number as it is without workers.
-import { expect } from 'chai'
+
 import { readFile, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { councilText } from '../fixtures/bridge-articles.js'
-import { readStore, tempFolder, type TempFolder } from '../store/temp-store.js'
+import { readStore, type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, SAMPLE } from './run.js'
 
 describe('--workers', () => {
@@ -25,7 +26,10 @@ describe('--workers', () => {
     const two = await claimtrail(['extract', '--jsonl', 'in.jsonl', '--workers', '2'], { cwd: temp.dir })
     expect(one).to.deep.include({ code: 0, stderr: '' })
     expect(two).to.deep.include({ code: 0, stderr: '' })
-    const ids = two.stdout.trim().split('\n').map((l) => JSON.parse(l).id)
+    const ids = two.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id)
     expect(ids).to.deep.equal(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'])
     expect(JSON.parse(two.stdout.split('\n')[0]).statements).to.not.be.empty
     expect(two.stdout).to.equal(one.stdout)
@@ -55,7 +59,9 @@ describe('--workers', () => {
     expect(two).to.deep.equal(one)
     // Everything but when each article was added.
     const stored = async (file: string) =>
-      JSON.parse(JSON.stringify(await readStore(temp.path(file))), (key, value) => (key === 'addedAt' ? undefined : value)) as { statements: unknown[] }
+      JSON.parse(JSON.stringify(await readStore(temp.path(file))), (key, value) => (key === 'addedAt' ? undefined : value)) as {
+        statements: unknown[]
+      }
     const [a, b] = [await stored('one.json'), await stored('two.json')]
     expect(b.statements).to.not.be.empty
     expect(b).to.deep.equal(a)

@@ -1,14 +1,42 @@
 // Our CSV writer against csv-stringify, the library it replaced for speed: the same bytes for every awkward cell,
 // and a download cancelled half-way ends the writing instead of hanging it.
+
+import { PassThrough, Writable } from 'node:stream'
 import { expect } from 'chai'
 import { stringify } from 'csv-stringify/sync'
-import { PassThrough, Writable } from 'node:stream'
-import { CSV_FORMAT, csvRecord, writeCsv, type Cell } from '../../src/export/csv-table.js'
+import { type Cell, CSV_FORMAT, csvRecord, writeCsv } from '../../src/export/csv-table.js'
 
 const AWKWARD: Cell[] = [
-  'plain', '', null, 0, 42, -3, 2.5, 'comma, inside', 'a "quoted" word', '“curly” quotes', 'line\nbreak', 'carriage\rreturn',
-  'windows\r\nbreak', '=HYPERLINK("http://evil.example","x")', '+1', '-2', '@SUM(A1:A9)', '\tTAB', '\rstart', '\uFF1D1+1',
-  '\uFF0B1', '\uFF0D1', '\uFF20cmd', ' =not first', "'already", 'ünïcödé, 中文', '"', '""', ',', 'trailing space ',
+  'plain',
+  '',
+  null,
+  0,
+  42,
+  -3,
+  2.5,
+  'comma, inside',
+  'a "quoted" word',
+  '“curly” quotes',
+  'line\nbreak',
+  'carriage\rreturn',
+  'windows\r\nbreak',
+  '=HYPERLINK("http://evil.example","x")',
+  '+1',
+  '-2',
+  '@SUM(A1:A9)',
+  '\tTAB',
+  '\rstart',
+  '\uFF1D1+1',
+  '\uFF0B1',
+  '\uFF0D1',
+  '\uFF20cmd',
+  ' =not first',
+  "'already",
+  'ünïcödé, 中文',
+  '"',
+  '""',
+  ',',
+  'trailing space ',
 ]
 
 describe('CSV table writer', () => {

@@ -1,13 +1,15 @@
 // The statements table as a spreadsheet will read it: BOM, header, RFC 4180 quoting, no live formulas.
-import { expect } from 'chai'
+
 import { PassThrough } from 'node:stream'
+import { expect } from 'chai'
 import { STATEMENT_COLUMNS, statementsCsv, writeStatementsCsv } from '../../src/export/csv.js'
 import type { Statement } from '../../src/pipeline/types.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, span } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
-const HEADER = 'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,article_title,outlet,published,url'
+const HEADER =
+  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,article_title,outlet,published,url'
 
 // Payroll fraud story whose quoted words look like spreadsheet formulas: exactly what a CSV must not execute.
 const payrollText = `County payroll figures altered, auditor says
@@ -20,8 +22,19 @@ before the next payday, she said.
 const auditor = { name: 'Dana Okafor', type: 'person' as const, role: 'county auditor', mention: span(payrollText, 'The auditor') }
 function said(content: string, cue = span(payrollText, 'said')): Statement {
   return {
-    kind: 'indirect', stance: 'assert', content: [span(payrollText, content)], cue, speaker: auditor,
-    via: null, date: null, datePrecision: null, dateText: null, claim: 'c1', link: { how: 'new', confidence: 1 }, confidence: 0.8, rule: 'hand-made',
+    kind: 'indirect',
+    stance: 'assert',
+    content: [span(payrollText, content)],
+    cue,
+    speaker: auditor,
+    via: null,
+    date: null,
+    datePrecision: null,
+    dateText: null,
+    claim: 'c1',
+    link: { how: 'new', confidence: 1 },
+    confidence: 0.8,
+    rule: 'hand-made',
   }
 }
 
@@ -58,11 +71,16 @@ describe('statements CSV', () => {
     const text = (await statementsCsv(store.exportData())).toString('utf8')
     // Omar Bell's quote runs over a paragraph break and opens with a quotation mark after it.
     expect(text).to.contain(`,said,"We warned them in 2019, … Nobody listened.\n""Now they blame us for the delay.",`)
-    expect(text).to.contain(`${articleId}:s1,${articleId}:c1,The Elm Street bridge is unsafe,Ana Ruiz,person,Mayor,assert,direct,said,"The bridge is no longer safe for heavy traffic, … We cannot wait another winter.",2024-03-11,day,on Monday,`)
+    expect(text).to.contain(
+      `${articleId}:s1,${articleId}:c1,The Elm Street bridge is unsafe,Ana Ruiz,person,Mayor,assert,direct,said,"The bridge is no longer safe for heavy traffic, … We cannot wait another winter.",2024-03-11,day,on Monday,`,
+    )
   })
 
   it('quotes a field whose only special character is a line break (hard-wrapped scraped text)', async () => {
-    const wrapped = said('The county would audit every account\nbefore the next payday', span(payrollText, 'said', payrollText.indexOf('payday')))
+    const wrapped = said(
+      'The county would audit every account\nbefore the next payday',
+      span(payrollText, 'said', payrollText.indexOf('payday')),
+    )
     await store.addArticle({ text: payrollText }, { claims: [{ id: 'c1', text: 'Every account will be audited' }], statements: [wrapped] })
     const text = (await statementsCsv(store.exportData())).toString('utf8')
     expect(text).to.contain(',said,"The county would audit every account\nbefore the next payday",')
@@ -70,7 +88,10 @@ describe('statements CSV', () => {
 
   it('neutralises cells that a spreadsheet would run as formulas', async () => {
     const contents = ['=HYPERLINK("http://evil.example/x","Pay")', '+1', '-2', '@SUM(A1:A9)']
-    await store.addArticle({ text: payrollText }, { claims: [{ id: 'c1', text: '=1+1' }], statements: contents.map((content) => said(content)) })
+    await store.addArticle(
+      { text: payrollText },
+      { claims: [{ id: 'c1', text: '=1+1' }], statements: contents.map((content) => said(content)) },
+    )
     const text = (await statementsCsv(store.exportData())).toString('utf8')
     expect(text).to.contain(`,"'=HYPERLINK(""http://evil.example/x"",""Pay"")",`)
     expect(text).to.contain(",said,'+1,")
@@ -83,7 +104,12 @@ describe('statements CSV', () => {
   it('keeps only the statements asked for', async () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
     const text = (await statementsCsv(store.exportData(), { only: (s) => s.claim === `${articleId}:c1` })).toString('utf8')
-    expect(text.split('\r\n').filter((line) => line.startsWith(articleId)).map((line) => line.split(',')[0])).to.deep.equal([`${articleId}:s1`, `${articleId}:s3`])
+    expect(
+      text
+        .split('\r\n')
+        .filter((line) => line.startsWith(articleId))
+        .map((line) => line.split(',')[0]),
+    ).to.deep.equal([`${articleId}:s1`, `${articleId}:s3`])
   })
 
   it('gives the header alone for an empty store', async () => {

@@ -3,7 +3,7 @@ import { expect } from 'chai'
 import { exportData, exportJson } from '../../src/export/json.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, councilText, protest, protestExtraction } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
 describe('JSON export', () => {
   let temp: TempFolder
@@ -21,9 +21,29 @@ describe('JSON export', () => {
     expect(printed.endsWith('}\n')).to.equal(true)
     expect(printed).not.to.contain(councilText.slice(0, 60))
     const data = JSON.parse(printed)
-    expect(data.articles[0]).to.deep.equal({ id: articleId, title: council.title, outlet: council.outlet, url: council.url, published: council.published })
-    expect(data.claims[0]).to.deep.equal({ id: `${articleId}:c1`, text: 'The Elm Street bridge is unsafe', statementIds: [`${articleId}:s1`, `${articleId}:s3`], review: null })
-    expect(data.statements[0]).to.deep.include({ id: `${articleId}:s1`, articleId, speakerId: 'ana-ruiz', kind: 'direct', stance: 'assert', date: '2024-03-11', datePrecision: 'day', dateText: 'on Monday' })
+    expect(data.articles[0]).to.deep.equal({
+      id: articleId,
+      title: council.title,
+      outlet: council.outlet,
+      url: council.url,
+      published: council.published,
+    })
+    expect(data.claims[0]).to.deep.equal({
+      id: `${articleId}:c1`,
+      text: 'The Elm Street bridge is unsafe',
+      statementIds: [`${articleId}:s1`, `${articleId}:s3`],
+      review: null,
+    })
+    expect(data.statements[0]).to.deep.include({
+      id: `${articleId}:s1`,
+      articleId,
+      speakerId: 'ana-ruiz',
+      kind: 'direct',
+      stance: 'assert',
+      date: '2024-03-11',
+      datePrecision: 'day',
+      dateText: 'on Monday',
+    })
     expect(data.statements).to.have.length(7)
   })
 

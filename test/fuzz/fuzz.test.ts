@@ -8,10 +8,10 @@ import { expect } from 'chai'
 import type { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from '../web/fixture.js'
-import { cliFuzz, type CliTally } from './cli-fuzz.js'
+import { type CliTally, cliFuzz } from './cli-fuzz.js'
 import { junkRequests, type Targets } from './junk-requests.js'
 import { SEED, seeded } from './rng.js'
-import { fingerprint, sendAll, type Answer } from './send.js'
+import { type Answer, fingerprint, sendAll } from './send.js'
 
 const API_INPUTS = 1000
 const CLI_INPUTS = 100
@@ -61,7 +61,8 @@ describe('fuzz: malformed input is refused and changes nothing', function () {
 
     it('says what is wrong: JSON {error} from the API, an HTML page elsewhere', () => {
       const unclear = answers.filter((a) => {
-        if (a.request.path.startsWith('/api/')) return !/json/.test(a.type) || typeof (JSON.parse(a.body) as { error?: unknown }).error !== 'string'
+        if (a.request.path.startsWith('/api/'))
+          return !/json/.test(a.type) || typeof (JSON.parse(a.body) as { error?: unknown }).error !== 'string'
         return !/html/.test(a.type) || !/<h1>|<h2>Nothing was added<\/h2>/.test(a.body)
       })
       expect(unclear.length, `answers that do not say what is wrong:\n${unclear.slice(0, 40).map(shown).join('\n')}`).to.equal(0)

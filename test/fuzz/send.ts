@@ -16,12 +16,21 @@ export interface Answer {
 export async function send(base: string, request: JunkRequest): Promise<Answer> {
   try {
     const res = await fetch(`${base}${request.path}`, {
-      method: request.method, headers: request.headers, body: request.body && new Uint8Array(request.body), redirect: 'manual', signal: AbortSignal.timeout(PATIENCE_MS),
+      method: request.method,
+      headers: request.headers,
+      body: request.body && new Uint8Array(request.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(PATIENCE_MS),
     })
     return { request, status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() }
   } catch (error) {
     const name = (error as Error).name
-    return { request, status: name === 'TimeoutError' || name === 'AbortError' ? 'hung' : 'refused', type: '', body: String((error as Error).cause ?? error) }
+    return {
+      request,
+      status: name === 'TimeoutError' || name === 'AbortError' ? 'hung' : 'refused',
+      type: '',
+      body: String((error as Error).cause ?? error),
+    }
   }
 }
 
@@ -41,6 +50,10 @@ export async function sendAll(base: string, requests: JunkRequest[], width = 6):
 
 /** Everything a store holds that a request could change: its tables, article texts, and the decisions log. */
 export function fingerprint(store: Store): string {
-  const held = { data: store.exportData(), texts: store.articles().map((a) => [a.id, store.article(a.id)!.text]), decisions: store.decisions() }
+  const held = {
+    data: store.exportData(),
+    texts: store.articles().map((a) => [a.id, store.article(a.id)!.text]),
+    decisions: store.decisions(),
+  }
   return createHash('sha256').update(JSON.stringify(held)).digest('hex')
 }

@@ -17,7 +17,7 @@ const TABLE: Row[] = [
   ['said on Wednesday', '2022-03-09', 'day'],
   ['said last Friday', '2022-03-11', 'day', 'last Friday'],
   ['told reporters last Monday', '2022-03-07', 'day'],
-  ['said in Monday\'s interview', '2022-03-14', 'day', 'Monday'],
+  ["said in Monday's interview", '2022-03-14', 'day', 'Monday'],
   ['The talks began on Feb. 24', '2022-02-24', 'day', 'on Feb. 24'],
   ['Peskov said Jan. 12', '2022-01-12', 'day', 'Jan. 12'],
   ['on Aug. 9', '2021-08-09', 'day'],
@@ -122,27 +122,54 @@ describe('findDate', () => {
 })
 
 // Through the whole pipeline. Published Wednesday 2024-03-13.
-const PIPELINE: Array<[text: string, published: string | null, speaker: string, date: string | null, precision: string | null, dateText: string | null]> = [
+const PIPELINE: Array<
+  [text: string, published: string | null, speaker: string, date: string | null, precision: string | null, dateText: string | null]
+> = [
   ['Mayor Ana Ruiz said on Monday that the bridge was unsafe.', '2024-03-13', 'Ana Ruiz', '2024-03-11', 'day', 'on Monday'],
   ['"We cannot wait another winter," Ruiz told reporters last week.', '2024-03-13', 'Ruiz', '2024-03-04', 'week', 'last week'],
   ['Omar Bell said in March that the bridge was safe.', '2024-01-03', 'Omar Bell', '2023-03-01', 'month', 'in March'],
-  ['In a 2019 interview, Omar Bell said the company had warned the city.', '2024-03-13', 'Omar Bell', '2019-01-01', 'year', 'In a 2019 interview'],
+  [
+    'In a 2019 interview, Omar Bell said the company had warned the city.',
+    '2024-03-13',
+    'Omar Bell',
+    '2019-01-01',
+    'year',
+    'In a 2019 interview',
+  ],
   // The relative clause's date is the inspection's, not the saying's.
-  ['Omar Bell, who inspected the bridge in 2019, said on Tuesday that it was safe.', '2024-03-13', 'Omar Bell', '2024-03-12', 'day', 'on Tuesday'],
+  [
+    'Omar Bell, who inspected the bridge in 2019, said on Tuesday that it was safe.',
+    '2024-03-13',
+    'Omar Bell',
+    '2024-03-12',
+    'day',
+    'on Tuesday',
+  ],
   ['Omar Bell, who inspected the bridge in 2019, said it was safe.', '2024-03-13', 'Omar Bell', null, null, null],
   ['Ruiz said the council would vote next week.', '2024-03-13', 'Ruiz', null, null, null],
   ['Ruiz recently said the bridge was unsafe.', '2024-03-13', 'Ruiz', null, null, null],
   ['Mayor Ana Ruiz said on Monday that the bridge was unsafe.', null, 'Ana Ruiz', null, null, 'on Monday'],
   // "The day before" counts from the statement before it.
-  ['Mayor Ana Ruiz said on Monday that the bridge was unsafe. Omar Bell said the day before that it was safe.', '2024-03-13', 'Omar Bell', '2024-03-10', 'day', 'the day before'],
+  [
+    'Mayor Ana Ruiz said on Monday that the bridge was unsafe. Omar Bell said the day before that it was safe.',
+    '2024-03-13',
+    'Omar Bell',
+    '2024-03-10',
+    'day',
+    'the day before',
+  ],
 ]
 
 describe('statement dates through extract', () => {
   for (const [text, published, speaker, date, datePrecision, dateText] of PIPELINE) {
     it(`${text} (${published ?? 'undated'}) → ${date ?? 'no date'}`, () => {
       const statement = extract({ text, published }).statements.find((s) => s.speaker?.name === speaker)
-      expect(statement, 'a statement by ' + speaker).to.not.equal(undefined)
-      expect({ date: statement?.date, datePrecision: statement?.datePrecision, dateText: statement?.dateText }).to.deep.equal({ date, datePrecision, dateText })
+      expect(statement, `a statement by ${speaker}`).to.not.equal(undefined)
+      expect({ date: statement?.date, datePrecision: statement?.datePrecision, dateText: statement?.dateText }).to.deep.equal({
+        date,
+        datePrecision,
+        dateText,
+      })
     })
   }
 })

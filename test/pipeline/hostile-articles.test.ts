@@ -4,9 +4,10 @@
 // on a slow machine and a fast one alike. Before the bounds most kinds took minutes at 1 MB, and 250,000
 // quotation marks overflowed the call stack. They run in a child process of their own, which measures its own
 // CPU around each extraction.
-import { expect } from 'chai'
+
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
+import { expect } from 'chai'
 import { HOSTILE_KINDS } from '../../bench/adversarial/articles.js'
 import { partsOf } from '../../src/pipeline/parts.js'
 
@@ -19,7 +20,10 @@ const ONE = new URL('../../bench/adversarial/one.ts', import.meta.url).pathname
 
 async function runAll(size: number) {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', ONE, 'all', String(size)], { maxBuffer: 1 << 20 })
-  return stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; chars: number; cpuMs: number; error?: string })
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { kind: string; chars: number; cpuMs: number; error?: string })
 }
 
 describe('hostile articles', function () {
@@ -33,7 +37,11 @@ describe('hostile articles', function () {
       expect(run.chars, run.kind).to.be.within(SIZE * 0.9, SIZE * 1.01)
       expect(run.error, run.kind).to.equal(undefined)
       expect(small[i].error, run.kind).to.equal(undefined)
-      if (run.cpuMs >= TOO_QUICK_MS) expect(run.cpuMs / small[i].cpuMs, `${run.kind}: ${Math.round(small[i].cpuMs)} ms at 100 kB, ${Math.round(run.cpuMs)} ms at 400 kB`).to.be.below(MOST_GROWTH)
+      if (run.cpuMs >= TOO_QUICK_MS)
+        expect(
+          run.cpuMs / small[i].cpuMs,
+          `${run.kind}: ${Math.round(small[i].cpuMs)} ms at 100 kB, ${Math.round(run.cpuMs)} ms at 400 kB`,
+        ).to.be.below(MOST_GROWTH)
     })
   })
 })
@@ -43,9 +51,15 @@ describe('parts of an article', () => {
     expect(partsOf('Smith said it rains.\nJones denied it.')).to.deep.equal([{ start: 0, end: 37 }])
     const limits = { chars: 30, quoteMarks: 4, stops: 100, lines: 100 }
     const lines = 'one two three.\nfour five six.\nseven eight nine.'
-    expect(partsOf(lines, limits).map((p) => lines.slice(p.start, p.end))).to.deep.equal(['one two three.\nfour five six.\n', 'seven eight nine.'])
+    expect(partsOf(lines, limits).map((p) => lines.slice(p.start, p.end))).to.deep.equal([
+      'one two three.\nfour five six.\n',
+      'seven eight nine.',
+    ])
     const sentences = 'One two three. Four five six. Seven eight.'
-    expect(partsOf(sentences, limits).map((p) => sentences.slice(p.start, p.end))).to.deep.equal(['One two three. Four five six.', ' Seven eight.'])
+    expect(partsOf(sentences, limits).map((p) => sentences.slice(p.start, p.end))).to.deep.equal([
+      'One two three. Four five six.',
+      ' Seven eight.',
+    ])
     const quotes = '"a" "b" "c" "d"'
     expect(partsOf(quotes, limits).map((p) => quotes.slice(p.start, p.end))).to.deep.equal(['"a" "b"', ' "c" "d"'])
     const word = 'x'.repeat(70)

@@ -7,7 +7,11 @@ const speakerOf = (text: string, cue: string) => extract({ text }).statements.fi
 
 describe('extract: roles resolved to their holder', () => {
   const TABLE: Array<[string, string, string | null]> = [
-    ['The Republican nominee, Donald Trump, arrived late. The Republican nominee insisted the polls were rigged.', 'insisted', 'Donald Trump'],
+    [
+      'The Republican nominee, Donald Trump, arrived late. The Republican nominee insisted the polls were rigged.',
+      'insisted',
+      'Donald Trump',
+    ],
     ['Ana Ruiz, the city manager, opened the meeting. The city manager insisted the budget was balanced.', 'insisted', 'Ana Ruiz'],
     ['Democratic nominee Hillary Clinton spoke first. The nominee insisted the economy was improving.', 'insisted', 'Hillary Clinton'],
   ]

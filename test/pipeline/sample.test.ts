@@ -1,9 +1,10 @@
 // The mission's article, checked the way ../shared/samples/check.mjs checks it, from the project's own copy.
-import { expect } from 'chai'
+
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url)

@@ -26,8 +26,14 @@ describe('clean', () => {
   })
 
   it('skips share buttons, taglines and copyright lines after the story', () => {
-    const text = 'The harbour closed on Friday, officials said.\nShare this Article\nYour local\nnews source\n© 2025 Example Media, Inc. All rights reserved.'
-    expect(clean(text).map((s) => s.text)).to.deep.equal(['Share this Article', 'Your local', 'news source', '© 2025 Example Media, Inc. All rights reserved.'])
+    const text =
+      'The harbour closed on Friday, officials said.\nShare this Article\nYour local\nnews source\n© 2025 Example Media, Inc. All rights reserved.'
+    expect(clean(text).map((s) => s.text)).to.deep.equal([
+      'Share this Article',
+      'Your local',
+      'news source',
+      '© 2025 Example Media, Inc. All rights reserved.',
+    ])
   })
 
   it('keeps a one-line article', () => {

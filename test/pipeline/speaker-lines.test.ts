@@ -5,17 +5,23 @@ import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
 
 const TABLE: Array<{ text: string; speaker: string; content: string }> = [
-  { // a headline
+  {
+    // a headline
     text: 'Hale: Council vote on the stadium was rigged from the start.\n\nThe councilwoman spoke on Friday.',
-    speaker: 'Hale', content: 'Council vote on the stadium was rigged from the start',
+    speaker: 'Hale',
+    content: 'Council vote on the stadium was rigged from the start',
   },
-  { // a transcript turn, the name in capitals, running to the paragraph's end
+  {
+    // a transcript turn, the name in capitals, running to the paragraph's end
     text: 'The debate went on.\n\nMORALES: Well, look, the budget is a mess. Nobody in this room denies that.\n\nIt ended at ten.',
-    speaker: 'MORALES', content: 'Well, look, the budget is a mess. Nobody in this room denies that',
+    speaker: 'MORALES',
+    content: 'Well, look, the budget is a mess. Nobody in this room denies that',
   },
-  { // a two-word name
+  {
+    // a two-word name
     text: 'Ana Ruiz: Nobody in this town will be left behind\n\nThe mayor spoke on Friday.',
-    speaker: 'Ana Ruiz', content: 'Nobody in this town will be left behind',
+    speaker: 'Ana Ruiz',
+    content: 'Nobody in this town will be left behind',
   },
 ]
 

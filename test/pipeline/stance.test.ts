@@ -3,8 +3,8 @@
 // the look-alikes a cue-only reading gets wrong or a keyword reading would.
 import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
-import { ruledStance } from '../../src/pipeline/learned/stance-rules.js'
 import { stanceFeatures } from '../../src/pipeline/learned/stance-features.js'
+import { ruledStance } from '../../src/pipeline/learned/stance-rules.js'
 import { STANCE_MODEL } from '../../src/pipeline/learned/stance-weights.js'
 
 const stanceOfContent = (text: string, content: string) => {
@@ -26,7 +26,11 @@ describe('stance', () => {
     ['decline', 'A lawyer for the former minister declined to comment when reached by phone on Friday.', 'to comment'],
     ['decline', 'The aides declined to say whether the governor knew of the payments.', 'to say whether'],
     // Confirmations.
-    ['confirm', 'Two people familiar with the talks said the deal was close.\n\nA company spokesman confirmed that the talks had taken place.', 'the talks had taken place'],
+    [
+      'confirm',
+      'Two people familiar with the talks said the deal was close.\n\nA company spokesman confirmed that the talks had taken place.',
+      'the talks had taken place',
+    ],
     // Look-alikes that assert.
     ['assert', 'The senate rejected the budget plan by a wide margin on Thursday.', 'the budget plan'],
     ['assert', 'The mayor declined to endorse either candidate in the runoff.', 'to endorse'],
@@ -60,7 +64,8 @@ describe('stance', () => {
 
 describe('answered claims', () => {
   it('files a bare-quote denial under the claim of the paragraph before, though it shares no word with it', () => {
-    const text = 'The health ministry hid the true number of hospital deaths for months, two former officials told the newspaper.\n\n"It is a made-up story," the ministry said in a statement.'
+    const text =
+      'The health ministry hid the true number of hospital deaths for months, two former officials told the newspaper.\n\n"It is a made-up story," the ministry said in a statement.'
     const out = extract({ text })
     const claim = out.statements.find((s) => s.content.some((c) => c.text.includes('hospital deaths')))
     const denial = out.statements.find((s) => s.content.some((c) => c.text.includes('made-up story')))

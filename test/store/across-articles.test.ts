@@ -3,13 +3,16 @@
 // articles through the real pipeline into a real store file.
 import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
-import { extracted, tempFolder, type TempFolder } from './temp-store.js'
+import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
 const article = extracted
 
-const HERALD = 'The Harbor Authority secretly approved a $40 million dredging contract for Larkin Marine without a public vote, according to two council members.'
-const COURIER = 'Two council members said the Harbor Authority approved the $40 million Larkin Marine dredging contract in secret, without a public vote.'
-const LEDGER = 'Harbor Authority chair Rosa Diaz denied that the authority approved the $40 million Larkin Marine dredging contract without a public vote.'
+const HERALD =
+  'The Harbor Authority secretly approved a $40 million dredging contract for Larkin Marine without a public vote, according to two council members.'
+const COURIER =
+  'Two council members said the Harbor Authority approved the $40 million Larkin Marine dredging contract in secret, without a public vote.'
+const LEDGER =
+  'Harbor Authority chair Rosa Diaz denied that the authority approved the $40 million Larkin Marine dredging contract without a public vote.'
 const OTHER = 'The Harbor Authority will hold a public vote on the ferry schedule next month, Rosa Diaz said.'
 
 describe('Store: one claim across articles', () => {
@@ -21,7 +24,14 @@ describe('Store: one claim across articles', () => {
   })
   afterEach(() => temp.remove())
 
-  const claimWith = (words: string) => store.claims().filter((c) => c.claim.text.includes(words) || store.claim(c.claim.id)!.entries.some((e) => e.statement.content.some((p) => p.text.includes(words))))
+  const claimWith = (words: string) =>
+    store
+      .claims()
+      .filter(
+        (c) =>
+          c.claim.text.includes(words) ||
+          store.claim(c.claim.id)!.entries.some((e) => e.statement.content.some((p) => p.text.includes(words))),
+      )
 
   it('files the same claim from two outlets, and its denial from a third, under one claim', async () => {
     await store.addArticles([article(HERALD, '2024-05-01', 'Herald'), article(COURIER, '2024-05-02', 'Courier')])

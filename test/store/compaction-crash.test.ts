@@ -2,17 +2,22 @@
 // it, and as it leaves them, put together as each step leaves them (store.ts #compact, snapshot.ts, journal.ts
 // rotate). At every step the store must open, for reading and for writing, with every acknowledged change, and
 // go on taking changes that a later reader sees.
-import { expect } from 'chai'
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+
 import { existsSync } from 'node:fs'
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
 import { checkStore } from '../../src/store/check.js'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 function article(n: number) {
   const input = {
-    id: `dock-${n}`, title: `Dock report ${n}`, outlet: 'Portsea Post', published: '2024-05-02', url: null,
+    id: `dock-${n}`,
+    title: `Dock report ${n}`,
+    outlet: 'Portsea Post',
+    published: '2024-05-02',
+    url: null,
     text: `Dock ${n} flooded\n\nThe port authority said on Monday that dock ${n} had flooded. "The pumps failed," Tomas Okafor, its engineer, said.`,
   }
   return { article: input, extraction: extract(input) }
@@ -54,15 +59,51 @@ describe('a writer killed at each step of a compaction', function () {
     expect(await readFile(`${backup}.journal`)).to.deep.equal(before['.journal'])
 
     // Each step: which store file, journal, extra files; texts and head are as the last append left them.
-    const steps: Array<{ step: string; file: Buffer; journal: Buffer | null; writing?: Buffer; backedUp?: boolean; journalBackedUp?: boolean }> = [
-      { step: 'the new file half written', file: before['']!, journal: before['.journal'], writing: after['']!.subarray(0, after['']!.length >> 1) },
-      { step: 'the new file written, the old one linked to the backups', file: before['']!, journal: before['.journal'], writing: after['']!, backedUp: true },
+    const steps: Array<{
+      step: string
+      file: Buffer
+      journal: Buffer | null
+      writing?: Buffer
+      backedUp?: boolean
+      journalBackedUp?: boolean
+    }> = [
+      {
+        step: 'the new file half written',
+        file: before['']!,
+        journal: before['.journal'],
+        writing: after['']!.subarray(0, after['']!.length >> 1),
+      },
+      {
+        step: 'the new file written, the old one linked to the backups',
+        file: before['']!,
+        journal: before['.journal'],
+        writing: after['']!,
+        backedUp: true,
+      },
       { step: 'the new file renamed in, the journal not yet moved', file: after['']!, journal: before['.journal'], backedUp: true },
       { step: 'the journal moved to the backups, no new one yet', file: after['']!, journal: null, backedUp: true, journalBackedUp: true },
       { step: 'the new journal created, empty', file: after['']!, journal: Buffer.alloc(0), backedUp: true, journalBackedUp: true },
-      { step: 'the new journal\'s first line half written', file: after['']!, journal: after['.journal']!.subarray(0, 9), backedUp: true, journalBackedUp: true },
-      { step: 'the new journal started, the head not yet written', file: after['']!, journal: after['.journal'], backedUp: true, journalBackedUp: true },
-      { step: 'rotate\'s fallback: the new journal removed, the old one not yet back', file: after['']!, journal: null, backedUp: true, journalBackedUp: true },
+      {
+        step: "the new journal's first line half written",
+        file: after['']!,
+        journal: after['.journal']!.subarray(0, 9),
+        backedUp: true,
+        journalBackedUp: true,
+      },
+      {
+        step: 'the new journal started, the head not yet written',
+        file: after['']!,
+        journal: after['.journal'],
+        backedUp: true,
+        journalBackedUp: true,
+      },
+      {
+        step: "rotate's fallback: the new journal removed, the old one not yet back",
+        file: after['']!,
+        journal: null,
+        backedUp: true,
+        journalBackedUp: true,
+      },
     ]
     const failures: string[] = []
     for (const [i, s] of steps.entries()) {

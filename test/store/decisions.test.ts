@@ -4,7 +4,7 @@ import { expect } from 'chai'
 import { InvalidInputError, NotFoundError } from '../../src/errors.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 describe('Store: reviewer decisions', () => {
   let temp: TempFolder
@@ -97,7 +97,7 @@ describe('Store: reviewer decisions', () => {
     expect(entry.detail.was).to.deep.include({ verdict: 'Mostly true', by: 'Dana Fact' })
   })
 
-  it('corrects a kind, and rejects a false extraction out of its claim and its speaker\'s quotes', async () => {
+  it("corrects a kind, and rejects a false extraction out of its claim and its speaker's quotes", async () => {
     const statement = `${c}:s4`
     await store.decide({ action: 'set-kind', statement, kind: 'mixed' }, 'Dana Fact')
     expect(store.statement(statement)!.kind).to.equal('mixed')
@@ -119,7 +119,14 @@ describe('Store: reviewer decisions', () => {
       store.decide({ action: 'set-stance', statement: `${c}:s1`, stance: 'maybe' as never }, 'Dana Fact'),
       store.decide({ action: 'split-statement', statement: `${c}:s1` }, '  '),
     ]
-    const errors = await Promise.all(refusals.map((r) => r.then(() => null, (e: Error) => e)))
+    const errors = await Promise.all(
+      refusals.map((r) =>
+        r.then(
+          () => null,
+          (e: Error) => e,
+        ),
+      ),
+    )
     expect(errors[0]).to.be.instanceOf(NotFoundError)
     for (const e of errors.slice(1)) expect(e).to.be.instanceOf(InvalidInputError)
     expect(JSON.stringify(store.exportData())).to.equal(before)

@@ -2,17 +2,22 @@
 // retried after a timeout, two feeds carrying one wire story): the second post must not be told "already
 // stored" before the first write is acknowledged. If that write then fails, the second poster was told a lie
 // and the article is gone.
-import { expect } from 'chai'
+
 import { join } from 'node:path'
+import { expect } from 'chai'
 import { DiskFullError } from '../../src/errors.js'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { smallDisk, type SmallDisk } from './small-disk.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type SmallDisk, smallDisk } from './small-disk.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 function article(n: number) {
   const input = {
-    id: `wire-${n}`, title: `Ferry report ${n}`, outlet: 'Portsea Post', published: '2024-05-02', url: null,
+    id: `wire-${n}`,
+    title: `Ferry report ${n}`,
+    outlet: 'Portsea Post',
+    published: '2024-05-02',
+    url: null,
     text: `Ferry sailings cut ${n}\n\nThe ferry operator said on Friday that sailing ${n} would be cancelled. "We have no crew for it," Lena Fischer, its director, said.`,
   }
   return { article: input, extraction: extract(input) }
@@ -55,7 +60,10 @@ describe('the same article posted again while its first write is in flight', fun
       const stored = (await Store.open(path, { readOnly: true })).articles().map((a) => a.id)
       expect(stored).to.deep.equal(['wire-1'])
       // The second post may not be answered with success for an article that is not stored.
-      expect(again.status, `second post answered ${JSON.stringify((again as PromiseFulfilledResult<unknown>).value)} for an article not stored`).to.equal('rejected')
+      expect(
+        again.status,
+        `second post answered ${JSON.stringify((again as PromiseFulfilledResult<unknown>).value)} for an article not stored`,
+      ).to.equal('rejected')
       await disk.free()
       await store.close()
     } finally {

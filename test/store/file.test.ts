@@ -1,10 +1,11 @@
 // Opening a store file: a missing one is created, a damaged one is refused and left exactly as it was.
-import { expect } from 'chai'
+
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { StoreError } from '../../src/errors.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 async function refusal(path: string): Promise<StoreError> {
   try {
@@ -40,7 +41,11 @@ describe('Store.open', () => {
   it('upgrades a schema-1 store, keeping the old file as a backup', async () => {
     const path = temp.path('claimtrail.json')
     const v1 = {
-      schema: 1, articles: [], statements: [], claims: [], log: [],
+      schema: 1,
+      articles: [],
+      statements: [],
+      claims: [],
+      log: [],
       speakers: [{ id: 'ana-ruiz', name: 'Ana Ruiz', type: 'person', role: 'Mayor', affiliation: null, aliases: ['Ruiz'] }],
     }
     await writeFile(path, JSON.stringify(v1))
@@ -58,15 +63,28 @@ describe('Store.open', () => {
     before.schema = 1
     await writeFile(path, JSON.stringify(before))
     const statements = (await Store.open(path)).statements()
-    expect(statements.map((s) => [s.dateText, s.datePrecision])).to.deep.equal([['on Monday', 'day'], [null, null], [null, null], [null, null]])
+    expect(statements.map((s) => [s.dateText, s.datePrecision])).to.deep.equal([
+      ['on Monday', 'day'],
+      [null, null],
+      [null, null],
+      [null, null],
+    ])
   })
 
   const damaged: [string, string, RegExp][] = [
-    ['text that is not JSON', '{"schema": 1, "articles": [', /is not valid JSON \(.+\)\. Nothing was changed: run `claimtrail repair --db .+`/],
+    [
+      'text that is not JSON',
+      '{"schema": 1, "articles": [',
+      /is not valid JSON \(.+\)\. Nothing was changed: run `claimtrail repair --db .+`/,
+    ],
     ['an empty file', '', /is not valid JSON/],
     ['JSON null', 'null', /is not a claimtrail store/],
     ['a JSON list', '[]', /is not a claimtrail store/],
-    ['another schema', '{"schema": 4, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}', /is schema 4; this build reads schemas 1 to 3\. Upgrade claimtrail or restore a backup\./],
+    [
+      'another schema',
+      '{"schema": 4, "articles": [], "speakers": [], "statements": [], "claims": [], "log": []}',
+      /is schema 4; this build reads schemas 1 to 3\. Upgrade claimtrail or restore a backup\./,
+    ],
     ['a table missing', '{"schema": 1, "articles": []}', /has no "speakers" list/],
   ]
   for (const [what, bytes, message] of damaged) {

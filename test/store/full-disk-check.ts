@@ -54,7 +54,8 @@ function lostDecisions(store: Store, written: Tally): string[] {
     const entry = log.find((e) => e.by === decided.by)
     const value = decided.action === 'review-claim' ? entry?.detail.verdict : entry?.detail.stance
     if (!entry) lost.push(`${decided.action} by ${decided.by}: not in the log`)
-    else if (entry.action !== decided.action || value !== decided.value) lost.push(`${decided.action} by ${decided.by}: logged as ${entry.action} ${String(value)}`)
+    else if (entry.action !== decided.action || value !== decided.value)
+      lost.push(`${decided.action} by ${decided.by}: logged as ${entry.action} ${String(value)}`)
   }
   // A refused decision may have been stored after all; whichever was logged last is what the records show.
   const last = new Map<string, (typeof log)[number]>()

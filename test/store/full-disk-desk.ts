@@ -18,10 +18,17 @@ export function article(n: number) {
     `The ${city} council voted on Monday to cut the harbour budget by ${n} percent. "We cannot pay for dredging the berths this year," ${name}, the council leader, said at the meeting. ${other} denied that the cut was needed.`,
   ]
   for (let berth = 1; berth <= 10; berth++) {
-    paragraphs.push(`Berth ${berth} of the ${city} harbour took ${(n * 7 + berth * 13) % 90 + 10} ships in the spring of report ${n}, up from ` +
-      `${(n * 3 + berth) % 40 + 5} a year before, and its cranes moved ${((n + berth) * 17) % 900 + 100} containers to the rail yard behind it.`)
+    paragraphs.push(
+      `Berth ${berth} of the ${city} harbour took ${((n * 7 + berth * 13) % 90) + 10} ships in the spring of report ${n}, up from ` +
+        `${((n * 3 + berth) % 40) + 5} a year before, and its cranes moved ${(((n + berth) * 17) % 900) + 100} containers to the rail yard behind it.`,
+    )
   }
-  return { id: `harbour-${n}`, date: `2024-0${1 + (n % 9)}-1${n % 10}`, title: `${city} harbour report ${n}`, text: paragraphs.join('\n\n') }
+  return {
+    id: `harbour-${n}`,
+    date: `2024-0${1 + (n % 9)}-1${n % 10}`,
+    title: `${city} harbour report ${n}`,
+    text: paragraphs.join('\n\n'),
+  }
 }
 
 /** A reviewer's decision the server acknowledged; `by` is unique to it, so the log shows whether it was kept. */
@@ -55,7 +62,11 @@ function messageOf(body: string): string {
     return String((JSON.parse(body) as { error?: unknown }).error ?? body)
   } catch {
     const main = /<main>([\s\S]*)<\/main>/.exec(body)?.[1] ?? body
-    return main.replace(/<details[\s\S]*?<\/details>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
+    return main
+      .replace(/<details[\s\S]*?<\/details>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
   }
 }
 
@@ -67,12 +78,21 @@ export class Desk {
   #child: ChildProcess | undefined
   #form = { cookie: '', token: '' }
 
-  constructor(readonly disk: SmallDisk, readonly path: string, readonly written: Tally) {}
+  constructor(
+    readonly disk: SmallDisk,
+    readonly path: string,
+    readonly written: Tally,
+  ) {}
 
   /** Starts the server; rate limits off, and the journal folded into the store file every 4 kB. */
   async start(): Promise<void> {
     const args = ['serve', '--db', this.path, '--port', '0', '--write-limit', '1000000']
-    const { child, url } = await listening(args, this.disk.dir, { CLAIMTRAIL_COMPACT_BYTES: '4096' }, { fileLimit: this.disk.fileLimit }).catch((error: Error) => {
+    const { child, url } = await listening(
+      args,
+      this.disk.dir,
+      { CLAIMTRAIL_COMPACT_BYTES: '4096' },
+      { fileLimit: this.disk.fileLimit },
+    ).catch((error: Error) => {
       throw new NotStarted(`the server did not start: ${error.message.trim()}`)
     })
     this.#child = child
@@ -80,7 +100,10 @@ export class Desk {
     // The forms want the cookie and token of a page the server served.
     const page = await fetch(`${this.url}/articles/new`)
     this.#form = {
-      cookie: page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '),
+      cookie: page.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
       token: /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '',
     }
   }
@@ -114,7 +137,11 @@ export class Desk {
   async postArticle(n: number): Promise<boolean> {
     const sent = article(n)
     this.written.sent.set(sent.id, sent.text)
-    const res = await fetch(`${this.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) })
+    const res = await fetch(`${this.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sent),
+    })
     return this.#answered(`article ${sent.id}`, res, 201, () => this.written.articles.add(sent.id))
   }
 
@@ -139,10 +166,14 @@ export class Desk {
   /** The stored claims with their statements, from the API. */
   async claims(): Promise<Array<{ id: string; statements: string[] }>> {
     const { items } = (await (await fetch(`${this.url}/api/claims?per=100`)).json()) as { items: Array<{ id: string }> }
-    return Promise.all(items.map(async ({ id }) => {
-      const { entries } = (await (await fetch(`${this.url}/api/claims/${encodeURIComponent(id)}`)).json()) as { entries: Array<{ statement: { id: string } }> }
-      return { id, statements: entries.map((e) => e.statement.id) }
-    }))
+    return Promise.all(
+      items.map(async ({ id }) => {
+        const { entries } = (await (await fetch(`${this.url}/api/claims/${encodeURIComponent(id)}`)).json()) as {
+          entries: Array<{ statement: { id: string } }>
+        }
+        return { id, statements: entries.map((e) => e.statement.id) }
+      }),
+    )
   }
 
   /** Article pages that do not answer 200. */

@@ -3,13 +3,14 @@
 // then the space is freed and a few more are sent. Then the server is killed (or stopped), and the store read
 // back from its files must hold every write that was acknowledged; a write the server could not store must
 // have been answered with a 5xx saying so, never with a 2xx.
-import { expect } from 'chai'
+
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect } from 'chai'
 import { ensureBuilt } from '../cli/run.js'
-import { readBack, type Found } from './full-disk-check.js'
-import { Desk, NotStarted, tally, type Decided, type Tally } from './full-disk-desk.js'
-import { smallDisk, type SmallDisk } from './small-disk.js'
+import { type Found, readBack } from './full-disk-check.js'
+import { type Decided, Desk, NotStarted, type Tally, tally } from './full-disk-desk.js'
+import { type SmallDisk, smallDisk } from './small-disk.js'
 
 // Decisions refused before the space is freed: the disk stays full for a while.
 const REFUSALS = 8
@@ -40,8 +41,12 @@ async function keepWriting(write: (n: number) => Promise<unknown>, most: number,
 function decision(phase: string, n: number, claims: Array<{ id: string; statements: string[] }>): { decided: Decided; claim: string } {
   const claim = claims[n % claims.length]
   const by = `${phase} desk ${n}`
-  if (n % 2 === 0 || !claim.statements.length) return { claim: claim.id, decided: { by, action: 'review-claim', target: claim.id, value: VERDICTS[n % VERDICTS.length] } }
-  return { claim: claim.id, decided: { by, action: 'set-stance', target: claim.statements[n % claim.statements.length], value: n % 4 === 1 ? 'deny' : 'assert' } }
+  if (n % 2 === 0 || !claim.statements.length)
+    return { claim: claim.id, decided: { by, action: 'review-claim', target: claim.id, value: VERDICTS[n % VERDICTS.length] } }
+  return {
+    claim: claim.id,
+    decided: { by, action: 'set-stance', target: claim.statements[n % claim.statements.length], value: n % 4 === 1 ? 'deny' : 'assert' },
+  }
 }
 
 describe('a full disk under a real server', function () {
@@ -84,11 +89,13 @@ describe('a full disk under a real server', function () {
     const lost = found.lostArticles.length + found.lostDecisions.length
     const acknowledged = written.articles.size + written.decisions.length
     const damaged = found.damaged.length ? `, ${found.damaged.length} refused but stored without their text` : ''
-    console.log(`      full disk, ${name}: ${acknowledged} writes acknowledged, ${written.refused.length} refused, ${lost} lost${damaged} (server ${ended})`)
+    console.log(
+      `      full disk, ${name}: ${acknowledged} writes acknowledged, ${written.refused.length} refused, ${lost} lost${damaged} (server ${ended})`,
+    )
   }
 
-  before(ensureBuilt)
-  before(async () => {
+  before(async function () {
+    await ensureBuilt.call(this)
     disk = await smallDisk(2 * 1024 * 1024)
     console.log(`      full disk: ${disk.how}`)
 
@@ -101,7 +108,11 @@ describe('a full disk under a real server', function () {
       for (let round = 0; round < 6; round++) {
         const refused = desk.written.refused.length
         await desk.fill({ free: 12 * 1024, fileLimit: size(`${path}.texts`) + 12 * 1024 })
-        await keepWriting(() => desk.postArticle(n++), 40, () => desk.written.refused.length >= refused + 4 + (round % 2))
+        await keepWriting(
+          () => desk.postArticle(n++),
+          40,
+          () => desk.written.refused.length >= refused + 4 + (round % 2),
+        )
         await desk.free()
         await keepWriting(() => desk.postArticle(n++), 3)
       }
@@ -157,9 +168,11 @@ describe('a full disk under a real server', function () {
   })
 
   it('answers every write it could not store with a 5xx that says the disk is full', () => {
-    const unclear = phases.flatMap((p) => p.written.refused
-      .filter((r) => r.status < 500 || r.status > 599 || !/\b(disk|space|full)\b/i.test(r.message))
-      .map((r) => `${p.name}, ${r.write}: ${r.status} "${r.message}"`))
+    const unclear = phases.flatMap((p) =>
+      p.written.refused
+        .filter((r) => r.status < 500 || r.status > 599 || !/\b(disk|space|full)\b/i.test(r.message))
+        .map((r) => `${p.name}, ${r.write}: ${r.status} "${r.message}"`),
+    )
     expect(unclear).to.deep.equal([])
   })
 

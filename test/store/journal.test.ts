@@ -1,14 +1,15 @@
 // Writes go to a journal and are folded into the store file now and then. Whatever the moment the store is read
 // back, from the file and its journal or from a freshly folded file, it must hold exactly what the writer held.
-import { expect } from 'chai'
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
+
 import { readFileSync } from 'node:fs'
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { StoreError } from '../../src/errors.js'
 import type { Decision } from '../../src/store/decisions.js'
 import { readJournal } from '../../src/store/journal.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
-import { extracted, tempFolder, type TempFolder } from './temp-store.js'
+import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
 const sample = readFileSync(new URL('../fixtures/nextshark-russia-china-aid.txt', import.meta.url), 'utf8')
 
@@ -53,7 +54,10 @@ describe('Store: journal and compaction', () => {
       await check()
     }
     // The same texts again add nothing; a later article joins stored claims and speakers.
-    await store.addArticles([{ article: council, extraction: councilExtraction }, extracted(`${sample}\n\nUpdated.`, '2022-03-16', 'NextShark')])
+    await store.addArticles([
+      { article: council, extraction: councilExtraction },
+      extracted(`${sample}\n\nUpdated.`, '2022-03-16', 'NextShark'),
+    ])
     await check()
   }
 
@@ -83,7 +87,10 @@ describe('Store: journal and compaction', () => {
       expect(contents(reader)).to.deep.equal(contents(store))
     })
     await store.close()
-    expect(readJournal(`${path}.journal`)).to.deep.equal({ base: JSON.parse((await readFile(path, 'utf8')).split('\n')[0] + '}').seq, entries: [] })
+    expect(readJournal(`${path}.journal`)).to.deep.equal({
+      base: JSON.parse(`${(await readFile(path, 'utf8')).split('\n')[0]}}`).seq,
+      entries: [],
+    })
     const again = await Store.open(path, { readOnly: true })
     expect(contents(again)).to.deep.equal(contents(store))
   })
@@ -102,7 +109,9 @@ describe('Store: journal and compaction', () => {
   it('writes 40 changes that arrive together and loses none', async () => {
     const store = await Store.open(path)
     const texts = Array.from({ length: 40 }, (_, i) => `Ana Ruiz said the ferry ${i} would run on time.`)
-    await Promise.all(texts.map((text, i) => store.addArticle({ text, title: `Ferry ${i}`, outlet: null, published: null, url: null }, councilExtraction)))
+    await Promise.all(
+      texts.map((text, i) => store.addArticle({ text, title: `Ferry ${i}`, outlet: null, published: null, url: null }, councilExtraction)),
+    )
     const reader = await Store.open(path, { readOnly: true })
     expect(reader.articles().map((a) => a.title)).to.have.members(texts.map((_, i) => `Ferry ${i}`))
     expect(contents(reader)).to.deep.equal(contents(store))
@@ -135,7 +144,9 @@ describe('Store: journal and compaction', () => {
       expect.fail('opened a damaged journal')
     } catch (error) {
       expect(error).to.be.instanceOf(StoreError)
-      expect((error as Error).message).to.match(/journal is damaged at line 2: .* Nothing was changed\. Run `claimtrail check --db .*` .* `claimtrail repair --db .*`/)
+      expect((error as Error).message).to.match(
+        /journal is damaged at line 2: .* Nothing was changed\. Run `claimtrail check --db .*` .* `claimtrail repair --db .*`/,
+      )
     }
     expect(await readFile(`${path}.journal`, 'utf8')).to.equal(damaged)
   })

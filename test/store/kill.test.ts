@@ -2,11 +2,12 @@
 // time, the store opens, its records hang together, and every article the server had acknowledged (answered
 // 201) is there. The journal is folded into the store file every few articles here, so kills land during
 // appends, during compaction and between them alike.
-import { expect } from 'chai'
+
 import { once } from 'node:events'
+import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
 import { ensureBuilt, listening } from '../cli/run.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 const KILLS = 50
 const CITIES = ['Riverside', 'Halden', 'Marston', 'Elmira', 'Portsea', 'Kettering', 'Ashby', 'Dunmore']
@@ -27,7 +28,8 @@ function article(n: number) {
     id: `wire-${n}`,
     date: `2024-0${1 + (n % 9)}-1${n % 10}`,
     title: `${city} council report ${n}`,
-    text: `${city} council votes on budget ${n}\n\nThe ${city} council voted on Monday to cut the harbour budget by ${n} percent. ` +
+    text:
+      `${city} council votes on budget ${n}\n\nThe ${city} council voted on Monday to cut the harbour budget by ${n} percent. ` +
       `"We cannot pay for everything," ${name}, the council leader, said at the meeting. ` +
       `Union officials denied that the cut was needed, according to a statement. ${name} said the vote would stand.`,
   }
@@ -38,7 +40,8 @@ function holdsTogether(store: Store): void {
   const articles = new Set(store.articles().map((a) => a.id))
   const statements = new Set(store.statements().map((s) => s.id))
   for (const s of store.statements()) expect(articles.has(s.articleId), `${s.id}'s article`).to.equal(true)
-  for (const claim of store.exportData().claims) for (const id of claim.statementIds) expect(statements.has(id), `${claim.id} holds ${id}`).to.equal(true)
+  for (const claim of store.exportData().claims)
+    for (const id of claim.statementIds) expect(statements.has(id), `${claim.id} holds ${id}`).to.equal(true)
   for (const { id } of store.articles()) expect(store.article(id)!.text, `${id}'s text`).to.be.a('string')
   expect(store.claims()).to.be.an('array')
 }
@@ -67,7 +70,11 @@ describe('a server killed during a long ingest', function () {
         while (!killed) {
           const sent = article(lane * 100_000 + next++)
           try {
-            const res = await fetch(`${url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) })
+            const res = await fetch(`${url}api/articles`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(sent),
+            })
             if (res.status === 201) acknowledged.add(sent.id)
             else throw new Error(`POST answered ${res.status}: ${await res.text()}`)
             firstAnswer()

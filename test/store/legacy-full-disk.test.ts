@@ -3,16 +3,21 @@
 // (no room for its first line), the old one is put back (Journal.rotate). The writer must then never append
 // checked lines after unchecked ones: a journal mixing them is refused as damaged on the next open.
 // Swept over how much room is left, a page at a time, so every step of the upgrade meets the full disk once.
-import { expect } from 'chai'
+
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { smallDisk, type SmallDisk } from './small-disk.js'
+import { type SmallDisk, smallDisk } from './small-disk.js'
 
 function article(n: number) {
   const input = {
-    id: `lock-${n}`, title: `Lock report ${n}`, outlet: 'Portsea Post', published: '2024-05-02', url: null,
+    id: `lock-${n}`,
+    title: `Lock report ${n}`,
+    outlet: 'Portsea Post',
+    published: '2024-05-02',
+    url: null,
     text: `Lock gates ${n}\n\nThe canal trust said on Tuesday that lock ${n} would reopen. "The gates are fixed," Omar Bell, its engineer, said.`,
   }
   return { article: input, extraction: extract(input) }
@@ -28,12 +33,17 @@ async function legacyStore(dir: string): Promise<Record<string, string>> {
   await store.flush()
   const lines = async (suffix: string) => (await readFile(`${path}${suffix}`, 'utf8')).split('\n').slice(0, -1)
   return {
-    '': (await lines('')).filter((line) => !line.startsWith(',"check":')).join('\n') + '\n',
-    '.journal': (await lines('.journal')).slice(1).map((line) => `${unchecked(line)}\n`).join(''),
-    '.texts': (await lines('.texts')).map((line) => {
-      const { id, text } = JSON.parse(unchecked(line)) as { id: string; text: string }
-      return `${JSON.stringify({ id, text })}\n`
-    }).join(''),
+    '': `${(await lines('')).filter((line) => !line.startsWith(',"check":')).join('\n')}\n`,
+    '.journal': (await lines('.journal'))
+      .slice(1)
+      .map((line) => `${unchecked(line)}\n`)
+      .join(''),
+    '.texts': (await lines('.texts'))
+      .map((line) => {
+        const { id, text } = JSON.parse(unchecked(line)) as { id: string; text: string }
+        return `${JSON.stringify({ id, text })}\n`
+      })
+      .join(''),
   }
 }
 
@@ -60,7 +70,10 @@ describe('a store from before checksums, upgraded on a nearly full disk', functi
       let outcome = 'opened'
       try {
         const store = await Store.open(path, { compactFloor: 1 << 30 })
-        outcome = await store.addArticles([article(10 + pages)]).then(() => 'opened, filed', () => 'opened, refused')
+        outcome = await store.addArticles([article(10 + pages)]).then(
+          () => 'opened, filed',
+          () => 'opened, refused',
+        )
         await store.close()
       } catch {
         outcome = 'open refused'

@@ -3,14 +3,15 @@
 // another time), a lease not renewed for a minute — so that taking over races too; and some over a lock a live
 // process holds. Never two holders: in every round exactly one process takes the store (none when it is held),
 // and the log the holders append to shows each letting go before the next one takes it.
-import { expect } from 'chai'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect } from 'chai'
 import { place, startTime } from '../../src/lock/holder.js'
 import { ROOT } from '../cli/run.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 const ROUNDS = 100
 const RACERS = 4
@@ -19,7 +20,10 @@ type Reply = { ready: true } | { round: number; held: boolean; message?: string 
 
 /** A racing process and the replies it has sent, in order. */
 function racer() {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/store/lock-racer.ts')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/store/lock-racer.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
   const replies: Reply[] = []
   let waiting: ((reply: Reply) => void) | undefined
   child.on('message', (reply: Reply) => {
@@ -43,10 +47,12 @@ describe('Store: the writer lock, raced', function () {
     await Promise.all(racers.map((r) => r.next()))
   })
   after(async () => {
-    await Promise.all(racers.map(async ({ child }) => {
-      child.kill()
-      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit')
-    }))
+    await Promise.all(
+      racers.map(async ({ child }) => {
+        child.kill()
+        if (child.exitCode === null && child.signalCode === null) await once(child, 'exit')
+      }),
+    )
     await temp.remove()
   })
 
@@ -81,16 +87,20 @@ describe('Store: the writer lock, raced', function () {
       leave()
       const at = Date.now() + 40
       for (const { child } of racers) child.send({ round, store, log, at })
-      const replies = await Promise.all(racers.map((r) => r.next())) as Array<{ held: boolean; message?: string }>
+      const replies = (await Promise.all(racers.map((r) => r.next()))) as Array<{ held: boolean; message?: string }>
       const holders = replies.filter((r) => r.held).length
-      for (const refused of replies.filter((r) => !r.held)) expect(refused.message, what).to.match(/is open for writing in another claimtrail process \(pid \d+\)/)
+      for (const refused of replies.filter((r) => !r.held))
+        expect(refused.message, what).to.match(/is open for writing in another claimtrail process \(pid \d+\)/)
       expect(holders, `round ${round}, over ${what}`).to.equal(expected)
       held.push(holders)
       for (const { child } of racers) child.send({ release: round })
       await Promise.all(racers.map((r) => r.next()))
     }
     // The log: take and let alternate, each let by the process that took.
-    const lines = readFileSync(log, 'utf8').trim().split('\n').map((line) => line.split(' '))
+    const lines = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '))
     for (let i = 0; i < lines.length; i += 2) {
       expect(lines[i][0], `line ${i + 1}`).to.equal('take')
       expect(lines[i + 1], `line ${i + 2}`).to.deep.equal(['let', lines[i][1], lines[i][2]])

@@ -22,18 +22,21 @@ process.on('message', (message: Go | { release: number }) => {
     process.send!({ released: message.release })
     return
   }
-  setTimeout(() => {
-    while (Date.now() < message.at) {
-      // the last milliseconds spun, so that every racer starts at the same instant
-    }
-    try {
-      lockStore(message.store)
-      holding = message
-      appendFileSync(message.log, `take ${message.round} ${process.pid}\n`)
-      process.send!({ round: message.round, held: true })
-    } catch (error) {
-      process.send!({ round: message.round, held: false, message: (error as Error).message })
-    }
-  }, Math.max(0, message.at - Date.now() - 5))
+  setTimeout(
+    () => {
+      while (Date.now() < message.at) {
+        // the last milliseconds spun, so that every racer starts at the same instant
+      }
+      try {
+        lockStore(message.store)
+        holding = message
+        appendFileSync(message.log, `take ${message.round} ${process.pid}\n`)
+        process.send!({ round: message.round, held: true })
+      } catch (error) {
+        process.send!({ round: message.round, held: false, message: (error as Error).message })
+      }
+    },
+    Math.max(0, message.at - Date.now() - 5),
+  )
 })
 process.send!({ ready: true })

@@ -1,16 +1,17 @@
 // One writer per store file: a store another live process holds for writing is refused with a message naming
 // that process; a lock left by a process that is gone is taken over; reading needs no lock. (A pid file as the
 // lock is what claimtrail before the lock folder left; it is still understood.)
-import { expect } from 'chai'
+
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { once } from 'node:events'
+import { existsSync } from 'node:fs'
 import { readFile, stat, writeFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { StoreError } from '../../src/errors.js'
 import { Store } from '../../src/store/store.js'
-import { council, councilExtraction } from '../fixtures/bridge-articles.js'
 import { ROOT } from '../cli/run.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { council, councilExtraction } from '../fixtures/bridge-articles.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 /** The pid in the store's lock folder. */
 const holderPid = async (path: string) => (JSON.parse(await readFile(`${path}.lock/holder`, 'utf8')) as { pid: number }).pid
@@ -26,12 +27,18 @@ describe('Store: the writer lock', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
     try {
       await writeFile(`${path}.lock`, `${other.pid}\n`)
-      const refused = await Store.open(path).then(() => null, (error: unknown) => error)
+      const refused = await Store.open(path).then(
+        () => null,
+        (error: unknown) => error,
+      )
       expect(refused).to.be.instanceOf(StoreError)
       expect((refused as Error).message).to.contain(`is open for writing in another claimtrail process (pid ${other.pid})`)
       const reader = await Store.open(path, { readOnly: true })
       expect(reader.articles()).to.deep.equal([])
-      const written = await reader.addArticle(council, councilExtraction).then(() => null, (error: unknown) => error)
+      const written = await reader.addArticle(council, councilExtraction).then(
+        () => null,
+        (error: unknown) => error,
+      )
       expect((written as Error).message).to.match(/opened for reading only; nothing was written/)
     } finally {
       other.kill()
@@ -65,19 +72,33 @@ describe('Store: the writer lock', () => {
     const store = await Store.open(path)
     delete process.env.CLAIMTRAIL_LOCK_STALE_MS
     // Another process that keeps trying to take the store, as a second `serve` started again and again would.
-    const taker = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      `import { lockStore } from './src/store/lock.ts'
+    const taker = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { lockStore } from './src/store/lock.ts'
        const again = () => { try { lockStore(${JSON.stringify(path)}); console.log('took') } catch { setTimeout(again, 50) } }
-       again(); setTimeout(() => {}, 30000)`], { cwd: ROOT, env: { ...process.env, CLAIMTRAIL_LOCK_STALE_MS: '500' } })
+       again(); setTimeout(() => {}, 30000)`,
+      ],
+      { cwd: ROOT, env: { ...process.env, CLAIMTRAIL_LOCK_STALE_MS: '500' } },
+    )
     try {
       const took = once(taker.stdout, 'data')
       // This process stops for 2 s (a stopped terminal, a long pause): its lease runs out meanwhile.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000)
       await took
       expect(await holderPid(path)).to.equal(taker.pid)
-      const written = await store.addArticle(council, councilExtraction).then(() => null, (error: unknown) => error)
+      const written = await store.addArticle(council, councilExtraction).then(
+        () => null,
+        (error: unknown) => error,
+      )
       expect(written).to.be.instanceOf(StoreError)
-      expect((written as Error).message).to.match(/claimtrail\.json: this process no longer holds the store's writer lock \(another process took it over; .*This change was not written\.$/)
+      expect((written as Error).message).to.match(
+        /claimtrail\.json: this process no longer holds the store's writer lock \(another process took it over; .*This change was not written\.$/,
+      )
       await store.close().catch(() => undefined)
       expect(await holderPid(path), 'the taker keeps its lock').to.equal(taker.pid)
     } finally {

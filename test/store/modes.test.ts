@@ -1,12 +1,13 @@
 // A store's files hold unpublished reviews and who wrote them: only their owner may read them, whatever the
 // umask (a server run with --read private must not leave its store readable by every account on the machine).
-import { expect } from 'chai'
+
 import { readdir, stat } from 'node:fs/promises'
+import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
-describe('store files are the owner\'s alone', () => {
+describe("store files are the owner's alone", () => {
   let temp: TempFolder
   let umask: number
   beforeEach(async () => {

@@ -8,7 +8,11 @@ const [path] = process.argv.slice(2)
 const store = await Store.open(path, { compactFloor: 2048, keepBackups: 3 })
 for (let n = 0; ; n++) {
   const input = {
-    id: `pier-${n}`, title: `Pier report ${n}`, outlet: 'Portsea Post', published: '2024-05-02', url: null,
+    id: `pier-${n}`,
+    title: `Pier report ${n}`,
+    outlet: 'Portsea Post',
+    published: '2024-05-02',
+    url: null,
     text: `Pier ${n} closed\n\nThe harbour master said on Thursday that pier ${n} would stay shut. "The deck is not safe," Priya Nair, the harbour master, said.`,
   }
   await store.addArticles([{ article: input, extraction: extract(input) }])

@@ -1,13 +1,14 @@
 // Readers in one process, a writer in another that compacts every few changes: whatever moment a reader opens
 // the store, runs check or takes a backup, a healthy store must read whole. A refusal here is a false alarm
 // that tells the newsroom to repair a store that is fine.
-import { expect } from 'chai'
+
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { expect } from 'chai'
 import { backUpStore } from '../../src/store/backup.js'
 import { checkStore } from '../../src/store/check.js'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 const SECONDS = Number(process.env.RACE_SECONDS ?? 10)
 
@@ -19,7 +20,9 @@ describe('readers racing a compacting writer in another process', function () {
 
   it('open, check and back up a healthy store without a false alarm', async () => {
     const path = temp.path('claimtrail.json')
-    const writer = spawn(process.execPath, ['--import', 'tsx', new URL('./race-writer.ts', import.meta.url).pathname, path], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const writer = spawn(process.execPath, ['--import', 'tsx', new URL('./race-writer.ts', import.meta.url).pathname, path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let written = -1
     writer.stdout!.on('data', (chunk: Buffer) => (written = Number(chunk.toString().trim().split('\n').at(-1))))
     try {
@@ -53,7 +56,9 @@ describe('readers racing a compacting writer in another process', function () {
           }
         }
       }
-      console.log(`      ${tally.opens} opens, ${tally.checks} checks, ${tally.backups} backups while the writer acknowledged ${written + 1} articles and as many decisions; ${alarms.length} false alarms`)
+      console.log(
+        `      ${tally.opens} opens, ${tally.checks} checks, ${tally.backups} backups while the writer acknowledged ${written + 1} articles and as many decisions; ${alarms.length} false alarms`,
+      )
       // Each kind of alarm once, its numbers and paths left out.
       expect([...new Set(alarms.map((a) => a.replace(/\/\S+/g, 'PATH').replace(/[0-9]+/g, 'N')))]).to.deep.equal([])
     } finally {

@@ -2,12 +2,13 @@
 // file holding the texts) and a schema-3 file written whole rather than a record a line (edited by hand, or by a
 // tool that pretty-prints) both open, so repair may never pass them over and rebuild the store without them.
 // And `check` must not send the owner of an older, undamaged store to repair it.
+
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { expect } from 'chai'
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { Store } from '../../src/store/store.js'
 import { claimtrail, ensureBuilt } from '../cli/run.js'
 import { council, councilExtraction } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 describe('repair and check on a store file that opens but is not in the checked layout', function () {
   this.timeout(120_000)
@@ -46,7 +47,10 @@ describe('repair and check on a store file that opens but is not in the checked 
     const repaired = await claimtrail(['repair', '--db', db], { cwd: temp.dir })
     // Whatever repair said, the store still holds its article, with its text.
     const opened = await Store.open(db)
-    expect(opened.articles().map((a) => a.id), `articles after repair, which said:\n${repaired.stdout}`).to.deep.equal([articleId])
+    expect(
+      opened.articles().map((a) => a.id),
+      `articles after repair, which said:\n${repaired.stdout}`,
+    ).to.deep.equal([articleId])
     expect(opened.article(articleId)!.text).to.equal(council.text)
     await opened.close()
   })
@@ -68,7 +72,10 @@ describe('repair and check on a store file that opens but is not in the checked 
     const repaired = await claimtrail(['repair', '--db', db], { cwd: temp.dir })
     expect(repaired.code, repaired.stderr).to.equal(0)
     const after = await Store.open(db, { readOnly: true })
-    expect(after.decisions().map((d) => d.detail.note), `repair said:\n${repaired.stdout}`).to.deep.equal(['No vote was held.'])
+    expect(
+      after.decisions().map((d) => d.detail.note),
+      `repair said:\n${repaired.stdout}`,
+    ).to.deep.equal(['No vote was held.'])
     expect(after.exportData().claims.find((c) => c.id === claim)?.review?.verdict).to.equal('False')
   })
 

@@ -1,17 +1,22 @@
 // A write the disk refuses is rolled back: the writer's memory goes back to what the files hold, the caller
 // hears a DiskFullError saying to free space, and no reader ever sees the change. Once space is freed, writing
 // goes on, and the files read back to exactly what the writer holds.
-import { expect } from 'chai'
-import { readFile, readdir } from 'node:fs/promises'
+
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { expect } from 'chai'
 import { DiskFullError } from '../../src/errors.js'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { smallDisk, type SmallDisk } from './small-disk.js'
+import { type SmallDisk, smallDisk } from './small-disk.js'
 
 function article(n: number) {
   const input = {
-    id: `tide-${n}`, title: `Tide report ${n}`, outlet: 'Portsea Post', published: '2024-05-02', url: null,
+    id: `tide-${n}`,
+    title: `Tide report ${n}`,
+    outlet: 'Portsea Post',
+    published: '2024-05-02',
+    url: null,
     text: `Tide gates closed ${n}\n\nThe harbour master said on Thursday that gate ${n} would stay shut. "The sea wall is not safe," Priya Nair, the harbour master, said.`,
   }
   return { article: input, extraction: extract(input) }
@@ -53,7 +58,10 @@ describe('a write the disk refuses is rolled back', function () {
     let taken = 0
     let refusal: unknown = null
     while (!refusal && taken < 200) {
-      refusal = await store.decide({ action: 'review-claim', claim, verdict: 'False', note: `verdict ${taken}` }, 'desk').then(() => null, (error: unknown) => error)
+      refusal = await store.decide({ action: 'review-claim', claim, verdict: 'False', note: `verdict ${taken}` }, 'desk').then(
+        () => null,
+        (error: unknown) => error,
+      )
       if (!refusal) taken++
     }
     expect(refusal).to.be.instanceOf(DiskFullError)

@@ -2,15 +2,20 @@
 // one fails and so does putting the old one back (here: a folder stands where the journal goes; in a server, no
 // file descriptors left), the store must not go on writing through the descriptor it closed: the next file the
 // process opens (a log, the jobs file, a socket) gets its number, and acknowledged changes would go there.
+
+import { closeSync, existsSync, mkdirSync, openSync, rmdirSync, statSync, watch } from 'node:fs'
 import { expect } from 'chai'
-import { existsSync, mkdirSync, openSync, closeSync, rmdirSync, statSync, watch } from 'node:fs'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 function article(n: number) {
   const input = {
-    id: `gate-${n}`, title: `Gate report ${n}`, outlet: 'Portsea Post', published: '2024-05-02', url: null,
+    id: `gate-${n}`,
+    title: `Gate report ${n}`,
+    outlet: 'Portsea Post',
+    published: '2024-05-02',
+    url: null,
     text: `Gate ${n} shut\n\nThe harbour master said on Thursday that gate ${n} would stay shut. "The sea wall is not safe," Priya Nair, the harbour master, said.`,
   }
   return { article: input, extraction: extract(input) }
@@ -35,7 +40,11 @@ describe('a compaction whose new journal and fallback both fail', function () {
       blocked = true
     })
     const acknowledged: string[] = []
-    const file = (n: number) => store.addArticles([article(n)]).then(() => acknowledged.push(`gate-${n}`), () => undefined)
+    const file = (n: number) =>
+      store.addArticles([article(n)]).then(
+        () => acknowledged.push(`gate-${n}`),
+        () => undefined,
+      )
     try {
       for (let n = 1; n <= 40 && !blocked; n++) {
         await file(n)
@@ -53,12 +62,18 @@ describe('a compaction whose new journal and fallback both fail', function () {
       const others = logs.map((log) => openSync(log, 'a'))
       try {
         for (let n = 100; n < 103; n++) await file(n)
-        expect(logs.map((log) => statSync(log).size).reduce((a, b) => a + b), 'bytes the store wrote into other files').to.equal(0)
+        expect(
+          logs.map((log) => statSync(log).size).reduce((a, b) => a + b),
+          'bytes the store wrote into other files',
+        ).to.equal(0)
       } finally {
-        others.forEach((fd) => closeSync(fd))
+        for (const fd of others) closeSync(fd)
       }
       const stored = (await Store.open(path, { readOnly: true })).articles().map((a) => a.id)
-      expect(acknowledged.filter((id) => !stored.includes(id)), 'acknowledged but not stored').to.deep.equal([])
+      expect(
+        acknowledged.filter((id) => !stored.includes(id)),
+        'acknowledged but not stored',
+      ).to.deep.equal([])
       expect(acknowledged).to.include('gate-102')
     } finally {
       watcher.close()

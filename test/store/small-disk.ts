@@ -39,7 +39,10 @@ export async function smallDisk(size: number): Promise<SmallDisk> {
     await run('mount', ['-t', 'tmpfs', '-o', `size=${Math.ceil(size / 1024)}k`, 'tmpfs', dir])
   } catch (error) {
     const why = ((error as { stderr?: string }).stderr || (error as Error).message).trim()
-    return underUlimit(dir, `could not mount a tmpfs (${why}); the server runs under ulimit -f instead (writes past a file size fail with EFBIG)`)
+    return underUlimit(
+      dir,
+      `could not mount a tmpfs (${why}); the server runs under ulimit -f instead (writes past a file size fail with EFBIG)`,
+    )
   }
   const filler = join(dir, 'filler')
   return {

@@ -1,8 +1,8 @@
 // The junk check's table: what no speaker record should be, and real names that must pass it, including
 // given names that are words as well ("Hope Hicks", "Will Hurd") and joiners ("Bill de Blasio").
 import { expect } from 'chai'
-import { junkReason } from '../../src/store/speaker-junk.js'
 import type { SpeakerType } from '../../src/pipeline/types.js'
+import { junkReason } from '../../src/store/speaker-junk.js'
 
 const JUNK: Array<[string, SpeakerType, string]> = [
   ['Wednesday', 'person', 'a date word'],
@@ -24,11 +24,24 @@ const JUNK: Array<[string, SpeakerType, string]> = [
 ]
 
 const NAMES: Array<[string, SpeakerType]> = [
-  ['Donald Trump', 'person'], ['Zhao Lijian', 'person'], ['Hope Hicks', 'person'], ['Will Hurd', 'person'],
-  ['Bill de Blasio', 'person'], ['De Blasio', 'person'], ['Mark Warner', 'person'], ['Xi Jinping', 'person'],
-  ['State Department', 'organization'], ['NATO', 'organization'], ['China', 'country'], ['CNN', 'organization'],
-  ['a senior official', 'anonymous'], ['U.S. officials', 'anonymous'], ['people familiar with the matter', 'anonymous'],
-  ['Virginia Democrats', 'group'], ['Washington Post', 'organization'], ['Martin O’Malley', 'person'],
+  ['Donald Trump', 'person'],
+  ['Zhao Lijian', 'person'],
+  ['Hope Hicks', 'person'],
+  ['Will Hurd', 'person'],
+  ['Bill de Blasio', 'person'],
+  ['De Blasio', 'person'],
+  ['Mark Warner', 'person'],
+  ['Xi Jinping', 'person'],
+  ['State Department', 'organization'],
+  ['NATO', 'organization'],
+  ['China', 'country'],
+  ['CNN', 'organization'],
+  ['a senior official', 'anonymous'],
+  ['U.S. officials', 'anonymous'],
+  ['people familiar with the matter', 'anonymous'],
+  ['Virginia Democrats', 'group'],
+  ['Washington Post', 'organization'],
+  ['Martin O’Malley', 'person'],
 ]
 
 describe('speaker junk check', () => {

@@ -3,7 +3,7 @@
 // real pipeline into a real store file.
 import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
-import { extracted, tempFolder, type TempFolder } from './temp-store.js'
+import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
 const article = extracted
 
@@ -126,7 +126,12 @@ describe('Store: one speaker across articles', () => {
       article('Hillary Clinton said the plan would help families.', '2016-08-01', 'Herald'),
       article('CLEVELAND - Hillary Clinton said on Monday the plan was paid for.', '2016-08-02', 'Courier'),
     ])
-    expect(store.speakers().filter((s) => s.type === 'person').map((s) => s.name)).to.deep.equal(['Hillary Clinton'])
+    expect(
+      store
+        .speakers()
+        .filter((s) => s.type === 'person')
+        .map((s) => s.name),
+    ).to.deep.equal(['Hillary Clinton'])
   })
 
   it('keeps an institution named only by what it is inside its article', async () => {
@@ -145,6 +150,11 @@ describe('Store: one speaker across articles', () => {
       article('Donald Trump said the debate was rigged.', '2016-08-03', 'Courier'),
       article('On Trump said the rally was the biggest ever.', '2016-08-04', 'Ledger'),
     ])
-    expect(store.speakers().filter((s) => !s.mergedInto && s.type === 'person').map((s) => s.name)).to.deep.equal(['Donald Trump'])
+    expect(
+      store
+        .speakers()
+        .filter((s) => !s.mergedInto && s.type === 'person')
+        .map((s) => s.name),
+    ).to.deep.equal(['Donald Trump'])
   })
 })

@@ -1,15 +1,16 @@
 // The statements table streamed from the store's files is the table the store holds: the same CSV, byte for
 // byte, whether the changes are still in the journal or folded into the file. A file not laid out for
 // streaming is answered with null, and the export opens the store instead.
-import { expect } from 'chai'
+
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { Writable } from 'node:stream'
+import { expect } from 'chai'
 import { statementsCsv, writeStreamedStatementsCsv } from '../../src/export/csv.js'
 import { streamStatements } from '../../src/store/statement-stream.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
-import { extracted, tempFolder, type TempFolder } from './temp-store.js'
+import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
 const sample = readFileSync(new URL('../fixtures/nextshark-russia-china-aid.txt', import.meta.url), 'utf8')
 
@@ -73,7 +74,12 @@ describe('Store: the statements streamed from the files', () => {
     const statementsAt = lines.indexOf(',"statements":[')
     const statementsEnd = lines.indexOf(']', statementsAt) + 1
     expect(claimsAt).to.be.lessThan(statementsAt)
-    const swapped = [...lines.slice(0, claimsAt), ...lines.slice(statementsAt, statementsEnd), ...lines.slice(claimsAt, statementsAt), ...lines.slice(statementsEnd)]
+    const swapped = [
+      ...lines.slice(0, claimsAt),
+      ...lines.slice(statementsAt, statementsEnd),
+      ...lines.slice(claimsAt, statementsAt),
+      ...lines.slice(statementsEnd),
+    ]
     await writeFile(path, swapped.join('\n'))
     expect((await Store.open(path, { readOnly: true })).statements()).to.have.length(store.statements().length)
     expect(await streamStatements(path)).to.equal(null)

@@ -1,10 +1,11 @@
 // The store's verbs on a real file: adding articles, who spoke, what a claim's ledger shows.
-import { expect } from 'chai'
+
 import { readFile } from 'node:fs/promises'
+import { expect } from 'chai'
 import { InvalidInputError } from '../../src/errors.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, councilText, protest, protestExtraction, span } from '../fixtures/bridge-articles.js'
-import { tempFolder, type TempFolder } from './temp-store.js'
+import { type TempFolder, tempFolder } from './temp-store.js'
 
 describe('Store', () => {
   let temp: TempFolder
@@ -23,8 +24,17 @@ describe('Store', () => {
       const id = result.articleId
       expect(store.statements().map((s) => s.id)).to.deep.equal([`${id}:s1`, `${id}:s2`, `${id}:s3`, `${id}:s4`])
       expect(store.statements().map((s) => s.claim)).to.deep.equal([`${id}:c1`, `${id}:c2`, `${id}:c1`, `${id}:c3`])
-      expect(store.claim(`${id}:c1`)?.claim).to.deep.include({ text: 'The Elm Street bridge is unsafe', statementIds: [`${id}:s1`, `${id}:s3`], review: null })
-      expect(store.article(id)).to.deep.include({ title: council.title, outlet: 'Riverside Courier', published: '2024-03-12', text: councilText })
+      expect(store.claim(`${id}:c1`)?.claim).to.deep.include({
+        text: 'The Elm Street bridge is unsafe',
+        statementIds: [`${id}:s1`, `${id}:s3`],
+        review: null,
+      })
+      expect(store.article(id)).to.deep.include({
+        title: council.title,
+        outlet: 'Riverside Courier',
+        published: '2024-03-12',
+        text: councilText,
+      })
     })
 
     it('keeps every span a slice of the stored text', async () => {
@@ -57,7 +67,12 @@ describe('Store', () => {
       await store.addArticle({ ...council, id: 'elm' }, councilExtraction)
       const before = await readFile(store.path, 'utf8')
       let refused: unknown
-      await store.addArticles([{ article: { ...protest, id: 'herald' }, extraction: protestExtraction }, { article: { ...protest, text: `${protest.text}\nUpdated.`, id: 'elm' }, extraction: protestExtraction }]).catch((error) => (refused = error))
+      await store
+        .addArticles([
+          { article: { ...protest, id: 'herald' }, extraction: protestExtraction },
+          { article: { ...protest, text: `${protest.text}\nUpdated.`, id: 'elm' }, extraction: protestExtraction },
+        ])
+        .catch((error) => (refused = error))
       expect(refused).to.be.instanceOf(InvalidInputError)
       expect((refused as Error).message).to.contain('"elm" already names another text')
       expect(store.articles()).to.have.length(1)
@@ -109,8 +124,12 @@ describe('Store', () => {
 
     it('merges the same person written with a middle initial, and stays merged after reopening', async () => {
       const text = 'Ana M. Ruiz said the bridge would reopen in 2026.'
-      const said = { ...protestExtraction.statements[1], content: [span(text, 'the bridge would reopen in 2026')], cue: span(text, 'said'),
-        speaker: { name: 'Ana M. Ruiz', type: 'person' as const, role: null, mention: span(text, 'Ana M. Ruiz') } }
+      const said = {
+        ...protestExtraction.statements[1],
+        content: [span(text, 'the bridge would reopen in 2026')],
+        cue: span(text, 'said'),
+        speaker: { name: 'Ana M. Ruiz', type: 'person' as const, role: null, mention: span(text, 'Ana M. Ruiz') },
+      }
       await store.addArticle({ text }, { claims: [{ id: 'c1', text: 'The bridge will reopen in 2026' }], statements: [said] })
       const reopened = await Store.open(store.path)
       expect(reopened.speakers().filter((s) => s.id.startsWith('ana'))).to.have.length(1)

@@ -25,5 +25,11 @@ export function extracted(text: string, published: string, outlet: string) {
 /** A store's tables as a reader sees them (the file with its journal replayed), for tests that check what a command stored. */
 export async function readStore(path: string) {
   const store = await Store.open(path, { readOnly: true })
-  return { articles: store.articles(), speakers: store.speakers(), statements: store.statements(), claims: store.exportData().claims, log: store.decisions() }
+  return {
+    articles: store.articles(),
+    speakers: store.speakers(),
+    statements: store.statements(),
+    claims: store.exportData().claims,
+    log: store.decisions(),
+  }
 }

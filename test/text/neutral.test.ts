@@ -10,7 +10,9 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 // The Arabic letter mark; zero-width space, non-joiner, joiner, LRM, RLM; the embeddings and overrides (LRE, RLE,
 // PDF, LRO, RLO); word joiner, invisible operators, the isolates (LRI, RLI, FSI, PDI) and the deprecated
 // format controls; the zero-width no-break space (a BOM anywhere but a file's start).
-const SPOOFING = [0x061c, ...range(0x200b, 0x200f), ...range(0x202a, 0x202e), ...range(0x2060, 0x206f), 0xfeff].map((c) => typeof c === 'number' ? String.fromCodePoint(c) : c)
+const SPOOFING = [0x061c, ...range(0x200b, 0x200f), ...range(0x202a, 0x202e), ...range(0x2060, 0x206f), 0xfeff].map((c) =>
+  typeof c === 'number' ? String.fromCodePoint(c) : c,
+)
 
 describe('neutral(): bidi controls and invisible characters', () => {
   for (const c of SPOOFING) {
@@ -23,7 +25,14 @@ describe('neutral(): bidi controls and invisible characters', () => {
   }
 
   it('keeps what readers need: letters of every script, spaces, punctuation', () => {
-    for (const text of ['Ana Ruiz', 'محمد بن سلمان', 'בנימין נתניהו', 'Zhao Lijian 赵立坚', 'Jean\u00a0Dupont', 'O\u2019Brien — “quoted”']) {
+    for (const text of [
+      'Ana Ruiz',
+      'محمد بن سلمان',
+      'בנימין נתניהו',
+      'Zhao Lijian 赵立坚',
+      'Jean\u00a0Dupont',
+      'O\u2019Brien — “quoted”',
+    ]) {
       expect(neutral(text), text).to.equal(text)
     }
   })

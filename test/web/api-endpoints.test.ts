@@ -16,14 +16,20 @@ describe('the JSON API', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
   let app: ReturnType<typeof createApp>
   beforeEach(async () => {
-    fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()], [MINISTRY_ARTICLE, ministryExtraction()]])
+    fixture = await storeWith([
+      [HARBOUR_ARTICLE, harbourExtraction()],
+      [MINISTRY_ARTICLE, ministryExtraction()],
+    ])
     app = createApp({ store: fixture.store })
   })
   afterEach(() => fixture.cleanup())
 
   describe('GET /api/claims', () => {
     it('pages every claim with who asserted and denied it', async () => {
-      const res = await request(app).get('/api/claims').expect(200).expect('Content-Type', /application\/json/)
+      const res = await request(app)
+        .get('/api/claims')
+        .expect(200)
+        .expect('Content-Type', /application\/json/)
       expect(res.body).to.include({ page: 1, per: 20, total: 5 })
       const pier = res.body.items.find((c: { id: string }) => c.id === 'harbour:c1')
       expect(pier.text).to.equal('The harbour board has agreed to sell the old ferry pier')
@@ -62,7 +68,13 @@ describe('the JSON API', () => {
       expect(res.body.entries).to.have.length(3)
       const ruiz = res.body.entries.find((e: { speaker: { name: string } | null }) => e.speaker?.name === 'Ana Ruiz')
       expect(ruiz.statement.date).to.equal('2025-03-04')
-      expect(ruiz.article).to.deep.equal({ id: 'harbour', title: HARBOUR_ARTICLE.title, outlet: 'The Gazette', url: HARBOUR_ARTICLE.url, published: '2025-03-05' })
+      expect(ruiz.article).to.deep.equal({
+        id: 'harbour',
+        title: HARBOUR_ARTICLE.title,
+        outlet: 'The Gazette',
+        url: HARBOUR_ARTICLE.url,
+        published: '2025-03-05',
+      })
     })
 
     it('answers an unknown id with a JSON 404', async () => {
@@ -114,16 +126,26 @@ describe('the JSON API', () => {
 
   describe('POST /api/articles', () => {
     it('extracts, stores and returns the statements with their claims; GET then shows them', async () => {
-      const res = await request(app).post('/api/articles')
-        .send({ text: BRIDGE, title: 'Bridge to stay open', outlet: 'Valley News', date: '2025-11-05', url: 'https://valley.example/bridge' })
-        .expect(201).expect('Content-Type', /json/)
+      const res = await request(app)
+        .post('/api/articles')
+        .send({
+          text: BRIDGE,
+          title: 'Bridge to stay open',
+          outlet: 'Valley News',
+          date: '2025-11-05',
+          url: 'https://valley.example/bridge',
+        })
+        .expect(201)
+        .expect('Content-Type', /json/)
       expect(res.body.added).to.equal(true)
       const park = res.body.statements.find((s: { speaker: { name: string } | null }) => s.speaker?.name === 'Lena Park')
       expect(park.content[0].text).to.include('The bridge will stay open all winter')
       expect(park.date).to.equal('2025-11-03')
       expect(res.body.claims).to.include(park.claim)
 
-      const claim = await request(app).get(`/api/claims/${encodeURIComponent(park.claim)}`).expect(200)
+      const claim = await request(app)
+        .get(`/api/claims/${encodeURIComponent(park.claim)}`)
+        .expect(200)
       expect(claim.body.entries[0].article).to.include({ outlet: 'Valley News', published: '2025-11-05' })
       const found = await request(app).get('/api/statements?q=bridge+winter').expect(200)
       expect(found.body.items.map((s: { id: string }) => s.id)).to.deep.equal([park.id])
@@ -135,21 +157,73 @@ describe('the JSON API', () => {
     })
 
     it('takes a batch as {articles: [...]}', async () => {
-      const res = await request(app).post('/api/articles').send({ articles: [{ text: BRIDGE }, { text: `${BRIDGE}\nMore.` }] }).expect(201)
+      const res = await request(app)
+        .post('/api/articles')
+        .send({ articles: [{ text: BRIDGE }, { text: `${BRIDGE}\nMore.` }] })
+        .expect(201)
       expect(res.body.articles).to.have.length(2)
       expect(res.body.articles.every((a: { added: boolean }) => a.added)).to.equal(true)
     })
 
     const bad: Array<[string, () => request.Test, number, RegExp]> = [
-      ['bad JSON', () => request(app).post('/api/articles').set('Content-Type', 'application/json').send('{"text": '), 400, /not valid JSON/],
+      [
+        'bad JSON',
+        () => request(app).post('/api/articles').set('Content-Type', 'application/json').send('{"text": '),
+        400,
+        /not valid JSON/,
+      ],
       ['no text', () => request(app).post('/api/articles').send({ title: 'x' }), 400, /"text" is missing or empty/],
-      ['a date that is not one', () => request(app).post('/api/articles').send({ text: BRIDGE, date: '5 Nov' }), 400, /"date" "5 Nov" is not a date/],
-      ['an unknown field', () => request(app).post('/api/articles').send({ text: BRIDGE, published: '2025-11-05' }), 400, /unknown field "published"/],
-      ['one bad article in a batch', () => request(app).post('/api/articles').send({ articles: [{ text: BRIDGE }, { text: 3 }] }), 400, /articles\[1\]: "text"/],
+      [
+        'a date that is not one',
+        () => request(app).post('/api/articles').send({ text: BRIDGE, date: '5 Nov' }),
+        400,
+        /"date" "5 Nov" is not a date/,
+      ],
+      [
+        'an unknown field',
+        () => request(app).post('/api/articles').send({ text: BRIDGE, published: '2025-11-05' }),
+        400,
+        /unknown field "published"/,
+      ],
+      [
+        'one bad article in a batch',
+        () =>
+          request(app)
+            .post('/api/articles')
+            .send({ articles: [{ text: BRIDGE }, { text: 3 }] }),
+        400,
+        /articles\[1\]: "text"/,
+      ],
       ['not JSON at all', () => request(app).post('/api/articles').type('form').send('text=hello'), 415, /Content-Type: application\/json/],
-      ['an article over 2 MB', () => request(app).post('/api/articles').send({ text: 'word '.repeat(500_000) }), 413, /the text is 2\.38MB; claimtrail takes articles of up to 2MB\. Split it/],
-      ['a body over twice the article limit', () => request(app).post('/api/articles').send({ articles: Array(3).fill({ text: 'word '.repeat(400_000) }) }), 413, /The body is larger than 4\.06MB\. Send fewer articles/],
-      ['a body not in UTF-8', () => request(app).post('/api/articles').set('Content-Type', 'application/json').serialize((bytes) => bytes).send(Buffer.from('{"text": "Caf\xe9 owner said prices rise."}', 'latin1')), 400, /not UTF-8/],
+      [
+        'an article over 2 MB',
+        () =>
+          request(app)
+            .post('/api/articles')
+            .send({ text: 'word '.repeat(500_000) }),
+        413,
+        /the text is 2\.38MB; claimtrail takes articles of up to 2MB\. Split it/,
+      ],
+      [
+        'a body over twice the article limit',
+        () =>
+          request(app)
+            .post('/api/articles')
+            .send({ articles: Array(3).fill({ text: 'word '.repeat(400_000) }) }),
+        413,
+        /The body is larger than 4\.06MB\. Send fewer articles/,
+      ],
+      [
+        'a body not in UTF-8',
+        () =>
+          request(app)
+            .post('/api/articles')
+            .set('Content-Type', 'application/json')
+            .serialize((bytes) => bytes)
+            .send(Buffer.from('{"text": "Caf\xe9 owner said prices rise."}', 'latin1')),
+        400,
+        /not UTF-8/,
+      ],
     ]
     for (const [what, send, status, message] of bad) {
       it(`refuses ${what} with ${status} and stores nothing`, async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect } from 'chai'
-import request from 'supertest'
 import type { Express } from 'express'
+import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
 import { MAX_UPLOAD } from '../../src/web/articles.js'
 import type { WebStore } from '../../src/web/web-store.js'
@@ -48,12 +48,25 @@ describe('the ingest form', () => {
 
   it('pasted text is extracted and stored as given, and the summary counts what was added', async () => {
     const text = await readFile(SAMPLE, 'utf8')
-    const summary = await summaryOf(app, post('/articles').field('text', text).field('title', 'Russia asked China for aid')
-      .field('outlet', 'NextShark').field('date', '2022-03-15').field('url', 'https://nextshark.com/russia-china-aid'))
+    const summary = await summaryOf(
+      app,
+      post('/articles')
+        .field('text', text)
+        .field('title', 'Russia asked China for aid')
+        .field('outlet', 'NextShark')
+        .field('date', '2022-03-15')
+        .field('url', 'https://nextshark.com/russia-china-aid'),
+    )
     expect(figure(summary, 'Articles added')).to.equal(1)
     expect(figure(summary, 'Already stored')).to.equal(0)
     const article = fixture.store.article(fixture.store.articles()[0].id)!
-    expect(article).to.include({ text, title: 'Russia asked China for aid', outlet: 'NextShark', published: '2022-03-15', url: 'https://nextshark.com/russia-china-aid' })
+    expect(article).to.include({
+      text,
+      title: 'Russia asked China for aid',
+      outlet: 'NextShark',
+      published: '2022-03-15',
+      url: 'https://nextshark.com/russia-china-aid',
+    })
     const statements = fixture.store.statements()
     expect(statements.length).to.be.greaterThan(5)
     expect(figure(summary, 'Statements')).to.equal(statements.length)
@@ -80,13 +93,19 @@ describe('the ingest form', () => {
     expect(article.title).to.equal('Harbour pier sale - The Gazette') // Readability's reading of the page's title
     expect(article.text).to.include('according to two councillors who spoke on Tuesday.\n\n“The pier will be sold')
     for (const debris of ['Subscribe', 'track()', 'Share on Facebook', '<p>']) expect(article.text).not.to.include(debris)
-    for (const s of fixture.store.statements()) for (const span of s.content) expect(article.text.slice(span.start, span.end)).to.equal(span.text)
+    for (const s of fixture.store.statements())
+      for (const span of s.content) expect(article.text.slice(span.start, span.end)).to.equal(span.text)
     expect(fixture.store.statements().some((s) => s.speaker?.name === 'Ana Ruiz')).to.equal(true)
   })
 
   it('a .jsonl upload stores each good line and reports each bad one by its number', async () => {
     const lines = [
-      JSON.stringify({ id: 'pier', text: 'The board denied that any sale had been agreed, its spokesperson said.', date: '2025-03-05', title: 'Pier' }),
+      JSON.stringify({
+        id: 'pier',
+        text: 'The board denied that any sale had been agreed, its spokesperson said.',
+        date: '2025-03-05',
+        title: 'Pier',
+      }),
       '{"text": "no closing brace"',
       '',
       JSON.stringify({ text: 'Ana Ruiz said the pier would be sold before the summer.', date: '5 March' }),
@@ -107,18 +126,76 @@ describe('the ingest form', () => {
   describe('refuses bad input with a page naming the problem and the fix, storing nothing', () => {
     const refusals: Array<[string, (r: request.Test) => request.Test, number, string]> = [
       ['empty text', (r) => r.field('text', '   \n '), 400, 'There is no article: paste the article&#39;s text'],
-      ['a bad date', (r) => r.field('text', 'Ana Ruiz said the pier was sold.').field('date', '15/03/2022'), 400, 'The date &#34;15/03/2022&#34; is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.'],
-      ['an impossible date', (r) => r.field('text', 'Ana Ruiz said the pier was sold.').field('date', '2022-02-30'), 400, 'is not a date: write it as yyyy-MM-dd'],
-      ['a url that is not a web address', (r) => r.field('text', 'Ana Ruiz said so.').field('url', 'javascript:alert(1)'), 400, 'is not a web address: give the article&#39;s address starting with https://'],
-      ['a file of the wrong type', (r) => r.attach('file', Buffer.from('%PDF-1.4'), 'story.pdf'), 400, 'story.pdf is not a file claimtrail reads: upload a .txt article, a saved .html page, or a .jsonl file'],
+      [
+        'a bad date',
+        (r) => r.field('text', 'Ana Ruiz said the pier was sold.').field('date', '15/03/2022'),
+        400,
+        'The date &#34;15/03/2022&#34; is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.',
+      ],
+      [
+        'an impossible date',
+        (r) => r.field('text', 'Ana Ruiz said the pier was sold.').field('date', '2022-02-30'),
+        400,
+        'is not a date: write it as yyyy-MM-dd',
+      ],
+      [
+        'a url that is not a web address',
+        (r) => r.field('text', 'Ana Ruiz said so.').field('url', 'javascript:alert(1)'),
+        400,
+        'is not a web address: give the article&#39;s address starting with https://',
+      ],
+      [
+        'a file of the wrong type',
+        (r) => r.attach('file', Buffer.from('%PDF-1.4'), 'story.pdf'),
+        400,
+        'story.pdf is not a file claimtrail reads: upload a .txt article, a saved .html page, or a .jsonl file',
+      ],
       ['a binary .txt', (r) => r.attach('file', Buffer.from([0x50, 0, 0x4b, 3]), 'story.txt'), 400, 'story.txt looks binary, not text'],
-      ['a .jsonl with no good line', (r) => r.attach('file', Buffer.from('{"title": "no text"}\n'), 'none.jsonl'), 400, 'none.jsonl holds no article: give one JSON object per line'],
-      ['both text and a file', (r) => r.field('text', 'Ana Ruiz said so.').attach('file', Buffer.from('Tom Reyes said no.'), 'b.txt'), 400, 'Both pasted text and a file were given'],
-      ['a file over the limit', (r) => r.attach('file', Buffer.alloc(MAX_UPLOAD + 1, 'a'), 'huge.txt'), 413, 'The file or text is larger than 20 MB: split it'],
-      ['a .txt article over 2 MB', (r) => r.attach('file', Buffer.from('word '.repeat(500_000)), 'book.txt'), 413, 'book.txt is 2.38MB; claimtrail takes articles of up to 2MB. Split it into parts'],
-      ['pasted text over 2 MB', (r) => r.field('text', 'word '.repeat(500_000)), 413, 'The pasted text: the text is 2.38MB; claimtrail takes articles of up to 2MB.'],
-      ['a title with a control character', (r) => r.field('text', 'Ana Ruiz said so.').field('title', 'Pier\u001b[2J sold'), 400, '&#34;title&#34; holds a control character (U+001B)'],
-      ['a multipart body cut off', (r) => r.set('Content-Type', 'multipart/form-data; boundary=xyz').send('--xyz\r\nContent-Disposition: form-data; name="text"\r\n\r\nAna said'), 400, 'The form could not be read (Unexpected end of form)'],
+      [
+        'a .jsonl with no good line',
+        (r) => r.attach('file', Buffer.from('{"title": "no text"}\n'), 'none.jsonl'),
+        400,
+        'none.jsonl holds no article: give one JSON object per line',
+      ],
+      [
+        'both text and a file',
+        (r) => r.field('text', 'Ana Ruiz said so.').attach('file', Buffer.from('Tom Reyes said no.'), 'b.txt'),
+        400,
+        'Both pasted text and a file were given',
+      ],
+      [
+        'a file over the limit',
+        (r) => r.attach('file', Buffer.alloc(MAX_UPLOAD + 1, 'a'), 'huge.txt'),
+        413,
+        'The file or text is larger than 20 MB: split it',
+      ],
+      [
+        'a .txt article over 2 MB',
+        (r) => r.attach('file', Buffer.from('word '.repeat(500_000)), 'book.txt'),
+        413,
+        'book.txt is 2.38MB; claimtrail takes articles of up to 2MB. Split it into parts',
+      ],
+      [
+        'pasted text over 2 MB',
+        (r) => r.field('text', 'word '.repeat(500_000)),
+        413,
+        'The pasted text: the text is 2.38MB; claimtrail takes articles of up to 2MB.',
+      ],
+      [
+        'a title with a control character',
+        (r) => r.field('text', 'Ana Ruiz said so.').field('title', 'Pier\u001b[2J sold'),
+        400,
+        '&#34;title&#34; holds a control character (U+001B)',
+      ],
+      [
+        'a multipart body cut off',
+        (r) =>
+          r
+            .set('Content-Type', 'multipart/form-data; boundary=xyz')
+            .send('--xyz\r\nContent-Disposition: form-data; name="text"\r\n\r\nAna said'),
+        400,
+        'The form could not be read (Unexpected end of form)',
+      ],
     ]
     for (const [what, fill, status, message] of refusals) {
       it(`${what} → ${status}`, async () => {
@@ -131,7 +208,11 @@ describe('the ingest form', () => {
     }
 
     it('keeps what was typed in the form it shows again', async () => {
-      const res = await post('/articles').field('text', 'Ana <b>Ruiz</b> said so.').field('outlet', 'The Gazette').field('date', 'yesterday').expect(400)
+      const res = await post('/articles')
+        .field('text', 'Ana <b>Ruiz</b> said so.')
+        .field('outlet', 'The Gazette')
+        .field('date', 'yesterday')
+        .expect(400)
       expect(res.text).to.include('>Ana &lt;b&gt;Ruiz&lt;/b&gt; said so.</textarea>')
       expect(res.text).to.include('name="outlet" type="text" value="The Gazette"')
     })
@@ -155,7 +236,9 @@ describe('the ingest progress page', () => {
     })
     try {
       const app = createApp({ store: slow })
-      const lines = ['Ana Ruiz said the pier was sold.', 'Tom Reyes said no offer was made.', 'The board denied the sale.'].map((text) => JSON.stringify({ text })).join('\n')
+      const lines = ['Ana Ruiz said the pier was sold.', 'Tom Reyes said no offer was made.', 'The board denied the sale.']
+        .map((text) => JSON.stringify({ text }))
+        .join('\n')
       const post = await (await poster(app))('/articles').attach('file', Buffer.from(lines), 'three.jsonl').expect(303)
       let page = await request(app).get(post.headers.location).expect(200)
       for (let tries = 0; tries < 300 && !page.text.includes('3 of 3 articles'); tries++) {

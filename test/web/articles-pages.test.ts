@@ -2,8 +2,8 @@ import { expect } from 'chai'
 import request from 'supertest'
 import type { Extraction } from '../../src/pipeline/types.js'
 import type { ArticleInput } from '../../src/store/schema.js'
-import { articleSegments } from '../../src/web/article-page.js'
 import { createApp } from '../../src/web/app.js'
+import { articleSegments } from '../../src/web/article-page.js'
 import { PAGE_SIZE } from '../../src/web/articles.js'
 import { HARBOUR, HARBOUR_ARTICLE, harbourExtraction, spanOf, statementOf, storeWith } from './fixture.js'
 
@@ -36,7 +36,14 @@ describe('GET /articles — the articles list', () => {
 
   it('pages through many articles, newest first, and refuses a page that is not there', async () => {
     const many = Array.from({ length: PAGE_SIZE + 1 }, (_, i): [ArticleInput, Extraction] => [
-      { id: `a${i}`, text: `Story number ${i}.`, title: `Story ${i}`, outlet: 'Wire', url: null, published: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` },
+      {
+        id: `a${i}`,
+        text: `Story number ${i}.`,
+        title: `Story ${i}`,
+        outlet: 'Wire',
+        url: null,
+        published: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      },
       { statements: [], claims: [] },
     ])
     const { store, cleanup } = await storeWith(many)
@@ -69,10 +76,16 @@ describe('GET /articles/:id — an article with its statements marked', () => {
       expect(res.text).to.include('4 statements on 2 claims')
       const [ruiz] = store.statements().filter((s) => s.speaker?.name === 'Ana Ruiz')
       const link = `<a class="statement-link" href="/claims/harbour%3Ac1#statement-${ruiz.id}"`
-      expect(res.text).to.include(`${link} title="Ana Ruiz asserts: open this statement on its claim&#39;s page"><mark class="content">The pier will be sold before the summer,</mark></a>`)
-      expect(res.text).to.include(`${link} title="Ana Ruiz asserts: open this statement on its claim&#39;s page"><mark class="speaker">Mayor Ana Ruiz</mark></a>`)
+      expect(res.text).to.include(
+        `${link} title="Ana Ruiz asserts: open this statement on its claim&#39;s page"><mark class="content">The pier will be sold before the summer,</mark></a>`,
+      )
+      expect(res.text).to.include(
+        `${link} title="Ana Ruiz asserts: open this statement on its claim&#39;s page"><mark class="speaker">Mayor Ana Ruiz</mark></a>`,
+      )
       expect(res.text).to.include('<mark class="cue">told</mark>')
-      expect(res.text).to.match(/href="\/claims\/harbour%3Ac2#statement-harbour:s\d+"[^>]*><mark class="content">no offer was on the table<\/mark>/)
+      expect(res.text).to.match(
+        /href="\/claims\/harbour%3Ac2#statement-harbour:s\d+"[^>]*><mark class="content">no offer was on the table<\/mark>/,
+      )
       // The claim page gives each statement the id the link points at.
       const claim = await request(createApp({ store })).get('/claims/harbour%3Ac1').expect(200)
       expect(claim.text).to.include(`id="statement-${ruiz.id}"`)
@@ -83,8 +96,13 @@ describe('GET /articles/:id — an article with its statements marked', () => {
 
   it('prints untrusted article text escaped, inside and outside the marks', async () => {
     const text = 'Evil <script>alert(1)</script> corp said "<b>we</b> & they" were <img src=x onerror=alert(2)> fine.'
-    const extraction = { claims: [{ id: 'c1', text: 'we and they' }], statements: [statementOf({ stance: 'assert', claim: 'c1', content: [spanOf(text, '<b>we</b> & they')], cue: spanOf(text, 'said') })] }
-    const { store, cleanup } = await storeWith([[{ id: 'evil', text, title: '<i>Headline</i>', outlet: null, url: 'javascript:alert(3)', published: null }, extraction]])
+    const extraction = {
+      claims: [{ id: 'c1', text: 'we and they' }],
+      statements: [statementOf({ stance: 'assert', claim: 'c1', content: [spanOf(text, '<b>we</b> & they')], cue: spanOf(text, 'said') })],
+    }
+    const { store, cleanup } = await storeWith([
+      [{ id: 'evil', text, title: '<i>Headline</i>', outlet: null, url: 'javascript:alert(3)', published: null }, extraction],
+    ])
     try {
       const res = await request(createApp({ store })).get('/articles/evil').expect(200)
       expect(res.text).not.to.include('<script>alert')
@@ -112,7 +130,12 @@ describe('GET /articles/:id — an article with its statements marked', () => {
 
 describe('articleSegments', () => {
   it('cuts the text into pieces that join back into it, each statement its own link', () => {
-    const statements = harbourExtraction().statements.map((s, i) => ({ ...s, id: `harbour:s${i + 1}`, articleId: 'harbour', speakerId: null }))
+    const statements = harbourExtraction().statements.map((s, i) => ({
+      ...s,
+      id: `harbour:s${i + 1}`,
+      articleId: 'harbour',
+      speakerId: null,
+    }))
     const segments = articleSegments({ text: HARBOUR }, statements)
     expect(segments.map((s) => s.text).join('')).to.equal(HARBOUR)
     const quote = segments.filter((s) => s.statement?.href.endsWith('#statement-harbour:s2'))
@@ -125,7 +148,13 @@ describe('articleSegments', () => {
   })
 
   it('leaves out statements a reviewer rejected', () => {
-    const statements = harbourExtraction().statements.map((s, i) => ({ ...s, id: `s${i}`, articleId: 'harbour', speakerId: null, rejected: { by: 'ed', at: '2025-01-01', reason: 'not a quote' } }))
+    const statements = harbourExtraction().statements.map((s, i) => ({
+      ...s,
+      id: `s${i}`,
+      articleId: 'harbour',
+      speakerId: null,
+      rejected: { by: 'ed', at: '2025-01-01', reason: 'not a quote' },
+    }))
     expect(articleSegments({ text: HARBOUR }, statements)).to.deep.equal([{ text: HARBOUR, mark: null, statement: null }])
   })
 })

@@ -1,8 +1,9 @@
 // No users (the laptop): the local user writes, but only from this site's own pages. Every POST form is refused
 // without its token or from another site, and a name pointed at 127.0.0.1 by another site is turned away.
-import { expect } from 'chai'
+
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
+import { expect } from 'chai'
 import type { Express } from 'express'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
@@ -14,10 +15,25 @@ const ARTICLE = { text: 'The harbour board denied that the pier was sold, its sp
 
 /** Every POST form of the pages, as its page sends it, with `extra` fields. */
 const send: Record<string, (agent: ReturnType<typeof request.agent>, extra: Record<string, string>) => request.Test> = {
-  'the review form': (a, extra) => a.post(`${C1}/review`).type('form').send({ verdict: 'False', by: 'Jo', ...extra }),
-  'the merge form': (a, extra) => a.post('/claims/harbour%3Ac2/merge').type('form').send({ into: 'harbour:c1', by: 'Jo', ...extra }),
-  'a correction form': (a, extra) => a.post(`${C1}/statements/harbour%3As3`).type('form').send({ action: 'split-statement', by: 'Jo', ...extra }),
-  'the ingest form': (a, extra) => Object.entries(extra).reduce((t, [k, v]) => t.field(k, v), a.post('/articles')).field('text', ARTICLE.text),
+  'the review form': (a, extra) =>
+    a
+      .post(`${C1}/review`)
+      .type('form')
+      .send({ verdict: 'False', by: 'Jo', ...extra }),
+  'the merge form': (a, extra) =>
+    a
+      .post('/claims/harbour%3Ac2/merge')
+      .type('form')
+      .send({ into: 'harbour:c1', by: 'Jo', ...extra }),
+  'a correction form': (a, extra) =>
+    a
+      .post(`${C1}/statements/harbour%3As3`)
+      .type('form')
+      .send({ action: 'split-statement', by: 'Jo', ...extra }),
+  'the ingest form': (a, extra) =>
+    Object.entries(extra)
+      .reduce((t, [k, v]) => t.field(k, v), a.post('/articles'))
+      .field('text', ARTICLE.text),
 }
 
 /** An ingest runs on after its 303: wait for its summary, so the store is not removed under it. */
@@ -64,7 +80,7 @@ describe('no users: the local user writes, from this site only', () => {
       const refusals: Array<[string, request.Test]> = [
         ['no token', send[name](browser, {})],
         ['a wrong token', send[name](browser, { _csrf: 'x'.repeat(43) })],
-        ['another browser\'s token', send[name](browser, { _csrf: othersToken })],
+        ["another browser's token", send[name](browser, { _csrf: othersToken })],
         ['the token without its cookie', send[name](request.agent(app), { _csrf: token })],
         ['a foreign Origin', send[name](browser, { _csrf: token }).set('Origin', 'http://evil.example')],
         ['Origin: null', send[name](browser, { _csrf: token }).set('Origin', 'null')],
@@ -78,15 +94,23 @@ describe('no users: the local user writes, from this site only', () => {
     })
   }
 
-  it('a local script may POST JSON to the API with no token; with a browser\'s Origin or a text/plain body it may not', async () => {
+  it("a local script may POST JSON to the API with no token; with a browser's Origin or a text/plain body it may not", async () => {
     await request(app).post('/api/articles').send(ARTICLE).expect(201)
     const before = await snapshot(fixture.store)
-    const foreign = await request(app).post('/api/articles').set('Origin', 'http://evil.example').send({ ...ARTICLE, text: `${ARTICLE.text} 1` }).expect(403)
+    const foreign = await request(app)
+      .post('/api/articles')
+      .set('Origin', 'http://evil.example')
+      .send({ ...ARTICLE, text: `${ARTICLE.text} 1` })
+      .expect(403)
     expect(foreign.body.error).to.match(/came from another site/)
     // a form on another page can send text/plain without a preflight; it never counts as the script's JSON
     await request(app).post('/api/articles').set('Content-Type', 'text/plain').send(JSON.stringify(ARTICLE)).expect(403)
     // a browser's fetch from a page carries Sec-Fetch-Site even when same-origin: it needs the token too
-    await request(app).post('/api/articles').set('Sec-Fetch-Site', 'same-origin').send({ ...ARTICLE, text: `${ARTICLE.text} 2` }).expect(403)
+    await request(app)
+      .post('/api/articles')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send({ ...ARTICLE, text: `${ARTICLE.text} 2` })
+      .expect(403)
     expect(await snapshot(fixture.store)).to.equal(before)
   })
 
@@ -98,7 +122,8 @@ describe('no users: the local user writes, from this site only', () => {
       const res = await request(server).get('/').set('Host', `evil.example:${port}`).expect(400)
       expect(res.text).to.include('is not a name of this server')
       await request(server).post('/api/articles').set('Host', 'evil.example').send(ARTICLE).expect(400)
-      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) await request(server).get('/').set('Host', host).expect(200)
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`])
+        await request(server).get('/').set('Host', host).expect(200)
     } finally {
       server.close()
     }
@@ -118,9 +143,16 @@ describe('write limits', () => {
 
   it('past the limit a write gets 429 saying why and what to do, and changes nothing; reading goes on', async () => {
     const app = createApp({ store: fixture.store, access: { writeLimit: 3 } })
-    for (let i = 1; i <= 3; i++) await request(app).post('/api/articles').send({ ...ARTICLE, text: `${ARTICLE.text} (${i})` }).expect(201)
+    for (let i = 1; i <= 3; i++)
+      await request(app)
+        .post('/api/articles')
+        .send({ ...ARTICLE, text: `${ARTICLE.text} (${i})` })
+        .expect(201)
     const before = await snapshot(fixture.store)
-    const refused = await request(app).post('/api/articles').send({ ...ARTICLE, text: `${ARTICLE.text} (4)` }).expect(429)
+    const refused = await request(app)
+      .post('/api/articles')
+      .send({ ...ARTICLE, text: `${ARTICLE.text} (4)` })
+      .expect(429)
     expect(refused.body.error).to.match(/^Too many changes: this server takes 3 a minute from one user or address/)
     expect(refused.headers['ratelimit-policy']).to.match(/^"3-in-1min"; q=3; w=60/)
     expect(refused.headers.ratelimit).to.match(/^"3-in-1min"; r=0; t=\d+/)

@@ -2,13 +2,14 @@
 // failed sign-ins are limited per account as well as per address: guesses at one user's password from many
 // addresses are answered 429 after ten, while other users still sign in. A real server on a real port, a real
 // users file; requests leave from different loopback addresses (127.0.0.x) as from different machines.
-import { expect } from 'chai'
+
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
-import { serve, type Served } from '../browser/harness.js'
+import { expect } from 'chai'
 import { addUser } from '../../src/users/users.js'
 import type { UsersData } from '../../src/users/users-file.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type Served, serve } from '../browser/harness.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { formTokenIn } from './poster.js'
 
 const PASSWORD = 'a ferry pier at dawn'
@@ -21,16 +22,34 @@ interface Answer {
 }
 
 /** One request from `from` (a loopback address), as a browser holding `cookie` sends it. */
-function send(base: string, method: string, path: string, { cookie = '', from = '127.0.0.1', form, json, headers = {} }:
-  { cookie?: string; from?: string; form?: Record<string, string>; json?: object; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(
+  base: string,
+  method: string,
+  path: string,
+  {
+    cookie = '',
+    from = '127.0.0.1',
+    form,
+    json,
+    headers = {},
+  }: { cookie?: string; from?: string; form?: Record<string, string>; json?: object; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const body = form ? new URLSearchParams(form).toString() : json ? JSON.stringify(json) : ''
   const type = form ? 'application/x-www-form-urlencoded' : 'application/json'
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method, localAddress: from, headers: { cookie, 'content-type': type, accept: 'text/html', ...headers } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () =>
-        resolve({ status: res.statusCode!, body: text, cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]) }))
-    })
+    const req = httpRequest(
+      `${base}${path}`,
+      { method, localAddress: from, headers: { cookie, 'content-type': type, accept: 'text/html', ...headers } },
+      (res) => {
+        let text = ''
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (text += chunk))
+          .on('end', () =>
+            resolve({ status: res.statusCode!, body: text, cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]) }),
+          )
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -90,7 +109,11 @@ describe('with users: signing out, and the per-account sign-in limit', function 
     const again = await signInAs(served.base, 'jo', PASSWORD)
     const fresh = again.cookies.find((c) => c.startsWith('claimtrail_session='))!
     const page = await send(served.base, 'GET', '/', { cookie: fresh })
-    const written = await send(served.base, 'POST', '/api/articles', { cookie: fresh, json: ARTICLE, headers: { 'x-csrf-token': formTokenIn(page.body) } })
+    const written = await send(served.base, 'POST', '/api/articles', {
+      cookie: fresh,
+      json: ARTICLE,
+      headers: { 'x-csrf-token': formTokenIn(page.body) },
+    })
     expect(written.status, written.body).to.equal(201)
   })
 

@@ -3,9 +3,9 @@
 import { expect } from 'chai'
 import type { Express } from 'express'
 import request from 'supertest'
-import { createApp } from '../../src/web/app.js'
 import { addUser, issueToken, removeUser, revokeToken } from '../../src/users/users.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { createApp } from '../../src/web/app.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { snapshot, twoArticles } from './claims-fixture.js'
 import { formTokenIn } from './poster.js'
 
@@ -63,12 +63,17 @@ describe('with users: who may read and change what', function () {
   it('refuses a wrong password and an unknown name with the same words, and signs in neither', async () => {
     const agent = request.agent(app)
     const token = formTokenIn((await agent.get('/login').expect(200)).text)
-    const wrongPassword = await agent.post('/login').type('form').send({ name: 'jo', password: 'not the password', _csrf: token }).expect(401)
+    const wrongPassword = await agent
+      .post('/login')
+      .type('form')
+      .send({ name: 'jo', password: 'not the password', _csrf: token })
+      .expect(401)
     const wrongName = await agent.post('/login').type('form').send({ name: 'joe', password: PASSWORD, _csrf: token }).expect(401)
     const problem = (html: string) => /<div class="problem" role="alert"><p>([^<]*)<\/p>/.exec(html)?.[1]
     expect(problem(wrongPassword.text)).to.equal('That name and password do not match a user of this desk. Check both and try again.')
     expect(problem(wrongName.text)).to.equal(problem(wrongPassword.text))
-    for (const res of [wrongPassword, wrongName]) expect(setCookies(res).filter((c) => c.startsWith('claimtrail_session='))).to.deep.equal([])
+    for (const res of [wrongPassword, wrongName])
+      expect(setCookies(res).filter((c) => c.startsWith('claimtrail_session='))).to.deep.equal([])
     await agent.post(`${C1}/review`).type('form').send({ verdict: 'False', _csrf: token }).expect(401)
   })
 
@@ -76,13 +81,24 @@ describe('with users: who may read and change what', function () {
     const { agent, token, page } = await signedIn(app)
     expect(page).not.to.include('name="by"')
     expect(page).to.include('<span>jo</span> <button type="submit">Sign out</button>')
-    await agent.post(`${C1}/review`).type('form').send({ verdict: 'Mostly false', note: 'minutes', by: 'Someone Else', _csrf: token }).expect(303)
+    await agent
+      .post(`${C1}/review`)
+      .type('form')
+      .send({ verdict: 'Mostly false', note: 'minutes', by: 'Someone Else', _csrf: token })
+      .expect(303)
     expect((await fixture.store.claim('harbour:c1'))!.claim.review).to.include({ verdict: 'Mostly false', by: 'jo' })
-    await agent.post(`${C1}/statements/harbour%3As3`).type('form').send({ action: 'set-stance', stance: 'assert', _csrf: token }).expect(303)
-    expect((await fixture.store.decisions()).map((d) => [d.action, d.by])).to.deep.equal([['review-claim', 'jo'], ['set-stance', 'jo']])
+    await agent
+      .post(`${C1}/statements/harbour%3As3`)
+      .type('form')
+      .send({ action: 'set-stance', stance: 'assert', _csrf: token })
+      .expect(303)
+    expect((await fixture.store.decisions()).map((d) => [d.action, d.by])).to.deep.equal([
+      ['review-claim', 'jo'],
+      ['set-stance', 'jo'],
+    ])
   })
 
-  it('a signed-in write without the page\'s token, with another browser\'s token, or from another site is refused', async () => {
+  it("a signed-in write without the page's token, with another browser's token, or from another site is refused", async () => {
     const { agent, token } = await signedIn(app)
     const stranger = formTokenIn((await request(app).get('/login').expect(200)).text)
     const before = await snapshot(fixture.store)
@@ -90,9 +106,17 @@ describe('with users: who may read and change what', function () {
     const refusals: Array<[string, request.Test, RegExp]> = [
       ['no token', review().send({ verdict: 'False' }), /out of date or did not come from this site/],
       ['a wrong token', review().send({ verdict: 'False', _csrf: `${token.slice(0, -2)}xx` }), /out of date/],
-      ['an anonymous browser\'s token', review().send({ verdict: 'False', _csrf: stranger }), /out of date/],
-      ['a foreign Origin', review().set('Origin', 'https://evil.example').send({ verdict: 'False', _csrf: token }), /came from another site/],
-      ['Sec-Fetch-Site: cross-site', review().set('Sec-Fetch-Site', 'cross-site').send({ verdict: 'False', _csrf: token }), /came from another site/],
+      ["an anonymous browser's token", review().send({ verdict: 'False', _csrf: stranger }), /out of date/],
+      [
+        'a foreign Origin',
+        review().set('Origin', 'https://evil.example').send({ verdict: 'False', _csrf: token }),
+        /came from another site/,
+      ],
+      [
+        'Sec-Fetch-Site: cross-site',
+        review().set('Sec-Fetch-Site', 'cross-site').send({ verdict: 'False', _csrf: token }),
+        /came from another site/,
+      ],
       ['JSON with the cookie but no token', agent.post('/api/articles').send(ARTICLE), /needs its form token/],
     ]
     for (const [what, sent, message] of refusals) {
@@ -102,8 +126,12 @@ describe('with users: who may read and change what', function () {
     }
     expect(await snapshot(fixture.store)).to.equal(before)
     // The same token from this site's own page (Origin matches Host) goes through.
-    await review().set('Host', 'desk.example').set('Origin', 'http://desk.example').set('Sec-Fetch-Site', 'same-origin')
-      .send({ verdict: 'False', _csrf: token }).expect(303)
+    await review()
+      .set('Host', 'desk.example')
+      .set('Origin', 'http://desk.example')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send({ verdict: 'False', _csrf: token })
+      .expect(303)
   })
 
   it('a Bearer token writes through the API without a form token; revoked, or its user removed, it is refused', async () => {
@@ -114,7 +142,11 @@ describe('with users: who may read and change what', function () {
     const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
     await request(app).post('/api/articles').set('Authorization', `Bearer ${altered}`).send(ARTICLE).expect(401)
     await revokeToken(usersFile, record.id)
-    const revoked = await request(app).post('/api/articles').set('Authorization', `Bearer ${token}`).send({ ...ARTICLE, text: `${ARTICLE.text} Again.` }).expect(401)
+    const revoked = await request(app)
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...ARTICLE, text: `${ARTICLE.text} Again.` })
+      .expect(401)
     expect(revoked.body.error).to.match(/not valid: it may have been revoked/)
     expect(await fixture.store.articles()).to.have.length(3)
 
@@ -135,13 +167,23 @@ describe('with users: who may read and change what', function () {
   it('the session cookie is httpOnly, SameSite=Lax and signed: an altered one signs nobody in', async () => {
     const agent = request.agent(app)
     const form = formTokenIn((await agent.get('/login').expect(200)).text)
-    const res = await agent.post('/login').type('form').send({ name: 'JO', password: PASSWORD, _csrf: form, next: '//evil.example/' }).expect(303)
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ name: 'JO', password: PASSWORD, _csrf: form, next: '//evil.example/' })
+      .expect(303)
     expect(res.headers.location, 'only a path of this site').to.equal('/')
     const cookie = setCookies(res).find((c) => c.startsWith('claimtrail_session='))!
-    expect(cookie).to.match(/; HttpOnly/).and.to.match(/; SameSite=Lax/)
+    expect(cookie)
+      .to.match(/; HttpOnly/)
+      .and.to.match(/; SameSite=Lax/)
     const value = cookie.split(';')[0].split('=')[1]
     const [body, mac] = value.split('.')
-    const forged = Buffer.from(Buffer.from(body, 'base64url').toString().replace(/"ends":\d+/, '"ends":99999999999999')).toString('base64url')
+    const forged = Buffer.from(
+      Buffer.from(body, 'base64url')
+        .toString()
+        .replace(/"ends":\d+/, '"ends":99999999999999'),
+    ).toString('base64url')
     const page = await request(app).get(C1).set('Cookie', `claimtrail_session=${forged}.${mac}`).expect(200)
     expect(page.text).to.include('<a class="session" href="/login?next=%2Fclaims%2Fharbour%253Ac1">Sign in</a>')
   })

@@ -8,7 +8,11 @@ describe('GET /claims/:id — the claim page', () => {
   let page: string
   before(async () => {
     fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()]])
-    page = (await request(createApp({ store: fixture.store })).get('/claims/harbour:c1').expect(200)).text
+    page = (
+      await request(createApp({ store: fixture.store }))
+        .get('/claims/harbour:c1')
+        .expect(200)
+    ).text
   })
   after(() => fixture.cleanup())
 
@@ -27,7 +31,9 @@ describe('GET /claims/:id — the claim page', () => {
     expect(ruiz).to.include('<time datetime="2025-03-04">2025-03-04</time> (“on Tuesday”)')
     expect(ruiz).to.include('to the Gazette')
     expect(ruiz).to.include('<span class="outlet">The Gazette</span>')
-    expect(ruiz).to.include('<a href="https://gazette.example/harbour-pier" rel="noopener noreferrer">Harbour board to sell the old ferry pier</a>')
+    expect(ruiz).to.include(
+      '<a href="https://gazette.example/harbour-pier" rel="noopener noreferrer">Harbour board to sell the old ferry pier</a>',
+    )
     expect(statement('harbour:s3')).to.include('<span class="stance">denied</span>')
     expect(statement('harbour:s1')).to.include('<span class="flag">anonymous source</span>')
   })
@@ -49,7 +55,7 @@ describe('GET /claims/:id — the claim page', () => {
     expect(page).not.to.include('no offer was on the table')
   })
 
-  it('links to a download of just this claim\'s statements', () => {
+  it("links to a download of just this claim's statements", () => {
     expect(page).to.include('href="/export/statements.csv?claim=harbour%3Ac1"')
   })
 })
@@ -58,7 +64,10 @@ describe('GET /claims/:id for a claim not stored', () => {
   it('answers with the 404 page, not a stack trace', async () => {
     const { store, cleanup } = await storeWith([])
     try {
-      const res = await request(createApp({ store })).get('/claims/no-such-claim').expect(404).expect('Content-Type', /text\/html/)
+      const res = await request(createApp({ store }))
+        .get('/claims/no-such-claim')
+        .expect(404)
+        .expect('Content-Type', /text\/html/)
       expect(res.text).to.include('<h1>Not found</h1>')
       expect(res.text).to.include('There is no claim &#34;no-such-claim&#34;.')
       expect(res.text).not.to.include('class="stack"')

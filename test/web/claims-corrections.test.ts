@@ -51,10 +51,13 @@ describe('corrections from the claim page', () => {
     expect(await history('/claims/harbour%3Ac2')).to.include('Moved statement harbour:s3 from claim harbour:c1 to claim harbour:c2')
   })
 
-  it('sets a statement\'s stance, kind and speaker', async () => {
+  it("sets a statement's stance, kind and speaker", async () => {
     await post(at('harbour:s3')).type('form').send({ action: 'set-stance', stance: 'assert', by: 'Jo' }).expect(303)
     await post(at('harbour:s3')).type('form').send({ action: 'set-kind', kind: 'mixed', by: 'Jo' }).expect(303)
-    await post(at('harbour:s1')).type('form').send({ action: 'set-speaker', speaker: 'Lee Chan', speakerType: 'person', by: 'Jo' }).expect(303)
+    await post(at('harbour:s1'))
+      .type('form')
+      .send({ action: 'set-speaker', speaker: 'Lee Chan', speakerType: 'person', by: 'Jo' })
+      .expect(303)
     const s3 = (await fixture.store.statement('harbour:s3'))!
     expect(s3).to.include({ stance: 'assert', kind: 'mixed' })
     expect((await fixture.store.statement('harbour:s1'))!.speaker!.name).to.equal('Lee Chan')
@@ -75,14 +78,39 @@ describe('corrections from the claim page', () => {
 
   const refused: Array<[string, string, Record<string, string>, string]> = [
     ['no name', at('harbour:s3'), { action: 'split-statement' }, 'Say who you are'],
-    ['a statement of another claim', at('harbour:s4'), { action: 'split-statement', by: 'Jo' }, 'Statement &#34;harbour:s4&#34; is not one of this claim&#39;s statements'],
+    [
+      'a statement of another claim',
+      at('harbour:s4'),
+      { action: 'split-statement', by: 'Jo' },
+      'Statement &#34;harbour:s4&#34; is not one of this claim&#39;s statements',
+    ],
     ['an unknown statement', at('nope'), { action: 'split-statement', by: 'Jo' }, 'Statement &#34;nope&#34; is not one of this claim'],
-    ['a move to an unknown claim', at('harbour:s3'), { action: 'move-statement', claim: 'nowhere', by: 'Jo' }, 'There is no claim &#34;nowhere&#34; to move the statement to'],
-    ['an unknown stance', at('harbour:s3'), { action: 'set-stance', stance: 'maybe', by: 'Jo' }, 'Stance &#34;maybe&#34; is not one of assert, deny, confirm, decline'],
+    [
+      'a move to an unknown claim',
+      at('harbour:s3'),
+      { action: 'move-statement', claim: 'nowhere', by: 'Jo' },
+      'There is no claim &#34;nowhere&#34; to move the statement to',
+    ],
+    [
+      'an unknown stance',
+      at('harbour:s3'),
+      { action: 'set-stance', stance: 'maybe', by: 'Jo' },
+      'Stance &#34;maybe&#34; is not one of assert, deny, confirm, decline',
+    ],
     ['an unknown kind', at('harbour:s3'), { action: 'set-kind', kind: 'sung', by: 'Jo' }, 'Kind &#34;sung&#34; is not one of'],
     ['an empty speaker', at('harbour:s3'), { action: 'set-speaker', speaker: '', by: 'Jo' }, 'Give the speaker&#39;s name'],
-    ['an unknown action', at('harbour:s3'), { action: 'delete-everything', by: 'Jo' }, '&#34;delete-everything&#34; is not a correction this page makes'],
-    ['a merge into an unknown claim', `${C1}/merge`, { into: 'nowhere', by: 'Jo' }, 'There is no claim &#34;nowhere&#34; to merge this claim into'],
+    [
+      'an unknown action',
+      at('harbour:s3'),
+      { action: 'delete-everything', by: 'Jo' },
+      '&#34;delete-everything&#34; is not a correction this page makes',
+    ],
+    [
+      'a merge into an unknown claim',
+      `${C1}/merge`,
+      { into: 'nowhere', by: 'Jo' },
+      'There is no claim &#34;nowhere&#34; to merge this claim into',
+    ],
     ['a merge into itself', `${C1}/merge`, { into: 'harbour:c1', by: 'Jo' }, '&#34;harbour:c1&#34; is this claim'],
     ['a merge with no name', `${C1}/merge`, { into: 'harbour:c2' }, 'Say who you are'],
   ]

@@ -17,19 +17,41 @@ export function ferryExtraction(text = FERRY): Extraction {
       { id: 'c2', text: 'The mayor plans to step down in the autumn' },
     ],
     statements: [
-      statementOf({ stance: 'assert', claim: 'c1', content: [spanOf(text, 'The council will pay for a new ferry next year')], cue: spanOf(text, 'said'),
-        speaker: speakerOf(text, 'Ana Ruiz', 'Ruiz', 'person', 'mayor'), date: '2025-04-07', datePrecision: 'day', dateText: 'on Monday' }),
-      statementOf({ stance: 'assert', claim: 'c2', content: [spanOf(text, 'the mayor plans to step down in the autumn')], cue: spanOf(text, 'said', 'official'),
-        speaker: speakerOf(text, 'a senior official', 'A senior official', 'anonymous') }),
+      statementOf({
+        stance: 'assert',
+        claim: 'c1',
+        content: [spanOf(text, 'The council will pay for a new ferry next year')],
+        cue: spanOf(text, 'said'),
+        speaker: speakerOf(text, 'Ana Ruiz', 'Ruiz', 'person', 'mayor'),
+        date: '2025-04-07',
+        datePrecision: 'day',
+        dateText: 'on Monday',
+      }),
+      statementOf({
+        stance: 'assert',
+        claim: 'c2',
+        content: [spanOf(text, 'the mayor plans to step down in the autumn')],
+        cue: spanOf(text, 'said', 'official'),
+        speaker: speakerOf(text, 'a senior official', 'A senior official', 'anonymous'),
+      }),
     ],
   }
 }
 
 export const FERRY_ARTICLE: ArticleInput = {
-  id: 'ferry', text: FERRY, title: 'Council to pay for a new ferry', outlet: 'The Courier', url: 'https://courier.example/ferry', published: '2025-04-10',
+  id: 'ferry',
+  text: FERRY,
+  title: 'Council to pay for a new ferry',
+  outlet: 'The Courier',
+  url: 'https://courier.example/ferry',
+  published: '2025-04-10',
 }
 
-export const twoArticles = () => storeWith([[HARBOUR_ARTICLE, harbourExtraction()], [FERRY_ARTICLE, ferryExtraction()]])
+export const twoArticles = () =>
+  storeWith([
+    [HARBOUR_ARTICLE, harbourExtraction()],
+    [FERRY_ARTICLE, ferryExtraction()],
+  ])
 
 /** The claim ids a list page shows, in order. */
 export function listedIds(html: string): string[] {

@@ -1,9 +1,9 @@
 import { expect } from 'chai'
 import request from 'supertest'
-import { createApp } from '../../src/web/app.js'
 import type { Extraction } from '../../src/pipeline/types.js'
-import { spanOf, speakerOf, statementOf, storeWith } from './fixture.js'
+import { createApp } from '../../src/web/app.js'
 import { listedIds, twoArticles } from './claims-fixture.js'
+import { spanOf, speakerOf, statementOf, storeWith } from './fixture.js'
 
 describe('GET /claims — filters, sorting, paging', () => {
   let fixture: Awaited<ReturnType<typeof twoArticles>>
@@ -31,13 +31,17 @@ describe('GET /claims — filters, sorting, paging', () => {
     ['a speaker and a stance in one statement', '?speaker=Ruiz&stance=deny', []],
     ['an outlet', '?outlet=The+Courier', ['ferry:c1', 'ferry:c2']],
     ['a date from', '?from=2025-04-01', ['ferry:c1', 'ferry:c2']],
-    ['a date to (an undated statement counts on its article\'s date)', '?to=2025-03-31', ['harbour:c1', 'harbour:c2']],
+    ["a date to (an undated statement counts on its article's date)", '?to=2025-03-31', ['harbour:c1', 'harbour:c2']],
     ['a date range of one day', '?from=2025-03-04&to=2025-03-04', ['harbour:c1']],
     ['reviewed', '?review=reviewed', ['harbour:c2']],
     ['not reviewed', '?review=unreviewed', ['ferry:c1', 'ferry:c2', 'harbour:c1']],
     ['a verdict', '?review=False', ['harbour:c2']],
     ['has a denial', '?denied=1', ['harbour:c1', 'harbour:c2']],
-    ['blank fields, as a form sends them', '?speaker=&type=&stance=&outlet=&from=&to=&review=', ['ferry:c1', 'ferry:c2', 'harbour:c1', 'harbour:c2']],
+    [
+      'blank fields, as a form sends them',
+      '?speaker=&type=&stance=&outlet=&from=&to=&review=',
+      ['ferry:c1', 'ferry:c2', 'harbour:c1', 'harbour:c2'],
+    ],
   ]
   for (const [what, query, expected] of cases) {
     it(`narrows to ${what} (${query})`, async () => {
@@ -101,26 +105,46 @@ describe('GET /claims — the CSV of a filtered view', () => {
   after(() => fixture.cleanup())
 
   it('/export/claims.csv gives one row per claim of the view', async () => {
-    const res = await request(createApp({ store: fixture.store })).get('/export/claims.csv?stance=deny').expect(200)
+    const res = await request(createApp({ store: fixture.store }))
+      .get('/export/claims.csv?stance=deny')
+      .expect(200)
     expect(res.headers['content-type']).to.match(/^text\/csv/)
-    const rows = res.text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const rows = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(rows[0]).to.match(/^claim_id,claim_text,statements/)
-    expect(rows.slice(1).map((r) => r.split(',')[0]).sort()).to.deep.equal(['harbour:c1', 'harbour:c2'])
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(',')[0])
+        .sort(),
+    ).to.deep.equal(['harbour:c1', 'harbour:c2'])
   })
 
   it('/export/statements.csv with filters gives the statements of those claims only', async () => {
-    const res = await request(createApp({ store: fixture.store })).get('/export/statements.csv?outlet=The+Courier').expect(200)
-    const rows = res.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    const res = await request(createApp({ store: fixture.store }))
+      .get('/export/statements.csv?outlet=The+Courier')
+      .expect(200)
+    const rows = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
     expect(rows.map((r) => r.split(',')[0]).sort()).to.deep.equal(['ferry:s1', 'ferry:s2'])
   })
 
   it('without filters still gives every statement', async () => {
-    const res = await request(createApp({ store: fixture.store })).get('/export/statements.csv').expect(200)
+    const res = await request(createApp({ store: fixture.store }))
+      .get('/export/statements.csv')
+      .expect(200)
     expect(res.text.trim().split('\r\n')).to.have.length(7)
   })
 
   it('refuses a bad filter with 400', async () => {
-    await request(createApp({ store: fixture.store })).get('/export/claims.csv?sort=nope').expect(400)
+    await request(createApp({ store: fixture.store }))
+      .get('/export/claims.csv?sort=nope')
+      .expect(400)
   })
 })
 
@@ -129,15 +153,22 @@ describe('GET /claims — paging', () => {
   const text = Array.from({ length: N }, (_, i) => `Item ${i + 1} is ready, Ana Ruiz said.`).join(' ')
   const extraction: Extraction = {
     claims: Array.from({ length: N }, (_, i) => ({ id: `c${i + 1}`, text: `Item ${i + 1} is ready` })),
-    statements: Array.from({ length: N }, (_, i) => statementOf({
-      stance: 'assert', claim: `c${i + 1}`, content: [spanOf(text, `Item ${i + 1} is ready`)],
-      speaker: { ...speakerOf(text, 'Ana Ruiz', 'Ana Ruiz', 'person'), mention: null },
-      date: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, datePrecision: 'day',
-    })),
+    statements: Array.from({ length: N }, (_, i) =>
+      statementOf({
+        stance: 'assert',
+        claim: `c${i + 1}`,
+        content: [spanOf(text, `Item ${i + 1} is ready`)],
+        speaker: { ...speakerOf(text, 'Ana Ruiz', 'Ana Ruiz', 'person'), mention: null },
+        date: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        datePrecision: 'day',
+      }),
+    ),
   }
   let fixture: Awaited<ReturnType<typeof storeWith>>
   before(async () => {
-    fixture = await storeWith([[{ id: 'items', text, title: 'Items', outlet: 'The Gazette', url: null, published: '2025-02-01' }, extraction]])
+    fixture = await storeWith([
+      [{ id: 'items', text, title: 'Items', outlet: 'The Gazette', url: null, published: '2025-02-01' }, extraction],
+    ])
   })
   after(() => fixture.cleanup())
 
@@ -156,7 +187,11 @@ describe('GET /claims — paging', () => {
   })
 
   it('says so when a page lies past the last one', async () => {
-    const html = (await request(createApp({ store: fixture.store })).get('/claims?page=9').expect(200)).text
+    const html = (
+      await request(createApp({ store: fixture.store }))
+        .get('/claims?page=9')
+        .expect(200)
+    ).text
     expect(html).to.include('There is no page 9')
   })
 })

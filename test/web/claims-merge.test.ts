@@ -3,20 +3,28 @@
 // undone from the history. Real store file, real forms with their token.
 import { expect } from 'chai'
 import request from 'supertest'
+import type { Extraction } from '../../src/pipeline/types.js'
 import { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
-import type { Extraction } from '../../src/pipeline/types.js'
 import { snapshot, twoArticles } from './claims-fixture.js'
 import { spanOf, speakerOf, statementOf } from './fixture.js'
 import { poster } from './poster.js'
 
 const C1 = '/claims/harbour%3Ac1'
 // A third outlet's report of the pier sale, worded its own way: near enough to be listed, not to be filed.
-const HOTEL = 'Hotel group <b>buys</b> pier\n\nA hotel group will buy the old pier from the harbour board for a new waterfront hotel, its chief executive Mia Holt said.'
+const HOTEL =
+  'Hotel group <b>buys</b> pier\n\nA hotel group will buy the old pier from the harbour board for a new waterfront hotel, its chief executive Mia Holt said.'
 const hotelExtraction = (): Extraction => ({
   claims: [{ id: 'c1', text: 'A hotel group will buy the old pier from the harbour board for a new waterfront hotel' }],
-  statements: [statementOf({ stance: 'assert', claim: 'c1', content: [spanOf(HOTEL, 'A hotel group will buy the old pier from the harbour board for a new waterfront hotel')],
-    cue: spanOf(HOTEL, 'said'), speaker: speakerOf(HOTEL, 'Mia Holt', 'Mia Holt', 'person', 'chief executive') })],
+  statements: [
+    statementOf({
+      stance: 'assert',
+      claim: 'c1',
+      content: [spanOf(HOTEL, 'A hotel group will buy the old pier from the harbour board for a new waterfront hotel')],
+      cue: spanOf(HOTEL, 'said'),
+      speaker: speakerOf(HOTEL, 'Mia Holt', 'Mia Holt', 'person', 'chief executive'),
+    }),
+  ],
 })
 
 describe('merging claims from the claim page', () => {
@@ -26,7 +34,10 @@ describe('merging claims from the claim page', () => {
   let hotel: string
   beforeEach(async () => {
     fixture = await twoArticles()
-    await fixture.store.addArticle({ id: 'hotel', text: HOTEL, title: 'Hotel group <b>buys</b> pier', outlet: 'The Herald', url: null, published: '2025-03-07' }, hotelExtraction())
+    await fixture.store.addArticle(
+      { id: 'hotel', text: HOTEL, title: 'Hotel group <b>buys</b> pier', outlet: 'The Herald', url: null, published: '2025-03-07' },
+      hotelExtraction(),
+    )
     hotel = (await fixture.store.statement('hotel:s1'))!.claim
     app = createApp({ store: fixture.store })
     post = await poster(app)
@@ -35,7 +46,7 @@ describe('merging claims from the claim page', () => {
 
   const page = async (path = C1) => (await request(app).get(path).expect(200)).text
 
-  it('keeps the third outlet\'s report a claim of its own, below the matcher\'s threshold', () => {
+  it("keeps the third outlet's report a claim of its own, below the matcher's threshold", () => {
     expect(hotel).to.not.equal('harbour:c1')
   })
 
@@ -52,12 +63,17 @@ describe('merging claims from the claim page', () => {
     const found = html.split('<ol class="found">')[1]?.split('</ol>')[0] ?? ''
     expect(found).to.include(`href="/claims/${encodeURIComponent(hotel)}"`)
     expect(found).to.include(`value="${hotel}"`)
-    expect(await page(`${C1}?find=${encodeURIComponent('<script>x</script>')}`)).to.include('No other claim holds all of “&lt;script&gt;x&lt;/script&gt;”')
+    expect(await page(`${C1}?find=${encodeURIComponent('<script>x</script>')}`)).to.include(
+      'No other claim holds all of “&lt;script&gt;x&lt;/script&gt;”',
+    )
   })
 
   it('merges with one click, then undoes the merge from the history', async () => {
     const before = (await fixture.store.claim(hotel))!.claim.statementIds
-    await post(`/claims/${encodeURIComponent(hotel)}/merge`).type('form').send({ into: 'harbour:c1', by: 'Jo' }).expect(303)
+    await post(`/claims/${encodeURIComponent(hotel)}/merge`)
+      .type('form')
+      .send({ into: 'harbour:c1', by: 'Jo' })
+      .expect(303)
     expect((await fixture.store.claim('harbour:c1'))!.claim.statementIds).to.include('hotel:s1')
     const merged = await page()
     expect(merged).to.include(`<input type="hidden" name="from" value="${hotel}">`)
@@ -74,7 +90,10 @@ describe('merging claims from the claim page', () => {
   })
 
   it('keeps an undone merge undone after the store is opened again', async () => {
-    await post(`/claims/${encodeURIComponent(hotel)}/merge`).type('form').send({ into: 'harbour:c1', by: 'Jo' }).expect(303)
+    await post(`/claims/${encodeURIComponent(hotel)}/merge`)
+      .type('form')
+      .send({ into: 'harbour:c1', by: 'Jo' })
+      .expect(303)
     await post(`${C1}/unmerge`).type('form').send({ from: hotel, by: 'Jo' }).expect(303)
     const reopened = await Store.open(fixture.store.path, { readOnly: true })
     try {

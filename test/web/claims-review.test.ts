@@ -14,7 +14,11 @@ describe('the claim page: chart, review form and history', () => {
   afterEach(() => fixture.cleanup())
 
   it('draws the statements over time as inline SVG with no style attribute', async () => {
-    const html = (await request(createApp({ store: fixture.store })).get(C1).expect(200)).text
+    const html = (
+      await request(createApp({ store: fixture.store }))
+        .get(C1)
+        .expect(200)
+    ).text
     const svg = html.match(/<svg[\s\S]*?<\/svg>/)?.[0]
     expect(svg, 'an inline svg').to.be.a('string')
     expect(svg).not.to.include('style=')
@@ -26,18 +30,25 @@ describe('the claim page: chart, review form and history', () => {
   })
 
   it('offers the review form with the default verdict scale and says the claim is not reviewed', async () => {
-    const html = (await request(createApp({ store: fixture.store })).get(C1).expect(200)).text
+    const html = (
+      await request(createApp({ store: fixture.store }))
+        .get(C1)
+        .expect(200)
+    ).text
     expect(html).to.include('Not reviewed yet')
     expect(html).to.include(`action="${C1}/review"`)
-    for (const verdict of ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven']) expect(html).to.include(`<option>${verdict}</option>`)
+    for (const verdict of ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven'])
+      expect(html).to.include(`<option>${verdict}</option>`)
     expect(html).to.include('No review or correction yet.')
   })
 
   it('stores a verdict with who and when, redirects back, and shows it in the history', async () => {
     const app = createApp({ store: fixture.store })
     const before = Date.now()
-    const res = await (await poster(app))(`${C1}/review`).type('form')
-      .send({ verdict: 'Mostly false', note: 'The board minutes show no vote.', by: 'Jo Park' }).expect(303)
+    const res = await (await poster(app))(`${C1}/review`)
+      .type('form')
+      .send({ verdict: 'Mostly false', note: 'The board minutes show no vote.', by: 'Jo Park' })
+      .expect(303)
     expect(res.headers.location).to.equal(`${C1}?done=review#review`)
     const review = (await fixture.store.claim('harbour:c1'))!.claim.review!
     expect(review).to.include({ verdict: 'Mostly false', note: 'The board minutes show no vote.', by: 'Jo Park' })
@@ -50,7 +61,11 @@ describe('the claim page: chart, review form and history', () => {
   })
 
   const refused: Array<[string, Record<string, string>, string]> = [
-    ['a verdict off the scale', { verdict: 'Pants on fire', by: 'Jo' }, '&#34;Pants on fire&#34; is not a verdict on this desk&#39;s scale. Pick one of: True, Mostly true'],
+    [
+      'a verdict off the scale',
+      { verdict: 'Pants on fire', by: 'Jo' },
+      '&#34;Pants on fire&#34; is not a verdict on this desk&#39;s scale. Pick one of: True, Mostly true',
+    ],
     ['no verdict', { by: 'Jo' }, 'is not a verdict on this desk'],
     ['an empty name', { verdict: 'False', by: '   ' }, 'Say who you are: fill in &#34;Your name&#34;'],
     ['no name at all', { verdict: 'False' }, 'Say who you are'],
@@ -67,13 +82,19 @@ describe('the claim page: chart, review form and history', () => {
 
   it('answers a review of an unknown claim with 404 and changes nothing', async () => {
     const was = await snapshot(fixture.store)
-    await (await poster(createApp({ store: fixture.store })))('/claims/nope/review').type('form').send({ verdict: 'False', by: 'Jo' }).expect(404)
+    await (await poster(createApp({ store: fixture.store })))('/claims/nope/review')
+      .type('form')
+      .send({ verdict: 'False', by: 'Jo' })
+      .expect(404)
     expect(await snapshot(fixture.store)).to.equal(was)
   })
 
   it('escapes a hostile note and reviewer name in the history', async () => {
     const app = createApp({ store: fixture.store })
-    await (await poster(app))(`${C1}/review`).type('form').send({ verdict: 'False', note: '<script>alert(1)</script>', by: '<img src=x onerror=alert(1)>' }).expect(303)
+    await (await poster(app))(`${C1}/review`)
+      .type('form')
+      .send({ verdict: 'False', note: '<script>alert(1)</script>', by: '<img src=x onerror=alert(1)>' })
+      .expect(303)
     const html = (await request(app).get(C1).expect(200)).text
     expect(html).not.to.include('<script>alert')
     expect(html).not.to.include('<img src=x')
@@ -81,7 +102,11 @@ describe('the claim page: chart, review form and history', () => {
   })
 
   it('escapes a hostile query in the filter form', async () => {
-    const html = (await request(createApp({ store: fixture.store })).get('/claims?speaker=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E').expect(200)).text
+    const html = (
+      await request(createApp({ store: fixture.store }))
+        .get('/claims?speaker=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E')
+        .expect(200)
+    ).text
     expect(html).not.to.include('<script>alert')
     expect(html).to.include('value="&#34;&gt;&lt;script&gt;')
   })

@@ -11,7 +11,10 @@ describe('GET / — the claims list', () => {
   after(() => fixture.cleanup())
 
   it('lists each claim with who asserted it and who denied it, linked to the claim page', async () => {
-    const res = await request(createApp({ store: fixture.store })).get('/').expect(200).expect('Content-Type', /text\/html/)
+    const res = await request(createApp({ store: fixture.store }))
+      .get('/')
+      .expect(200)
+      .expect('Content-Type', /text\/html/)
     const [pier, offer] = res.text.split('<li class="claim">').slice(1)
     expect(pier).to.include('The harbour board has agreed to sell the old ferry pier</a>')
     expect(pier).to.match(/href="\/claims\/harbour%3Ac1"/)
@@ -29,13 +32,17 @@ describe('GET / — the claims list', () => {
   })
 
   it('says what the page shows', async () => {
-    const res = await request(createApp({ store: fixture.store })).get('/').expect(200)
+    const res = await request(createApp({ store: fixture.store }))
+      .get('/')
+      .expect(200)
     expect(res.text).to.include('with who asserted it and who denied it')
     expect(res.text).not.to.include('npx claimtrail ingest article.txt</code>, then reload')
   })
 
   it('serves its stylesheet from the app itself', async () => {
-    const res = await request(createApp({ store: fixture.store })).get('/assets/claimtrail.css').expect(200)
+    const res = await request(createApp({ store: fixture.store }))
+      .get('/assets/claimtrail.css')
+      .expect(200)
     expect(res.headers['content-type']).to.match(/^text\/css/)
     expect(res.text).to.include('mark.content')
   })

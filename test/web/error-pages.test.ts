@@ -1,12 +1,13 @@
 // 500s as a stranger sees them, from a real `claimtrail serve` whose users file is made unreadable under it (a
 // folder in its place, which the guard reads on every request): a plain page (or JSON under /api) with an error id, never a stack or a path of the server's; the
 // stack goes to the server's log under the same id. Every error under /api is JSON, whatever the asker accepts.
-import { expect } from 'chai'
+
 import { mkdir, rm } from 'node:fs/promises'
+import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
 import { usersPathFor } from '../../src/users/users-file.js'
 import { ensureBuilt, listening, stop } from '../cli/run.js'
-import { extracted, tempFolder, type TempFolder } from '../store/temp-store.js'
+import { extracted, type TempFolder, tempFolder } from '../store/temp-store.js'
 
 const TEXT = 'The Marston council voted on Monday to sell the pier. "We had no choice," Ana Ruiz, the council leader, said.'
 
@@ -69,7 +70,11 @@ describe('error pages of a served store', function () {
 
   it('under /api a 500 is JSON {error, id}, and so are 404 and 400, even for a browser', async () => {
     await serve()
-    const res = await fetch(`${url}api/articles`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: JSON.stringify({ text: `${TEXT} Again.` }) })
+    const res = await fetch(`${url}api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/html' },
+      body: JSON.stringify({ text: `${TEXT} Again.` }),
+    })
     expect(res.status).to.equal(500)
     expect(res.headers.get('content-type')).to.match(/^application\/json/)
     const body = await res.text()
@@ -78,11 +83,16 @@ describe('error pages of a served store', function () {
     expect(answer.id).to.match(/^[0-9a-f]{12}$/)
     expect(answer.error).to.include(answer.id)
     await heal()
-    for (const [path, status] of [['api/nothing', 404], ['api/claims/no-such-claim', 404], ['api/claims?page=zero', 400], ['api/claims/%zz', 400]] as const) {
+    for (const [path, status] of [
+      ['api/nothing', 404],
+      ['api/claims/no-such-claim', 404],
+      ['api/claims?page=zero', 400],
+      ['api/claims/%zz', 400],
+    ] as const) {
       const other = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } })
       expect(other.status, path).to.equal(status)
       expect(other.headers.get('content-type'), path).to.match(/^application\/json/)
-      expect((await other.json() as { error: string }).error, path).to.be.a('string')
+      expect(((await other.json()) as { error: string }).error, path).to.be.a('string')
     }
   })
 

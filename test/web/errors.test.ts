@@ -9,9 +9,21 @@ import type { WebStore } from '../../src/web/web-store.js'
 const failing = (error: Error): WebStore => {
   const fail = () => Promise.reject(error)
   return {
-    claims: fail, claim: () => undefined, exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
-    articles: fail, article: fail, statements: fail, statement: fail, speakers: fail, speaker: fail, quotesBy: fail,
-    decisions: fail, decide: fail, addArticles: fail, version: fail, similarClaims: fail,
+    claims: fail,
+    claim: () => undefined,
+    exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
+    articles: fail,
+    article: fail,
+    statements: fail,
+    statement: fail,
+    speakers: fail,
+    speaker: fail,
+    quotesBy: fail,
+    decisions: fail,
+    decide: fail,
+    addArticles: fail,
+    version: fail,
+    similarClaims: fail,
   }
 }
 
@@ -23,14 +35,18 @@ function appFailingWith(error: Error, env: string, logged: unknown[] = []) {
 
 describe('error pages', () => {
   it('answers an unknown address with the 404 page', async () => {
-    const res = await request(appFailingWith(new Error('unused'), 'test')).get('/no/such/page').expect(404)
+    const res = await request(appFailingWith(new Error('unused'), 'test'))
+      .get('/no/such/page')
+      .expect(404)
     expect(res.text).to.include('<h1>Not found</h1>')
     expect(res.text).to.include('Nothing at /no/such/page.')
   })
 
   it('maps InvalidInputError to 400 with its message, and leaves the log alone', async () => {
     const logged: unknown[] = []
-    const res = await request(appFailingWith(new InvalidInputError('The filter "x" is not a stance.'), 'test', logged)).get('/').expect(400)
+    const res = await request(appFailingWith(new InvalidInputError('The filter "x" is not a stance.'), 'test', logged))
+      .get('/')
+      .expect(400)
     expect(res.text).to.include('The filter &#34;x&#34; is not a stance.')
     expect(logged).to.deep.equal([])
   })
@@ -38,7 +54,9 @@ describe('error pages', () => {
   it('maps a StoreError or any other error to 500, with the stack only in explicit development', async () => {
     const error = new StoreError('cannot read /srv/secret/claimtrail.json')
     const logged: unknown[] = []
-    const development = await request(appFailingWith(error, 'development', logged)).get('/').expect(500)
+    const development = await request(appFailingWith(error, 'development', logged))
+      .get('/')
+      .expect(500)
     expect(logged).to.deep.equal([error])
     expect(development.text).to.include('class="stack"')
     expect(development.text).to.include('StoreError: cannot read /srv/secret/claimtrail.json')

@@ -1,8 +1,8 @@
 // Article text, names, titles and ids come from strangers. Every page must print them as text.
 import { expect } from 'chai'
 import request from 'supertest'
-import { createApp } from '../../src/web/app.js'
 import type { ArticleInput } from '../../src/store/schema.js'
+import { createApp } from '../../src/web/app.js'
 import { spanOf, speakerOf, statementOf, storeWith } from './fixture.js'
 
 const SCRIPT = '<script>alert(1)</script>'
@@ -10,14 +10,25 @@ const IMG = '"><img src=x onerror=alert(1)>'
 const TEXT = `A leaked memo surfaced on Friday. "${SCRIPT} is harmless," said ${IMG}, a consultant.`
 
 const HOSTILE: ArticleInput = {
-  id: 'memo"><i>x</i>', text: TEXT, title: `${SCRIPT} memo`, outlet: IMG, url: 'javascript:alert(1)', published: '2025-04-04',
+  id: 'memo"><i>x</i>',
+  text: TEXT,
+  title: `${SCRIPT} memo`,
+  outlet: IMG,
+  url: 'javascript:alert(1)',
+  published: '2025-04-04',
 }
 const extraction = {
   claims: [{ id: 'c1', text: `${SCRIPT} is harmless` }],
-  statements: [statementOf({
-    stance: 'assert', claim: 'c1', kind: 'direct', content: [spanOf(TEXT, `${SCRIPT} is harmless,`)], cue: spanOf(TEXT, 'said'),
-    speaker: speakerOf(TEXT, IMG, IMG, 'person', `<b>${IMG}</b>`),
-  })],
+  statements: [
+    statementOf({
+      stance: 'assert',
+      claim: 'c1',
+      kind: 'direct',
+      content: [spanOf(TEXT, `${SCRIPT} is harmless,`)],
+      cue: spanOf(TEXT, 'said'),
+      speaker: speakerOf(TEXT, IMG, IMG, 'person', `<b>${IMG}</b>`),
+    }),
+  ],
 }
 
 describe('hostile article text on the pages', () => {

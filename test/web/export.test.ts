@@ -11,7 +11,8 @@ const bytes = (res: request.Response, done: (error: Error | null, body: Buffer) 
   stream.on('data', (chunk: Buffer) => chunks.push(chunk))
   stream.on('end', () => done(null, Buffer.concat(chunks)))
 }
-const HEADER = 'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,' +
+const HEADER =
+  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,' +
   'article_title,outlet,published,url'
 
 describe('GET /export/statements.csv', () => {
@@ -20,7 +21,11 @@ describe('GET /export/statements.csv', () => {
     fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()]])
   })
   after(() => fixture.cleanup())
-  const get = (path: string) => request(createApp({ store: fixture.store })).get(path).buffer(true).parse(bytes)
+  const get = (path: string) =>
+    request(createApp({ store: fixture.store }))
+      .get(path)
+      .buffer(true)
+      .parse(bytes)
 
   it('downloads every statement as a UTF-8 CSV attachment', async () => {
     const res = await get('/export/statements.csv').expect(200)
@@ -33,7 +38,7 @@ describe('GET /export/statements.csv', () => {
     expect(lines.filter((line) => line.startsWith('harbour:s'))).to.have.length(4)
   })
 
-  it('downloads one claim\'s statements with ?claim=', async () => {
+  it("downloads one claim's statements with ?claim=", async () => {
     const res = await get('/export/statements.csv?claim=harbour%3Ac2').expect(200)
     expect(res.headers['content-disposition']).to.match(/^attachment; filename="?claimtrail-statements-harbour-c2\.csv"?$/)
     const rows = (res.body as Buffer).toString('utf8').split('\r\n').slice(1).filter(Boolean)
@@ -42,9 +47,12 @@ describe('GET /export/statements.csv', () => {
   })
 
   it('answers 404 for a claim not stored and 400 for two claims at once', async () => {
-    await request(createApp({ store: fixture.store })).get('/export/statements.csv?claim=nope').expect(404)
+    await request(createApp({ store: fixture.store }))
+      .get('/export/statements.csv?claim=nope')
+      .expect(404)
     const res = await request(createApp({ store: fixture.store }))
-      .get('/export/statements.csv?claim=harbour%3Ac1&claim=harbour%3Ac2').expect(400)
+      .get('/export/statements.csv?claim=harbour%3Ac1&claim=harbour%3Ac2')
+      .expect(400)
     expect(res.text).to.include('Give one claim id at most')
   })
 })

@@ -27,7 +27,19 @@ export function speakerOf(text: string, name: string, mention: string, type: Spe
 }
 
 export function statementOf(fields: Partial<Statement> & Pick<Statement, 'content' | 'stance' | 'claim'>): Statement {
-  return { kind: 'indirect', cue: null, speaker: null, via: null, date: null, datePrecision: null, dateText: null, link: { how: 'new', confidence: 1 }, confidence: 0.9, rule: 'hand-built', ...fields }
+  return {
+    kind: 'indirect',
+    cue: null,
+    speaker: null,
+    via: null,
+    date: null,
+    datePrecision: null,
+    dateText: null,
+    link: { how: 'new', confidence: 1 },
+    confidence: 0.9,
+    rule: 'hand-built',
+    ...fields,
+  }
 }
 
 export function harbourExtraction(text = HARBOUR): Extraction {
@@ -38,23 +50,53 @@ export function harbourExtraction(text = HARBOUR): Extraction {
       { id: 'c2', text: 'There is an offer for the pier' },
     ],
     statements: [
-      statementOf({ stance: 'assert', claim: 'c1', content: [at('The harbour board has agreed to sell the old ferry pier to a hotel group')],
-        cue: at('according to'), speaker: speakerOf(text, 'two councillors', 'two councillors', 'anonymous'), rule: 'according-to' }),
-      statementOf({ stance: 'assert', claim: 'c1', kind: 'direct',
-        content: [at('The pier will be sold before the summer,'), at('We have no other choice.')], cue: at('told'),
+      statementOf({
+        stance: 'assert',
+        claim: 'c1',
+        content: [at('The harbour board has agreed to sell the old ferry pier to a hotel group')],
+        cue: at('according to'),
+        speaker: speakerOf(text, 'two councillors', 'two councillors', 'anonymous'),
+        rule: 'according-to',
+      }),
+      statementOf({
+        stance: 'assert',
+        claim: 'c1',
+        kind: 'direct',
+        content: [at('The pier will be sold before the summer,'), at('We have no other choice.')],
+        cue: at('told'),
         speaker: speakerOf(text, 'Ana Ruiz', 'Mayor Ana Ruiz', 'person', 'mayor'),
-        via: 'the Gazette', date: '2025-03-04', datePrecision: 'day', dateText: 'on Tuesday', rule: 'quote-comma-name-verb' }),
-      statementOf({ stance: 'deny', claim: 'c1', content: [at('any sale had been agreed')], cue: at('denied'),
-        speaker: speakerOf(text, 'Harbour board', 'The board', 'organization'), rule: 'deny-that' }),
-      statementOf({ stance: 'deny', claim: 'c2', content: [at('no offer was on the table')], cue: at('said', 'Tom Reyes'),
-        speaker: speakerOf(text, 'Tom Reyes', 'Tom Reyes', 'person', 'spokesperson for the harbour board') }),
+        via: 'the Gazette',
+        date: '2025-03-04',
+        datePrecision: 'day',
+        dateText: 'on Tuesday',
+        rule: 'quote-comma-name-verb',
+      }),
+      statementOf({
+        stance: 'deny',
+        claim: 'c1',
+        content: [at('any sale had been agreed')],
+        cue: at('denied'),
+        speaker: speakerOf(text, 'Harbour board', 'The board', 'organization'),
+        rule: 'deny-that',
+      }),
+      statementOf({
+        stance: 'deny',
+        claim: 'c2',
+        content: [at('no offer was on the table')],
+        cue: at('said', 'Tom Reyes'),
+        speaker: speakerOf(text, 'Tom Reyes', 'Tom Reyes', 'person', 'spokesperson for the harbour board'),
+      }),
     ],
   }
 }
 
 export const HARBOUR_ARTICLE: ArticleInput = {
-  id: 'harbour', text: HARBOUR, title: 'Harbour board to sell the old ferry pier', outlet: 'The Gazette',
-  url: 'https://gazette.example/harbour-pier', published: '2025-03-05',
+  id: 'harbour',
+  text: HARBOUR,
+  title: 'Harbour board to sell the old ferry pier',
+  outlet: 'The Gazette',
+  url: 'https://gazette.example/harbour-pier',
+  published: '2025-03-05',
 }
 
 /** A store in a fresh temporary folder with the given articles filed; `cleanup` removes the folder. */

@@ -1,14 +1,15 @@
 // A hostile article filed through the real server (`claimtrail serve` on a real port, extraction in real
 // worker threads): readers are answered meanwhile, and one past the time budget is refused with what to do,
 // storing nothing. Before, the server extracted on its own thread: every reader waited out the article.
-import { expect } from 'chai'
+
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { expect } from 'chai'
 import request from 'supertest'
 import { hostileKind } from '../../bench/adversarial/articles.js'
-import { SAMPLE, claimtrail, ensureBuilt, listening, stop } from '../cli/run.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
 import { createApp } from '../../src/web/app.js'
+import { claimtrail, ensureBuilt, listening, SAMPLE, stop } from '../cli/run.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { storeWith } from './fixture.js'
 import { poster } from './poster.js'
 
@@ -76,9 +77,13 @@ describe('a hostile article filed through the server', function () {
     }
     const res = await filing
     expect(res.status).to.equal(413)
-    expect(((await res.json()) as { error: string }).error).to.match(/yields 52631 statements, more than claimtrail files from one article \(1000\), so nothing of it was stored: .* Split it/)
+    expect(((await res.json()) as { error: string }).error).to.match(
+      /yields 52631 statements, more than claimtrail files from one article \(1000\), so nothing of it was stored: .* Split it/,
+    )
     expect(Math.max(...waits)).to.be.below(1000)
-    expect(await (await fetch(new URL('api/statements', served.url))).json()).to.have.property('items').that.deep.equals([])
+    expect(await (await fetch(new URL('api/statements', served.url))).json())
+      .to.have.property('items')
+      .that.deep.equals([])
   })
 
   it('refuses an article past CLAIMTRAIL_EXTRACT_BUDGET with 413 and what to do, stores nothing, and goes on filing', async () => {
@@ -133,8 +138,12 @@ describe('a hostile article in an ingest form upload', function () {
       if (!page.text.includes('http-equiv="refresh"')) summary = page.text
       else await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    expect(summary).to.match(/<dt>Articles added<\/dt><dd>1<\/dd>/).and.to.match(/<dt>Skipped<\/dt><dd>1<\/dd>/)
-    expect(summary).to.contain('line 2: extracting the article took longer than its 1 s budget').and.to.contain('Split the article into parts')
+    expect(summary)
+      .to.match(/<dt>Articles added<\/dt><dd>1<\/dd>/)
+      .and.to.match(/<dt>Skipped<\/dt><dd>1<\/dd>/)
+    expect(summary)
+      .to.contain('line 2: extracting the article took longer than its 1 s budget')
+      .and.to.contain('Split the article into parts')
     expect(fixture.store.articles()).to.have.length(1)
   })
 })

@@ -1,11 +1,12 @@
 // Crafted Host headers sent to a real `claimtrail serve`: only the server's own names, host and port compared
 // whole, are answered; anything else is a 400 saying why (JSON under /api), and the ClaimReview's url comes
 // from --public-url or the checked Host, never from what a stranger sent.
-import { expect } from 'chai'
+
 import { request as httpRequest } from 'node:http'
+import { expect } from 'chai'
 import { Store } from '../../src/store/store.js'
 import { ensureBuilt, listening, stop } from '../cli/run.js'
-import { extracted, tempFolder, type TempFolder } from '../store/temp-store.js'
+import { extracted, type TempFolder, tempFolder } from '../store/temp-store.js'
 
 const TEXT = 'The Marston council voted on Monday to sell the pier. "We had no choice," Ana Ruiz, the council leader, said.'
 
@@ -53,8 +54,21 @@ describe('Host headers at a served store', function () {
 
   it('refuses every Host that is not its own, whole, and writes the ClaimReview url from the checked one', async () => {
     const { url, port } = await serve()
-    const crafted = ['evil.example', `evil.example:${port}`, `127.0.0.1:${port}.evil`, `127.0.0.1.evil:${port}`, 'localhost@evil', `localhost@evil:${port}`,
-      `localhost:${port}@evil`, `evil@localhost:${port}`, '127.0.0.1', 'localhost', `localhost:${Number(port) + 1}`, `127.0.0.1:${port}0`, `127.0.0.1:0${port}`]
+    const crafted = [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1:${port}.evil`,
+      `127.0.0.1.evil:${port}`,
+      'localhost@evil',
+      `localhost@evil:${port}`,
+      `localhost:${port}@evil`,
+      `evil@localhost:${port}`,
+      '127.0.0.1',
+      'localhost',
+      `localhost:${Number(port) + 1}`,
+      `127.0.0.1:${port}0`,
+      `127.0.0.1:0${port}`,
+    ]
     for (const host of crafted) {
       const page = await get(url, claimPath, host)
       expect(page.status, host).to.equal(400)
@@ -67,14 +81,19 @@ describe('Host headers at a served store', function () {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
       const page = await get(url, claimPath, host)
       expect(page.status, host).to.equal(200)
-      expect((JSON.parse(page.body) as { url: string }).url, host).to.equal(`http://${host.toLowerCase()}${claimPath.replace('/claimreview.jsonld', '')}`)
+      expect((JSON.parse(page.body) as { url: string }).url, host).to.equal(
+        `http://${host.toLowerCase()}${claimPath.replace('/claimreview.jsonld', '')}`,
+      )
     }
   })
 
   it('with --public-url, answers its host too and writes every ClaimReview url with it', async () => {
     // With a user, as a desk behind a proxy runs: with none, only loopback names may even read.
     const { claimtrail } = await import('../cli/run.js')
-    const added = await claimtrail(['users', 'add', 'jo', '--password-stdin', '--db', temp.path('claimtrail.json')], { cwd: temp.dir, input: 'correct horse battery\n' })
+    const added = await claimtrail(['users', 'add', 'jo', '--password-stdin', '--db', temp.path('claimtrail.json')], {
+      cwd: temp.dir,
+      input: 'correct horse battery\n',
+    })
     expect(added.code, added.stderr).to.equal(0)
     const { url, port } = await serve('--public-url', 'https://claims.example.org')
     const claimPage = `https://claims.example.org${claimPath.replace('/claimreview.jsonld', '')}`
@@ -90,7 +109,9 @@ describe('Host headers at a served store', function () {
 
   it('refuses a --public-url that is not a bare web address, naming the fix', async () => {
     const { claimtrail } = await import('../cli/run.js')
-    const run = await claimtrail(['serve', '--db', temp.path('claimtrail.json'), '--public-url', 'https://claims.example.org/desk?x=1'], { cwd: temp.dir })
+    const run = await claimtrail(['serve', '--db', temp.path('claimtrail.json'), '--public-url', 'https://claims.example.org/desk?x=1'], {
+      cwd: temp.dir,
+    })
     expect(run.code).to.equal(2)
     expect(run.stderr).to.include('--public-url https://claims.example.org')
   })

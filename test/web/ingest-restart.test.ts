@@ -1,13 +1,14 @@
 // The ingest form's 303 says "queued", not "stored": a real server is sent a .jsonl of articles through the form,
 // killed with SIGKILL in the middle of the job, and started again. The job's page must then say exactly which
 // articles the store holds and which it does not, and no article it had shown as stored may be missing.
-import { expect } from 'chai'
+
 import { once } from 'node:events'
 import { mkdir, stat } from 'node:fs/promises'
-import { Store } from '../../src/store/store.js'
+import { expect } from 'chai'
 import { fingerprint } from '../../src/store/records.js'
+import { Store } from '../../src/store/store.js'
 import { ensureBuilt, listening, stop } from '../cli/run.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
 const ARTICLES = 120
 const CITIES = ['Riverside', 'Halden', 'Marston', 'Elmira', 'Portsea', 'Kettering']
@@ -20,7 +21,8 @@ function article(n: number) {
     // Half name themselves, half are named by their fingerprint.
     ...(n % 2 ? { id: `wire-${n}` } : {}),
     title: `${city} council report ${n}`,
-    text: `The ${city} council voted on Monday to cut the harbour budget by ${n} percent. ` +
+    text:
+      `The ${city} council voted on Monday to cut the harbour budget by ${n} percent. ` +
       `"We cannot pay for everything," ${name}, the council leader, said at the meeting. ` +
       `Union officials denied that the cut was needed, according to a statement. ${name} said the vote would stand.`,
   }
@@ -65,7 +67,7 @@ describe('an ingest job after the server was killed', function () {
     expect(posted.status).to.equal(303)
     expect(await posted.text()).to.match(/^Queued 120 articles, not yet stored/)
     const job = posted.headers.get('location')!
-    expect((await stat(`${path}.jobs`)).mode & 0o777, 'the jobs file is the operator\'s alone').to.equal(0o600)
+    expect((await stat(`${path}.jobs`)).mode & 0o777, "the jobs file is the operator's alone").to.equal(0o600)
 
     // Killed once the page shows some articles stored, while others are still queued.
     let shown = new Map<number, string>()
@@ -97,7 +99,9 @@ describe('an ingest job after the server was killed', function () {
     expect(stored, 'the kill came in the middle of the job').to.be.within(1, ARTICLES - 1)
     expect(store.articles()).to.have.length(stored)
     expect(html).to.include(`Interrupted: ${stored} of ${ARTICLES} stored; re-submit the others.`)
-    console.log(`      killed mid-job: ${acknowledged.length} shown stored before the kill, ${stored} of ${ARTICLES} in the store after it, all ${ARTICLES} accounted for`)
+    console.log(
+      `      killed mid-job: ${acknowledged.length} shown stored before the kill, ${stored} of ${ARTICLES} in the store after it, all ${ARTICLES} accounted for`,
+    )
   })
 
   it('answers 500 and queues nothing when the job cannot be recorded', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import request from 'supertest'
-import { createApp } from '../../src/web/app.js'
 import type { Extraction } from '../../src/pipeline/types.js'
+import { createApp } from '../../src/web/app.js'
 import { HARBOUR_ARTICLE, harbourExtraction, spanOf, speakerOf, statementOf, storeWith } from './fixture.js'
 import { MINISTRY_ARTICLE, ministryExtraction } from './speakers-fixture.js'
 
@@ -12,7 +12,10 @@ describe('GET /search', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
   let app: ReturnType<typeof createApp>
   before(async () => {
-    fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()], [MINISTRY_ARTICLE, ministryExtraction()]])
+    fixture = await storeWith([
+      [HARBOUR_ARTICLE, harbourExtraction()],
+      [MINISTRY_ARTICLE, ministryExtraction()],
+    ])
     app = createApp({ store: fixture.store })
   })
   after(() => fixture.cleanup())
@@ -43,7 +46,9 @@ describe('GET /search', () => {
   it('escapes hostile article text, and a hostile query', async () => {
     const res = await request(app).get('/search?q=script+policy').expect(200)
     expect(results(res.text)).to.equal(1)
-    expect(res.text).to.include('&lt;<mark class="hit">script</mark>&gt;alert(1)&lt;/<mark class="hit">script</mark>&gt; is not our <mark class="hit">policy</mark>')
+    expect(res.text).to.include(
+      '&lt;<mark class="hit">script</mark>&gt;alert(1)&lt;/<mark class="hit">script</mark>&gt; is not our <mark class="hit">policy</mark>',
+    )
     expect(res.text).not.to.include('<script>')
     const query = await request(app).get('/search?q=%22%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E').expect(200)
     expect(query.text).not.to.include('<script>alert(2)')
@@ -93,12 +98,25 @@ describe('GET /search over 10,000 claims', function () {
       const text = `Councillor Kim Lee said the ${a} levy pays for the ${a} ferry. The board denied that any ${b} offer was on the table.`
       const at = (phrase: string) => spanOf(text, phrase)
       const extraction: Extraction = {
-        claims: [{ id: 'c1', text: `the ${a} levy pays for the ${a} ferry` }, { id: 'c2', text: `any ${b} offer was on the table` }],
+        claims: [
+          { id: 'c1', text: `the ${a} levy pays for the ${a} ferry` },
+          { id: 'c2', text: `any ${b} offer was on the table` },
+        ],
         statements: [
-          statementOf({ stance: 'assert', claim: 'c1', content: [at(`the ${a} levy pays for the ${a} ferry`)], cue: at('said'),
-            speaker: speakerOf(text, 'Kim Lee', 'Councillor Kim Lee', 'person', 'councillor') }),
-          statementOf({ stance: 'deny', claim: 'c2', content: [at(`any ${b} offer was on the table`)], cue: at('denied'),
-            speaker: speakerOf(text, 'Harbour board', 'The board', 'organization') }),
+          statementOf({
+            stance: 'assert',
+            claim: 'c1',
+            content: [at(`the ${a} levy pays for the ${a} ferry`)],
+            cue: at('said'),
+            speaker: speakerOf(text, 'Kim Lee', 'Councillor Kim Lee', 'person', 'councillor'),
+          }),
+          statementOf({
+            stance: 'deny',
+            claim: 'c2',
+            content: [at(`any ${b} offer was on the table`)],
+            cue: at('denied'),
+            speaker: speakerOf(text, 'Harbour board', 'The board', 'organization'),
+          }),
         ],
       }
       return { article: { id: `h${i}`, text, outlet: 'The Gazette', published: '2025-03-05' }, extraction }

@@ -21,17 +21,42 @@ export function ministryExtraction(text = MINISTRY): Extraction {
       { id: 'c3', text: '<script>alert(1)</script> is not our policy' },
     ],
     statements: [
-      statementOf({ stance: 'assert', claim: 'c1', content: [at('the ferry report was a fabrication')], cue: at('said'),
-        speaker: zhao('Chinese Foreign Ministry spokesperson Zhao Lijian'), date: '2024-06-03', datePrecision: 'day', dateText: 'on Monday' }),
-      statementOf({ stance: 'deny', claim: 'c2', content: [at('any loan had been offered')], cue: at('denied'),
-        speaker: zhao('Zhao'), date: '2024-06-01', datePrecision: 'month' }),
-      statementOf({ stance: 'assert', claim: 'c3', kind: 'direct', content: [at('<script>alert(1)</script> is not our policy,')],
-        cue: at('said', '<script>'), speaker: zhao('Zhao') }),
+      statementOf({
+        stance: 'assert',
+        claim: 'c1',
+        content: [at('the ferry report was a fabrication')],
+        cue: at('said'),
+        speaker: zhao('Chinese Foreign Ministry spokesperson Zhao Lijian'),
+        date: '2024-06-03',
+        datePrecision: 'day',
+        dateText: 'on Monday',
+      }),
+      statementOf({
+        stance: 'deny',
+        claim: 'c2',
+        content: [at('any loan had been offered')],
+        cue: at('denied'),
+        speaker: zhao('Zhao'),
+        date: '2024-06-01',
+        datePrecision: 'month',
+      }),
+      statementOf({
+        stance: 'assert',
+        claim: 'c3',
+        kind: 'direct',
+        content: [at('<script>alert(1)</script> is not our policy,')],
+        cue: at('said', '<script>'),
+        speaker: zhao('Zhao'),
+      }),
     ],
   }
 }
 
 export const MINISTRY_ARTICLE: ArticleInput = {
-  id: 'ministry', text: MINISTRY, title: 'Ministry rejects report', outlet: 'Wire <b>Service</b>',
-  url: 'javascript:alert(1)', published: '2025-07-01',
+  id: 'ministry',
+  text: MINISTRY,
+  title: 'Ministry rejects report',
+  outlet: 'Wire <b>Service</b>',
+  url: 'javascript:alert(1)',
+  published: '2025-07-01',
 }

@@ -5,15 +5,18 @@ import { expect } from 'chai'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
 import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from './fixture.js'
-import { MINISTRY_ARTICLE, ministryExtraction } from './speakers-fixture.js'
 import { poster } from './poster.js'
+import { MINISTRY_ARTICLE, ministryExtraction } from './speakers-fixture.js'
 
 describe('merging and splitting speakers on the speaker page', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
   let app: ReturnType<typeof createApp>
   let post: Awaited<ReturnType<typeof poster>>
   beforeEach(async () => {
-    fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()], [MINISTRY_ARTICLE, ministryExtraction()]])
+    fixture = await storeWith([
+      [HARBOUR_ARTICLE, harbourExtraction()],
+      [MINISTRY_ARTICLE, ministryExtraction()],
+    ])
     app = createApp({ store: fixture.store })
     post = await poster(app)
   })
@@ -56,7 +59,12 @@ describe('merging and splitting speakers on the speaker page', () => {
     ['no speaker to merge into', '/speakers/tom-reyes/merge', { by: 'Jo' }, 'Give the speaker to merge this one into'],
     ['an unknown speaker', '/speakers/tom-reyes/merge', { into: 'Nobody Here', by: 'Jo' }, 'No speaker is called &#34;Nobody Here&#34;'],
     ['itself', '/speakers/tom-reyes/merge', { into: 'tom-reyes', by: 'Jo' }, 'is this speaker'],
-    ['a name it was never written with', '/speakers/zhao-lijian/split', { alias: 'Mao', by: 'Jo' }, '&#34;Mao&#34; is not a name Zhao Lijian was written with'],
+    [
+      'a name it was never written with',
+      '/speakers/zhao-lijian/split',
+      { alias: 'Mao', by: 'Jo' },
+      '&#34;Mao&#34; is not a name Zhao Lijian was written with',
+    ],
   ]
   for (const [what, path, body, message] of refused) {
     it(`refuses ${what} with a 400 that names the fix, changing nothing`, async () => {

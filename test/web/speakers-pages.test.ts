@@ -8,7 +8,10 @@ describe('speakers pages', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
   let app: ReturnType<typeof createApp>
   before(async () => {
-    fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()], [MINISTRY_ARTICLE, ministryExtraction()]])
+    fixture = await storeWith([
+      [HARBOUR_ARTICLE, harbourExtraction()],
+      [MINISTRY_ARTICLE, ministryExtraction()],
+    ])
     app = createApp({ store: fixture.store })
   })
   after(() => fixture.cleanup())
@@ -21,8 +24,12 @@ describe('speakers pages', () => {
       expect(rows).to.have.length(5)
       expect(rows[0]).to.include('href="/speakers/zhao-lijian">Zhao Lijian</a>')
       expect(rows[0]).to.include('Chinese Foreign Ministry spokesperson')
-      expect(rows[0].match(/<td class="n">(\d+)<\/td>/g)).to.deep.equal(
-        ['<td class="n">3</td>', '<td class="n">3</td>', '<td class="n">2</td>', '<td class="n">1</td>'])
+      expect(rows[0].match(/<td class="n">(\d+)<\/td>/g)).to.deep.equal([
+        '<td class="n">3</td>',
+        '<td class="n">3</td>',
+        '<td class="n">2</td>',
+        '<td class="n">1</td>',
+      ])
       const councillors = rows.find((row) => row.includes('two councillors'))!
       expect(councillors).to.include('<span class="flag">anonymous source</span>')
     })
@@ -105,7 +112,10 @@ describe('speakers pages', () => {
     it('downloads just the quotes the page shows, filters kept', async () => {
       const page = await request(app).get('/speakers/zhao-lijian?stance=assert').expect(200)
       expect(page.text).to.include('href="/speakers/zhao-lijian/quotes.csv?stance=assert"')
-      const all = await request(app).get('/speakers/zhao-lijian/quotes.csv').expect(200).expect('Content-Type', /text\/csv/)
+      const all = await request(app)
+        .get('/speakers/zhao-lijian/quotes.csv')
+        .expect(200)
+        .expect('Content-Type', /text\/csv/)
       expect(all.headers['content-disposition']).to.include('claimtrail-quotes-zhao-lijian.csv')
       const rows = all.text.trim().split('\r\n')
       expect(rows).to.have.length(4)

@@ -4,15 +4,15 @@
 import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
-import { serve, type Served } from '../browser/harness.js'
-import { tempFolder, type TempFolder } from '../store/temp-store.js'
+import { type Served, serve } from '../browser/harness.js'
+import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
 const ARTICLES = 40
 
 function article(n: number) {
   return {
     id: `inflight-${n}`,
-    date: '2024-06-0' + (1 + (n % 9)),
+    date: `2024-06-0${1 + (n % 9)}`,
     text: `Ferry timetable ${n}\n\nThe ferry operator said on Friday that sailing ${n} would be cancelled. "We have no crew for it," Lena Fischer, its director, said.`,
   }
 }
@@ -20,7 +20,7 @@ function article(n: number) {
 describe('a record is seen only once its write is acknowledged', function () {
   this.timeout(120_000)
 
-  it('in the store: an article being written is in no reader\'s view until its write resolves', async () => {
+  it("in the store: an article being written is in no reader's view until its write resolves", async () => {
     const temp: TempFolder = await tempFolder()
     try {
       const store = await Store.open(temp.path('claimtrail.json'))
@@ -37,7 +37,8 @@ describe('a record is seen only once its write is acknowledged', function () {
         for (const w of writes) {
           if (w.state.acknowledged || !store.hasArticle(w.text)) continue
           checked++
-          if (store.article(w.id) || store.articles().some((a) => a.id === w.id) || store.statements().some((s) => s.articleId === w.id)) seenEarly++
+          if (store.article(w.id) || store.articles().some((a) => a.id === w.id) || store.statements().some((s) => s.articleId === w.id))
+            seenEarly++
         }
         await new Promise((resolve) => setImmediate(resolve))
       }
@@ -56,25 +57,30 @@ describe('a record is seen only once its write is acknowledged', function () {
     try {
       const statuses = new Map<number, number>()
       let reads = 0
-      await Promise.all(Array.from({ length: ARTICLES }, async (_, n) => {
-        const { id } = article(n)
-        let posted = false
-        const post = fetch(`${served.base}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(article(n)) })
-          .then((res) => {
+      await Promise.all(
+        Array.from({ length: ARTICLES }, async (_, n) => {
+          const { id } = article(n)
+          let posted = false
+          const post = fetch(`${served.base}/api/articles`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(article(n)),
+          }).then((res) => {
             expect(res.status).to.equal(201)
             posted = true
           })
-        while (!posted) {
-          for (const path of [`/articles/${id}`, '/', `/api/statements?article=${id}`]) {
-            const res = await fetch(`${served.base}${path}`)
-            await res.arrayBuffer()
-            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
-            reads++
+          while (!posted) {
+            for (const path of [`/articles/${id}`, '/', `/api/statements?article=${id}`]) {
+              const res = await fetch(`${served.base}${path}`)
+              await res.arrayBuffer()
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+              reads++
+            }
           }
-        }
-        await post
-        expect((await fetch(`${served.base}/articles/${id}`)).status).to.equal(200)
-      }))
+          await post
+          expect((await fetch(`${served.base}/articles/${id}`)).status).to.equal(200)
+        }),
+      )
       console.log(`      ${reads} reads while ${ARTICLES} articles were posted: ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(', ')}`)
       expect([...statuses.keys()].filter((s) => s !== 200 && s !== 404)).to.deep.equal([])
     } finally {

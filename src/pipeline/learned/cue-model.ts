@@ -15,7 +15,12 @@ export function probability(model: CueModel, features: string[]): number {
 }
 
 /** One pass of stochastic gradient descent over labelled examples, with L2 shrinkage. */
-export function trainEpoch(weights: Map<string, number>, examples: Array<{ features: string[]; label: boolean }>, rate: number, l2: number): void {
+export function trainEpoch(
+  weights: Map<string, number>,
+  examples: Array<{ features: string[]; label: boolean }>,
+  rate: number,
+  l2: number,
+): void {
   for (const ex of examples) {
     let z = 0
     for (const f of ex.features) z += weights.get(f) ?? 0

@@ -1,15 +1,16 @@
 // What the learned cue model looks at around a candidate word: the word itself, its neighbours, what
 // follows it (a that-clause, a quote, "to"), and whether a subject stands before it. Shared by training
 // and extraction, so both see the same thing.
-import { quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
+
 import type { Token } from '../nlp.js'
 import { isPassive, subjectBefore } from '../phrases.js'
+import { quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
 import type { Doc } from '../segment.js'
 
 const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '')
 const TAGS = ['Gerund', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'Noun', 'Adjective']
 
-function neighbour(doc: Doc, tokens: Token[], i: number): string {
+function neighbour(_doc: Doc, tokens: Token[], i: number): string {
   const t = tokens[i]
   if (!t) return '<end>'
   if (/[“"]|''|``/.test(t.pre)) return '<quote>'
@@ -49,6 +50,8 @@ export function cueFeatures(doc: Doc, tokens: Token[], i: number): string[] {
   ]
   for (const g of TAGS) if (t.tags.has(g)) f.push(`tag=${g}`)
   const n = tokens[i + 1]
-  if (n) for (const g of ['Determiner', 'Noun', 'Verb', 'Preposition', 'Pronoun', 'ProperNoun', 'Adjective']) if (n.tags.has(g)) f.push(`nexttag=${g}`)
+  if (n)
+    for (const g of ['Determiner', 'Noun', 'Verb', 'Preposition', 'Pronoun', 'ProperNoun', 'Adjective'])
+      if (n.tags.has(g)) f.push(`nexttag=${g}`)
   return f
 }

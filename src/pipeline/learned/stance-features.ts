@@ -3,15 +3,45 @@
 // and just after it in the sentence. Computed from the article text and the spans alone, so training (on gold
 // spans) and extraction (on the pipeline's spans) see the same thing.
 import {
-  CLAIM_OBJECT, CUE_FAMILIES, DECLINED_NAME, DECLINED_SPEECH, FALSEHOOD_WORDS, FIRST_PERSON, PLAN_OBJECT, REQUEST_FOR_COMMENT,
+  CLAIM_OBJECT,
+  CUE_FAMILIES,
+  DECLINED_NAME,
+  DECLINED_SPEECH,
+  FALSEHOOD_WORDS,
+  FIRST_PERSON,
+  PLAN_OBJECT,
+  REQUEST_FOR_COMMENT,
 } from '../rules/stance-words.js'
 
-interface Range { start: number; end: number }
+interface Range {
+  start: number
+  end: number
+}
 
 const QUOTE_MARK = /^[\s“”"‘’'`]+/
 const SENTENCE_END = /[.!?]["”’']?\s+(?=\S)|\n/g
 const WORD = /\p{L}+/gu
-const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'as', 'by', 'with', 'from', 'that', 'his', 'her', 'their', 'its'])
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'and',
+  'as',
+  'by',
+  'with',
+  'from',
+  'that',
+  'his',
+  'her',
+  'their',
+  'its',
+])
 
 /** Where the sentence holding `at` begins, looking back at most 240 characters. */
 function sentenceStart(text: string, at: number): number {
@@ -30,9 +60,14 @@ function sentenceEnd(text: string, at: number): number {
 }
 
 // "That is simply untrue", "It is a made-up story", "These are all lies", "This is pure fiction".
-const IT_IS_FALSE = /^(that|it|this|these|those|they|the \w+)(['’]s| is| was| are| were)( (just|simply|completely|totally|absolutely|all|100 percent|flatly|categorically|utterly|plainly))? ((a|an|the|pure|total|complete|utter|absolute) )?(\w+ )?(not true|untrue|false|lies?|nonsense|fabricat\w*|made[- ]up|hoax|fake|baseless|groundless|wrong|ridiculous|absurd|fiction|fantasy|smear|invention|falsehoods?)\b/i
+const IT_IS_FALSE =
+  /^(that|it|this|these|those|they|the \w+)(['’]s| is| was| are| were)( (just|simply|completely|totally|absolutely|all|100 percent|flatly|categorically|utterly|plainly))? ((a|an|the|pure|total|complete|utter|absolute) )?(\w+ )?(not true|untrue|false|lies?|nonsense|fabricat\w*|made[- ]up|hoax|fake|baseless|groundless|wrong|ridiculous|absurd|fiction|fantasy|smear|invention|falsehoods?)\b/i
 
-const CONTENT_STOP = new Set('that this with from have been were they their there what when which would could should about said says will also than them then into more most only over such some very just because while where being does said after before other these those your'.split(' '))
+const CONTENT_STOP = new Set(
+  'that this with from have been were they their there what when which would could should about said says will also than them then into more most only over such some very just because while where being does said after before other these those your'.split(
+    ' ',
+  ),
+)
 
 /** The share of the content's words (four letters or more) found in `earlier`. */
 function echoed(said: string, earlier: string): number {
@@ -86,14 +121,16 @@ export function stanceFeatures(text: string, cue: Range | null, content: Range[]
   if (/\b(whether|if)\b/i.test(opening.slice(0, 40))) out.push('open:whether')
   if (PLAN_OBJECT.test(opening)) out.push('open:plan')
   if (CLAIM_OBJECT.test(opening)) out.push('open:claim')
-  if (/^(that|it|this|these|those|them|the (report|story|claim|allegation|accusation|charge)s?)\b/i.test(opening) && lies.length) out.push('open:it-false')
+  if (/^(that|it|this|these|those|them|the (report|story|claim|allegation|accusation|charge)s?)\b/i.test(opening) && lies.length)
+    out.push('open:it-false')
   // "That is simply untrue", "It's a lie", "This is nonsense": a claim called false, in so many words.
   if (IT_IS_FALSE.test(opening)) out.push('it-is-false')
   if (/^that\b/i.test(opening)) out.push('open:that')
   // "She lied to me" accuses a person; "That is a lie" denies a claim.
   if (/\b(he|she|they|you|[A-Z][a-z]+) (is |are |was |were |has |have )?(lying|lied|lies)\b/.test(said)) out.push('false:person-lies')
   // "I never said that", "We did not ask": the speaker answering for themselves.
-  if (/^(\S+\s+){0,3}(I|we)\b(\s+\S+){0,2}\s+(never|not|did ?n[o’']t|have ?n[o’']t|had ?n[o’']t|was ?n[o’']t|do ?n[o’']t)\b/i.test(opening)) out.push('self-neg')
+  if (/^(\S+\s+){0,3}(I|we)\b(\s+\S+){0,2}\s+(never|not|did ?n[o’']t|have ?n[o’']t|had ?n[o’']t|was ?n[o’']t|do ?n[o’']t)\b/i.test(opening))
+    out.push('self-neg')
   const negated = /\b(not|n[’']t|never|neither|nor|no one|nobody|nothing)\b/i.test(said)
   if (negated) out.push('has:negation')
   if (/\b(not|n[’']t|never|neither|nobody|nothing)\b/i.test(opening.split(/\s+/).slice(0, 6).join(' '))) out.push('neg:early')

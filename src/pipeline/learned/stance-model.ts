@@ -32,10 +32,17 @@ export function classify(model: StanceModel, features: string[]): { stance: Stan
   return { stance: STANCES[best], probability: p[best] }
 }
 
-export interface StanceExample { features: string[]; stance: Stance; weight?: number }
+export interface StanceExample {
+  features: string[]
+  stance: Stance
+  weight?: number
+}
 
 /** Stochastic gradient descent with L2 shrinkage, in a seeded order: the same examples give the same weights. */
-export function trainStance(examples: StanceExample[], options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {}): StanceModel {
+export function trainStance(
+  examples: StanceExample[],
+  options: { epochs?: number; rate?: number; l2?: number; seed?: number } = {},
+): StanceModel {
   const { epochs = 30, rate = 0.2, l2 = 1e-3 } = options
   const w = new Map<string, number>()
   for (const [e, order] of epochOrders(examples.length, epochs, options.seed ?? 13)) {

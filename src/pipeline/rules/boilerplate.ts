@@ -11,5 +11,9 @@ export const BOILERPLATE: DebrisRule[] = [
   // "Share this Article"
   { match: /^(share|tweet|email|print)( this( article| story)?)?$/i, rule: 'share-button', example: 'Share this Article' },
   // "Sign up for our newsletter" / "Subscribe now"
-  { match: /^(sign up|subscribe|click here|read more|related:|advertisement$)/i, rule: 'call-to-action', example: 'Subscribe to our newsletter' },
+  {
+    match: /^(sign up|subscribe|click here|read more|related:|advertisement$)/i,
+    rule: 'call-to-action',
+    example: 'Subscribe to our newsletter',
+  },
 ]

@@ -15,7 +15,8 @@ export function formToken(secret: string, nonce: string, userId = ''): string {
 /** What the guard left for the form check: the token this request must carry, or that it needs none. */
 export type FormCheck = { expected: string } | 'not needed'
 
-const MISSING = 'This form is out of date or did not come from this site, so nothing was changed. Open the page again and send the form from there.'
+const MISSING =
+  'This form is out of date or did not come from this site, so nothing was changed. Open the page again and send the form from there.'
 
 /**
  * Runs after a form's body is read (the guard cannot see it): the token in the body must match. Without the

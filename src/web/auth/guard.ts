@@ -2,10 +2,10 @@
 // private. Writing (any method but GET/HEAD/OPTIONS): never from another site; with users, only a signed-in user
 // or a valid API token; with no users, only from this machine, and then the local user may write.
 import type { Request, RequestHandler } from 'express'
-import type { UserRecord } from '../../users/users-file.js'
 import { tokenUser } from '../../users/tokens.js'
-import { FORM_REFUSED, HEADER, formToken, tokenMatches, type FormCheck } from './csrf.js'
+import type { UserRecord } from '../../users/users-file.js'
 import { isLoopbackName } from '../hosts.js'
+import { FORM_REFUSED, type FormCheck, formToken, HEADER, tokenMatches } from './csrf.js'
 import { refuse } from './refuse.js'
 import { formNonce, newFormNonce, sessionOf } from './sessions.js'
 import type { Desk, Staff } from './staff.js'
@@ -36,14 +36,25 @@ export function guard(staff: Staff, reading: Reading): RequestHandler {
     // Without users anyone who reaches the server may write, so it must be this machine talking to itself, by a
     // loopback name: a page on another site whose name was pointed at 127.0.0.1 (DNS rebinding) is turned away.
     if (!desk.signIn && !(loopbackClient(req) && loopbackHost(req))) {
-      return refuse(req, res, 403, 'This claimtrail has no users, so it serves only this machine, at http://127.0.0.1. To serve others, add a user first: claimtrail users add NAME.')
+      return refuse(
+        req,
+        res,
+        403,
+        'This claimtrail has no users, so it serves only this machine, at http://127.0.0.1. To serve others, add a user first: claimtrail users add NAME.',
+      )
     }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1]
     const session = bearer ? undefined : sessionOf(req, desk)
     let user = session?.user
     if (bearer) {
       user = tokenUser(desk.data, bearer)
-      if (!user) return refuse(req, res, 401, 'This API token is not valid: it may have been revoked, or its user removed. Ask for a new one (claimtrail users token NAME).')
+      if (!user)
+        return refuse(
+          req,
+          res,
+          401,
+          'This API token is not valid: it may have been revoked, or its user removed. Ask for a new one (claimtrail users token NAME).',
+        )
     }
     const via = bearer ? 'token' : user ? 'session' : desk.signIn ? 'nobody' : 'local'
     const nonce = session?.nonce ?? formNonce(req, desk)
@@ -64,7 +75,12 @@ export function guard(staff: Staff, reading: Reading): RequestHandler {
 
     if (SAFE.has(req.method)) {
       if (reading === 'private' && via === 'nobody' && !OPEN.has(req.path)) {
-        return refuse(req, res, 401, 'This desk keeps its claims private: sign in to read them (scripts: send Authorization: Bearer TOKEN).')
+        return refuse(
+          req,
+          res,
+          401,
+          'This desk keeps its claims private: sign in to read them (scripts: send Authorization: Bearer TOKEN).',
+        )
       }
       return next()
     }
@@ -81,7 +97,12 @@ export const mayWrite: RequestHandler = (req, res, next) => {
   if (!asker) return refuse(req, res, 403, 'This server cannot tell who is writing; nothing was changed.')
   const signingIn = req.path === '/login'
   if (asker.via === 'nobody' && !signingIn) {
-    return refuse(req, res, 401, 'Sign in to make changes (scripts: send Authorization: Bearer TOKEN, from `claimtrail users token NAME`). Nothing was changed.')
+    return refuse(
+      req,
+      res,
+      401,
+      'Sign in to make changes (scripts: send Authorization: Bearer TOKEN, from `claimtrail users token NAME`). Nothing was changed.',
+    )
   }
   const check = formCheck(req, asker)
   if (check !== 'not needed' && req.get(HEADER) !== undefined) {
@@ -91,7 +112,12 @@ export const mayWrite: RequestHandler = (req, res, next) => {
     return next()
   }
   if (check !== 'not needed' && !isForm(req)) {
-    return refuse(req, res, 403, 'A browser write needs its form token: send the form from the page, or send X-CSRF-Token; scripts send Authorization: Bearer TOKEN instead. Nothing was changed.')
+    return refuse(
+      req,
+      res,
+      403,
+      'A browser write needs its form token: send the form from the page, or send X-CSRF-Token; scripts send Authorization: Bearer TOKEN instead. Nothing was changed.',
+    )
   }
   // The token in a form's body is checked once the route has read the body (csrf.ts, checkFormToken).
   res.locals.formCheck = check
@@ -103,7 +129,8 @@ function formCheck(req: Request, asker: Asker): FormCheck {
   if (asker.via === 'token') return 'not needed'
   // A local script's JSON (curl, fetch in Node): another site's page cannot send application/json here without a
   // CORS preflight, which this server never grants, and a browser's request would carry Origin or Sec-Fetch-Site.
-  if (asker.via === 'local' && req.is('application/json') === 'application/json' && !req.get('origin') && !req.get('sec-fetch-site')) return 'not needed'
+  if (asker.via === 'local' && req.is('application/json') === 'application/json' && !req.get('origin') && !req.get('sec-fetch-site'))
+    return 'not needed'
   return { expected: asker.token ?? 'no form cookie' }
 }
 
@@ -112,7 +139,7 @@ const isForm = (req: Request) => !!req.is(['application/x-www-form-urlencoded', 
 /** Why a write comes from another site, or null: the browser's own word (Sec-Fetch-Site), else its Origin. */
 export function crossSite(req: Request): string | null {
   const site = req.get('sec-fetch-site')
-  const refused = 'This request came from another site, so nothing was changed. Changes are made from claimtrail\'s own pages.'
+  const refused = "This request came from another site, so nothing was changed. Changes are made from claimtrail's own pages."
   if (site === 'cross-site' || site === 'same-site') return refused
   const origin = req.get('origin')
   if (origin === undefined) return null
@@ -134,4 +161,3 @@ function loopbackClient(req: Request): boolean {
   const address = req.socket.remoteAddress ?? ''
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 }
-

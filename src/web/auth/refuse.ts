@@ -14,7 +14,9 @@ export function refuse(req: Request, res: Response, status: number, message: str
   }
   // A page that asks to sign in shows the sign-in form itself, brought back here afterwards.
   if (status === 401) {
-    res.status(401).render('sessions/new', { title: 'Sign in', problem: message, name: '', next: req.method === 'GET' ? req.originalUrl : '/' })
+    res
+      .status(401)
+      .render('sessions/new', { title: 'Sign in', problem: message, name: '', next: req.method === 'GET' ? req.originalUrl : '/' })
     return
   }
   res.status(status).render('errors/refused', { title: TITLES[status] ?? 'Refused', message, stack: null })

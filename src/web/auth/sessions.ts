@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Request, Response } from 'express'
 import type { UserRecord } from '../../users/users-file.js'
-import { userById, type Desk } from './staff.js'
 import { cookies, sign, unsign } from './signed.js'
+import { type Desk, userById } from './staff.js'
 
 export const SESSION_COOKIE = 'claimtrail_session'
 /** Anonymous browsers (the sign-in form, the local mode) get their form tokens from this one instead. */
@@ -24,7 +24,12 @@ interface Session {
 const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: req.secure })
 
 export function startSession(req: Request, res: Response, desk: Desk, user: UserRecord): void {
-  const session: Session = { user: user.id, nonce: randomBytes(16).toString('base64url'), ends: Date.now() + SESSION_HOURS * 3600_000, epoch: user.sessionEpoch ?? 0 }
+  const session: Session = {
+    user: user.id,
+    nonce: randomBytes(16).toString('base64url'),
+    ends: Date.now() + SESSION_HOURS * 3600_000,
+    epoch: user.sessionEpoch ?? 0,
+  }
   res.cookie(SESSION_COOKIE, sign(desk.secret, session), { ...cookieOptions(req), maxAge: SESSION_HOURS * 3600_000 })
 }
 

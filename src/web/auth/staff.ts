@@ -23,7 +23,10 @@ export class Staff {
 
   async current(): Promise<Desk> {
     if (!this.path) return this.desk
-    const mark = await stat(this.path).then((s) => `${s.ino}:${s.size}:${s.mtimeMs}`, () => 'none')
+    const mark = await stat(this.path).then(
+      (s) => `${s.ino}:${s.size}:${s.mtimeMs}`,
+      () => 'none',
+    )
     if (mark !== this.seen) {
       const data = mark === 'none' ? null : await readUsers(this.path)
       this.desk = { data, signIn: !!data?.users.length, secret: data?.secret ?? this.processSecret }

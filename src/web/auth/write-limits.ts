@@ -26,9 +26,14 @@ export function writeLimit(perMinute: number): RequestHandler {
     legacyHeaders: false,
     skip: (req) => SAFE.has(req.method),
     keyGenerator: who,
-    handler: (req, res) => refuse(req, res, 429,
-      `Too many changes: this server takes ${perMinute} a minute from one user or address, and nothing more was changed. ` +
-      `Wait a minute and send the rest (POST /api/articles takes up to 100 articles at once), or ask for a higher --write-limit.`),
+    handler: (req, res) =>
+      refuse(
+        req,
+        res,
+        429,
+        `Too many changes: this server takes ${perMinute} a minute from one user or address, and nothing more was changed. ` +
+          `Wait a minute and send the rest (POST /api/articles takes up to 100 articles at once), or ask for a higher --write-limit.`,
+      ),
   })
 }
 
@@ -40,8 +45,13 @@ export function signInLimit(): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => `address ${ipKeyGenerator(req.ip ?? '')}`,
-    handler: (req, res) => refuse(req, res, 429,
-      `Too many failed sign-ins from this address: wait ${SIGN_IN_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`),
+    handler: (req, res) =>
+      refuse(
+        req,
+        res,
+        429,
+        `Too many failed sign-ins from this address: wait ${SIGN_IN_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`,
+      ),
   })
 }
 
@@ -63,7 +73,12 @@ export function accountSignInLimit(): RequestHandler {
     legacyHeaders: false,
     skip: (req) => !accountOf(req),
     keyGenerator: (req) => `account ${accountOf(req)}`,
-    handler: (req, res) => refuse(req, res, 429,
-      `Too many failed sign-ins as this user, from any address: wait ${ACCOUNT_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`),
+    handler: (req, res) =>
+      refuse(
+        req,
+        res,
+        429,
+        `Too many failed sign-ins as this user, from any address: wait ${ACCOUNT_WINDOW_MINUTES} minutes, then try again. Whoever runs the server can reset a password with claimtrail users remove and add.`,
+      ),
   })
 }

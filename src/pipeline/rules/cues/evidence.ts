@@ -1,8 +1,14 @@
 // Polls, studies and records "show" or "find": the document is the source.
 import type { CueRule } from './types.js'
 
-const rule = (lemma: string, forms: string[], example: string): CueRule =>
-  ({ forms, lemma, stance: 'assert', family: 'evidence', rule: lemma, example })
+const rule = (lemma: string, forms: string[], example: string): CueRule => ({
+  forms,
+  lemma,
+  stance: 'assert',
+  family: 'evidence',
+  rule: lemma,
+  example,
+})
 
 export const EVIDENCE: CueRule[] = [
   // A new poll shows the race tightening in Ohio.

@@ -4,7 +4,21 @@ import type { CueRule } from './types.js'
 
 export const IMPERSONAL: CueRule[] = [
   // The speaker appeared closer to offering a full-throated endorsement.
-  { forms: ['seemed', 'seems', 'seem', 'appeared', 'appears', 'appear'], lemma: 'seem', stance: 'assert', family: 'impersonal', rule: 'seem', example: 'The speaker appeared closer to offering an endorsement.' },
+  {
+    forms: ['seemed', 'seems', 'seem', 'appeared', 'appears', 'appear'],
+    lemma: 'seem',
+    stance: 'assert',
+    family: 'impersonal',
+    rule: 'seem',
+    example: 'The speaker appeared closer to offering an endorsement.',
+  },
   // The central bank is expected to act at its final meeting of the year.
-  { forms: ['expected'], lemma: 'expect', stance: 'assert', family: 'impersonal', rule: 'expected', example: 'The central bank is expected to act in December.' },
+  {
+    forms: ['expected'],
+    lemma: 'expect',
+    stance: 'assert',
+    family: 'impersonal',
+    rule: 'expected',
+    example: 'The central bank is expected to act in December.',
+  },
 ]

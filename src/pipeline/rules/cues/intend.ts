@@ -1,8 +1,14 @@
 // Promises, refusals and wishes: what someone says they will or will not do.
 import type { CueRule } from './types.js'
 
-const rule = (lemma: string, forms: string[], example: string, stance: CueRule['stance'] = 'assert'): CueRule =>
-  ({ forms, lemma, stance, family: 'intention', rule: lemma, example })
+const rule = (lemma: string, forms: string[], example: string, stance: CueRule['stance'] = 'assert'): CueRule => ({
+  forms,
+  lemma,
+  stance,
+  family: 'intention',
+  rule: lemma,
+  example,
+})
 
 export const INTEND: CueRule[] = [
   // The mayor vowed to rebuild the bridge by spring.
