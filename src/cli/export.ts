@@ -8,7 +8,7 @@ import { type Command, Option } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
-import { exportJson } from '../export/json.js'
+import { exportData, exportJson } from '../export/json.js'
 import { streamStatements } from '../store/statement-stream.js'
 import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
@@ -48,7 +48,7 @@ export function exportCommand(program: Command): void {
         }
       }
       const store = await Store.open(options.db, { readOnly: true })
-      const data = store.exportData()
+      const data = exportData(store.tables())
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.
       const end = out !== process.stdout

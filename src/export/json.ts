@@ -1,6 +1,6 @@
 // The store as `claimtrail export --format json` prints it (DESIGN.md): everything but the article texts,
 // which are the publishers' and stay in the store file.
-import type { ArticleRecord, ClaimRecord, SpeakerRecord, StatementRecord, StoreData } from '../store/schema.js'
+import type { ArticleRecord, ClaimRecord, SpeakerRecord, StatementRecord, StoreTables } from '../store/schema.js'
 
 export type ExportedArticle = Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>
 
@@ -11,7 +11,8 @@ export interface ExportData {
   statements: StatementRecord[]
 }
 
-export function exportData(data: Pick<StoreData, 'articles' | 'speakers' | 'claims' | 'statements'>): ExportData {
+/** What an export holds of the store's tables: a pure function of them. */
+export function exportData(data: StoreTables): ExportData {
   return {
     articles: data.articles.map(({ id, title, outlet, url, published }) => ({ id, title, outlet, url, published })),
     speakers: data.speakers.map(({ id, name, type, role, affiliation, aliases, roles, mergedInto }) => ({

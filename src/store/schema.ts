@@ -81,6 +81,9 @@ export interface LogEntry {
   detail: Record<string, unknown>
 }
 
+/** The records an export is made from: every acknowledged article (without its text), speaker, claim and statement. */
+export type StoreTables = Pick<StoreData, 'articles' | 'speakers' | 'claims' | 'statements'>
+
 export interface StoreData {
   schema: number
   /** The last journal entry the file holds; later ones are replayed on open. */

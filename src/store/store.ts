@@ -9,7 +9,6 @@ import type { Low } from 'lowdb'
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
 import { InvalidInputError, StoreError } from '../errors.js'
-import { type ExportData, exportData } from '../export/json.js'
 import type { Extraction } from '../pipeline/types.js'
 import { fileAcross, indexClaims } from './across-articles.js'
 import { type Backup, backUpStoreFile, KEEP_BACKUPS, pruneBackups } from './backups.js'
@@ -31,6 +30,7 @@ import type {
   StatementRecord,
   StoreData,
   StoredArticle,
+  StoreTables,
 } from './schema.js'
 import { syncFolder } from './snapshot.js'
 import { SpeakerRoster } from './speakers.js'
@@ -348,11 +348,12 @@ export class Store {
       .sort(byDateThenPosition)
   }
 
-  exportData(): ExportData {
+  /** The acknowledged records, as the exports read them (src/export: `exportData(store.tables())`). */
+  tables(): StoreTables {
     const data = this.#db.data
-    if (!this.#unacknowledged.size) return exportData(data)
+    if (!this.#unacknowledged.size) return data
     const claims = data.claims.map((claim) => ({ ...claim, statementIds: claim.statementIds.filter((id) => this.statement(id)) }))
-    return exportData({ articles: this.articles(), speakers: data.speakers, statements: this.statements(), claims })
+    return { articles: this.articles(), speakers: data.speakers, statements: this.statements(), claims }
   }
 
   /** A caller's id that already names another text is refused before anything of the batch is filed. */

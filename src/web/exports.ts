@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv } from '../export/csv.js'
+import { exportData } from '../export/json.js'
 import { claimsInView, narrows, parseClaimQuery } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
 
@@ -19,7 +20,7 @@ export function exportHandlers(store: WebStore) {
       const kept = new Set(matched.flatMap((c) => c.claim.statementIds))
       res.attachment('claimtrail-statements-filtered.csv')
       res.type('text/csv; charset=utf-8')
-      await writeStatementsCsv(await store.exportData(), res, { only: (s) => kept.has(s.id) })
+      await writeStatementsCsv(exportData(await store.tables()), res, { only: (s) => kept.has(s.id) })
       return
     }
     const claimId = req.query.claim
@@ -29,7 +30,7 @@ export function exportHandlers(store: WebStore) {
     if (claimId !== undefined && !(await store.claim(claimId))) {
       throw new NotFoundError(`There is no claim "${claimId}" to export. Every stored claim is linked from the claims list.`)
     }
-    const data = await store.exportData()
+    const data = exportData(await store.tables())
     res.attachment(claimId ? `claimtrail-statements-${fileSafe(claimId)}.csv` : 'claimtrail-statements.csv')
     res.type('text/csv; charset=utf-8')
     await writeStatementsCsv(data, res, { only: claimId ? (s) => s.claim === claimId : undefined })

@@ -3,6 +3,7 @@
 import type { RequestHandler } from 'express'
 import { NotFoundError } from '../errors.js'
 import { writeStatementsCsv } from '../export/csv.js'
+import { exportData } from '../export/json.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import { pageOf, paging, text, withQuery } from './query.js'
@@ -45,7 +46,7 @@ export function speakerHandlers(store: WebStore) {
   const quotesCsv: RequestHandler<{ id: string }> = async (req, res) => {
     const speaker = await current(req.params.id)
     const ids = new Set(filterQuotes(await store.quotesBy(speaker.id), quoteFilter(req.query)).map((e) => e.statement.id))
-    const data = await store.exportData()
+    const data = exportData(await store.tables())
     res.attachment(`claimtrail-quotes-${speaker.id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.csv`)
     res.type('text/csv; charset=utf-8')
     await writeStatementsCsv(data, res, { only: (s) => ids.has(s.id) })

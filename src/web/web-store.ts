@@ -1,8 +1,7 @@
 // What the web reads from and writes to the store, and nothing more. The lowdb Store fits it today; a database
 // backend expected later may answer with promises, so every answer may be one and handlers always await.
-import type { ExportData } from '../export/json.js'
 import type { Decision } from '../store/decisions.js'
-import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle } from '../store/schema.js'
+import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../store/schema.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
 
@@ -15,8 +14,8 @@ export interface WebStore {
   claim(id: string): Answer<ClaimLedger | undefined>
   /** The claims most like this one by the pair model, best first, with its probability. */
   similarClaims(id: string, limit?: number): Answer<Array<{ claim: ClaimSummary; confidence: number }>>
-  /** The tables the downloads are made from. */
-  exportData(): Answer<ExportData>
+  /** The tables the downloads are made from (acknowledged records only). */
+  tables(): Answer<StoreTables>
   articles(): Answer<ArticleRecord[]>
   /** An article with its text. */
   article(id: string): Answer<StoredArticle | undefined>

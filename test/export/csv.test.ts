@@ -3,6 +3,7 @@
 import { PassThrough } from 'node:stream'
 import { expect } from 'chai'
 import { STATEMENT_COLUMNS, statementsCsv, writeStatementsCsv } from '../../src/export/csv.js'
+import { exportData } from '../../src/export/json.js'
 import type { Statement } from '../../src/pipeline/types.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, span } from '../fixtures/bridge-articles.js'
@@ -49,7 +50,7 @@ describe('statements CSV', () => {
 
   it('starts with the UTF-8 BOM bytes, then the header, records ending in CRLF', async () => {
     await store.addArticle(council, councilExtraction)
-    const bytes = await statementsCsv(store.exportData())
+    const bytes = await statementsCsv(exportData(store.tables()))
     expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf])
     const text = bytes.subarray(3).toString('utf8')
     expect(text.startsWith(`${HEADER}\r\n`)).to.equal(true)
@@ -59,7 +60,7 @@ describe('statements CSV', () => {
 
   it('gives one row per statement, with the article and claim beside it', async () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
-    const text = (await statementsCsv(store.exportData())).toString('utf8')
+    const text = (await statementsCsv(exportData(store.tables()))).toString('utf8')
     expect(text).to.contain(
       `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge\r\n`,
     )
@@ -68,7 +69,7 @@ describe('statements CSV', () => {
 
   it('quotes commas, doubles quotation marks and keeps line breaks inside one quoted field (RFC 4180)', async () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
-    const text = (await statementsCsv(store.exportData())).toString('utf8')
+    const text = (await statementsCsv(exportData(store.tables()))).toString('utf8')
     // Omar Bell's quote runs over a paragraph break and opens with a quotation mark after it.
     expect(text).to.contain(`,said,"We warned them in 2019, … Nobody listened.\n""Now they blame us for the delay.",`)
     expect(text).to.contain(
@@ -82,7 +83,7 @@ describe('statements CSV', () => {
       span(payrollText, 'said', payrollText.indexOf('payday')),
     )
     await store.addArticle({ text: payrollText }, { claims: [{ id: 'c1', text: 'Every account will be audited' }], statements: [wrapped] })
-    const text = (await statementsCsv(store.exportData())).toString('utf8')
+    const text = (await statementsCsv(exportData(store.tables()))).toString('utf8')
     expect(text).to.contain(',said,"The county would audit every account\nbefore the next payday",')
   })
 
@@ -92,7 +93,7 @@ describe('statements CSV', () => {
       { text: payrollText },
       { claims: [{ id: 'c1', text: '=1+1' }], statements: contents.map((content) => said(content)) },
     )
-    const text = (await statementsCsv(store.exportData())).toString('utf8')
+    const text = (await statementsCsv(exportData(store.tables()))).toString('utf8')
     expect(text).to.contain(`,"'=HYPERLINK(""http://evil.example/x"",""Pay"")",`)
     expect(text).to.contain(",said,'+1,")
     expect(text).to.contain(",said,'-2,")
@@ -103,7 +104,7 @@ describe('statements CSV', () => {
 
   it('keeps only the statements asked for', async () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
-    const text = (await statementsCsv(store.exportData(), { only: (s) => s.claim === `${articleId}:c1` })).toString('utf8')
+    const text = (await statementsCsv(exportData(store.tables()), { only: (s) => s.claim === `${articleId}:c1` })).toString('utf8')
     expect(
       text
         .split('\r\n')
@@ -113,15 +114,15 @@ describe('statements CSV', () => {
   })
 
   it('gives the header alone for an empty store', async () => {
-    expect((await statementsCsv(store.exportData())).toString('utf8')).to.equal(`\ufeff${HEADER}\r\n`)
+    expect((await statementsCsv(exportData(store.tables()))).toString('utf8')).to.equal(`\ufeff${HEADER}\r\n`)
   })
 
   it('streams the same bytes into a writable, ending it unless told not to', async () => {
     await store.addArticle(council, councilExtraction)
     const chunks: Buffer[] = []
     const out = new PassThrough().on('data', (chunk: Buffer) => chunks.push(chunk))
-    await writeStatementsCsv(store.exportData(), out, { end: false })
+    await writeStatementsCsv(exportData(store.tables()), out, { end: false })
     expect(out.writableEnded).to.equal(false)
-    expect(Buffer.concat(chunks).equals(await statementsCsv(store.exportData()))).to.equal(true)
+    expect(Buffer.concat(chunks).equals(await statementsCsv(exportData(store.tables())))).to.equal(true)
   })
 })

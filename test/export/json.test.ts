@@ -16,7 +16,7 @@ describe('JSON export', () => {
       { article: council, extraction: councilExtraction },
       { article: protest, extraction: protestExtraction },
     ])
-    const printed = exportJson(store.exportData())
+    const printed = exportJson(exportData(store.tables()))
     expect(printed).to.match(/^\{\n {2}"articles": \[/)
     expect(printed.endsWith('}\n')).to.equal(true)
     expect(printed).not.to.contain(councilText.slice(0, 60))

@@ -1,5 +1,6 @@
 // Sending junk to a real server over a real socket, and fingerprinting what a store holds.
 import { createHash } from 'node:crypto'
+import { exportData } from '../../src/export/json.js'
 import type { Store } from '../../src/store/store.js'
 import type { JunkRequest } from './junk-requests.js'
 
@@ -51,7 +52,7 @@ export async function sendAll(base: string, requests: JunkRequest[], width = 6):
 /** Everything a store holds that a request could change: its tables, article texts, and the decisions log. */
 export function fingerprint(store: Store): string {
   const held = {
-    data: store.exportData(),
+    data: exportData(store.tables()),
     texts: store.articles().map((a) => [a.id, store.article(a.id)!.text]),
     decisions: store.decisions(),
   }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { expect } from 'chai'
+import { exportData } from '../../src/export/json.js'
 import { extract } from '../../src/pipeline/extract.js'
 import { checkStore } from '../../src/store/check.js'
 import { Store } from '../../src/store/store.js'
@@ -24,7 +25,7 @@ function article(n: number) {
 }
 
 function contents(store: Store) {
-  return { ...store.exportData(), log: store.decisions(), texts: store.articles().map((a) => store.article(a.id)!.text) }
+  return { ...exportData(store.tables()), log: store.decisions(), texts: store.articles().map((a) => store.article(a.id)!.text) }
 }
 
 type Files = Record<string, Buffer | null>

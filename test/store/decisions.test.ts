@@ -2,6 +2,7 @@
 // speakers. Each decision is logged with who and when, survives reopening, and ingesting again never undoes it.
 import { expect } from 'chai'
 import { InvalidInputError, NotFoundError } from '../../src/errors.js'
+import { exportData } from '../../src/export/json.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
@@ -112,7 +113,7 @@ describe('Store: reviewer decisions', () => {
   })
 
   it('refuses a decision about something not stored, or without a reviewer, and changes nothing', async () => {
-    const before = JSON.stringify(store.exportData())
+    const before = JSON.stringify(exportData(store.tables()))
     const refusals = [
       store.decide({ action: 'move-statement', statement: 'nope:s1', claim: `${c}:c1` }, 'Dana Fact'),
       store.decide({ action: 'merge-claims', into: `${c}:c1`, from: `${c}:c1` }, 'Dana Fact'),
@@ -129,7 +130,7 @@ describe('Store: reviewer decisions', () => {
     )
     expect(errors[0]).to.be.instanceOf(NotFoundError)
     for (const e of errors.slice(1)) expect(e).to.be.instanceOf(InvalidInputError)
-    expect(JSON.stringify(store.exportData())).to.equal(before)
+    expect(JSON.stringify(exportData(store.tables()))).to.equal(before)
     expect(store.decisions()).to.have.length(0)
   })
 })

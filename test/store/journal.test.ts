@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import { expect } from 'chai'
 import { StoreError } from '../../src/errors.js'
+import { exportData } from '../../src/export/json.js'
 import type { Decision } from '../../src/store/decisions.js'
 import { readJournal } from '../../src/store/journal.js'
 import { Store } from '../../src/store/store.js'
@@ -15,7 +16,7 @@ const sample = readFileSync(new URL('../fixtures/nextshark-russia-china-aid.txt'
 
 /** Everything a reader sees: the tables, the decisions, the texts. */
 function contents(store: Store) {
-  return { ...store.exportData(), log: store.decisions(), texts: store.articles().map((a) => store.article(a.id)!.text) }
+  return { ...exportData(store.tables()), log: store.decisions(), texts: store.articles().map((a) => store.article(a.id)!.text) }
 }
 
 describe('Store: journal and compaction', () => {

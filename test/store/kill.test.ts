@@ -5,6 +5,7 @@
 
 import { once } from 'node:events'
 import { expect } from 'chai'
+import { exportData } from '../../src/export/json.js'
 import { Store } from '../../src/store/store.js'
 import { ensureBuilt, listening } from '../cli/run.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
@@ -40,7 +41,7 @@ function holdsTogether(store: Store): void {
   const articles = new Set(store.articles().map((a) => a.id))
   const statements = new Set(store.statements().map((s) => s.id))
   for (const s of store.statements()) expect(articles.has(s.articleId), `${s.id}'s article`).to.equal(true)
-  for (const claim of store.exportData().claims)
+  for (const claim of exportData(store.tables()).claims)
     for (const id of claim.statementIds) expect(statements.has(id), `${claim.id} holds ${id}`).to.equal(true)
   for (const { id } of store.articles()) expect(store.article(id)!.text, `${id}'s text`).to.be.a('string')
   expect(store.claims()).to.be.an('array')

@@ -5,6 +5,7 @@
 
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { expect } from 'chai'
+import { exportData } from '../../src/export/json.js'
 import { Store } from '../../src/store/store.js'
 import { claimtrail, ensureBuilt } from '../cli/run.js'
 import { council, councilExtraction } from '../fixtures/bridge-articles.js'
@@ -76,7 +77,7 @@ describe('repair and check on a store file that opens but is not in the checked 
       after.decisions().map((d) => d.detail.note),
       `repair said:\n${repaired.stdout}`,
     ).to.deep.equal(['No vote was held.'])
-    expect(after.exportData().claims.find((c) => c.id === claim)?.review?.verdict).to.equal('False')
+    expect(exportData(after.tables()).claims.find((c) => c.id === claim)?.review?.verdict).to.equal('False')
   })
 
   it('a path with no store (a typo in --db): repair says so and creates nothing', async () => {

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from 'chai'
 import { DiskFullError } from '../../src/errors.js'
+import { exportData } from '../../src/export/json.js'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
 import { type SmallDisk, smallDisk } from './small-disk.js'
@@ -23,7 +24,7 @@ function article(n: number) {
 }
 
 function contents(store: Store) {
-  return { ...store.exportData(), log: store.decisions(), texts: store.articles().map((a) => store.article(a.id)!.text) }
+  return { ...exportData(store.tables()), log: store.decisions(), texts: store.articles().map((a) => store.article(a.id)!.text) }
 }
 
 describe('a write the disk refuses is rolled back', function () {

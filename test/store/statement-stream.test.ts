@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import { expect } from 'chai'
 import { statementsCsv, writeStreamedStatementsCsv } from '../../src/export/csv.js'
+import { exportData } from '../../src/export/json.js'
 import { streamStatements } from '../../src/store/statement-stream.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
@@ -49,7 +50,7 @@ describe('Store: the statements streamed from the files', () => {
     const store = await Store.open(path)
     await changes(store)
     expect(store.statements().length).to.be.greaterThan(10)
-    expect(await streamedCsv(path)).to.deep.equal(await statementsCsv(store.exportData()))
+    expect(await streamedCsv(path)).to.deep.equal(await statementsCsv(exportData(store.tables())))
   })
 
   it('gives the CSV the store gives, with changes in the file and more in the journal after it', async () => {
@@ -60,7 +61,7 @@ describe('Store: the statements streamed from the files', () => {
     await reopened.decide({ action: 'set-kind', statement: `${c}:s1`, kind: 'indirect' }, 'Dana Fact')
     const [{ articleId: u }] = await reopened.addArticles([extracted(`${sample}\n\nUpdated.`, '2022-03-16', 'NextShark')])
     const csv = await streamedCsv(path)
-    expect(csv).to.deep.equal(await statementsCsv(reopened.exportData()))
+    expect(csv).to.deep.equal(await statementsCsv(exportData(reopened.tables())))
     expect(csv!.toString('utf8')).to.contain(`${u}:s1,`)
   })
 

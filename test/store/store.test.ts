@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect } from 'chai'
 import { InvalidInputError } from '../../src/errors.js'
+import { exportData } from '../../src/export/json.js'
 import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, councilText, protest, protestExtraction, span } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
@@ -184,7 +185,7 @@ describe('Store', () => {
   describe('exportData', () => {
     it('gives articles without their text, and every other table whole', async () => {
       await store.addArticle(council, councilExtraction)
-      const data = store.exportData()
+      const data = exportData(store.tables())
       expect(Object.keys(data)).to.deep.equal(['articles', 'speakers', 'claims', 'statements'])
       expect(Object.keys(data.articles[0]).sort()).to.deep.equal(['id', 'outlet', 'published', 'title', 'url'])
       expect(Object.keys(data.speakers[0]).sort()).to.deep.equal(['affiliation', 'aliases', 'id', 'name', 'role', 'roles', 'type'])

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { exportData } from '../../src/export/json.js'
 import { extract } from '../../src/pipeline/extract.js'
 import { Store } from '../../src/store/store.js'
 
@@ -29,7 +30,7 @@ export async function readStore(path: string) {
     articles: store.articles(),
     speakers: store.speakers(),
     statements: store.statements(),
-    claims: store.exportData().claims,
+    claims: exportData(store.tables()).claims,
     log: store.decisions(),
   }
 }

@@ -1,7 +1,9 @@
 // A second article for the claims tests, from another outlet a month later, so every filter has something to
 // keep and something to drop; and a way to read claim ids off a list page.
+
+import { exportData } from '../../src/export/json.js'
 import type { Extraction } from '../../src/pipeline/types.js'
-import type { ArticleInput } from '../../src/store/schema.js'
+import type { ArticleInput, StoreTables } from '../../src/store/schema.js'
 import { HARBOUR_ARTICLE, harbourExtraction, spanOf, speakerOf, statementOf, storeWith } from './fixture.js'
 
 export const FERRY = [
@@ -59,6 +61,9 @@ export function listedIds(html: string): string[] {
 }
 
 /** Everything the store holds, to check that a refused form changed nothing. */
-export async function snapshot(store: { exportData(): unknown; decisions(): readonly unknown[] }) {
-  return JSON.stringify({ data: await store.exportData(), log: await store.decisions() })
+export async function snapshot(store: {
+  tables(): StoreTables | Promise<StoreTables>
+  decisions(): readonly unknown[] | Promise<readonly unknown[]>
+}) {
+  return JSON.stringify({ data: exportData(await store.tables()), log: await store.decisions() })
 }

@@ -11,7 +11,7 @@ const failing = (error: Error): WebStore => {
   return {
     claims: fail,
     claim: () => undefined,
-    exportData: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
+    tables: () => ({ articles: [], speakers: [], claims: [], statements: [] }),
     articles: fail,
     article: fail,
     statements: fail,
