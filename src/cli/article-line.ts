@@ -3,7 +3,7 @@
 import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
 import type { ArticleInput } from '../store/schema.js'
-import { parseDate } from './options.js'
+import { parseDate } from '../text/day.js'
 
 export function articleFromLine(text: string, where: string, { needsId = false } = {}): ArticleInput {
   const value = parseLine(text, where)

@@ -2,18 +2,12 @@
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { NotFoundError } from '../errors.js'
-import { filterClaims } from '../store/claim-filter.js'
+import { type ClaimsQuery, filterClaims } from '../store/claim-filter.js'
 import { Store } from '../store/store.js'
 import { ledgerText } from './ledger-text.js'
 import { dbOption } from './options.js'
 
-interface ClaimsOptions {
-  db: string
-  speaker?: string
-  denied?: boolean
-  anonymousOnly?: boolean
-  acrossArticles?: boolean
-}
+type ClaimsOptions = Pick<ClaimsQuery, 'speaker' | 'denied' | 'anonymousOnly' | 'acrossArticles'> & { db: string }
 
 export function claimsCommand(program: Command): void {
   program
@@ -28,7 +22,9 @@ export function claimsCommand(program: Command): void {
       if (!existsSync(options.db))
         throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       const store = await Store.open(options.db, { readOnly: true })
-      const claims = filterClaims(store.claims(), options, (id) => store.speaker(id))
+      const { speaker, denied, anonymousOnly, acrossArticles } = options
+      const query: ClaimsQuery = { speaker, denied, anonymousOnly, acrossArticles }
+      const claims = filterClaims(store.claims(), query, (id) => store.speaker(id))
       if (claims.length === 0) {
         console.log(
           store.claims().length

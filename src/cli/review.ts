@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { type Command, Option } from 'commander'
 import { NotFoundError } from '../errors.js'
-import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
-import { type Decision, STANCES } from '../store/decisions.js'
+import { type Kind, SPEAKER_TYPES, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
+import type { Decision } from '../store/decisions.js'
 import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
 
@@ -15,8 +15,6 @@ interface ReviewOptions {
   type?: SpeakerType
   note?: string
 }
-
-const SPEAKER_TYPES: SpeakerType[] = ['person', 'organization', 'country', 'anonymous', 'group', 'document']
 
 /** Each subcommand: its arguments and the decision they make. */
 const DECISIONS: Array<{ name: string; args: string[]; about: string; decision: (a: string[], o: ReviewOptions) => Decision }> = [

@@ -1,6 +1,7 @@
 // Stage 7a: when a statement was made, from the date phrases in the words around its cue, resolved against the
 // published date with a news past bias: "on Monday" is the latest Monday on or before publication.
 import { format, isAfter, isValid, parse } from 'date-fns'
+import { DAY_FORMAT } from '../text/day.js'
 import { DATE_RULES } from './rules/dates.js'
 import type { DatePrecision, Span } from './types.js'
 
@@ -26,7 +27,7 @@ const day = (iso: string | null) => {
   if (!iso) return null
   if (!days.has(iso)) {
     if (days.size > 1000) days.clear()
-    const d = parse(iso, 'yyyy-MM-dd', new Date())
+    const d = parse(iso, DAY_FORMAT, new Date())
     days.set(iso, isValid(d) ? d : null)
   }
   return days.get(iso)!
@@ -72,7 +73,7 @@ function phrasesIn(text: string, published: string | null, anchor: string | null
       const future = !rule.resolve || (at !== null && resolved?.date != null && isAfter(resolved.date, at.published))
       const date = !future && resolved?.date ? resolved.date : null
       return {
-        date: date && format(date, 'yyyy-MM-dd'),
+        date: date && format(date, DAY_FORMAT),
         precision: date && resolved ? resolved.precision : null,
         text: m[0],
         start: base + m.index,

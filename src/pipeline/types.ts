@@ -6,12 +6,15 @@ export interface Span {
   text: string
 }
 
-export type Kind = 'direct' | 'mixed' | 'indirect'
-/** assert and deny, plus confirm ("confirmed the report") and decline ("declined to comment"). */
-export type Stance = 'assert' | 'deny' | 'confirm' | 'decline'
+export const KINDS = ['direct', 'mixed', 'indirect'] as const
+export type Kind = (typeof KINDS)[number]
+/** assert and deny, plus confirm ("confirmed the report") and decline ("declined to comment"). The order is the stance model's. */
+export const STANCES = ['assert', 'deny', 'confirm', 'decline'] as const
+export type Stance = (typeof STANCES)[number]
 /** How much of a statement's date the text vouches for: "on Monday" a day, "in March" a month. */
 export type DatePrecision = 'day' | 'week' | 'month' | 'year'
-export type SpeakerType = 'person' | 'organization' | 'country' | 'anonymous' | 'group' | 'document'
+export const SPEAKER_TYPES = ['person', 'organization', 'country', 'anonymous', 'group', 'document'] as const
+export type SpeakerType = (typeof SPEAKER_TYPES)[number]
 
 export interface Article {
   text: string

@@ -1,25 +1,27 @@
-// The filters a researcher applies to the claim list, shared by `claimtrail claims`, its CSV export and the web.
+// The claims query: what a researcher narrows the claim list to. `claimtrail claims`, the claims page, its CSV
+// downloads and GET /api/claims each read their own input into this one shape, and the store filters by it.
 
+import type { SpeakerType, Stance } from '../pipeline/types.js'
 import type { SpeakerRecord } from './schema.js'
 import { normaliseName } from './speakers.js'
 import type { ClaimSummary, ClaimVoice } from './views.js'
 
 /** Which side a voice took: a confirmation counts as asserting (views.ts). */
-export type Side = 'assert' | 'deny' | 'decline'
+export type Side = Exclude<Stance, 'confirm'>
 
-export interface ClaimFilter {
+export interface ClaimsQuery {
   /** Someone who asserted, denied or declined it, by any name they were written with: "Zhao" finds Zhao Lijian. */
   speaker?: string
-  /** Only claims someone denied. */
+  /** Only claims someone denied; false: only claims nobody denied. */
   denied?: boolean
   /** Only claims carried by more than one article: a claim followed across outlets. */
   acrossArticles?: boolean
   /** Only claims whose support is all anonymous. */
   anonymousOnly?: boolean
   /** A voice of this speaker type: "anonymous" finds claims an anonymous source took part in. */
-  speakerType?: string
-  /** A voice on this side. */
-  stance?: Side
+  speakerType?: SpeakerType
+  /** A voice on this side; a confirmation sides with the assertion. */
+  stance?: Stance
   /** A statement in an article from this outlet (case does not matter). */
   outlet?: string
   /** A statement made on or after / on or before this ISO date (the article's date when the text gives none). */
@@ -36,14 +38,15 @@ function answersTo(voice: ClaimVoice, wanted: string, speaker: (id: string) => S
   return names.some((name) => ` ${normaliseName(name)} `.includes(` ${wanted} `))
 }
 
-function sides(c: ClaimSummary, side: Side | undefined): ClaimVoice[] {
+function sides(c: ClaimSummary, stance: Stance | undefined): ClaimVoice[] {
+  const side: Side | undefined = stance === 'confirm' ? 'assert' : stance
   if (side === 'assert') return c.asserted
   if (side === 'deny') return c.denied
   if (side === 'decline') return c.declined
   return [...c.asserted, ...c.denied, ...c.declined]
 }
 
-function reviewMatches(c: ClaimSummary, wanted: ClaimFilter['review']): boolean {
+function reviewMatches(c: ClaimSummary, wanted: ClaimsQuery['review']): boolean {
   if (!wanted) return true
   const review = c.claim.review
   if ('reviewed' in wanted) return (review !== null) === wanted.reviewed
@@ -56,7 +59,7 @@ function reviewMatches(c: ClaimSummary, wanted: ClaimFilter['review']): boolean 
  */
 export function filterClaims(
   claims: ClaimSummary[],
-  filter: ClaimFilter,
+  filter: ClaimsQuery,
   speaker: (id: string) => SpeakerRecord | undefined,
 ): ClaimSummary[] {
   const wanted = filter.speaker ? normaliseName(filter.speaker) : ''
@@ -69,7 +72,7 @@ export function filterClaims(
     (!filter.from || (v.date !== null && v.date >= filter.from)) &&
     (!filter.to || (v.date !== null && v.date <= filter.to))
   return claims.filter((c) => {
-    if (filter.denied && c.denied.length === 0) return false
+    if (filter.denied !== undefined && filter.denied !== c.denied.length > 0) return false
     if (filter.acrossArticles && c.articleCount < 2) return false
     if (filter.anonymousOnly && (c.asserted.length === 0 || c.anonymousSupport < c.asserted.length)) return false
     if (!reviewMatches(c, filter.review)) return false

@@ -2,11 +2,11 @@
 // logged with who and when, and with what it replaced, so a desk can see how a claim came to look as it does.
 // Ingesting more articles only adds records; it never reruns or undoes a decision.
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
+import { KINDS, type Kind, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
 import type { ClaimRecord, SpeakerRecord, StatementRecord } from './schema.js'
 
-export const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
-export const KINDS: Kind[] = ['direct', 'mixed', 'indirect']
+/** The verdict scale a desk starts with; a review's verdict is any word of the desk's scale (CLAIMTRAIL_VERDICTS). */
+export const DEFAULT_VERDICTS = ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven'] as const
 
 export type Decision =
   | { action: 'merge-claims'; into: string; from: string }

@@ -2,7 +2,7 @@
 // Shared by `npm run eval:stance` (the shipped model) and `npm run train:stance` (each fold's model on the
 // articles it never saw). Each gold attribution is matched to the statement whose content overlaps it most;
 // one no statement overlaps is "missed".
-import type { Stance, Statement } from '../pipeline/types.js'
+import { STANCES, type Stance, type Statement } from '../pipeline/types.js'
 
 export interface StanceGold {
   article: string
@@ -24,7 +24,6 @@ export interface GoldArticle {
   quotes: Array<{ content: Range; content_parts?: Range[] }>
 }
 
-const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
 const overlap = (a: number[][], b: Range[]) =>
   a.reduce((sum, [s, e]) => sum + b.reduce((t, x) => t + Math.max(0, Math.min(e, x.end) - Math.max(s, x.start)), 0), 0)
 export const goldSpans = (q: { content: Range; content_parts?: Range[] }) =>

@@ -1,10 +1,9 @@
 // The body of POST /api/articles read as articles: {text, title?, outlet?, date?, url?, id?} or {articles: [...]}.
 // Every article is checked before any is extracted or stored, so a bad one in a batch stores nothing.
-import { isValid } from 'date-fns/isValid'
-import { parseISO } from 'date-fns/parseISO'
 import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
 import type { ArticleInput } from '../store/schema.js'
+import { parseDate } from '../text/day.js'
 
 const FIELDS = ['text', 'title', 'outlet', 'date', 'url', 'id']
 /** Past this many, extraction would keep the request open for minutes: ingest them with the CLI instead. */
@@ -39,9 +38,7 @@ function articleInput(value: unknown, where: string): ArticleInput {
     return v
   }
   const date = field('date')
-  if (date !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValid(parseISO(date)))) {
-    throw new InvalidInputError(`${where}: "date" "${date}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
-  }
+  if (date !== null) parseDate(date, `${where}: "date"`)
   const id = field('id')
   return checkArticle(
     { ...(id ? { id } : {}), text: value.text, title: field('title'), outlet: field('outlet'), url: field('url'), published: date },

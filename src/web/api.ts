@@ -5,11 +5,12 @@ import { type ErrorRequestHandler, Router } from 'express'
 import { articleLimit } from '../article-input.js'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import { sharedExtractor } from '../ingest/extractor.js'
+import { filterClaims } from '../store/claim-filter.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
 import { jsonBody } from './bodies.js'
-import { claimQuery, queryClaims } from './claim-query.js'
+import { claimsQuery } from './claim-query.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
 import { findStatements, statementFilter } from './statement-query.js'
@@ -31,10 +32,10 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
   const largest = bodyLimit(limit)
 
   router.get('/claims', async (req, res) => {
-    const filter = claimQuery(req.query)
+    const filter = claimsQuery(req.query)
     const paged = paging(req.query, PER_PAGE)
     const speakers = new Map((await store.speakers()).map((s) => [s.id, s]))
-    const claims = queryClaims(await store.claims(), filter, (id) => speakers.get(id))
+    const claims = filterClaims(await store.claims(), filter, (id) => speakers.get(id))
     const page = pageOf(claims, paged)
     res.json({ ...page, items: page.items.map(claimJson) })
   })

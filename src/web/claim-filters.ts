@@ -1,8 +1,10 @@
 // The claims list's filters, sorting and paging, read from GET query parameters. The page, its paging links and
 // its CSV downloads all read a query here, so "next page" and "download this view" keep what the reader chose.
 import { InvalidInputError } from '../errors.js'
-import { type ClaimFilter, filterClaims, type Side } from '../store/claim-filter.js'
+import { SPEAKER_TYPES, type SpeakerType, type Stance } from '../pipeline/types.js'
+import { type ClaimsQuery, filterClaims, type Side } from '../store/claim-filter.js'
 import type { ClaimSummary } from '../store/views.js'
+import { isDay } from '../text/day.js'
 import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
 
@@ -16,11 +18,10 @@ export const SORTS = {
 } as const
 export type Sort = keyof typeof SORTS
 
-export const SPEAKER_TYPES = ['person', 'organization', 'country', 'anonymous', 'group', 'document'] as const
 export const SIDES: Record<Side, string> = { assert: 'asserted', deny: 'denied', decline: 'declined to comment' }
 
-/** What the reader asked for, as the form fields hold it: empty strings for fields left blank. */
-export interface ClaimQuery {
+/** What the reader asked for, as the form fields hold it (empty strings for fields left blank), to show it again. */
+export interface ClaimsForm {
   speaker: string
   type: string
   stance: string
@@ -35,10 +36,8 @@ export interface ClaimQuery {
   page: number
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
 /** Reads the query string; anything it cannot use is an InvalidInputError that says which field and what fits. */
-export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
+export function parseClaimsForm(raw: Record<string, unknown>): ClaimsForm {
   const field = (name: string): string => {
     const value = raw[name]
     if (value === undefined) return ''
@@ -48,7 +47,7 @@ export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
       )
     return value.trim()
   }
-  const query: ClaimQuery = {
+  const query: ClaimsForm = {
     speaker: field('speaker'),
     type: field('type'),
     stance: field('stance'),
@@ -72,7 +71,7 @@ export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
     )
   }
   for (const name of ['from', 'to'] as const) {
-    if (query[name] && (!ISO_DATE.test(query[name]) || Number.isNaN(Date.parse(query[name])))) {
+    if (query[name] && !isDay(query[name])) {
       throw new InvalidInputError(`"${name}" must be a date written YYYY-MM-DD, such as 2025-03-04; it was "${query[name]}".`)
     }
   }
@@ -92,7 +91,8 @@ export function parseClaimQuery(raw: Record<string, unknown>): ClaimQuery {
   return query
 }
 
-export function claimFilter(query: ClaimQuery): ClaimFilter {
+/** The form as the claims query the store filters by. */
+export function claimsQuery(query: ClaimsForm): ClaimsQuery {
   const review =
     query.review === 'reviewed'
       ? { reviewed: true }
@@ -103,19 +103,19 @@ export function claimFilter(query: ClaimQuery): ClaimFilter {
           : undefined
   return {
     speaker: query.speaker || undefined,
-    speakerType: query.type || undefined,
-    stance: (query.stance || undefined) as Side | undefined,
+    speakerType: (query.type || undefined) as SpeakerType | undefined,
+    stance: (query.stance || undefined) as Stance | undefined,
     outlet: query.outlet || undefined,
     from: query.from || undefined,
     to: query.to || undefined,
     review,
-    denied: query.denied,
+    denied: query.denied || undefined,
     anonymousOnly: query.anonymous,
   }
 }
 
 /** The query as an address's search part, without the defaults; `page` only past the first. */
-export function queryString(query: ClaimQuery, change: Partial<ClaimQuery> = {}): string {
+export function queryString(query: ClaimsForm, change: Partial<ClaimsForm> = {}): string {
   const q = { ...query, ...change }
   const params = new URLSearchParams()
   for (const name of ['speaker', 'type', 'stance', 'outlet', 'from', 'to', 'review'] as const) if (q[name]) params.set(name, q[name])
@@ -128,7 +128,7 @@ export function queryString(query: ClaimQuery, change: Partial<ClaimQuery> = {})
 }
 
 /** Whether the reader narrowed the list at all (sorting and paging do not narrow it). */
-export function narrows(query: ClaimQuery): boolean {
+export function narrows(query: ClaimsForm): boolean {
   return queryString(query, { sort: 'latest', page: 1 }) !== ''
 }
 
@@ -151,7 +151,7 @@ const ORDERS: Record<Sort, (a: ClaimSummary, b: ClaimSummary) => number> = {
 }
 
 /** Every claim the query keeps, in its order (all pages). Worked out once per store version and query. */
-export async function claimsInView(store: WebStore, query: ClaimQuery): Promise<{ all: ClaimSummary[]; matched: ClaimSummary[] }> {
+export async function claimsInView(store: WebStore, query: ClaimsForm): Promise<{ all: ClaimSummary[]; matched: ClaimSummary[] }> {
   const snapshot = await snapshotOf(store)
   const all = (await snapshot.claims()) as ClaimSummary[]
   const key = queryString(query, { page: 1 })
@@ -160,7 +160,7 @@ export async function claimsInView(store: WebStore, query: ClaimQuery): Promise<
     const { list, place } = await snapshot.sorted(query.sort, ORDERS[query.sort])
     // A speaker asked for narrows the claims to those they spoke in before the filter reads every voice's names.
     const candidates = query.speaker ? (await snapshot.spokenBy(query.speaker)).sort((a, b) => place.get(a)! - place.get(b)!) : list
-    matched = filterClaims(candidates, claimFilter(query), (id) => snapshot.speakers.get(id))
+    matched = filterClaims(candidates, claimsQuery(query), (id) => snapshot.speakers.get(id))
     if (snapshot.matched.size >= MATCHED_KEPT) snapshot.matched.delete(snapshot.matched.keys().next().value!)
     snapshot.matched.set(key, matched)
   }

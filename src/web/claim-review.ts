@@ -1,17 +1,14 @@
 // What a fact-checker sends from a claim's page — a verdict, or a correction to the extraction — read from the
 // form and checked before anything reaches the store: a bad form is refused whole, and nothing changes.
 import { InvalidInputError } from '../errors.js'
-import type { Kind, SpeakerType, Stance } from '../pipeline/types.js'
-import type { Decision } from '../store/decisions.js'
+import { KINDS, type Kind, SPEAKER_TYPES, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
+import { DEFAULT_VERDICTS, type Decision } from '../store/decisions.js'
 import type { LogEntry } from '../store/schema.js'
 import type { ClaimLedger } from '../store/views.js'
-import { SPEAKER_TYPES } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
 
-export const DEFAULT_VERDICTS = ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven']
-
 /** The verdict scale: CLAIMTRAIL_VERDICTS="A|B|C" replaces the default one. */
-export function verdictScale(env: NodeJS.ProcessEnv = process.env): string[] {
+export function verdictScale(env: NodeJS.ProcessEnv = process.env): readonly string[] {
   const scale = (env.CLAIMTRAIL_VERDICTS ?? '')
     .split('|')
     .map((v) => v.trim())
@@ -49,7 +46,7 @@ export function reviewer(form: Form, signedIn?: string): string {
   return by
 }
 
-export function reviewDecision(claim: string, form: Form, scale: string[]): Decision {
+export function reviewDecision(claim: string, form: Form, scale: readonly string[]): Decision {
   const verdict = text(form, 'verdict', 100)
   if (!scale.includes(verdict)) {
     throw new InvalidInputError(`"${verdict || '(none)'}" is not a verdict on this desk's scale. Pick one of: ${scale.join(', ')}.`)
@@ -57,8 +54,6 @@ export function reviewDecision(claim: string, form: Form, scale: string[]): Deci
   return { action: 'review-claim', claim, verdict, note: text(form, 'note', 5000, { lines: true }) }
 }
 
-const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
-const KINDS: Kind[] = ['direct', 'mixed', 'indirect']
 export const CORRECTIONS = ['set-stance', 'set-kind', 'set-speaker', 'move-statement', 'split-statement', 'reject-statement'] as const
 
 /** A correction to one statement of the claim; `claimExists` checks a target claim before anything is decided. */

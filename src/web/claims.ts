@@ -4,11 +4,12 @@
 import type { RequestHandler, Response } from 'express'
 import { PAIR_MODEL } from '../claims/pair-weights.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import { SPEAKER_TYPES } from '../pipeline/types.js'
 import type { LogEntry } from '../store/schema.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
-import { claimsInView, narrows, PER_PAGE, parseClaimQuery, queryString, SIDES, SORTS, SPEAKER_TYPES } from './claim-filters.js'
+import { claimsInView, narrows, PER_PAGE, parseClaimsForm, queryString, SIDES, SORTS } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
@@ -69,7 +70,7 @@ export function claimHandlers(store: WebStore) {
   }
 
   const list: RequestHandler = async (req, res) => {
-    const query = parseClaimQuery(req.query as Record<string, unknown>)
+    const query = parseClaimsForm(req.query as Record<string, unknown>)
     const { all, matched } = await claimsInView(store, query)
     const pages = Math.max(1, Math.ceil(matched.length / PER_PAGE))
     const shown = matched.slice((query.page - 1) * PER_PAGE, query.page * PER_PAGE)

@@ -4,7 +4,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
-import { claimsInView, narrows, parseClaimQuery } from './claim-filters.js'
+import { claimsInView, narrows, parseClaimsForm } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
 
 export function exportHandlers(store: WebStore) {
@@ -14,7 +14,7 @@ export function exportHandlers(store: WebStore) {
    */
   const statementsCsv: RequestHandler = async (req, res) => {
     const { claim: _claim, ...filters } = req.query as Record<string, unknown>
-    const view = parseClaimQuery(filters)
+    const view = parseClaimsForm(filters)
     if (narrows(view) && _claim === undefined) {
       const { matched } = await claimsInView(store, view)
       const kept = new Set(matched.flatMap((c) => c.claim.statementIds))
@@ -38,7 +38,7 @@ export function exportHandlers(store: WebStore) {
 
   /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */
   const claimsCsv: RequestHandler = async (req, res) => {
-    const { matched } = await claimsInView(store, parseClaimQuery(req.query as Record<string, unknown>))
+    const { matched } = await claimsInView(store, parseClaimsForm(req.query as Record<string, unknown>))
     res.attachment('claimtrail-claims.csv')
     res.type('text/csv; charset=utf-8')
     await writeClaimsCsv(matched, res)

@@ -3,10 +3,10 @@
 import { extname } from 'node:path'
 import { articleLimit, checkArticle } from '../article-input.js'
 import { articleFromLine } from '../cli/article-line.js'
-import { parseDate } from '../cli/options.js'
 import { decodeArticle } from '../cli/read-input.js'
 import { InvalidInputError } from '../errors.js'
 import type { ArticleInput } from '../store/schema.js'
+import { parseDate } from '../text/day.js'
 import { articleFromHtml } from './html-article.js'
 
 /** The form as typed, echoed back into the form when it is refused. */

@@ -1,14 +1,9 @@
 // Reading the filters and paging of a GET query (a page's form, an API call). A value that cannot be meant
 // is refused with what to write instead, never silently ignored: a researcher who typed 2024-13-01 must know.
-import { isValid } from 'date-fns/isValid'
-import { parseISO } from 'date-fns/parseISO'
 import { InvalidInputError } from '../errors.js'
-import type { SpeakerType, Stance } from '../pipeline/types.js'
+import { parseDate } from '../text/day.js'
 
 export type Query = Record<string, unknown>
-
-export const STANCES: readonly Stance[] = ['assert', 'deny', 'confirm', 'decline']
-export const SPEAKER_TYPES: readonly SpeakerType[] = ['person', 'organization', 'country', 'anonymous', 'group', 'document']
 
 /** One text value; an empty form field counts as absent. */
 export function text(query: Query, name: string): string | undefined {
@@ -31,11 +26,7 @@ export function oneOf<T extends string>(query: Query, name: string, allowed: rea
 /** An ISO day, yyyy-MM-dd. */
 export function day(query: Query, name: string): string | undefined {
   const value = text(query, name)
-  if (value === undefined) return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) {
-    throw new InvalidInputError(`"${name}" "${value}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
-  }
-  return value
+  return value === undefined ? undefined : parseDate(value, `"${name}"`)
 }
 
 /** A yes/no filter: "1", "true", "yes", "on" (a checked box) or "0", "false", "no". */

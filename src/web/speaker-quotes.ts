@@ -1,9 +1,9 @@
 // A speaker's quotes as the page and the CSV show them: filtered by stance and by when they were said. A
 // statement the text gives no date for counts as said on its article's published date, and says so.
-import type { Stance } from '../pipeline/types.js'
+import { STANCES, type Stance } from '../pipeline/types.js'
 import { contentText } from '../store/records.js'
 import type { LedgerEntry } from '../store/views.js'
-import { day, inRange, oneOf, type Query, STANCES } from './query.js'
+import { day, inRange, oneOf, type Query } from './query.js'
 import { type When, whenSaid } from './when.js'
 
 export interface QuoteFilter {

@@ -1,9 +1,9 @@
 // The statements a search or an API call asks for: words (through the word index), then speaker, type, stance,
 // outlet, claim, article and date range. Rejected statements are never found.
-import type { SpeakerType, Stance } from '../pipeline/types.js'
+import { SPEAKER_TYPES, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
 import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
 import { answersTo } from '../store/speaker-rows.js'
-import { day, inRange, oneOf, type Query, SPEAKER_TYPES, STANCES, text } from './query.js'
+import { day, inRange, oneOf, type Query, text } from './query.js'
 import { queryWords, type WordIndex } from './search-index.js'
 import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'

@@ -2,13 +2,14 @@
 // below, so a reader sees at a glance who spoke first and whether the denials came later. Only numbers and
 // labels leave here; the view writes the <svg> with presentation attributes and classes (the pages allow no
 // inline styles and no scripts).
+import type { Side } from '../store/claim-filter.js'
 import { statementDate } from '../store/ledger.js'
 import type { LedgerEntry } from '../store/views.js'
 
 export interface TimelineDot {
   cx: number
   cy: number
-  side: 'assert' | 'deny' | 'decline'
+  side: Side
   /** What a pointer over the dot shows, as an SVG <title>. */
   label: string
 }

@@ -2,6 +2,7 @@
 // 2022-03-01, and the <time> element says so in HTML's own month, week and year forms.
 import { format, parse } from 'date-fns'
 import type { DatePrecision } from '../pipeline/types.js'
+import { DAY_FORMAT } from '../text/day.js'
 
 export interface When {
   datetime: string
@@ -9,7 +10,7 @@ export interface When {
 }
 
 const FORMS: Record<DatePrecision, { datetime: string; label: string }> = {
-  day: { datetime: 'yyyy-MM-dd', label: 'yyyy-MM-dd' },
+  day: { datetime: DAY_FORMAT, label: DAY_FORMAT },
   week: { datetime: "RRRR-'W'II", label: "'week of' yyyy-MM-dd" },
   month: { datetime: 'yyyy-MM', label: 'MMMM yyyy' },
   year: { datetime: 'yyyy', label: 'yyyy' },
@@ -18,7 +19,7 @@ const FORMS: Record<DatePrecision, { datetime: string; label: string }> = {
 /** Null when there is no date; a date stored without a precision is shown as the day it names. */
 export function whenSaid(date: string | null, precision: DatePrecision | null): When | null {
   if (!date) return null
-  const day = parse(date, 'yyyy-MM-dd', new Date())
+  const day = parse(date, DAY_FORMAT, new Date())
   const form = FORMS[precision ?? 'day']
   return { datetime: format(day, form.datetime), label: format(day, form.label) }
 }

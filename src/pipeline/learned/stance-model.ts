@@ -1,9 +1,7 @@
 // A softmax (multinomial logistic) model over the four stances. Its weights are learned from the project's
 // stance gold set by `npm run train:stance` (data/models/stance-weights.json; provenance in the README).
-import type { Stance } from '../types.js'
+import { STANCES, type Stance } from '../types.js'
 import { epochs as epochOrders } from './epochs.js'
-
-export const STANCES: Stance[] = ['assert', 'deny', 'confirm', 'decline']
 
 export interface StanceModel {
   /** Weight of each "stance|feature"; a missing one is 0. */
