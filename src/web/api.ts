@@ -3,7 +3,7 @@
 import bytes from 'bytes'
 import { type ErrorRequestHandler, Router } from 'express'
 import { articleLimit } from '../article-input.js'
-import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
+import { NotFoundError } from '../errors.js'
 import { sharedExtractor } from '../ingest/extractor.js'
 import { filterClaims } from '../store/claim-filter.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
@@ -11,6 +11,7 @@ import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
 import { jsonBody } from './bodies.js'
 import { claimsQuery } from './claim-query.js'
+import { ownPage, UnsupportedMediaError } from './errors.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
 import { findStatements, statementFilter } from './statement-query.js'
@@ -102,23 +103,18 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
   return router
 }
 
-class UnsupportedMediaError extends InvalidInputError {}
-
 interface BodyParserError extends Error {
   status?: number
   type?: string
 }
 
-// Ours say what is wrong and what to do; the JSON reader's own are translated; anything else is a bug and goes
-// on to the app's error handler, which reports it.
+// Ours say what is wrong and what to do, with the status the pages give them (errors.ts); the JSON reader's own
+// are translated; anything else is a bug and goes on to the app's error handler, which reports it.
 const jsonErrors =
   (largest: number, articleLabel: string): ErrorRequestHandler =>
   (error: BodyParserError, _req, res, next) => {
-    if (error instanceof UnsupportedMediaError) return res.status(415).json({ error: error.message })
-    if (error instanceof TooLargeError) return res.status(413).json({ error: error.message })
-    if (error instanceof InvalidInputError) return res.status(400).json({ error: error.message })
-    if (error instanceof NotFoundError) return res.status(404).json({ error: error.message })
-    if (error instanceof DiskFullError) return res.status(507).json({ error: error.message })
+    const own = ownPage(error)
+    if (own) return res.status(own.status).json({ error: error.message })
     if (error.type === 'entity.too.large') {
       return res.status(413).json({
         error: `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`,

@@ -1,5 +1,6 @@
-// The web edge of the domain errors: one table from error to HTTP status and page. Domain code throws
-// InvalidInputError / NotFoundError / StoreError and never learns about HTTP.
+// The web edge of the domain errors: one table from error to HTTP status and page, for the pages and the API
+// alike (the API answers the same status with a JSON body). Domain code throws InvalidInputError /
+// NotFoundError / StoreError and never learns about HTTP.
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import { errorId } from './error-id.js'
@@ -10,7 +11,11 @@ interface ErrorPage {
   title: string
 }
 
+/** A body sent as another media type than the route reads (POST /api/articles takes JSON only). */
+export class UnsupportedMediaError extends InvalidInputError {}
+
 const STATUSES: Array<[new (...args: never[]) => Error, ErrorPage]> = [
+  [UnsupportedMediaError, { status: 415, view: 'errors/400', title: 'Unsupported form' }],
   [TooLargeError, { status: 413, view: 'errors/400', title: 'Too large' }],
   [InvalidInputError, { status: 400, view: 'errors/400', title: 'Bad request' }],
   [NotFoundError, { status: 404, view: 'errors/404', title: 'Not found' }],
@@ -20,7 +25,12 @@ const STATUSES: Array<[new (...args: never[]) => Error, ErrorPage]> = [
 const OTHERWISE: ErrorPage = { status: 500, view: 'errors/500', title: 'Something went wrong' }
 
 export function pageFor(error: unknown): ErrorPage {
-  return STATUSES.find(([type]) => error instanceof type)?.[1] ?? requestErrorPage(error) ?? OTHERWISE
+  return ownPage(error) ?? requestErrorPage(error) ?? OTHERWISE
+}
+
+/** The table's row for one of our own errors; undefined for anything else. */
+export function ownPage(error: unknown): ErrorPage | undefined {
+  return STATUSES.find(([type]) => error instanceof type)?.[1]
 }
 
 /** What the body readers and the router throw at a request they cannot read (http-errors, 4xx). */
