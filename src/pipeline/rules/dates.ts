@@ -18,6 +18,7 @@ import {
   subWeeks,
   subYears,
 } from 'date-fns'
+import { DAY_FORMAT } from '../../text/day.js'
 import type { DatePrecision } from '../types.js'
 
 export interface DateAt {
@@ -115,7 +116,7 @@ export const DATE_RULES: DateRule[] = [
     match: WHEN(`\\b${YEAR}-(\\d\\d)-(\\d\\d)\\b`, 'g'),
     rule: 'iso-date',
     resolve: (m, at) => {
-      const d = parse(m[0], 'yyyy-MM-dd', at.published)
+      const d = parse(m[0], DAY_FORMAT, at.published)
       return day(isValid(d) ? d : null)
     },
   },
