@@ -65,7 +65,7 @@ export function parseClaimsForm(raw: Record<string, unknown>): ClaimsForm {
       `Speaker type "${query.type}" is not one of ${SPEAKER_TYPES.join(', ')}. Pick one in the filter form or leave it blank.`,
     )
   }
-  if (query.stance && !(query.stance in SIDES)) {
+  if (query.stance && !Object.hasOwn(SIDES, query.stance)) {
     throw new InvalidInputError(
       `Stance "${query.stance}" is not one of ${Object.keys(SIDES).join(', ')}. Pick one in the filter form or leave it blank.`,
     )
@@ -80,7 +80,7 @@ export function parseClaimsForm(raw: Record<string, unknown>): ClaimsForm {
   }
   const sort = field('sort')
   if (sort) {
-    if (!(sort in SORTS)) throw new InvalidInputError(`Sort "${sort}" is not one of ${Object.keys(SORTS).join(', ')}.`)
+    if (!Object.hasOwn(SORTS, sort)) throw new InvalidInputError(`Sort "${sort}" is not one of ${Object.keys(SORTS).join(', ')}.`)
     query.sort = sort as Sort
   }
   const page = field('page')

@@ -84,6 +84,9 @@ describe('GET /claims — filters, sorting, paging', () => {
     ['?sort=alphabetical', 'Sort &#34;alphabetical&#34; is not one of latest, first, statements, articles'],
     ['?type=alien', 'Speaker type &#34;alien&#34; is not one of'],
     ['?stance=maybe', 'Stance &#34;maybe&#34; is not one of'],
+    // Names every object has are not stances or sorts.
+    ['?stance=constructor', 'Stance &#34;constructor&#34; is not one of'],
+    ['?sort=toString', 'Sort &#34;toString&#34; is not one of'],
     ['?from=yesterday', '&#34;from&#34; must be a date written YYYY-MM-DD'],
     ['?from=2025-05-01&to=2025-04-01', 'The date range runs backwards'],
     ['?page=0', 'Page &#34;0&#34; is not a page number'],
