@@ -42,7 +42,7 @@ export interface Served {
 export async function serve(access: AccessOptions = {}): Promise<Served> {
   const folder = await mkdtemp(join(tmpdir(), 'claimtrail-browser-'))
   const store = await Store.open(join(folder, 'claimtrail.json'))
-  const server: Server = createServer(createApp({ store, logError: () => {}, access }))
+  const server: Server = createServer(createApp({ store, access }))
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
