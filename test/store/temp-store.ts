@@ -28,8 +28,9 @@ export async function tempFolder(): Promise<TempFolder> {
       return store
     },
     async remove() {
-      // A store a test damaged on purpose may fail to fold its journal in; its folder goes all the same.
-      await Promise.allSettled(opened.splice(0).map((store) => store.close()))
+      // Newest first, one at a time: a test may have opened the same file twice (a writer "killed" and its
+      // successor). A store a test damaged on purpose may fail to fold its journal in; its folder goes all the same.
+      for (const store of opened.splice(0).reverse()) await store.close().catch(() => undefined)
       await rm(dir, { recursive: true, force: true })
     },
   }
@@ -50,11 +51,15 @@ export function extracted(text: string, published: string, outlet: string) {
 /** A store's tables as a reader sees them (the file with its journal replayed), for tests that check what a command stored. */
 export async function readStore(path: string) {
   const store = await Store.open(path, { readOnly: true })
-  return {
-    articles: store.articles(),
-    speakers: store.speakers(),
-    statements: store.statements(),
-    claims: exportData(store.tables()).claims,
-    log: store.decisions(),
+  try {
+    return {
+      articles: store.articles(),
+      speakers: store.speakers(),
+      statements: store.statements(),
+      claims: exportData(store.tables()).claims,
+      log: store.decisions(),
+    }
+  } finally {
+    await store.close()
   }
 }
