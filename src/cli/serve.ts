@@ -4,10 +4,12 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { isIP } from 'node:net'
 import { type Command, Option } from 'commander'
+import type { DestinationStream } from 'pino'
 import { InvalidInputError } from '../errors.js'
 import { Store } from '../store/store.js'
 import { readUsers } from '../users/users-file.js'
 import { publicUrlOf } from '../web/hosts.js'
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from '../web/log-levels.js'
 import { loadWeb } from './load.js'
 import { dbOption, keepBackupsOption, parsePort } from './options.js'
 import { usersOption, usersPath } from './users.js'
@@ -26,6 +28,7 @@ interface ServeOptions {
   writeLimit: number
   dev?: boolean
   publicUrl?: URL
+  logLevel: LogLevel
 }
 
 export interface Serving {
@@ -38,7 +41,18 @@ export interface Serving {
   development?: boolean
   /** The address readers use, when it is not the one listened on (behind a proxy). */
   publicUrl?: URL
+  /** What the request log writes (request-log.ts); info unless told. */
+  logLevel?: LogLevel
+  /** Where it writes: stdout unless told (a test's captured stream). */
+  logDestination?: DestinationStream
 }
+
+/** `--log-level`, or LOG_LEVEL: how much of the server's JSON log reaches stdout. */
+export const logLevelOption = () =>
+  new Option('--log-level <level>', 'what the server logs to stdout as JSON lines (one per request, errors with their stacks)')
+    .choices(LOG_LEVELS)
+    .env('LOG_LEVEL')
+    .default(DEFAULT_LOG_LEVEL)
 
 export function serveCommand(program: Command): void {
   program
@@ -68,6 +82,7 @@ export function serveCommand(program: Command): void {
         .default(DEFAULT_WRITE_LIMIT)
         .argParser(parseWriteLimit),
     )
+    .addOption(logLevelOption())
     .action(async (options: ServeOptions) => {
       const usersFile = usersPath(options)
       // Checked before the store is opened, so a refused start leaves no lock behind.
@@ -107,12 +122,13 @@ export function parseWriteLimit(value: string): number {
 
 export async function serve(
   store: Store,
-  { port, host, usersFile, reading, writeLimit, development = false, publicUrl }: Serving,
+  { port, host, usersFile, reading, writeLimit, development = false, publicUrl, logLevel, logDestination }: Serving,
 ): Promise<Server> {
-  const { createApp, jobsPath } = await loadWeb()
+  const { createApp, jobsPath, webLogger } = await loadWeb()
   const server = createServer(
     createApp({
       store,
+      logger: webLogger({ level: logLevel, destination: logDestination }),
       access: { usersFile, reading, writeLimit },
       jobsFile: jobsPath(store.path),
       development,

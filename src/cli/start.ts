@@ -4,11 +4,12 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { Store } from '../store/store.js'
+import type { LogLevel } from '../web/log-levels.js'
 import { emptyTally, fileArticles, type PendingArticle } from './file-articles.js'
 import { summary } from './ingest.js'
 import { dbOption, keepBackupsOption, parsePort } from './options.js'
 import { decodeArticle } from './read-input.js'
-import { DEFAULT_PORT, serve } from './serve.js'
+import { DEFAULT_PORT, logLevelOption, serve } from './serve.js'
 import { usersOption, usersPath } from './users.js'
 
 // The samples ship with the package (data/samples), two levels up from both src/cli and dist/cli, whatever the cwd.
@@ -29,7 +30,8 @@ export function startCommand(program: Command): void {
     .addOption(dbOption())
     .addOption(keepBackupsOption())
     .addOption(usersOption())
-    .action(async (options: { db: string; users?: string; keepBackups: number }) => {
+    .addOption(logLevelOption())
+    .action(async (options: { db: string; users?: string; keepBackups: number; logLevel: LogLevel }) => {
       const store = await Store.open(options.db, { keepBackups: options.keepBackups })
       const tally = await fileArticles(store, await samples(), emptyTally())
       if (tally.added > 0) console.log(`stored the sample articles in ${store.path}:\n${summary(tally)}`)
@@ -37,6 +39,7 @@ export function startCommand(program: Command): void {
         port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT,
         host: '127.0.0.1',
         usersFile: usersPath(options),
+        logLevel: options.logLevel,
       })
     })
 }

@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url'
 import ejs from 'ejs'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
+import type { Logger } from 'pino'
 import { neutral } from '../text/neutral.js'
 import { type AccessOptions, access } from './auth/index.js'
-import { logWithId } from './error-id.js'
 import { errorHandler } from './errors.js'
 import { checkHost, publicUrlOf } from './hosts.js'
 import { IngestJobs } from './ingest-jobs.js'
 import { JobsFile } from './jobs-file.js'
+import { errorLog, requestLog, silentLogger } from './request-log.js'
 import { routes } from './routes.js'
 import type { WebStore } from './web-store.js'
 
@@ -20,8 +21,11 @@ const ASSETS = fileURLToPath(new URL('../../views/public/', import.meta.url))
 
 export interface AppOptions {
   store: WebStore
-  /** Where errors that are not ours (bugs, a failing disk) are reported; console.error unless told. */
-  logError?: (error: unknown, id?: string) => void
+  /**
+   * The operator's log (request-log.ts): a line per request, and the errors that are not ours (bugs, a failing
+   * disk) with their stacks. `claimtrail serve` gives one; without one nothing is logged.
+   */
+  logger?: Logger
   /** Users, private reading, the write limit (auth/index.ts); by default: no users, this machine only. */
   access?: AccessOptions
   /** The ingest form's jobs file (`<store>.jobs`, jobs-file.ts); without one, jobs are kept in memory only. */
@@ -39,7 +43,7 @@ export interface AppOptions {
 
 export function createApp({
   store,
-  logError = logWithId,
+  logger = silentLogger(),
   access: accessOptions,
   jobsFile,
   development,
@@ -58,6 +62,8 @@ export function createApp({
   // change while it runs, and compiling them (with every partial) for each request was most of a page's time.
   app.enable('view cache')
   app.disable('x-powered-by')
+  app.use(requestLog(logger))
+  const logError = errorLog(logger)
   app.use(checkHost({ publicUrl: publicUrl === undefined ? undefined : publicUrlOf(publicUrl), listenName }))
   app.use(guardPages)
   app.use('/assets', express.static(ASSETS, { index: false }))
@@ -92,3 +98,4 @@ const guardPages = helmet({
 })
 
 export { jobsPath } from './jobs-file.js'
+export { webLogger } from './request-log.js'

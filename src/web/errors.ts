@@ -1,6 +1,7 @@
 // The web edge of the domain errors: one table from error to HTTP status and page, for the pages and the API
 // alike (the API answers the same status with a JSON body). Domain code throws InvalidInputError /
 // NotFoundError / StoreError and never learns about HTTP.
+import type { IncomingMessage } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import { errorId } from './error-id.js'
@@ -73,14 +74,14 @@ export const notFound: RequestHandler = (req, _res, next) => {
  * explicit development (`claimtrail serve --dev`). Under /api every error is JSON, whatever was asked.
  */
 export const errorHandler =
-  (logError: (error: unknown, id?: string) => void, development: boolean): ErrorRequestHandler =>
+  (logError: (error: unknown, id?: string, req?: IncomingMessage) => void, development: boolean): ErrorRequestHandler =>
   (error, req, res, next) => {
     if (res.headersSent) return next(error)
     const page = pageFor(error)
     const ours = page !== OTHERWISE
     const id = ours ? undefined : errorId()
     // Only the operator can act on these; as the last handler we report them, once.
-    if (!ours) logError(error, id)
+    if (!ours) logError(error, id, req)
     const message = id ? `${messageOf(error)} Error id ${id}: the server's log says what went wrong.` : messageOf(error)
     if (req.path === '/api' || req.path.startsWith('/api/')) {
       res.status(page.status).json(id ? { error: message, id } : { error: message })

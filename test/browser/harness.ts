@@ -2,15 +2,15 @@
 // downloads a browser: CI installs the system's chromium (see .ci/run), and without it these tests fail and say so.
 import { once } from 'node:events'
 import { accessSync, constants } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import type { AccessOptions } from '../../src/web/auth/index.js'
+import { tempStore } from '../store/temp-store.js'
 
 export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url)
 
@@ -40,9 +40,8 @@ export interface Served {
 
 /** createApp over a store in a fresh temporary folder, listening on a free loopback port; `access` as serve's options. */
 export async function serve(access: AccessOptions = {}): Promise<Served> {
-  const folder = await mkdtemp(join(tmpdir(), 'claimtrail-browser-'))
-  const store = await Store.open(join(folder, 'claimtrail.json'))
-  const server: Server = createServer(createApp({ store, logError: () => {}, access }))
+  const { store, remove } = await tempStore()
+  const server: Server = createServer(createApp({ store, access }))
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
@@ -52,7 +51,7 @@ export async function serve(access: AccessOptions = {}): Promise<Served> {
     close: async () => {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
-      await rm(folder, { recursive: true, force: true })
+      await remove()
     },
   }
 }

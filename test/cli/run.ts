@@ -42,13 +42,13 @@ function isStale(): boolean {
   return newest(join(ROOT, 'src')) > builtAt
 }
 
-/** `claimtrail ...args` in `cwd`, with `input` on stdin; the store is the default one unless `env` says. */
+/** `claimtrail ...args` in `cwd`, with `input` on stdin; the store is the default one unless `env` says, no server log unless it sets LOG_LEVEL. */
 export function claimtrail(
   args: string[],
   { cwd, input, env = {} }: { cwd: string; input?: string | Buffer; env?: Record<string, string> },
 ): Promise<Run> {
   const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, ...env } })
+  const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: { ...inherited, LOG_LEVEL: 'silent', ...env } })
   const stdout: Buffer[] = []
   const stderr: Buffer[] = []
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
@@ -63,30 +63,36 @@ export function claimtrail(
 }
 
 /**
- * Starts a long-running command and resolves with the URL it prints once listening. With `fileLimit` (bytes) it
- * runs under `ulimit -f`: a write past that size of any file fails (EFBIG; Node ignores SIGXFSZ), as on a full disk.
+ * Starts a long-running command and resolves with the URL it prints once listening; `stdout()` is all it has
+ * printed so far. Its server logs nothing unless `env` sets LOG_LEVEL, so no log reaches mocha's output. With
+ * `fileLimit` (bytes) it runs under `ulimit -f`: a write past that size of any file fails (EFBIG; Node ignores
+ * SIGXFSZ), as on a full disk.
  */
 export async function listening(
   args: string[],
   cwd: string,
   env: Record<string, string> = {},
   { fileLimit }: { fileLimit?: number } = {},
-): Promise<{ child: ChildProcess; url: string; out: string }> {
+): Promise<{ child: ChildProcess; url: string; out: string; stdout: () => string }> {
   const { CLAIMTRAIL_DB: _db, PORT: _port, ...inherited } = process.env
   const [command, argv] =
     fileLimit === undefined
       ? [process.execPath, [MAIN, ...args]]
       : ['bash', ['-c', `ulimit -f ${Math.max(1, Math.floor(fileLimit / 1024))} && exec "$0" "$@"`, process.execPath, MAIN, ...args]]
-  const child = spawn(command, argv, { cwd, env: { ...inherited, ...env } })
+  const child = spawn(command, argv, { cwd, env: { ...inherited, LOG_LEVEL: 'silent', ...env } })
   let out = ''
   let err = ''
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk))
-  for await (const chunk of child.stdout!) {
-    out += chunk
-    const url = out.match(/at (http:\/\/\S+\/) /)?.[1]
-    if (url) return { child, url, out }
-  }
-  throw new Error(`${args.join(' ')} ended before listening: ${err}`)
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk
+      const url = out.match(/at (http:\/\/\S+\/) /)?.[1]
+      if (url) resolve(url)
+    })
+    child.on('error', reject)
+    child.on('close', () => reject(new Error(`${args.join(' ')} ended before listening: ${err}`)))
+  })
+  return { child, url, out, stdout: () => out }
 }
 
 /** Ends a started command that is still running, and waits until it has. */

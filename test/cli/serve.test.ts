@@ -60,4 +60,32 @@ describe('claimtrail serve and start', () => {
     expect(again.out).not.to.contain('stored the sample articles')
     expect((await readStore(temp.path('data/claimtrail.json'))).articles).to.have.length(1)
   })
+
+  it('serve logs a JSON line per request on stdout at LOG_LEVEL, below its own message; --log-level silent logs nothing', async () => {
+    const served = await listening(['serve', '--port', '0', '--db', 'store.json'], temp.dir, { LOG_LEVEL: 'info' })
+    child = served.child
+    expect((await fetch(`${served.url}articles`)).status).to.equal(200)
+    for (let waited = 0; !served.stdout().includes('"path"') && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+    // The command's own message as before, then the log's lines.
+    expect(served.stdout().startsWith(served.out)).to.equal(true)
+    expect(served.out).to.match(/^claimtrail is serving store\.json at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\nNo users in /)
+    const logged = served
+      .stdout()
+      .slice(served.out.length)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(logged).to.have.length(1)
+    expect(logged[0]).to.include({ level: 30, method: 'GET', path: '/articles', status: 200, user: null })
+    expect(logged[0]).to.have.keys('level', 'time', 'pid', 'hostname', 'requestId', 'method', 'path', 'status', 'ms', 'user', 'msg')
+    child.kill()
+    await once(child, 'close')
+
+    const quiet = await listening(['serve', '--port', '0', '--db', 'store.json', '--log-level', 'silent'], temp.dir, { LOG_LEVEL: 'info' })
+    child = quiet.child
+    expect((await fetch(`${quiet.url}no/such/page`)).status).to.equal(404)
+    child.kill()
+    await once(child, 'close')
+    expect(quiet.stdout()).to.equal(quiet.out)
+  })
 })

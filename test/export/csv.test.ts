@@ -5,7 +5,7 @@ import { expect } from 'chai'
 import { STATEMENT_COLUMNS, statementsCsv, writeStatementsCsv } from '../../src/export/csv.js'
 import { exportData } from '../../src/export/json.js'
 import type { Statement } from '../../src/pipeline/types.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { council, councilExtraction, span } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
@@ -44,7 +44,7 @@ describe('statements CSV', () => {
   let store: Store
   beforeEach(async () => {
     temp = await tempFolder()
-    store = await Store.open(temp.path('claimtrail.json'))
+    store = await temp.open(temp.path('claimtrail.json'))
   })
   afterEach(() => temp.remove())
 

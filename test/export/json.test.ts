@@ -1,7 +1,6 @@
 // The JSON export as DESIGN.md shows it: four tables, articles without their text, and nothing lost on the way.
 import { expect } from 'chai'
 import { exportData, exportJson } from '../../src/export/json.js'
-import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, councilText, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
@@ -11,7 +10,7 @@ describe('JSON export', () => {
   afterEach(() => temp.remove())
 
   it('prints the stored tables as indented JSON, claims with their statement ids and review', async () => {
-    const store = await Store.open(temp.path('claimtrail.json'))
+    const store = await temp.open(temp.path('claimtrail.json'))
     const [{ articleId }] = await store.addArticles([
       { article: council, extraction: councilExtraction },
       { article: protest, extraction: protestExtraction },

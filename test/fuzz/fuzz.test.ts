@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { expect } from 'chai'
 import type { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
+import { capturedLog } from '../web/captured-log.js'
 import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from '../web/fixture.js'
 import { type CliTally, cliFuzz } from './cli-fuzz.js'
 import { junkRequests, type Targets } from './junk-requests.js'
@@ -29,14 +30,14 @@ describe('fuzz: malformed input is refused and changes nothing', function () {
     let store: Store
     let server: Server
     let base: string
-    const logged: unknown[] = []
+    const log = capturedLog('error')
     let answers: Answer[]
     let untouched: string
 
     before(async () => {
       fixture = await storeWith([[HARBOUR_ARTICLE, harbourExtraction()]])
       store = fixture.store
-      server = createServer(createApp({ store, logError: (error) => logged.push(error) }))
+      server = createServer(createApp({ store, logger: log.logger }))
       server.listen(0, '127.0.0.1')
       await once(server, 'listening')
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -56,7 +57,10 @@ describe('fuzz: malformed input is refused and changes nothing', function () {
     it(`answers every one of ${API_INPUTS} malformed requests with a 4xx, none with a 5xx or not at all`, () => {
       const wrong = answers.filter((a) => typeof a.status !== 'number' || a.status < 400 || a.status >= 500)
       expect(wrong.length, `answers that are not 4xx:\n${wrong.slice(0, 40).map(shown).join('\n')}`).to.equal(0)
-      expect(logged.map(String), 'errors the server reported as its own').to.deep.equal([])
+      expect(
+        log.errors().map((line) => line.msg + String((line.err as Error).stack)),
+        'errors the server reported as its own',
+      ).to.deep.equal([])
     })
 
     it('says what is wrong: JSON {error} from the API, an HTML page elsewhere', () => {

@@ -2,7 +2,7 @@
 // every article carrying it; a related but different claim stays apart; the index survives reopening. Invented
 // articles through the real pipeline into a real store file.
 import { expect } from 'chai'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
 const article = extracted
@@ -20,7 +20,7 @@ describe('Store: one claim across articles', () => {
   let store: Store
   beforeEach(async () => {
     temp = await tempFolder()
-    store = await Store.open(temp.path('claimtrail.json'))
+    store = await temp.open(temp.path('claimtrail.json'))
   })
   afterEach(() => temp.remove())
 
@@ -55,7 +55,7 @@ describe('Store: one claim across articles', () => {
 
   it('finds stored claims again after reopening', async () => {
     await store.addArticles([article(HERALD, '2024-05-01', 'Herald')])
-    const reopened = await Store.open(store.path)
+    const reopened = await temp.open(store.path)
     await reopened.addArticles([article(COURIER, '2024-05-02', 'Courier')])
     store = reopened
     expect(claimWith('dredging contract')).to.have.length(1)

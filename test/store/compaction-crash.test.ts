@@ -9,7 +9,7 @@ import { expect } from 'chai'
 import { exportData } from '../../src/export/json.js'
 import { extract } from '../../src/pipeline/extract.js'
 import { checkStore } from '../../src/store/check.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
 
 function article(n: number) {
@@ -45,7 +45,7 @@ describe('a writer killed at each step of a compaction', function () {
 
   it('leaves a store that opens whole, and takes changes, at every step', async () => {
     const source = temp.path('source/claimtrail.json')
-    const store = await Store.open(source, { compactFloor: 1 << 30 })
+    const store = await temp.open(source, { compactFloor: 1 << 30 })
     for (let n = 1; n <= 3; n++) await store.addArticles([article(n)])
     const claim = store.statement('dock-1:s1')!.claim
     await store.decide({ action: 'review-claim', claim, verdict: 'False', note: 'pumps ran' }, 'desk')
@@ -121,16 +121,16 @@ describe('a writer killed at each step of a compaction', function () {
         if (s.journalBackedUp) await copyFile(`${backup}.journal`, `${path}.backups/${base}.journal`)
       }
       try {
-        expect(contents(await Store.open(path, { readOnly: true })), 'read').to.deep.equal(held)
+        expect(contents(await temp.open(path, { readOnly: true })), 'read').to.deep.equal(held)
         expect((await checkStore(path)).problems, 'check').to.deep.equal([])
-        const writer = await Store.open(path, { compactFloor: 1 << 30 })
+        const writer = await temp.open(path, { compactFloor: 1 << 30 })
         expect(contents(writer), 'opened for writing').to.deep.equal(held)
         await writer.addArticles([article(10 + i)])
         await writer.decide({ action: 'review-claim', claim, verdict: 'True', note: `step ${i}` }, 'desk')
         const later = contents(writer)
-        expect(contents(await Store.open(path, { readOnly: true })), 'read after a change').to.deep.equal(later)
+        expect(contents(await temp.open(path, { readOnly: true })), 'read after a change').to.deep.equal(later)
         await writer.close()
-        expect(contents(await Store.open(path, { readOnly: true })), 'read after closing').to.deep.equal(later)
+        expect(contents(await temp.open(path, { readOnly: true })), 'read after closing').to.deep.equal(later)
       } catch (error) {
         failures.push(`${s.step}: ${(error as Error).message.split('\n')[0]}`)
       }

@@ -12,7 +12,7 @@ import { extract } from '../../src/pipeline/extract.js'
 import { listBackups } from '../../src/store/backups.js'
 import { checksum } from '../../src/store/line-check.js'
 import { repairStore } from '../../src/store/repair.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
 
 const FILE = 'claimtrail.json'
@@ -236,7 +236,7 @@ describe('a damaged store: refused with the file and line, or opened whole; neve
     temp = await tempFolder()
     pristine = temp.path(`pristine/${FILE}`)
     // Three compactions' worth of changes: backups, a store file, and a journal of articles and decisions after it.
-    const store = await Store.open(pristine, { compactFloor: 1, keepBackups: 3 })
+    const store = await temp.open(pristine, { compactFloor: 1, keepBackups: 3 })
     for (let n = 1; n <= 9; n++) {
       await store.addArticle(article(n), extract(article(n)))
       if (n % 3 === 0)
@@ -246,11 +246,11 @@ describe('a damaged store: refused with the file and line, or opened whole; neve
         )
     }
     await store.close()
-    const more = await Store.open(pristine, { keepBackups: 3 })
+    const more = await temp.open(pristine, { keepBackups: 3 })
     for (let n = 10; n <= 13; n++) await more.addArticle(article(n), extract(article(n)))
     await more.decide({ action: 'review-claim', claim: more.statement('wire-10:s1')!.claim, verdict: 'Mostly true', note: 'later' }, 'desk')
     await more.flush()
-    const reader = await Store.open(pristine, { readOnly: true })
+    const reader = await temp.open(pristine, { readOnly: true })
     held = { texts: new Map(reader.articles().map((a) => [a.id, reader.article(a.id)!.text])), decisions: reader.decisions().length }
     expect(held.texts.size).to.equal(13)
     expect((await listBackups(pristine)).length).to.be.greaterThan(1)
@@ -279,7 +279,7 @@ describe('a damaged store: refused with the file and line, or opened whole; neve
       await damage(path)
       let refusal: Error | undefined
       try {
-        const store = await Store.open(path, { readOnly: true })
+        const store = await temp.open(path, { readOnly: true })
         expect(missing(store), 'opened with acknowledged data missing').to.deep.equal([])
         tally.openedWhole++
         return
@@ -299,7 +299,7 @@ describe('a damaged store: refused with the file and line, or opened whole; neve
         tally.repairRefused++
         return
       }
-      const repaired = await Store.open(path, { readOnly: true })
+      const repaired = await temp.open(path, { readOnly: true })
       tally.decisionsLost += held.decisions - repaired.decisions().length
       const gone = missing(repaired).filter((m) => !m.endsWith('decisions'))
       tally.lost += gone.length

@@ -3,7 +3,7 @@
 import { expect } from 'chai'
 import { InvalidInputError, NotFoundError } from '../../src/errors.js'
 import { exportData } from '../../src/export/json.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
 
@@ -14,7 +14,7 @@ describe('Store: reviewer decisions', () => {
   let p: string
   beforeEach(async () => {
     temp = await tempFolder()
-    store = await Store.open(temp.path('claimtrail.json'))
+    store = await temp.open(temp.path('claimtrail.json'))
     ;[{ articleId: c }, { articleId: p }] = await store.addArticles([
       { article: council, extraction: councilExtraction },
       { article: protest, extraction: protestExtraction },
@@ -79,7 +79,7 @@ describe('Store: reviewer decisions', () => {
     await store.decide({ action: 'split-statement', statement }, 'Dana Fact')
     await store.decide({ action: 'set-stance', statement: `${p}:s1`, stance: 'confirm' }, 'Dana Fact')
     const own = store.statement(statement)!.claim
-    const reopened = await Store.open(store.path)
+    const reopened = await temp.open(store.path)
     const again = await reopened.addArticles([
       { article: council, extraction: councilExtraction },
       { article: protest, extraction: protestExtraction },
@@ -108,7 +108,7 @@ describe('Store: reviewer decisions', () => {
     expect(store.statement(statement)!.rejected).to.deep.include({ by: 'Dana Fact', reason: 'not an attribution' })
     expect(store.claim(claim)?.entries.map((e) => e.statement.id) ?? []).not.to.include(statement)
     expect(store.quotesBy(speaker).map((e) => e.statement.id)).not.to.include(statement)
-    const reopened = await Store.open(store.path)
+    const reopened = await temp.open(store.path)
     expect(reopened.quotesBy(speaker).map((e) => e.statement.id)).not.to.include(statement)
   })
 

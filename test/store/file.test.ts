@@ -9,7 +9,7 @@ import { type TempFolder, tempFolder } from './temp-store.js'
 
 async function refusal(path: string): Promise<StoreError> {
   try {
-    await Store.open(path)
+    await (await Store.open(path)).close()
   } catch (error) {
     expect(error).to.be.instanceOf(StoreError)
     return error as StoreError
@@ -24,15 +24,15 @@ describe('Store.open', () => {
 
   it('creates a missing file, and its folder, as an empty schema-3 store', async () => {
     const path = temp.path('nested/data/claimtrail.json')
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     expect(store.articles()).to.deep.equal([])
     expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 3, articles: [], claims: [] })
   })
 
   it('reads back what an earlier open stored', async () => {
     const path = temp.path('claimtrail.json')
-    await (await Store.open(path)).addArticle(council, councilExtraction)
-    const again = await Store.open(path)
+    await (await temp.open(path)).addArticle(council, councilExtraction)
+    const again = await temp.open(path)
     expect(again.articles().map((a) => a.title)).to.deep.equal([council.title])
     expect(again.statements()).to.have.length(4)
     expect(again.speakers().map((s) => s.name)).to.include('Ana Ruiz')
@@ -49,7 +49,7 @@ describe('Store.open', () => {
       speakers: [{ id: 'ana-ruiz', name: 'Ana Ruiz', type: 'person', role: 'Mayor', affiliation: null, aliases: ['Ruiz'] }],
     }
     await writeFile(path, JSON.stringify(v1))
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     expect(store.speaker('ana-ruiz')).to.deep.include({ role: 'Mayor', roles: [{ role: 'Mayor', firstSeen: null, lastSeen: null }] })
     expect(JSON.parse(await readFile(path, 'utf8'))).to.include({ schema: 3 })
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).to.deep.equal(v1)
@@ -57,12 +57,12 @@ describe('Store.open', () => {
 
   it('gives statements of a schema-1 store, which had no date precision, the one their date phrase has', async () => {
     const path = temp.path('claimtrail.json')
-    await (await Store.open(path)).addArticle(council, councilExtraction)
+    await (await temp.open(path)).addArticle(council, councilExtraction)
     const before = JSON.parse(await readFile(path, 'utf8'))
     for (const statement of before.statements) delete statement.datePrecision
     before.schema = 1
     await writeFile(path, JSON.stringify(before))
-    const statements = (await Store.open(path)).statements()
+    const statements = (await temp.open(path)).statements()
     expect(statements.map((s) => [s.dateText, s.datePrecision])).to.deep.equal([
       ['on Monday', 'day'],
       [null, null],

@@ -8,7 +8,7 @@ import { StoreError } from '../../src/errors.js'
 import { exportData } from '../../src/export/json.js'
 import type { Decision } from '../../src/store/decisions.js'
 import { readJournal } from '../../src/store/journal.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
@@ -63,10 +63,10 @@ describe('Store: journal and compaction', () => {
   }
 
   it('reads back from the file and its journal exactly what the writer holds, after every kind of change', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     let checks = 0
     await everyKindOfChange(store, async () => {
-      const reader = await Store.open(path, { readOnly: true })
+      const reader = await temp.open(path, { readOnly: true })
       expect(contents(reader)).to.deep.equal(contents(store))
       checks++
     })
@@ -81,10 +81,10 @@ describe('Store: journal and compaction', () => {
   })
 
   it('folds the journal into the file whenever it passes the floor, and reads back the same', async () => {
-    const store = await Store.open(path, { compactFloor: 1 })
+    const store = await temp.open(path, { compactFloor: 1 })
     await everyKindOfChange(store, async () => {
       await store.flush()
-      const reader = await Store.open(path, { readOnly: true })
+      const reader = await temp.open(path, { readOnly: true })
       expect(contents(reader)).to.deep.equal(contents(store))
     })
     await store.close()
@@ -92,56 +92,56 @@ describe('Store: journal and compaction', () => {
       base: JSON.parse(`${(await readFile(path, 'utf8')).split('\n')[0]}}`).seq,
       entries: [],
     })
-    const again = await Store.open(path, { readOnly: true })
+    const again = await temp.open(path, { readOnly: true })
     expect(contents(again)).to.deep.equal(contents(store))
   })
 
   it('keeps article texts out of the store file', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     await store.addArticle(council, councilExtraction)
     await store.close()
     const file = await readFile(path, 'utf8')
     expect(file).not.to.contain('Elm Street bridge will close')
     expect(JSON.parse(file).articles[0]).not.to.have.property('text')
     expect(await readFile(`${path}.texts`, 'utf8')).to.contain('Elm Street bridge')
-    expect((await Store.open(path, { readOnly: true })).article(JSON.parse(file).articles[0].id)!.text).to.equal(council.text)
+    expect((await temp.open(path, { readOnly: true })).article(JSON.parse(file).articles[0].id)!.text).to.equal(council.text)
   })
 
   it('writes 40 changes that arrive together and loses none', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     const texts = Array.from({ length: 40 }, (_, i) => `Ana Ruiz said the ferry ${i} would run on time.`)
     await Promise.all(
       texts.map((text, i) => store.addArticle({ text, title: `Ferry ${i}`, outlet: null, published: null, url: null }, councilExtraction)),
     )
-    const reader = await Store.open(path, { readOnly: true })
+    const reader = await temp.open(path, { readOnly: true })
     expect(reader.articles().map((a) => a.title)).to.have.members(texts.map((_, i) => `Ferry ${i}`))
     expect(contents(reader)).to.deep.equal(contents(store))
   })
 
   it('drops a last journal line a killed writer left half written, and cuts it off before appending', async () => {
-    const first = await Store.open(path)
+    const first = await temp.open(path)
     await first.addArticle(council, councilExtraction)
     const held = contents(first)
     await appendFile(`${path}.journal`, '{"seq":2,"articles":[{"id":"half')
     await appendFile(`${path}.texts`, '{"id":"half","text":"Half a')
-    expect(contents(await Store.open(path, { readOnly: true }))).to.deep.equal(held)
+    expect(contents(await temp.open(path, { readOnly: true }))).to.deep.equal(held)
     // A writer of another process would open it now; in this one the lock is shared, so open anew.
-    const second = await Store.open(path)
+    const second = await temp.open(path)
     await second.addArticle(protest, protestExtraction)
-    const reread = await Store.open(path, { readOnly: true })
+    const reread = await temp.open(path, { readOnly: true })
     expect(reread.articles()).to.have.length(2)
     expect(reread.article(reread.articles()[1].id)!.text).to.equal(protest.text)
   })
 
   it('refuses a journal damaged before its last line, and leaves it as it was', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     await store.addArticle(council, councilExtraction)
     await store.addArticle(protest, protestExtraction)
     const journal = await readFile(`${path}.journal`, 'utf8')
     const damaged = journal.replace('"seq":1', '"seq":1,,')
     await writeFile(`${path}.journal`, damaged)
     try {
-      await Store.open(path, { readOnly: true })
+      await temp.open(path, { readOnly: true })
       expect.fail('opened a damaged journal')
     } catch (error) {
       expect(error).to.be.instanceOf(StoreError)
@@ -153,7 +153,7 @@ describe('Store: journal and compaction', () => {
   })
 
   it('upgrades a schema-2 file: a backup first, then the texts move to their own file', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     await store.addArticle(council, councilExtraction)
     await store.close()
     const v3 = JSON.parse(await readFile(path, 'utf8'))
@@ -164,7 +164,7 @@ describe('Store: journal and compaction', () => {
     await writeFile(`${path}.texts`, '')
     await rm(`${path}.journal`)
     await rm(`${path}.head`)
-    const upgraded = await Store.open(path)
+    const upgraded = await temp.open(path)
     expect(upgraded.article(v3.articles[0].id)!.text).to.equal(council.text)
     expect(JSON.parse(await readFile(`${path}.v2.bak`, 'utf8'))).to.deep.equal(v2)
     expect(JSON.parse(await readFile(path, 'utf8'))).to.deep.include({ schema: 3, seq: 0 })

@@ -32,7 +32,8 @@ async function legacyStore(dir: string): Promise<Record<string, string>> {
   for (let n = 1; n <= 4; n++) await store.addArticles([article(n)])
   await store.flush()
   const lines = async (suffix: string) => (await readFile(`${path}${suffix}`, 'utf8')).split('\n').slice(0, -1)
-  return {
+  // Read before the store is closed: closing folds the journal into the store file.
+  const files = {
     '': `${(await lines('')).filter((line) => !line.startsWith(',"check":')).join('\n')}\n`,
     '.journal': (await lines('.journal'))
       .slice(1)
@@ -45,6 +46,8 @@ async function legacyStore(dir: string): Promise<Record<string, string>> {
       })
       .join(''),
   }
+  await store.close()
+  return files
 }
 
 describe('a store from before checksums, upgraded on a nearly full disk', function () {

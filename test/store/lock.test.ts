@@ -50,7 +50,7 @@ describe('Store: the writer lock', () => {
     const path = temp.path('claimtrail.json')
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString()
     await writeFile(`${path}.lock`, `${gone}\n`)
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     await store.addArticle(council, councilExtraction)
     expect(await holderPid(path)).to.equal(process.pid)
   })

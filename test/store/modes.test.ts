@@ -3,7 +3,6 @@
 
 import { readdir, stat } from 'node:fs/promises'
 import { expect } from 'chai'
-import { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
 
@@ -21,7 +20,7 @@ describe("store files are the owner's alone", () => {
 
   it('creates the store file, journal, texts, head (0600) and backups folder (0700) readable by no one else', async () => {
     const path = temp.path('claimtrail.json')
-    const store = await Store.open(path, { compactFloor: 1 })
+    const store = await temp.open(path, { compactFloor: 1 })
     await store.addArticle(council, councilExtraction)
     await store.addArticle(protest, protestExtraction)
     await store.close()

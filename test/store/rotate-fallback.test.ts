@@ -6,7 +6,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, rmdirSync, statSync, watch } from 'node:fs'
 import { expect } from 'chai'
 import { extract } from '../../src/pipeline/extract.js'
-import { Store } from '../../src/store/store.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
 
 function article(n: number) {
@@ -30,7 +29,7 @@ describe('a compaction whose new journal and fallback both fail', function () {
   it('writes no acknowledged change through the closed journal, and the store reads whole', async () => {
     const path = temp.path('claimtrail.json')
     const journal = `${path}.journal`
-    const store = await Store.open(path, { compactFloor: 2048 })
+    const store = await temp.open(path, { compactFloor: 2048 })
     // The moment the journal is moved to the backups, a folder takes its place: the new journal cannot be
     // started, and rotate's fallback cannot remove what stands there.
     let blocked = false
@@ -69,7 +68,7 @@ describe('a compaction whose new journal and fallback both fail', function () {
       } finally {
         for (const fd of others) closeSync(fd)
       }
-      const stored = (await Store.open(path, { readOnly: true })).articles().map((a) => a.id)
+      const stored = (await temp.open(path, { readOnly: true })).articles().map((a) => a.id)
       expect(
         acknowledged.filter((id) => !stored.includes(id)),
         'acknowledged but not stored',

@@ -2,7 +2,7 @@
 // the dates they were seen, and anonymous sources stay apart. Articles invented for the test, run through the
 // real pipeline into a real store file.
 import { expect } from 'chai'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
 const article = extracted
@@ -12,7 +12,7 @@ describe('Store: one speaker across articles', () => {
   let store: Store
   beforeEach(async () => {
     temp = await tempFolder()
-    store = await Store.open(temp.path('claimtrail.json'))
+    store = await temp.open(temp.path('claimtrail.json'))
   })
   afterEach(() => temp.remove())
 

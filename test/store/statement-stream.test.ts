@@ -9,7 +9,7 @@ import { expect } from 'chai'
 import { statementsCsv, writeStreamedStatementsCsv } from '../../src/export/csv.js'
 import { exportData } from '../../src/export/json.js'
 import { streamStatements } from '../../src/store/statement-stream.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { extracted, type TempFolder, tempFolder } from './temp-store.js'
 
@@ -47,17 +47,17 @@ describe('Store: the statements streamed from the files', () => {
   }
 
   it('gives the CSV the store gives, with every change still in the journal', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     await changes(store)
     expect(store.statements().length).to.be.greaterThan(10)
     expect(await streamedCsv(path)).to.deep.equal(await statementsCsv(exportData(store.tables())))
   })
 
   it('gives the CSV the store gives, with changes in the file and more in the journal after it', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     const { c } = await changes(store)
     await store.close()
-    const reopened = await Store.open(path)
+    const reopened = await temp.open(path)
     await reopened.decide({ action: 'set-kind', statement: `${c}:s1`, kind: 'indirect' }, 'Dana Fact')
     const [{ articleId: u }] = await reopened.addArticles([extracted(`${sample}\n\nUpdated.`, '2022-03-16', 'NextShark')])
     const csv = await streamedCsv(path)
@@ -66,7 +66,7 @@ describe('Store: the statements streamed from the files', () => {
   })
 
   it('answers null for a store file whose statements come before the claims they name', async () => {
-    const store = await Store.open(path)
+    const store = await temp.open(path)
     await changes(store)
     await store.close()
     // The claims table and the statements table after it, swapped.
@@ -82,7 +82,7 @@ describe('Store: the statements streamed from the files', () => {
       ...lines.slice(statementsEnd),
     ]
     await writeFile(path, swapped.join('\n'))
-    expect((await Store.open(path, { readOnly: true })).statements()).to.have.length(store.statements().length)
+    expect((await temp.open(path, { readOnly: true })).statements()).to.have.length(store.statements().length)
     expect(await streamStatements(path)).to.equal(null)
   })
 })

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { expect } from 'chai'
 import { InvalidInputError } from '../../src/errors.js'
 import { exportData } from '../../src/export/json.js'
-import { Store } from '../../src/store/store.js'
+import type { Store } from '../../src/store/store.js'
 import { council, councilExtraction, councilText, protest, protestExtraction, span } from '../fixtures/bridge-articles.js'
 import { type TempFolder, tempFolder } from './temp-store.js'
 
@@ -13,7 +13,7 @@ describe('Store', () => {
   let store: Store
   beforeEach(async () => {
     temp = await tempFolder()
-    store = await Store.open(temp.path('claimtrail.json'))
+    store = await temp.open(temp.path('claimtrail.json'))
   })
   afterEach(() => temp.remove())
 
@@ -92,7 +92,7 @@ describe('Store', () => {
       const extraction = { claims: councilExtraction.claims.slice(0, 1), statements: councilExtraction.statements.slice(0, 1) }
       const results = await Promise.all([...texts, texts[0]].map((text) => store.addArticle({ ...council, text }, extraction)))
       expect(results.filter((r) => r.added)).to.have.length(8)
-      const reopened = await Store.open(store.path)
+      const reopened = await temp.open(store.path)
       expect(reopened.articles()).to.have.length(8)
       expect(reopened.statements()).to.have.length(8)
       expect(new Set(reopened.statements().map((s) => s.id)).size).to.equal(8)
@@ -132,7 +132,7 @@ describe('Store', () => {
         speaker: { name: 'Ana M. Ruiz', type: 'person' as const, role: null, mention: span(text, 'Ana M. Ruiz') },
       }
       await store.addArticle({ text }, { claims: [{ id: 'c1', text: 'The bridge will reopen in 2026' }], statements: [said] })
-      const reopened = await Store.open(store.path)
+      const reopened = await temp.open(store.path)
       expect(reopened.speakers().filter((s) => s.id.startsWith('ana'))).to.have.length(1)
       expect(reopened.speaker('ana-ruiz')!.aliases).to.include('Ana M. Ruiz')
       expect(reopened.quotesBy('ana-ruiz')).to.have.length(4)

@@ -6,6 +6,7 @@ import { createApp } from '../../src/web/app.js'
 import { MAX_UPLOAD } from '../../src/web/articles.js'
 import type { WebStore } from '../../src/web/web-store.js'
 import { storeWith } from './fixture.js'
+import { jobPage } from './ingest-job.js'
 import { poster } from './poster.js'
 
 const SAMPLE = new URL('../../data/samples/nextshark-russia-china-aid.txt', import.meta.url)
@@ -14,12 +15,7 @@ const SAMPLE = new URL('../../data/samples/nextshark-russia-china-aid.txt', impo
 async function summaryOf(app: Express, post: request.Test): Promise<string> {
   const res = await post.expect(303)
   expect(res.headers.location).to.match(/^\/ingest\/[0-9a-f-]{36}$/)
-  for (let tries = 0; tries < 600; tries++) {
-    const page = await request(app).get(res.headers.location).expect(200)
-    if (!page.text.includes('http-equiv="refresh"')) return page.text
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the ingest did not end')
+  return jobPage(request(app), res.headers.location)
 }
 
 function figure(summary: string, name: string): number {
@@ -240,22 +236,13 @@ describe('the ingest progress page', () => {
         .map((text) => JSON.stringify({ text }))
         .join('\n')
       const post = await (await poster(app))('/articles').attach('file', Buffer.from(lines), 'three.jsonl').expect(303)
-      let page = await request(app).get(post.headers.location).expect(200)
-      for (let tries = 0; tries < 300 && !page.text.includes('3 of 3 articles'); tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 50))
-        page = await request(app).get(post.headers.location).expect(200)
-      }
-      expect(page.text).to.include('<meta http-equiv="refresh" content="1">')
-      expect(page.text).to.include('<strong>3 of 3 articles</strong>')
+      const waiting = await jobPage(request(app), post.headers.location, (page) => page.includes('3 of 3 articles'))
+      expect(waiting).to.include('<meta http-equiv="refresh" content="1">')
+      expect(waiting).to.include('<strong>3 of 3 articles</strong>')
       expect(store.articles()).to.have.length(0)
       release()
-      page = await request(app).get(post.headers.location)
-      for (let tries = 0; tries < 100 && page.text.includes('http-equiv'); tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 50))
-        page = await request(app).get(post.headers.location)
-      }
-      expect(page.text).not.to.include('http-equiv="refresh"')
-      expect(page.text).to.include('<dt>Articles added</dt><dd>3</dd>')
+      const summary = await jobPage(request(app), post.headers.location)
+      expect(summary).to.include('<dt>Articles added</dt><dd>3</dd>')
       expect(store.articles()).to.have.length(3)
     } finally {
       release()

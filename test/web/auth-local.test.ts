@@ -8,6 +8,7 @@ import type { Express } from 'express'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
 import { snapshot, twoArticles } from './claims-fixture.js'
+import { jobPage } from './ingest-job.js'
 import { formTokenIn } from './poster.js'
 
 const C1 = '/claims/harbour%3Ac1'
@@ -38,12 +39,7 @@ const send: Record<string, (agent: ReturnType<typeof request.agent>, extra: Reco
 
 /** An ingest runs on after its 303: wait for its summary, so the store is not removed under it. */
 async function settled(browser: ReturnType<typeof request.agent>, location: string): Promise<void> {
-  if (!location.startsWith('/ingest/')) return
-  for (let tries = 0; tries < 600; tries++) {
-    if (!(await browser.get(location).expect(200)).text.includes('http-equiv="refresh"')) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error('the ingest did not end')
+  if (location.startsWith('/ingest/')) await jobPage(browser, location)
 }
 
 describe('no users: the local user writes, from this site only', () => {

@@ -16,7 +16,8 @@ describe('error pages of a served store', function () {
   let temp: TempFolder
   let child: Awaited<ReturnType<typeof listening>>['child'] | undefined
   let url: string
-  let log: string
+  /** What the server has logged so far (stdout: its message, then JSON lines at level error). */
+  let log: () => string
   let articleId: string
 
   before(ensureBuilt)
@@ -34,11 +35,10 @@ describe('error pages of a served store', function () {
 
   async function serve(...flags: string[]): Promise<void> {
     const path = temp.path('claimtrail.json')
-    const server = await listening(['serve', '--db', path, '--port', '0', ...flags], temp.dir)
+    const server = await listening(['serve', '--db', path, '--port', '0', ...flags], temp.dir, { LOG_LEVEL: 'error' })
     child = server.child
     url = server.url
-    log = ''
-    child.stderr!.on('data', (chunk: Buffer) => (log += chunk))
+    log = server.stdout
     // The store holds what it serves in memory; the users file is read on every request, so a folder in its place fails them.
     await mkdir(usersPathFor(path))
   }
@@ -63,9 +63,14 @@ describe('error pages of a served store', function () {
     clean(body)
     const id = /Error id ([0-9a-f]{12})/.exec(body)?.[1]
     expect(id, 'the page names its error').to.be.a('string')
-    for (let tries = 0; tries < 40 && !log.includes(id!); tries++) await new Promise((resolve) => setTimeout(resolve, 25))
-    expect(log).to.include(`claimtrail error ${id}:`)
-    expect(log).to.include(temp.dir)
+    for (let tries = 0; tries < 40 && !log().includes(id!); tries++) await new Promise((resolve) => setTimeout(resolve, 25))
+    const logged = log()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { errorId?: string; msg: string; err?: { stack: string } })
+      .find((line) => line.errorId === id)
+    expect(logged?.msg).to.equal(`error ${id}`)
+    expect(logged?.err?.stack).to.include(temp.dir)
   })
 
   it('under /api a 500 is JSON {error, id}, and so are 404 and 400, even for a browser', async () => {

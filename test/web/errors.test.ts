@@ -4,6 +4,7 @@ import request from 'supertest'
 import { InvalidInputError, StoreError } from '../../src/errors.js'
 import { createApp } from '../../src/web/app.js'
 import type { WebStore } from '../../src/web/web-store.js'
+import { capturedLog } from './captured-log.js'
 
 // Every read fails as a store on a broken disk would.
 const failing = (error: Error): WebStore => {
@@ -27,8 +28,8 @@ const failing = (error: Error): WebStore => {
   }
 }
 
-function appFailingWith(error: Error, env: string, logged: unknown[] = []) {
-  const app = createApp({ store: failing(error), logError: (e) => logged.push(e), development: env === 'development' })
+function appFailingWith(error: Error, env: string, log = capturedLog()) {
+  const app = createApp({ store: failing(error), logger: log.logger, development: env === 'development' })
   app.set('env', env)
   return app
 }
@@ -43,21 +44,21 @@ describe('error pages', () => {
   })
 
   it('maps InvalidInputError to 400 with its message, and leaves the log alone', async () => {
-    const logged: unknown[] = []
-    const res = await request(appFailingWith(new InvalidInputError('The filter "x" is not a stance.'), 'test', logged))
+    const log = capturedLog()
+    const res = await request(appFailingWith(new InvalidInputError('The filter "x" is not a stance.'), 'test', log))
       .get('/')
       .expect(400)
     expect(res.text).to.include('The filter &#34;x&#34; is not a stance.')
-    expect(logged).to.deep.equal([])
+    expect(log.errors()).to.deep.equal([])
   })
 
   it('maps a StoreError or any other error to 500, with the stack only in explicit development', async () => {
     const error = new StoreError('cannot read /srv/secret/claimtrail.json')
-    const logged: unknown[] = []
-    const development = await request(appFailingWith(error, 'development', logged))
+    const log = capturedLog()
+    const development = await request(appFailingWith(error, 'development', log))
       .get('/')
       .expect(500)
-    expect(logged).to.deep.equal([error])
+    expect(log.errors().map((line) => (line.err as Error).message)).to.deep.equal([error.message])
     expect(development.text).to.include('class="stack"')
     expect(development.text).to.include('StoreError: cannot read /srv/secret/claimtrail.json')
 

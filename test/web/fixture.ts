@@ -1,11 +1,8 @@
 // A short harbour story written for these tests, its statements built by hand from real slices of the text,
 // filed in a real store file in a temporary folder.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Extraction, Span, Speaker, Statement } from '../../src/pipeline/types.js'
 import type { ArticleInput } from '../../src/store/schema.js'
-import { Store } from '../../src/store/store.js'
+import { tempStore } from '../store/temp-store.js'
 
 export const HARBOUR = [
   'Harbour board to sell the old ferry pier',
@@ -99,10 +96,9 @@ export const HARBOUR_ARTICLE: ArticleInput = {
   published: '2025-03-05',
 }
 
-/** A store in a fresh temporary folder with the given articles filed; `cleanup` removes the folder. */
+/** A store in a fresh temporary folder with the given articles filed; `cleanup` closes it and removes the folder. */
 export async function storeWith(articles: Array<[ArticleInput, Extraction]>) {
-  const folder = await mkdtemp(join(tmpdir(), 'claimtrail-web-'))
-  const store = await Store.open(join(folder, 'claimtrail.json'))
+  const { store, remove } = await tempStore()
   for (const [article, extraction] of articles) await store.addArticle(article, extraction)
-  return { store, cleanup: () => rm(folder, { recursive: true, force: true }) }
+  return { store, cleanup: remove }
 }

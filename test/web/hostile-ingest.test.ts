@@ -11,6 +11,7 @@ import { createApp } from '../../src/web/app.js'
 import { claimtrail, ensureBuilt, listening, SAMPLE, stop } from '../cli/run.js'
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { storeWith } from './fixture.js'
+import { jobPage } from './ingest-job.js'
 import { poster } from './poster.js'
 
 const HOSTILE = hostileKind('no-punctuation')!.article(1_000_000)
@@ -132,12 +133,7 @@ describe('a hostile article in an ingest form upload', function () {
     const post = await poster(app)
     const lines = [JSON.stringify({ text: SHORT }), JSON.stringify({ text: HEAVY })].join('\n')
     const res = await post('/articles').attach('file', Buffer.from(lines), 'batch.jsonl').expect(303)
-    let summary = ''
-    for (let tries = 0; tries < 600 && !summary; tries++) {
-      const page = await request(app).get(res.headers.location).expect(200)
-      if (!page.text.includes('http-equiv="refresh"')) summary = page.text
-      else await new Promise((resolve) => setTimeout(resolve, 100))
-    }
+    const summary = await jobPage(request(app), res.headers.location)
     expect(summary)
       .to.match(/<dt>Articles added<\/dt><dd>1<\/dd>/)
       .and.to.match(/<dt>Skipped<\/dt><dd>1<\/dd>/)
