@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { ClaimIndex, type ClaimStatement, claimStatement } from '../src/claims/claim-index.js'
 import { type PairModel, trainPairModel } from '../src/claims/pair-model.js'
 import { PAIR_MODEL } from '../src/claims/pair-weights.js'
-import { fileClaims } from '../src/pipeline/claims.js'
+import { fileClaims } from '../src/pipeline/stages/17-claims.js'
 import {
   type Extracted,
   extractArticles,

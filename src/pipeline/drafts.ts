@@ -1,7 +1,8 @@
 // What the contents and sources stages hand on: an attribution found, before its speaker is resolved.
-import type { Cue } from './cues.js'
+
 import type { Token } from './nlp.js'
-import type { Sentence } from './segment.js'
+import type { Sentence } from './stages/03-segment.js'
+import type { Cue } from './stages/04-cues.js'
 import type { Span, Stance } from './types.js'
 
 export interface SourceMention {

@@ -1,9 +1,9 @@
 // Paragraphs, sentences and quotation-mark regions of an article, skipping what clean() marked.
 
-import { lines } from './clean.js'
-import { findQuotes, type Quote } from './quotes.js'
-import { ABBREVIATIONS } from './rules/abbreviations.js'
-import type { Span } from './types.js'
+import { findQuotes, type Quote } from '../quotes.js'
+import { ABBREVIATIONS } from '../rules/abbreviations.js'
+import type { Span } from '../types.js'
+import { lines } from './02-clean.js'
 
 export interface Sentence extends Span {
   paragraph: number

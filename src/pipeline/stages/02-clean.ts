@@ -1,7 +1,7 @@
 // Regions to skip: scraping debris that is not the article. Offsets never shift: we mark, we never rewrite.
 
-import { BOILERPLATE } from './rules/boilerplate.js'
-import type { Span } from './types.js'
+import { BOILERPLATE } from '../rules/boilerplate.js'
+import type { Span } from '../types.js'
 
 export interface Line {
   start: number

@@ -1,12 +1,13 @@
 // Stage 5: who each cue is attributed to, as written — the subject, the inverted subject, the name after
 // "according to" — with its apposition ("Eric Sayers, who served as ...") and whom it was told to.
-import type { Governed } from './contents.js'
-import type { Cue } from './cues.js'
-import type { Draft, SourceMention } from './drafts.js'
-import { type Phrase, phraseAfter } from './phrases.js'
-import type { Doc } from './segment.js'
-import { spanOf, tokenSpan, trimClause } from './spans.js'
-import type { Span } from './types.js'
+
+import type { Draft, SourceMention } from '../drafts.js'
+import { type Phrase, phraseAfter } from '../phrases.js'
+import { spanOf, tokenSpan, trimClause } from '../spans.js'
+import type { Span } from '../types.js'
+import type { Doc } from './03-segment.js'
+import type { Cue } from './04-cues.js'
+import type { Governed } from './05-contents.js'
 
 const LEADING = /^(both|either|neither)$/
 

@@ -2,13 +2,13 @@
 // thing share a claim; a denial
 // that points back ("such a request", "the report") is filed under the claim it points to; an accusation of
 // lying is filed under the claim of those it accuses.
-import { type Entry, entryOf } from '../claims/entry.js'
-import { pairFeatures } from '../claims/pair-features.js'
-import { type PairModel, sameProbability } from '../claims/pair-model.js'
-import { PAIR_MODEL } from '../claims/pair-weights.js'
-import { answeredClaim, rarity } from './answered.js'
-import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
-import type { ClaimDraft, ClaimLink, Statement } from './types.js'
+import { type Entry, entryOf } from '../../claims/entry.js'
+import { pairFeatures } from '../../claims/pair-features.js'
+import { type PairModel, sameProbability } from '../../claims/pair-model.js'
+import { PAIR_MODEL } from '../../claims/pair-weights.js'
+import { answeredClaim, rarity } from '../answered.js'
+import { REFERRING, REFERRING_NOUNS } from '../rules/anaphora.js'
+import type { ClaimDraft, ClaimLink, Statement } from '../types.js'
 
 const STOP = new Set(
   'the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(

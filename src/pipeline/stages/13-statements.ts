@@ -1,10 +1,10 @@
 // Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
-import { datePhrases, pickDate, type StatementDate } from './dates.js'
-import { insideQuote } from './quoted.js'
-import { FALSEHOOD } from './rules/falsehood.js'
-import type { Doc } from './segment.js'
-import type { Attributed } from './speakers.js'
-import type { Kind, Span, Statement } from './types.js'
+import { datePhrases, pickDate, type StatementDate } from '../dates.js'
+import { insideQuote } from '../quoted.js'
+import { FALSEHOOD } from '../rules/falsehood.js'
+import type { Kind, Span, Statement } from '../types.js'
+import type { Doc } from './03-segment.js'
+import type { Attributed } from './12-speakers.js'
 
 const LETTER = /[\p{L}\p{N}]/u
 

@@ -4,7 +4,7 @@
 // is the likelier mistake, so the outer statement stands alone. A reporting noun keeps its statement: its owner
 // is written beside it ("the senator's criticism of the deal grew sharper, aides said"), and so does a denial,
 // a confirmation or a "declined to comment".
-import type { Span, Statement } from './types.js'
+import type { Span, Statement } from '../types.js'
 
 const within = (outer: Span[], span: Span) => outer.some((c) => c.start <= span.start && span.end <= c.end)
 
