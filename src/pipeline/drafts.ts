@@ -1,4 +1,5 @@
-// What the contents and sources stages hand on: an attribution found, before its speaker is resolved.
+// What stages 6 to 11 (sources to continuations) hand on: an attribution found, before stage 12 resolves its
+// speaker.
 
 import type { Token } from './nlp.js'
 import type { Sentence } from './stages/03-segment.js'

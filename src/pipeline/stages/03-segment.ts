@@ -1,4 +1,6 @@
-// Paragraphs, sentences and quotation-mark regions of an article, skipping what clean() marked.
+// Stage 3, segment: takes the text, its published date and the regions clean() marked; gives the Doc every later
+// stage reads: paragraphs (skips cut out), sentences (an overlong one cut into windows) and quotation-mark
+// regions (quotes.ts).
 
 import { findQuotes, type Quote } from '../quotes.js'
 import { ABBREVIATIONS } from '../rules/abbreviations.js'

@@ -1,5 +1,8 @@
-// Stage 3: reporting words and phrases. Only sentences that hold a cue word outside quotation marks are tagged
-// by compromise, all in one pass: parse only what needs parsing.
+// Stage 4, cues: takes the Doc and the learned cue model; gives the cues, reporting words and phrases outside
+// quotation marks ("said", "denied", "according to"), each with its sentence's tokens and its rule: from the
+// lexicons (rules/cues/) where they know the word, from the learned model where they do not. Only sentences
+// that hold a cue word outside quotation marks are tagged by compromise, all in one pass: parse only what needs
+// parsing.
 
 import { type CueModel, probability } from '../learned/cue-model.js'
 import { cueFeatures } from '../learned/features.js'

@@ -1,5 +1,6 @@
-// Stage 4: what each cue governs — the quote next to it, the clause after it, or the clause before it —
-// and on which side of the cue its source stands. The patterns are tried in order; the first that fits wins.
+// Stage 5, contents: takes the Doc and the cues; gives, for each cue a pattern fits, what it governs (the quote
+// next to it, the clause after it, or the clause before it) and on which side of the cue its source stands.
+// The patterns are tried in order; the first that fits wins; a cue no pattern fits is dropped.
 
 import { contentStart } from '../content-start.js'
 import type { Token } from '../nlp.js'

@@ -1,5 +1,6 @@
-// Stage 5: who each cue is attributed to, as written — the subject, the inverted subject, the name after
-// "according to" — with its apposition ("Eric Sayers, who served as ...") and whom it was told to.
+// Stage 6, sources: takes the Doc and what each cue governs; gives one draft (drafts.ts) per governed cue, with
+// whom it is attributed to as written (the subject, the inverted subject, the name after "according to"), its
+// apposition ("Eric Sayers, who served as ..."), whom it was told to, and the cue's stance.
 
 import type { Draft, SourceMention } from '../drafts.js'
 import { type Phrase, phraseAfter } from '../phrases.js'

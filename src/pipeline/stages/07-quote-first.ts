@@ -1,6 +1,7 @@
-// The quote-first pass: every quotation in prose that no cue claimed is attributed by the words around it —
-// '"We will win," the mayor predicted.', 'She told them: "Go home."', '"Never again." — Ana Ruiz'. A quote
-// interrupted by its own attribution ('"Q1," she said, "Q2"') is one statement in two fragments.
+// Stage 7, quote-first: takes the Doc and the drafts; gives them with a draft added for every quotation in prose
+// that no cue claimed but the words around it attribute: '"We will win," the mayor predicted.', 'She told
+// them: "Go home."', '"Never again." — Ana Ruiz'. A quote interrupted by its own attribution ('"Q1," she said,
+// "Q2"') joins that draft as its second fragment: one statement in two fragments.
 
 import { type Draft, nextDraftId, type SourceMention } from '../drafts.js'
 import { type Token, tag } from '../nlp.js'

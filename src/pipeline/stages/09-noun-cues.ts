@@ -1,6 +1,7 @@
-// Noun cues: attributions written with a noun instead of a speech verb — "his claim that …", "Trump's
-// criticism of …", "the senator's promise to …". The possessive before the noun is the source, the words its
-// complement opens are the content. A pass of its own, like speaker-lines.ts: no verb cue sees these.
+// Stage 9, noun cues: takes the Doc and the drafts; gives them with a draft added for each attribution written
+// with a noun instead of a speech verb: "his claim that …", "Trump's criticism of …", "the senator's promise
+// to …". The possessive before the noun is the source, the words its complement opens are the content. A pass
+// of its own, like 08-speaker-lines.ts: no verb cue sees these.
 
 import { type Draft, nextDraftId, type SourceMention } from '../drafts.js'
 import type { Token } from '../nlp.js'

@@ -1,6 +1,8 @@
-// Stage 6: who each source is. Surnames and titles become the fullest name the article gives, pronouns
-// their antecedent, "the officials" the officials named before; roles are split off names; "Both China and
-// Russia" is two speakers. Continuation quotes keep the speaker of the statement they continue.
+// Stage 12, speakers: takes the Doc and the drafts; gives them attributed: each with its speaker resolved (name,
+// type, role, mention), or null when nothing names one. Surnames and titles become the fullest name the article
+// gives, pronouns their antecedent, "the officials" the officials named before; roles are split off names;
+// "Both China and Russia" is two speakers, so two attributed drafts. Continuation quotes keep the speaker of the
+// statement they continue.
 import { splitCoordination } from '../coordination.js'
 import type { Draft, SourceMention } from '../drafts.js'
 import { fullName, isHonorific, isRoleWord, type NameSeen, nameGender, namesIn, opensAName, roleBefore } from '../names.js'
