@@ -4,7 +4,7 @@
 //     article's claims join the best stored claim at or above the threshold, else stay new. A pair is predicted
 //     "same" when both statements end in one claim. Under 5-fold cross-validation by article: each pair is
 //     scored by the clustering of a model trained on the pairs that touch none of its first article's fold.
-//   same-article: the pipeline's own claims within the article (stage 8), at each threshold of the pair model.
+//   same-article: the pipeline's own claims within the article (stage 17), at each threshold of the pair model.
 //   --in-sample   the shipped model for every pair instead of the fold models
 //   --pairs FILE  one set only
 //   --pred FILE   read the extractions from `claimtrail extract --jsonl` output instead of extracting again
@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { ClaimIndex, type ClaimStatement, claimStatement } from '../src/claims/claim-index.js'
 import { type PairModel, trainPairModel } from '../src/claims/pair-model.js'
 import { PAIR_MODEL } from '../src/claims/pair-weights.js'
-import { fileClaims } from '../src/pipeline/claims.js'
+import { fileClaims } from '../src/pipeline/stages/17-claims.js'
 import {
   type Extracted,
   extractArticles,

@@ -8,7 +8,7 @@ export interface PairModel {
   weights: Record<string, number>
   /** The probability from which two statements are filed as one claim, chosen for precision under cross-validation. */
   threshold: number
-  /** The same within one article, where the pipeline files a story's statements (stage 8). */
+  /** The same within one article, where the pipeline files a story's statements (stage 17). */
   withinThreshold?: number
   provenance?: Record<string, unknown>
 }

@@ -1,4 +1,4 @@
-// `claimtrail export`: the store as CSV (one row per statement) or JSON (DESIGN.md's export shape).
+// `claimtrail export`: the store as CSV (one row per statement) or JSON (docs/design.md, Surfaces: Exports).
 
 import { once } from 'node:events'
 import { createWriteStream, existsSync } from 'node:fs'

@@ -1,5 +1,6 @@
 // `claimtrail extract`: what the pipeline finds in one article, or in each line of a .jsonl file. The --jsonl
-// output is the evaluation contract (DESIGN.md): one {"id", "statements"} line per input line, in order.
+// output is the evaluation contract (docs/design.md, Statement format): one {"id", "statements"} line per
+// input line, in order.
 import { once } from 'node:events'
 import type { Command } from 'commander'
 import { checkArticle } from '../article-input.js'

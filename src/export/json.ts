@@ -1,5 +1,5 @@
-// The store as `claimtrail export --format json` prints it (DESIGN.md): everything but the article texts,
-// which are the publishers' and stay in the store file.
+// The store as `claimtrail export --format json` prints it (docs/design.md, Surfaces): everything but the
+// article texts, which are the publishers' and stay in the store.
 import type { ArticleRecord, ClaimRecord, SpeakerRecord, StatementRecord, StoreTables } from '../store/schema.js'
 
 export type ExportedArticle = Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>

@@ -1,5 +1,6 @@
-// Stage 7a: when a statement was made, from the date phrases in the words around its cue, resolved against the
-// published date with a news past bias: "on Monday" is the latest Monday on or before publication.
+// For stage 13 (statements): when a statement was made, from the date phrases in the words around its cue,
+// resolved against the published date with a news past bias: "on Monday" is the latest Monday on or before
+// publication.
 import { format, isAfter, isValid, parse } from 'date-fns'
 import { DAY_FORMAT } from '../text/day.js'
 import { DATE_RULES } from './rules/dates.js'

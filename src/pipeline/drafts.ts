@@ -1,7 +1,9 @@
-// What the contents and sources stages hand on: an attribution found, before its speaker is resolved.
-import type { Cue } from './cues.js'
+// What stages 6 to 11 (sources to continuations) hand on: an attribution found, before stage 12 resolves its
+// speaker.
+
 import type { Token } from './nlp.js'
-import type { Sentence } from './segment.js'
+import type { Sentence } from './stages/03-segment.js'
+import type { Cue } from './stages/04-cues.js'
 import type { Span, Stance } from './types.js'
 
 export interface SourceMention {

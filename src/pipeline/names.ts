@@ -4,7 +4,7 @@
 import nlp from 'compromise'
 import { HONORIFICS, OFFICE_WORDS, ROLE_WORDS } from './rules/roles.js'
 import { ORGANIZATION_WORDS, VENUE_WORDS } from './rules/sources.js'
-import type { Doc } from './segment.js'
+import type { Doc } from './stages/03-segment.js'
 
 export interface NameSeen {
   name: string

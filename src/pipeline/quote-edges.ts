@@ -1,6 +1,6 @@
 // Quotes that touch a position: the one closing right before it, the one opening right after it.
 import type { Quote } from './quotes.js'
-import type { Doc } from './segment.js'
+import type { Doc } from './stages/03-segment.js'
 
 /** A quote whose closing mark stands right before `pos`, with only space, commas or a dash between. */
 export function quoteEndingAt(doc: Doc, pos: number): Quote | undefined {

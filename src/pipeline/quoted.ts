@@ -1,7 +1,7 @@
 // Which characters of an article stand inside quotation marks, marked once per article. Asked for every token
 // (is this cue word quoted?) and every letter of a statement (direct or indirect?), a scan of all the quotes
 // each time costs tokens × quotes: nothing for a story, minutes for a page of thousands of quotes.
-import type { Doc } from './segment.js'
+import type { Doc } from './stages/03-segment.js'
 
 const marked = new WeakMap<Doc, Uint8Array>()
 

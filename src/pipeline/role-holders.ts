@@ -2,7 +2,7 @@
 // "Republican nominee Donald Trump", "Donald Trump, the Republican nominee," or "The Republican nominee, Donald
 // Trump," has made clear who that is.
 import { type NameSeen, roleBefore } from './names.js'
-import type { Doc } from './segment.js'
+import type { Doc } from './stages/03-segment.js'
 
 export interface RoleHolder {
   name: string

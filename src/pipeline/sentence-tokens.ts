@@ -1,7 +1,7 @@
 // One tagging per sentence per article. Tagging is most of the pipeline's cost, and several stages read the
 // same sentences (cues, reporting nouns, the quote pass): the first to ask tags them, the rest reuse it.
 import { type Token, tagAll } from './nlp.js'
-import type { Doc, Sentence } from './segment.js'
+import type { Doc, Sentence } from './stages/03-segment.js'
 
 const tagged = new WeakMap<Doc, Map<number, Token[]>>()
 

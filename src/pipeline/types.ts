@@ -1,4 +1,5 @@
-// The words of DESIGN.md as types. Every span is a half-open UTF-16 range of the article text as given.
+// The statement format (docs/design.md, Statement format) as types. Every span is a half-open UTF-16 range of
+// the article text as given.
 
 export interface Span {
   start: number

@@ -1,7 +1,7 @@
 // The journal beside the store file (`<store>.journal`): every change since the store file was last written,
 // one checked line each (line-check.ts), appended and flushed to the disk before the change is acknowledged.
 // Writing a change costs what the change is, never what the store is; now and then the store file is rewritten
-// with every change in it and the journal is moved to the backups and started anew (compaction, in store.ts).
+// with every change in it and the journal is moved to the backups and started anew (compaction, in group-commit.ts).
 //
 // Its first line says which store file it follows (`base`, the file's seq); each change is the next seq. A line
 // missing, repeated or changed is found on reading and the store refuses to open. Only a line's end makes it a

@@ -130,7 +130,7 @@ export function pairExamples(sets: PairSet[], articles: Map<string, Extracted>):
         skipped++
         continue
       }
-      // Within one article the pipeline weighs every word alike (src/pipeline/claims.ts): so does its example.
+      // Within one article the pipeline weighs every word alike (src/pipeline/stages/17-claims.ts): so does its example.
       examples.push({
         features: pairFeatures(entries.get(a)!, entries.get(b)!, within(pair) ? () => 1 : idf),
         same: pair.label === 'same',

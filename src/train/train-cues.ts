@@ -8,13 +8,13 @@
 import { createReadStream, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { clean } from '../pipeline/clean.js'
-import { insideQuote, isLexiconForm } from '../pipeline/cues.js'
 import { extract } from '../pipeline/extract.js'
 import { type CueModel, trainEpoch } from '../pipeline/learned/cue-model.js'
 import { cueFeatures } from '../pipeline/learned/features.js'
 import { tag } from '../pipeline/nlp.js'
-import { segment } from '../pipeline/segment.js'
+import { clean } from '../pipeline/stages/02-clean.js'
+import { segment } from '../pipeline/stages/03-segment.js'
+import { insideQuote, isLexiconForm } from '../pipeline/stages/04-cues.js'
 
 interface GoldDoc {
   id: string

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { fileClaims } from '../pipeline/claims.js'
 import { extract } from '../pipeline/extract.js'
 import { stanceFeatures } from '../pipeline/learned/stance-features.js'
 import { classify, type StanceExample, type StanceModel, trainStance } from '../pipeline/learned/stance-model.js'
-import { decide, restance } from '../pipeline/stance.js'
+import { decide, restance } from '../pipeline/stages/15-stance.js'
+import { fileClaims } from '../pipeline/stages/17-claims.js'
 import type { Statement } from '../pipeline/types.js'
 import { type GoldArticle, match, type StanceGold, StanceScore } from './stance-score.js'
 

@@ -1,4 +1,5 @@
-// The JSON export as DESIGN.md shows it: four tables, articles without their text, and nothing lost on the way.
+// The JSON export as docs/design.md (Surfaces) describes it: four tables, articles without their text, and
+// nothing lost on the way.
 import { expect } from 'chai'
 import { exportData, exportJson } from '../../src/export/json.js'
 import { council, councilExtraction, councilText, protest, protestExtraction } from '../fixtures/bridge-articles.js'

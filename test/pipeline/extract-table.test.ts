@@ -438,7 +438,7 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
     expect: [{ speaker: 'Jack Eaton', type: 'person', content: 'the nominee would win the state' }],
   },
   {
-    // a refusal to say is a decline, not a saying (no-replies.ts)
+    // a refusal to say is a decline, not a saying (stages/10-no-replies.ts)
     text: 'Officials will not say whether the plant is safe.',
     expect: [{ speaker: 'Officials', stance: 'decline', cue: 'will not say', content: 'whether the plant is safe', rule: 'no-reply' }],
     only: true,

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { expect } from 'chai'
 import { HOSTILE_KINDS } from '../../bench/adversarial/articles.js'
-import { partsOf } from '../../src/pipeline/parts.js'
+import { partsOf } from '../../src/pipeline/stages/01-parts.js'
 
 const SMALL = 100_000
 const SIZE = 400_000

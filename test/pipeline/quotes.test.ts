@@ -1,7 +1,7 @@
 // Quotation-mark regions on raw text: every kind of mark, quotes over sentences and paragraphs,
 // apostrophes that are not quotes, unbalanced marks skipped without throwing.
 import { expect } from 'chai'
-import { segment } from '../../src/pipeline/segment.js'
+import { segment } from '../../src/pipeline/stages/03-segment.js'
 
 const quoted = (text: string) => segment(text, null, []).quotes.map((q) => q.inner.text)
 

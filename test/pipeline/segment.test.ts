@@ -1,7 +1,7 @@
 // Sentences and skipped regions: abbreviations and initials do not end a sentence; page debris is skipped.
 import { expect } from 'chai'
-import { clean } from '../../src/pipeline/clean.js'
-import { segment } from '../../src/pipeline/segment.js'
+import { clean } from '../../src/pipeline/stages/02-clean.js'
+import { segment } from '../../src/pipeline/stages/03-segment.js'
 
 const sentences = (text: string) => segment(text, null, clean(text)).sentences.map((s) => s.text)
 

@@ -1,4 +1,4 @@
-// The stance stage (src/pipeline/stance.ts): the stance model and its rules read the cue, the content and the
+// The stance stage (src/pipeline/stages/15-stance.ts): the stance model and its rules read the cue, the content and the
 // words around them. Sentences in the shape of real news reports, written for this table; the assert rows are
 // the look-alikes a cue-only reading gets wrong or a keyword reading would.
 import { expect } from 'chai'

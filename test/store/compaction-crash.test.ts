@@ -1,6 +1,6 @@
 // A writer killed at each step of a compaction, laid out on disk step by step: the files as they stand before
-// it, and as it leaves them, put together as each step leaves them (store.ts #compact, snapshot.ts, journal.ts
-// rotate). At every step the store must open, for reading and for writing, with every acknowledged change, and
+// it, and as it leaves them, put together as each step leaves them (group-commit.ts #compact, snapshot.ts,
+// journal.ts rotate). At every step the store must open, for reading and for writing, with every acknowledged change, and
 // go on taking changes that a later reader sees.
 
 import { existsSync } from 'node:fs'

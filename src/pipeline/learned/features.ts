@@ -5,7 +5,7 @@
 import type { Token } from '../nlp.js'
 import { isPassive, subjectBefore } from '../phrases.js'
 import { quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
-import type { Doc } from '../segment.js'
+import type { Doc } from '../stages/03-segment.js'
 
 const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '')
 const TAGS = ['Gerund', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'Noun', 'Adjective']

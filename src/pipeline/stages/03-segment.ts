@@ -1,9 +1,11 @@
-// Paragraphs, sentences and quotation-mark regions of an article, skipping what clean() marked.
+// Stage 3, segment: takes the text, its published date and the regions clean() marked; gives the Doc every later
+// stage reads: paragraphs (skips cut out), sentences (an overlong one cut into windows) and quotation-mark
+// regions (quotes.ts).
 
-import { lines } from './clean.js'
-import { findQuotes, type Quote } from './quotes.js'
-import { ABBREVIATIONS } from './rules/abbreviations.js'
-import type { Span } from './types.js'
+import { findQuotes, type Quote } from '../quotes.js'
+import { ABBREVIATIONS } from '../rules/abbreviations.js'
+import type { Span } from '../types.js'
+import { lines } from './02-clean.js'
 
 export interface Sentence extends Span {
   paragraph: number

@@ -1,15 +1,17 @@
-// Noun cues: attributions written with a noun instead of a speech verb — "his claim that …", "Trump's
-// criticism of …", "the senator's promise to …". The possessive before the noun is the source, the words its
-// complement opens are the content. A pass of its own, like speaker-lines.ts: no verb cue sees these.
-import type { Cue } from './cues.js'
-import { insideQuote } from './cues.js'
-import { type Draft, nextDraftId, type SourceMention } from './drafts.js'
-import type { Token } from './nlp.js'
-import { NOUN_CUES, type NounCue } from './rules/noun-cues.js'
-import type { Doc } from './segment.js'
-import { sentencesHolding } from './sentence-tokens.js'
-import { overlaps, spanOf, trimClause } from './spans.js'
-import type { Span } from './types.js'
+// Stage 9, noun cues: takes the Doc and the drafts; gives them with a draft added for each attribution written
+// with a noun instead of a speech verb: "his claim that …", "Trump's criticism of …", "the senator's promise
+// to …". The possessive before the noun is the source, the words its complement opens are the content. A pass
+// of its own, like 08-speaker-lines.ts: no verb cue sees these.
+
+import { type Draft, nextDraftId, type SourceMention } from '../drafts.js'
+import type { Token } from '../nlp.js'
+import { NOUN_CUES, type NounCue } from '../rules/noun-cues.js'
+import { sentencesHolding } from '../sentence-tokens.js'
+import { overlaps, spanOf, trimClause } from '../spans.js'
+import type { Span } from '../types.js'
+import type { Doc } from './03-segment.js'
+import type { Cue } from './04-cues.js'
+import { insideQuote } from './04-cues.js'
 
 const BY_FORM = new Map<string, NounCue>()
 for (const n of NOUN_CUES) for (const f of n.forms) BY_FORM.set(f, n)

@@ -1,9 +1,11 @@
-// Quotes with no attribution of their own carry on the statement before them: '"Q1," Zhao said. "Q2."' is
-// one statement in two fragments; a paragraph that opens with a quote after a quoted paragraph continues it.
-import type { Draft } from './drafts.js'
-import type { Quote } from './quotes.js'
-import type { Doc } from './segment.js'
-import { overlaps } from './spans.js'
+// Stage 11, continuations: takes the Doc and the drafts; gives them in text order, with each quote that has no
+// attribution of its own carried on the statement before it: '"Q1," Zhao said. "Q2."' is one statement in two
+// fragments; a paragraph that opens with a quote after a quoted paragraph continues it, as a draft of its own
+// (rule "continuation-quote") that points at the draft it continues.
+import type { Draft } from '../drafts.js'
+import type { Quote } from '../quotes.js'
+import { overlaps } from '../spans.js'
+import type { Doc } from './03-segment.js'
 
 const isQuoted = (doc: Doc, d: Draft) => d.content.some((c) => doc.quotes.some((q) => overlaps(q.inner, c)))
 

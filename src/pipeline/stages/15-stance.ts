@@ -1,11 +1,12 @@
-// Stage 7b: the stance a statement takes toward what it says — assert, deny, confirm or decline — read from
-// the cue, the content and the words around them by the learned stance model, not from the cue alone:
-// "'This is simply untrue,' a spokesman said" denies; "rejected the plan" asserts.
-import { stanceFeatures } from './learned/stance-features.js'
-import { classify, type StanceModel } from './learned/stance-model.js'
-import { ruledStance } from './learned/stance-rules.js'
-import { STANCE_MODEL } from './learned/stance-weights.js'
-import type { Span, Stance, Statement } from './types.js'
+// Stage 15, stance: takes the text and a statement's cue and content; gives the stance the statement takes toward
+// what it says (assert, deny, confirm or decline), which extract.ts sets on every statement stage 14 kept. Read
+// from the cue, the content and the words around them by the stance rules and the learned stance model, not
+// from the cue alone: "'This is simply untrue,' a spokesman said" denies; "rejected the plan" asserts.
+import { stanceFeatures } from '../learned/stance-features.js'
+import { classify, type StanceModel } from '../learned/stance-model.js'
+import { ruledStance } from '../learned/stance-rules.js'
+import { STANCE_MODEL } from '../learned/stance-weights.js'
+import type { Span, Stance, Statement } from '../types.js'
 
 export function stanceOf(
   text: string,

@@ -1,17 +1,18 @@
-// Stage 4: what each cue governs — the quote next to it, the clause after it, or the clause before it —
-// and on which side of the cue its source stands. The patterns are tried in order; the first that fits wins.
+// Stage 5, contents: takes the Doc and the cues; gives, for each cue a pattern fits, what it governs (the quote
+// next to it, the clause after it, or the clause before it) and on which side of the cue its source stands.
+// The patterns are tried in order; the first that fits wins; a cue no pattern fits is dropped.
 
-import { contentStart } from './content-start.js'
-import type { Cue } from './cues.js'
-import type { Token } from './nlp.js'
-import { objectEnd } from './object-end.js'
-import { isPassive, type Phrase, phraseAfter, subjectBefore } from './phrases.js'
-import { quoteEndingAt, quoteStartingAt } from './quote-edges.js'
-import type { Quote } from './quotes.js'
-import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from './rules/frames.js'
-import type { Doc } from './segment.js'
-import { spanOf, trimClause } from './spans.js'
-import type { Span } from './types.js'
+import { contentStart } from '../content-start.js'
+import type { Token } from '../nlp.js'
+import { objectEnd } from '../object-end.js'
+import { isPassive, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
+import { quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
+import type { Quote } from '../quotes.js'
+import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from '../rules/frames.js'
+import { spanOf, trimClause } from '../spans.js'
+import type { Span } from '../types.js'
+import type { Doc } from './03-segment.js'
+import type { Cue } from './04-cues.js'
 
 export interface Governed {
   cue: Cue

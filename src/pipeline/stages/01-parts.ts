@@ -1,8 +1,9 @@
-// An article past the size of any news story is read in parts. Several stages compare each quote, cue or
-// statement with the others of its article, which is nothing for a story (the dev set's longest: 34k
-// characters, 160 quotation marks, 375 sentences) and minutes for a hostile megabyte of 250,000 quotation
-// marks. Cut into parts of bounded size and count, the work grows with the article's length, not its square.
-// A story fits in one part, so its statements are exactly what the whole-text pipeline gives.
+// Stage 1, parts: takes the article's text, gives the {start, end} parts that cover it, in order. extract.ts runs
+// stages 2 to 15 on each part and shifts their statements back to offsets in the whole text. Why: several stages
+// compare each quote, cue or statement with the others of its article, which is nothing for a story (the dev
+// set's longest: 34k characters, 160 quotation marks, 375 sentences) and minutes for a hostile megabyte of
+// 250,000 quotation marks. Cut into parts of bounded size and count, the work grows with the article's length,
+// not its square. A story fits in one part, so its statements are exactly what the whole-text pipeline gives.
 
 export interface Part {
   start: number

@@ -1,7 +1,8 @@
-// Regions to skip: scraping debris that is not the article. Offsets never shift: we mark, we never rewrite.
+// Stage 2, clean: takes a part's text, gives the regions to skip, in text order: a headline repeated at the top
+// and scraping debris that is not the article. Offsets never shift: we mark, we never rewrite.
 
-import { BOILERPLATE } from './rules/boilerplate.js'
-import type { Span } from './types.js'
+import { BOILERPLATE } from '../rules/boilerplate.js'
+import type { Span } from '../types.js'
 
 export interface Line {
   start: number

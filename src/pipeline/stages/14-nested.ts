@@ -1,10 +1,11 @@
-// One attribution inside another: 'The poll found that most voters say the economy comes first.' The content
+// Stage 14, nested: takes the statements of a part; gives them without the ones nested in another. One
+// attribution inside another: 'The poll found that most voters say the economy comes first.' The content
 // of "found" holds the cue and source of "say". Annotators mark the outer statement about twice as often as
 // the inner one, and the inner one (a pronoun, a figure of a poll, a clause that swallowed the wrong subject)
 // is the likelier mistake, so the outer statement stands alone. A reporting noun keeps its statement: its owner
 // is written beside it ("the senator's criticism of the deal grew sharper, aides said"), and so does a denial,
 // a confirmation or a "declined to comment".
-import type { Span, Statement } from './types.js'
+import type { Span, Statement } from '../types.js'
 
 const within = (outer: Span[], span: Span) => outer.some((c) => c.start <= span.start && span.end <= c.end)
 

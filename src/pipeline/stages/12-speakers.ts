@@ -1,19 +1,21 @@
-// Stage 6: who each source is. Surnames and titles become the fullest name the article gives, pronouns
-// their antecedent, "the officials" the officials named before; roles are split off names; "Both China and
-// Russia" is two speakers. Continuation quotes keep the speaker of the statement they continue.
-import { splitCoordination } from './coordination.js'
-import type { Draft, SourceMention } from './drafts.js'
-import { fullName, isHonorific, isRoleWord, type NameSeen, nameGender, namesIn, opensAName, roleBefore } from './names.js'
-import type { Token } from './nlp.js'
-import { holderOf, type RoleHolder, roleHolders } from './role-holders.js'
-import { CAPITALS, COUNTRY_NAMES, DEMONYMS } from './rules/capitals.js'
-import { PRONOUNS } from './rules/pronouns.js'
-import { OFFICE_WORDS, PARTY_WORDS } from './rules/roles.js'
-import { ANONYMITY_MARKS, GROUP_HEADS, ORGANIZATION_WORDS } from './rules/sources.js'
-import type { Doc } from './segment.js'
-import { spanOf } from './spans.js'
-import { descriptorType, genderOf, nameType } from './speaker-type.js'
-import type { Speaker } from './types.js'
+// Stage 12, speakers: takes the Doc and the drafts; gives them attributed: each with its speaker resolved (name,
+// type, role, mention), or null when nothing names one. Surnames and titles become the fullest name the article
+// gives, pronouns their antecedent, "the officials" the officials named before; roles are split off names;
+// "Both China and Russia" is two speakers, so two attributed drafts. Continuation quotes keep the speaker of the
+// statement they continue.
+import { splitCoordination } from '../coordination.js'
+import type { Draft, SourceMention } from '../drafts.js'
+import { fullName, isHonorific, isRoleWord, type NameSeen, nameGender, namesIn, opensAName, roleBefore } from '../names.js'
+import type { Token } from '../nlp.js'
+import { holderOf, type RoleHolder, roleHolders } from '../role-holders.js'
+import { CAPITALS, COUNTRY_NAMES, DEMONYMS } from '../rules/capitals.js'
+import { PRONOUNS } from '../rules/pronouns.js'
+import { OFFICE_WORDS, PARTY_WORDS } from '../rules/roles.js'
+import { ANONYMITY_MARKS, GROUP_HEADS, ORGANIZATION_WORDS } from '../rules/sources.js'
+import { spanOf } from '../spans.js'
+import { descriptorType, genderOf, nameType } from '../speaker-type.js'
+import type { Speaker } from '../types.js'
+import type { Doc } from './03-segment.js'
 
 export interface Attributed extends Draft {
   speaker: Speaker | null

@@ -1,12 +1,14 @@
-// Stage 5: who each cue is attributed to, as written — the subject, the inverted subject, the name after
-// "according to" — with its apposition ("Eric Sayers, who served as ...") and whom it was told to.
-import type { Governed } from './contents.js'
-import type { Cue } from './cues.js'
-import type { Draft, SourceMention } from './drafts.js'
-import { type Phrase, phraseAfter } from './phrases.js'
-import type { Doc } from './segment.js'
-import { spanOf, tokenSpan, trimClause } from './spans.js'
-import type { Span } from './types.js'
+// Stage 6, sources: takes the Doc and what each cue governs; gives one draft (drafts.ts) per governed cue, with
+// whom it is attributed to as written (the subject, the inverted subject, the name after "according to"), its
+// apposition ("Eric Sayers, who served as ..."), whom it was told to, and the cue's stance.
+
+import type { Draft, SourceMention } from '../drafts.js'
+import { type Phrase, phraseAfter } from '../phrases.js'
+import { spanOf, tokenSpan, trimClause } from '../spans.js'
+import type { Span } from '../types.js'
+import type { Doc } from './03-segment.js'
+import type { Cue } from './04-cues.js'
+import type { Governed } from './05-contents.js'
 
 const LEADING = /^(both|either|neither)$/
 

@@ -1,10 +1,12 @@
-// Stage 7: a resolved attribution becomes a statement — its kind, date, venue, stance and confidence.
-import { datePhrases, pickDate, type StatementDate } from './dates.js'
-import { insideQuote } from './quoted.js'
-import { FALSEHOOD } from './rules/falsehood.js'
-import type { Doc } from './segment.js'
-import type { Attributed } from './speakers.js'
-import type { Kind, Span, Statement } from './types.js'
+// Stage 13, statements: takes the Doc, one attributed draft and the statements made before it (for "the day
+// before"); gives its statement: kind, the cue's own stance, date (dates.ts), venue, confidence and rule, with
+// no claim yet. extract.ts makes one per draft, then keeps one statement per content, speaker and stance.
+import { datePhrases, pickDate, type StatementDate } from '../dates.js'
+import { insideQuote } from '../quoted.js'
+import { FALSEHOOD } from '../rules/falsehood.js'
+import type { Kind, Span, Statement } from '../types.js'
+import type { Doc } from './03-segment.js'
+import type { Attributed } from './12-speakers.js'
 
 const LETTER = /[\p{L}\p{N}]/u
 
@@ -65,18 +67,18 @@ const BASE: Record<string, number> = {
   'clause-comma-verb-name': 0.8,
   'name-verb-clause': 0.75,
   'continuation-quote': 0.7,
-  // The quote-first patterns (quote-first.ts): a quote no cue claimed, attributed by the words around it.
+  // The quote-first patterns (07-quote-first.ts): a quote no cue claimed, attributed by the words around it.
   'quote-then-verb': 0.9,
   'quote-dash-name': 0.85,
   'verb-then-quote': 0.85,
   'name-colon-quote': 0.8,
   'called-quote': 0.65,
   'clause-quote': 0.55,
-  // A paragraph that opens "Name:" (speaker-lines.ts): headlines and transcripts.
+  // A paragraph that opens "Name:" (08-speaker-lines.ts): headlines and transcripts.
   'speaker-line': 0.7,
-  // A possessive and a noun ("his claim that …", noun-cues.ts): 0.58 precise on the PolNeAR dev set.
+  // A possessive and a noun ("his claim that …", 09-noun-cues.ts): 0.58 precise on the PolNeAR dev set.
   'noun-cue': 0.55,
-  // "did not respond to requests for comment" (no-replies.ts).
+  // "did not respond to requests for comment" (10-no-replies.ts).
   'no-reply': 0.8,
 }
 

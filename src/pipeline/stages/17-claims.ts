@@ -1,14 +1,17 @@
-// Stage 8: statements filed under claims. Statements the learned pair model (src/claims/) finds to say the same
-// thing share a claim; a denial
-// that points back ("such a request", "the report") is filed under the claim it points to; an accusation of
-// lying is filed under the claim of those it accuses.
-import { type Entry, entryOf } from '../claims/entry.js'
-import { pairFeatures } from '../claims/pair-features.js'
-import { type PairModel, sameProbability } from '../claims/pair-model.js'
-import { PAIR_MODEL } from '../claims/pair-weights.js'
-import { answeredClaim, rarity } from './answered.js'
-import { REFERRING, REFERRING_NOUNS } from './rules/anaphora.js'
-import type { ClaimDraft, ClaimLink, Statement } from './types.js'
+// Stage 17, claims: takes the article's statements and its text; gives the statements filed under claims (each
+// with its claim id and link) and the claims (id, and the words of the first statement asserting or confirming
+// it, else of its first statement). Statements the learned pair model (src/claims/) finds to say the same thing
+// share a claim, as do statements sharing half their words; a denial that points back ("such a request", "the
+// report") is filed under the claim it points to; an accusation of lying under the claim of those it accuses;
+// a denial, confirmation or decline that none of these place, under the earlier claim its sentence answers
+// (answered.ts). Links across articles are the store's (src/store/across-articles.ts).
+import { type Entry, entryOf } from '../../claims/entry.js'
+import { pairFeatures } from '../../claims/pair-features.js'
+import { type PairModel, sameProbability } from '../../claims/pair-model.js'
+import { PAIR_MODEL } from '../../claims/pair-weights.js'
+import { answeredClaim, rarity } from '../answered.js'
+import { REFERRING, REFERRING_NOUNS } from '../rules/anaphora.js'
+import type { ClaimDraft, ClaimLink, Statement } from '../types.js'
 
 const STOP = new Set(
   'the a an of to in on at for and or but that this with from by as is are was were be been has have had it its their his her they he she we our will would not no any such also than then there which who'.split(

@@ -1,14 +1,17 @@
-// Stage 3: reporting words and phrases. Only sentences that hold a cue word outside quotation marks are tagged
-// by compromise, all in one pass: parse only what needs parsing.
+// Stage 4, cues: takes the Doc and the learned cue model; gives the cues, reporting words and phrases outside
+// quotation marks ("said", "denied", "according to"), each with its sentence's tokens and its rule: from the
+// lexicons (rules/cues/) where they know the word, from the learned model where they do not. Only sentences
+// that hold a cue word outside quotation marks are tagged by compromise, all in one pass: parse only what needs
+// parsing.
 
-import { type CueModel, probability } from './learned/cue-model.js'
-import { cueFeatures } from './learned/features.js'
-import type { Token } from './nlp.js'
-import { insideQuote } from './quoted.js'
-import { CUE_RULES, type CueRule } from './rules/cues/index.js'
-import type { Doc, Sentence } from './segment.js'
-import { sentenceTokens } from './sentence-tokens.js'
-import type { Span } from './types.js'
+import { type CueModel, probability } from '../learned/cue-model.js'
+import { cueFeatures } from '../learned/features.js'
+import type { Token } from '../nlp.js'
+import { insideQuote } from '../quoted.js'
+import { CUE_RULES, type CueRule } from '../rules/cues/index.js'
+import { sentenceTokens } from '../sentence-tokens.js'
+import type { Span } from '../types.js'
+import type { Doc, Sentence } from './03-segment.js'
 
 export interface Cue {
   sentence: Sentence

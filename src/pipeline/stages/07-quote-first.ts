@@ -1,17 +1,19 @@
-// The quote-first pass: every quotation in prose that no cue claimed is attributed by the words around it —
-// '"We will win," the mayor predicted.', 'She told them: "Go home."', '"Never again." — Ana Ruiz'. A quote
-// interrupted by its own attribution ('"Q1," she said, "Q2"') is one statement in two fragments.
-import type { Cue } from './cues.js'
-import { type Draft, nextDraftId, type SourceMention } from './drafts.js'
-import { type Token, tag } from './nlp.js'
-import { type Phrase, phraseAfter, subjectBefore } from './phrases.js'
-import type { Quote } from './quotes.js'
-import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from './rules/quote-patterns.js'
-import type { Doc, Sentence } from './segment.js'
-import { sentenceTokens } from './sentence-tokens.js'
-import { mention } from './sources.js'
-import { overlaps, spanOf, trimClause } from './spans.js'
-import type { Span } from './types.js'
+// Stage 7, quote-first: takes the Doc and the drafts; gives them with a draft added for every quotation in prose
+// that no cue claimed but the words around it attribute: '"We will win," the mayor predicted.', 'She told
+// them: "Go home."', '"Never again." — Ana Ruiz'. A quote interrupted by its own attribution ('"Q1," she said,
+// "Q2"') joins that draft as its second fragment: one statement in two fragments.
+
+import { type Draft, nextDraftId, type SourceMention } from '../drafts.js'
+import { type Token, tag } from '../nlp.js'
+import { type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
+import type { Quote } from '../quotes.js'
+import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from '../rules/quote-patterns.js'
+import { sentenceTokens } from '../sentence-tokens.js'
+import { overlaps, spanOf, trimClause } from '../spans.js'
+import type { Span } from '../types.js'
+import type { Doc, Sentence } from './03-segment.js'
+import type { Cue } from './04-cues.js'
+import { mention } from './06-sources.js'
 
 interface Found {
   rule: string

@@ -1,12 +1,13 @@
-// Speaker lines: a paragraph that opens with a name and a colon gives the rest of the paragraph to that
-// name. Headlines ("Rubio: Trump can't be trusted with the codes.") and transcripts ("WALLACE: Governor,
+// Stage 8, speaker lines: takes the Doc and the drafts; gives them with a draft added (no cue, rule
+// "speaker-line") for each paragraph that opens with a name and a colon: the rest of the paragraph is that
+// name's. Headlines ("Rubio: Trump can't be trusted with the codes.") and transcripts ("WALLACE: Governor,
 // I want to ask you …") both write attribution this way, with no verb at all.
-import { type Draft, nextDraftId } from './drafts.js'
-import { isPlace } from './names.js'
-import { type Token, tag } from './nlp.js'
-import { NOT_A_NAME_BEFORE_COLON } from './rules/quote-patterns.js'
-import type { Doc } from './segment.js'
-import { overlaps, spanOf, trimClause } from './spans.js'
+import { type Draft, nextDraftId } from '../drafts.js'
+import { isPlace } from '../names.js'
+import { type Token, tag } from '../nlp.js'
+import { NOT_A_NAME_BEFORE_COLON } from '../rules/quote-patterns.js'
+import { overlaps, spanOf, trimClause } from '../spans.js'
+import type { Doc } from './03-segment.js'
 
 /** Name, a colon, then the line: at most four words, each capitalised or a joiner ("Secretary of State"). */
 const SPEAKER_LINE =

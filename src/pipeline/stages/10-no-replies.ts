@@ -1,17 +1,20 @@
-// No replies: "The campaign did not respond to requests for comment", "A spokesman would not say whether …",
+// Stage 10, no replies: takes the Doc and the drafts; gives them with a decline draft added for each refusal to
+// answer: "The campaign did not respond to requests for comment", "A spokesman would not say whether …",
 // "Aides did not return a message". A verb of answering under a negation, outside quotes, is a decline by its
-// subject; what follows it is the content. A pass of its own, like noun-cues.ts: the cue lexicons leave a
-// negated verb alone ("did not say" is not a saying).
-import type { Cue } from './cues.js'
-import { insideQuote } from './cues.js'
-import { type Draft, nextDraftId } from './drafts.js'
-import type { Token } from './nlp.js'
-import { subjectBefore } from './phrases.js'
-import type { CueRule } from './rules/cues/types.js'
-import type { Doc } from './segment.js'
-import { sentencesHolding } from './sentence-tokens.js'
-import { mention } from './sources.js'
-import { overlaps, spanOf, trimClause } from './spans.js'
+// subject; what follows it is the content; a draft the learned cue model made of the verb alone gives way to it.
+// A pass of its own, like 09-noun-cues.ts: the cue lexicons leave a negated verb alone ("did not say" is not a
+// saying).
+
+import { type Draft, nextDraftId } from '../drafts.js'
+import type { Token } from '../nlp.js'
+import { subjectBefore } from '../phrases.js'
+import type { CueRule } from '../rules/cues/types.js'
+import { sentencesHolding } from '../sentence-tokens.js'
+import { overlaps, spanOf, trimClause } from '../spans.js'
+import type { Doc } from './03-segment.js'
+import type { Cue } from './04-cues.js'
+import { insideQuote } from './04-cues.js'
+import { mention } from './06-sources.js'
 
 const ANSWERING = new Set([
   'respond',
