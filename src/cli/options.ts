@@ -1,27 +1,17 @@
 // Options several commands share, parsed once here so every command refuses bad values with the same words.
-// Deep imports: the date-fns index loads every function (~0.25 s), and every command parses options.
 
 import { availableParallelism } from 'node:os'
 import { type Command, Option } from 'commander'
-import { isValid } from 'date-fns/isValid'
-import { parseISO } from 'date-fns/parseISO'
 import { InvalidInputError } from '../errors.js'
 import type { Article } from '../pipeline/types.js'
 import { KEEP_BACKUPS } from '../store/backups.js'
+import { parseDate } from '../text/day.js'
 
 export const DEFAULT_DB = 'data/claimtrail.json'
 
 /** --db, else CLAIMTRAIL_DB, else data/claimtrail.json under the current folder. */
 export function dbOption(): Option {
   return new Option('--db <path>', 'the store file').env('CLAIMTRAIL_DB').default(DEFAULT_DB)
-}
-
-/** yyyy-MM-dd and a real day: "2022-02-30" is refused, not rolled over into March. */
-export function parseDate(value: string, where = '--date'): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) {
-    throw new InvalidInputError(`${where} "${value}" is not a date: write it as yyyy-MM-dd, e.g. 2022-03-15.`)
-  }
-  return value
 }
 
 // Past a few threads the gain is small and each holds its own copy of compromise (~100 MB).

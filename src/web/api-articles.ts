@@ -2,8 +2,8 @@
 // Every article is checked before any is extracted or stored, so a bad one in a batch stores nothing.
 import { isValid } from 'date-fns/isValid'
 import { parseISO } from 'date-fns/parseISO'
-import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
+import { checkArticle } from '../ingest/article-input.js'
 import type { ArticleInput } from '../store/schema.js'
 
 const FIELDS = ['text', 'title', 'outlet', 'date', 'url', 'id']

@@ -2,8 +2,8 @@
 // in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
 import bytes from 'bytes'
 import { type ErrorRequestHandler, Router } from 'express'
-import { articleLimit } from '../article-input.js'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
+import { articleLimit } from '../ingest/article-input.js'
 import { sharedExtractor } from '../ingest/extractor.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'

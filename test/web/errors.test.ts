@@ -22,6 +22,7 @@ const failing = (error: Error): WebStore => {
     decisions: fail,
     decide: fail,
     addArticles: fail,
+    flush: fail,
     version: fail,
     similarClaims: fail,
   }
