@@ -36,6 +36,8 @@ export interface FilingHooks {
   onArticle?: () => void
   /** Each article's outcome; a stored one only once its write is on the disk. */
   onOutcome: (outcome: Outcome) => Answer<void>
+  /** Articles handed to the extraction threads ahead of the one being filed: at least twice the threads. */
+  ahead?: number
 }
 
 // Articles per write to the disk: one journal line and one flush each, so a long .jsonl is batched.
@@ -54,7 +56,7 @@ export async function fileArticles(
   store: FilingStore,
   pending: PendingArticle[],
   extractor: Extractor,
-  { onArticle = () => {}, onOutcome }: FilingHooks,
+  { onArticle = () => {}, onOutcome, ahead = AHEAD }: FilingHooks,
 ): Promise<void> {
   // Fingerprint → article id of what is stored, so a stored text is not extracted again.
   const stored = new Map((await store.articles()).map((a) => [a.fingerprint, a.id]))
@@ -72,7 +74,7 @@ export async function fileArticles(
       const given = texts.get(id)
       if (given === undefined) texts.set(id, article.text)
       const holder = given ?? (await store.article(id))?.text
-      // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
+      // The store would refuse the whole group for it; one line reusing an id should cost only that line.
       if (holder !== undefined && holder !== article.text)
         return { place, skipped: `${source}: id "${id}" already names another article. Give this one a different id.` }
     }
@@ -103,6 +105,7 @@ export async function fileArticles(
   // A turn of the event loop first, then one store change for the group; one refused for an article's id is
   // filed again one by one, so only that article is left out.
   const fileGroup = async (group: Extracted[]): Promise<void> => {
+    if (group.length === 0) return
     await nextTurn()
     try {
       const results = await store.addArticles(
@@ -119,7 +122,7 @@ export async function fileArticles(
 
   const group: Extracted[] = []
   try {
-    for await (const looked of inOrder(places(pending.length), lookAt, AHEAD)) {
+    for await (const looked of inOrder(places(pending.length), lookAt, ahead)) {
       onArticle()
       if (!('extracted' in looked)) await onOutcome(looked)
       else group.push(looked)

@@ -28,6 +28,7 @@ export async function fileTallied(
   try {
     await fileArticles(store, pending, extractor, {
       onArticle,
+      ahead: Math.max(16, workers * 2),
       onOutcome: (outcome) => {
         if ('skipped' in outcome) return void tally.skipped.push(outcome.skipped)
         const { added, statements, claims } = outcome.stored
