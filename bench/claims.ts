@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { articleFromLine } from '../src/cli/article-line.js'
+import { articleFromLine } from '../src/ingest/article-line.js'
 import { extract } from '../src/pipeline/extract.js'
 import type { Extraction } from '../src/pipeline/types.js'
 import type { ArticleInput } from '../src/store/schema.js'

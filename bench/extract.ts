@@ -2,7 +2,7 @@
 // in the same run. Each article is timed on both sides back to back, in alternating order, so a machine that
 // gets busier half-way slows both alike; the headline is the ratio, not the times.
 import nlp from 'compromise'
-import { articleFromLine } from '../src/cli/article-line.js'
+import { articleFromLine } from '../src/ingest/article-line.js'
 import { extract } from '../src/pipeline/extract.js'
 import type { Article } from '../src/pipeline/types.js'
 import { benchOptions, devLines, table, words } from './dev-articles.js'

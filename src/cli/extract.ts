@@ -3,10 +3,10 @@
 // input line, in order.
 import { once } from 'node:events'
 import type { Command } from 'commander'
-import { checkArticle } from '../article-input.js'
+import { checkArticle } from '../ingest/article-input.js'
+import { articleFromLine } from '../ingest/article-line.js'
 import { type Extractor, inOrder, openExtractor } from '../ingest/extractor.js'
 import type { Statement } from '../pipeline/types.js'
-import { articleFromLine } from './article-line.js'
 import { type ArticleOptions, addArticleOptions, articleMeta, minConfidenceOption, workersOption } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 

@@ -3,11 +3,12 @@
 // read is the run refused.
 import { Presets, SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
-import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
+import { checkArticle } from '../ingest/article-input.js'
+import { articleFromLine } from '../ingest/article-line.js'
+import type { PendingArticle } from '../ingest/file-articles.js'
+import { emptyTally, fileTallied, type IngestTally } from '../ingest/tally.js'
 import { Store } from '../store/store.js'
-import { articleFromLine } from './article-line.js'
-import { emptyTally, fileArticles, type IngestTally, type PendingArticle } from './file-articles.js'
 import { type ArticleOptions, addArticleOptions, articleMeta, dbOption, keepBackupsOption, workersOption } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
@@ -36,7 +37,7 @@ export function ingestCommand(program: Command): void {
       throw new InvalidInputError(more.length === 0 ? only : `nothing to ingest:\n  ${tally.skipped.join('\n  ')}`)
     }
     const store = await Store.open(options.db, { keepBackups: options.keepBackups })
-    await withProgress(pending.length, (tick) => fileArticles(store, pending, tally, tick, options.workers))
+    await withProgress(pending.length, (onArticle) => fileTallied(store, pending, tally, { onArticle, workers: options.workers }))
     // Every article refused at extraction (past the time budget): a failure to the shell, as a bad file is.
     if (tally.added + tally.alreadyStored === 0) throw new InvalidInputError(`nothing ingested:\n  ${tally.skipped.join('\n  ')}`)
     console.log(summary(tally))

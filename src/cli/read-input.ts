@@ -1,10 +1,12 @@
-// Reading what a user hands us: an article file, stdin, or JSON lines. Every refusal names the input and says
-// what to do, because the person reading it is at a terminal with the file in front of them.
+// Reading what a user hands us at the terminal: an article file, stdin, or JSON lines; the bytes are checked as
+// an article's text in src/ingest. Every refusal names the input and says what to do, because the person
+// reading it is at a terminal with the file in front of them.
 import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { type Readable, Transform } from 'node:stream'
-import { type ArticleLimit, articleLimit, tooLarge } from '../article-input.js'
 import { InvalidInputError, TooLargeError } from '../errors.js'
+import { type ArticleLimit, articleLimit, tooLarge } from '../ingest/article-input.js'
+import { decodeArticle, notUtf8 } from '../ingest/decode.js'
 
 /** How an input is named in messages: the path as given, or "stdin" for `-`. */
 export function inputName(path: string): string {
@@ -23,15 +25,6 @@ export async function readArticle(path: string, limit = articleLimit()): Promise
     throw tooLarge(name, size, limit)
   }
   return decodeArticle(await readAtMost(file.createReadStream(), limit.bytes, name, limit), name, limit)
-}
-
-/** The bytes as an article's text; with `limit`, more bytes than it allows are refused before decoding. */
-export function decodeArticle(bytes: Uint8Array, name: string, limit?: ArticleLimit): string {
-  if (limit && bytes.length > limit.bytes) throw tooLarge(name, bytes.length, limit)
-  if (bytes.includes(0)) throw new InvalidInputError(`${name} looks binary, not text: give a plain-text (UTF-8) article.`)
-  const text = decodeUtf8(bytes, name)
-  if (text.trim() === '') throw new InvalidInputError(`${name} is empty: give a file with the article's text.`)
-  return text
 }
 
 /** Each non-blank line with where it is ("dev.jsonl:12"), read as it streams: evaluation files run to megabytes. */
@@ -55,14 +48,6 @@ export async function* readLines(path: string): AsyncGenerator<{ where: string; 
   } finally {
     // A refused line ends the loop early; release the file rather than leave it half read.
     if (stream !== process.stdin) stream.destroy()
-  }
-}
-
-function decodeUtf8(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw notUtf8(name)
   }
 }
 
@@ -109,10 +94,6 @@ function utf8Decoder(name: string, longest: number): Transform {
       }
     },
   })
-}
-
-function notUtf8(name: string): InvalidInputError {
-  return new InvalidInputError(`${name} is not UTF-8 text: convert it (e.g. iconv -f latin1 -t utf-8) and try again.`)
 }
 
 function refuse(path: string, error: NodeJS.ErrnoException): never {

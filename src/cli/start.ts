@@ -3,12 +3,13 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
+import { decodeArticle } from '../ingest/decode.js'
+import type { PendingArticle } from '../ingest/file-articles.js'
+import { emptyTally, fileTallied } from '../ingest/tally.js'
 import { Store } from '../store/store.js'
 import type { LogLevel } from '../web/log-levels.js'
-import { emptyTally, fileArticles, type PendingArticle } from './file-articles.js'
 import { summary } from './ingest.js'
 import { dbOption, keepBackupsOption, parsePort } from './options.js'
-import { decodeArticle } from './read-input.js'
 import { DEFAULT_PORT, logLevelOption, serve } from './serve.js'
 import { usersOption, usersPath } from './users.js'
 
@@ -33,7 +34,7 @@ export function startCommand(program: Command): void {
     .addOption(logLevelOption())
     .action(async (options: { db: string; users?: string; keepBackups: number; logLevel: LogLevel }) => {
       const store = await Store.open(options.db, { keepBackups: options.keepBackups })
-      const tally = await fileArticles(store, await samples(), emptyTally())
+      const tally = await fileTallied(store, await samples(), emptyTally())
       if (tally.added > 0) console.log(`stored the sample articles in ${store.path}:\n${summary(tally)}`)
       await serve(store, {
         port: process.env.PORT ? parsePort(process.env.PORT) : DEFAULT_PORT,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { type ClaimStatement, claimStatement, type Entry, entryOf } from '../claims/entry.js'
 import { pairFeatures } from '../claims/pair-features.js'
 import type { PairExample } from '../claims/pair-model.js'
-import { articleFromLine } from '../cli/article-line.js'
+import { articleFromLine } from '../ingest/article-line.js'
 import { extract } from '../pipeline/extract.js'
 import type { Statement } from '../pipeline/types.js'
 

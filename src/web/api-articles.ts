@@ -1,7 +1,7 @@
 // The body of POST /api/articles read as articles: {text, title?, outlet?, date?, url?, id?} or {articles: [...]}.
 // Every article is checked before any is extracted or stored, so a bad one in a batch stores nothing.
-import { checkArticle } from '../article-input.js'
 import { InvalidInputError } from '../errors.js'
+import { checkArticle } from '../ingest/article-input.js'
 import type { ArticleInput } from '../store/schema.js'
 import { parseDate } from '../text/day.js'
 

@@ -2,8 +2,8 @@
 // in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
 import bytes from 'bytes'
 import { type ErrorRequestHandler, Router } from 'express'
-import { articleLimit } from '../article-input.js'
 import { NotFoundError } from '../errors.js'
+import { articleLimit } from '../ingest/article-input.js'
 import { sharedExtractor } from '../ingest/extractor.js'
 import { filterClaims } from '../store/claim-filter.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'

@@ -1,10 +1,11 @@
 // The ingest form's fields and file as articles to extract. Everything is checked here, before any work
 // starts, so a refused form changes nothing stored; a .jsonl file's bad lines are kept as reasons instead.
 import { extname } from 'node:path'
-import { articleLimit, checkArticle } from '../article-input.js'
-import { articleFromLine } from '../cli/article-line.js'
-import { decodeArticle } from '../cli/read-input.js'
 import { InvalidInputError } from '../errors.js'
+import { articleLimit, checkArticle } from '../ingest/article-input.js'
+import { articleFromLine } from '../ingest/article-line.js'
+import { decodeArticle } from '../ingest/decode.js'
+import type { PendingArticle } from '../ingest/file-articles.js'
 import type { ArticleInput } from '../store/schema.js'
 import { parseDate } from '../text/day.js'
 import { articleFromHtml } from './html-article.js'
@@ -21,12 +22,6 @@ export interface IngestFields {
 export interface UploadedFile {
   originalname: string
   buffer: Buffer
-}
-
-/** An article to extract, with where it came from for the summary ("line 3", "pasted text"). */
-export interface PendingArticle {
-  source: string
-  article: ArticleInput
 }
 
 export interface IngestRequest {

@@ -3,17 +3,15 @@
 // (jobs-file.ts) before the POST is answered, so after a restart its page still says, from the store, which of
 // its articles were stored and which were not; only the store's own write acknowledges an article.
 import { randomUUID } from 'node:crypto'
-import { InvalidInputError, TooLargeError } from '../errors.js'
+import { InvalidInputError } from '../errors.js'
 import { sharedExtractor } from '../ingest/extractor.js'
+import { fileArticles, type PendingArticle } from '../ingest/file-articles.js'
 import { fingerprint } from '../store/records.js'
-import type { ExtractedArticle } from '../store/store.js'
 import { errorId } from './error-id.js'
-import type { IngestRequest, PendingArticle } from './ingest-form.js'
+import type { IngestRequest } from './ingest-form.js'
 import { type JobReport, jobReport } from './ingest-report.js'
 import type { JobLine, JobRecord, JobsFile } from './jobs-file.js'
 import type { WebStore } from './web-store.js'
-
-type ArticleInput = PendingArticle['article']
 
 export interface IngestJob {
   id: string
@@ -29,8 +27,6 @@ export interface IngestJob {
   failure: string | null
 }
 
-// Articles filed per store change: one journal line and one flush to the disk each, so a long .jsonl is batched.
-const BATCH = 20
 // Finished jobs kept in memory for their summary pages; the oldest are forgotten first (the jobs file keeps them).
 const KEPT = 200
 
@@ -117,77 +113,18 @@ export class IngestJobs {
     else if ('ended' in line) record.ended = { state: line.ended, failure: line.failure }
   }
 
+  /** Files the articles; the job's page follows each one's outcome, a stored one only once it is on the disk. */
   async #run(job: IngestJob, pending: PendingArticle[]): Promise<void> {
-    const extractor = sharedExtractor()
-    const texts = new Map<string, string>() // id → text, for the ids this job gave out
-    const places = new Map(pending.map(({ article }, i) => [article, i]))
-    let batch: Array<{ source: string; extracted: ExtractedArticle }> = []
-    for (const { source, article } of pending) {
-      // Extraction holds the thread; let the progress page be answered between articles.
-      await new Promise((resolve) => setImmediate(resolve))
-      const id = article.id
-      const holder = id === undefined ? undefined : (texts.get(id) ?? (await this.#store.article(id))?.text)
-      if (holder !== undefined) {
-        // The store would refuse the whole batch for it; one line reusing an id should cost only that line.
-        if (holder === article.text) job.outcomes.set(places.get(article)!, { articleId: id!, added: false })
-        else
-          await this.#note({
-            job: job.id,
-            skip: places.get(article)!,
-            why: `${source}: id "${id}" already names another article. Give this one a different id.`,
-          })
-        job.done++
-        continue
-      }
-      // In an extraction thread; one past the time budget is skipped with the reason.
-      const extraction = await extractor.extract(article).catch(async (error: unknown) => {
-        if (!(error instanceof TooLargeError)) throw error
-        await this.#note({ job: job.id, skip: places.get(article)!, why: `${source}: ${error.message}` })
-        return null
-      })
-      if (!extraction) {
-        job.done++
-        continue
-      }
-      if (id) texts.set(id, article.text)
-      batch.push({ source, extracted: { article, extraction } })
-      if (batch.length >= BATCH) {
-        await this.#file(job, batch, places)
-        batch = []
-      }
-      job.done++
-    }
-    await this.#file(job, batch, places)
-  }
-
-  async #file(
-    job: IngestJob,
-    batch: Array<{ source: string; extracted: ExtractedArticle }>,
-    places: Map<ArticleInput, number>,
-  ): Promise<void> {
-    if (batch.length === 0) return
-    const results = await this.#store.addArticles(batch.map((b) => b.extracted)).catch(async (error: unknown) => {
-      // The store refuses a whole batch for one article's id; file them one by one so only that one is left out.
-      if (!(error instanceof InvalidInputError) || batch.length === 1) throw error
-      return null
-    })
-    if (results === null) {
-      for (const one of batch) {
-        try {
-          await this.#file(job, [one], places)
-        } catch (error) {
-          if (!(error instanceof InvalidInputError)) throw error
-          await this.#note({ job: job.id, skip: places.get(one.extracted.article)!, why: `${one.source}: ${error.message}` })
-        }
-      }
-      return
-    }
-    // The write is on the disk: now, and only now, these articles are stored.
-    results.forEach((result, i) => {
-      job.outcomes.set(places.get(batch[i].extracted.article)!, { articleId: result.articleId, added: result.added })
-      if (!result.added) return
-      job.statements += result.statements
-      job.claims += result.claims
+    await fileArticles(this.#store, pending, sharedExtractor(), {
+      onArticle: () => job.done++,
+      onOutcome: async (outcome) => {
+        if ('skipped' in outcome) return this.#note({ job: job.id, skip: outcome.place, why: outcome.skipped })
+        const { articleId, added, statements, claims } = outcome.stored
+        job.outcomes.set(outcome.place, { articleId, added })
+        if (!added) return
+        job.statements += statements
+        job.claims += claims
+      },
     })
   }
 

@@ -28,5 +28,8 @@ export interface WebStore {
   /** The reviewers' decisions, oldest first. */
   decisions(): Answer<readonly LogEntry[]>
   decide(decision: Decision, by: string): Promise<LogEntry>
-  addArticles(batch: ExtractedArticle[]): Promise<AddResult[]>
+  /** With `write: false` the batch is applied in memory and goes to the disk with the next write or flush(). */
+  addArticles(batch: ExtractedArticle[], options?: { write?: boolean }): Promise<AddResult[]>
+  /** Resolves once everything applied so far is on the disk. */
+  flush(): Promise<void>
 }

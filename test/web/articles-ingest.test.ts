@@ -228,7 +228,8 @@ describe('the ingest progress page', () => {
     const held = new Promise<void>((resolve) => (release = resolve))
     const slow: WebStore = Object.assign(Object.create(store) as WebStore, {
       articles: () => store.articles(),
-      addArticles: async (batch: Parameters<WebStore['addArticles']>[0]) => (await held, store.addArticles(batch)),
+      addArticles: (...args: Parameters<WebStore['addArticles']>) => store.addArticles(...args),
+      flush: async () => (await held, store.flush()),
     })
     try {
       const app = createApp({ store: slow })

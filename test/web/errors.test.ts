@@ -23,6 +23,7 @@ const failing = (error: Error): WebStore => {
     decisions: fail,
     decide: fail,
     addArticles: fail,
+    flush: fail,
     version: fail,
     similarClaims: fail,
   }

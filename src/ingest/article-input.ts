@@ -3,8 +3,8 @@
 // formulas and odd punctuation are stored as written and escaped on the way out. Refused is only what cannot be
 // an article: too large to extract in one go, binary, broken characters, or no words at all.
 import bytes from 'bytes'
-import { InvalidInputError, TooLargeError } from './errors.js'
-import type { ArticleInput } from './store/schema.js'
+import { InvalidInputError, TooLargeError } from '../errors.js'
+import type { ArticleInput } from '../store/schema.js'
 
 /** A long feature is ~100 kB of text; 2 MB is a book chapter, and takes the pipeline about a minute. */
 const DEFAULT_LIMIT = '2MB'

@@ -1,9 +1,10 @@
 // One line of a .jsonl input as an article: {"id", "text", "date"?, "outlet"? | "publisher"?, "title"?, "url"?}.
 // The evaluation files name the outlet "publisher"; both are read.
-import { checkArticle } from '../article-input.js'
+
 import { InvalidInputError } from '../errors.js'
 import type { ArticleInput } from '../store/schema.js'
 import { parseDate } from '../text/day.js'
+import { checkArticle } from './article-input.js'
 
 export function articleFromLine(text: string, where: string, { needsId = false } = {}): ArticleInput {
   const value = parseLine(text, where)
