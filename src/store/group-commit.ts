@@ -114,6 +114,14 @@ export class GroupCommit {
     this.#head?.close()
   }
 
+  /** Lets go of the journal and the texts without writing: an open that failed half-way (a full disk, say). */
+  async abandon(): Promise<void> {
+    await this.#journal?.close().catch(() => undefined)
+    this.#journal = undefined
+    this.#store.texts.close()
+    this.#head?.close()
+  }
+
   /** Writes to the disk whatever was applied and not yet written. */
   async flush(): Promise<void> {
     await this.#queue

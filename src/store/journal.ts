@@ -6,9 +6,8 @@
 // Its first line says which store file it follows (`base`, the file's seq); each change is the next seq. A line
 // missing, repeated or changed is found on reading and the store refuses to open. Only a line's end makes it a
 // line: a process killed mid-append leaves a last line without one, which was never acknowledged and is dropped.
-import { close, closeSync, fdatasync, fstatSync, fsyncSync, ftruncate, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { promisify } from 'node:util'
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs'
+import { type FileHandle, open, rename, rm } from 'node:fs/promises'
 import { StoreError } from '../errors.js'
 import { checkedLine, damaged, lineJson } from './line-check.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from './schema.js'
@@ -86,15 +85,9 @@ export function readJournal(path: string, store = path.replace(/\.journal$/, '')
   return { base, entries }
 }
 
-// A plain descriptor rather than a FileHandle: a store a test or a script never closes must not be reported
-// as a leak when it is collected.
-const flushToDisk = promisify(fdatasync)
-const cutFile = promisify(ftruncate)
-const closeFile = promisify(close)
-
 /** The journal a writer appends to. Appends are the caller's to serialise. */
 export class Journal {
-  #file: number
+  #file: FileHandle
   /** Bytes known to be whole lines on disk. */
   #size: number
   /** A failed append could not be cut back: the next one must first. */
@@ -104,7 +97,7 @@ export class Journal {
 
   private constructor(
     readonly path: string,
-    file: number,
+    file: FileHandle,
     size: number,
   ) {
     this.#file = file
@@ -114,18 +107,18 @@ export class Journal {
   /** Opens for appending, cutting off a torn last line first; a new journal begins with the seq it follows. */
   static async open(path: string, base: number): Promise<Journal> {
     cutTornTail(path)
-    let file: number
+    let file: FileHandle
     try {
-      file = openSync(path, 'a', FILE_MODE)
+      file = await open(path, 'a', FILE_MODE)
     } catch (error) {
       throw new StoreError(`cannot open ${path} for writing (${(error as Error).message}). Check that its folder is writable.`)
     }
-    const journal = new Journal(path, file, fstatSync(file).size)
+    const journal = new Journal(path, file, (await file.stat()).size)
     if (journal.#size === 0) {
       try {
         await journal.append(checkedLine(JSON.stringify({ journal: 1, base })))
       } catch (error) {
-        await closeFile(file).catch(() => undefined)
+        await file.close().catch(() => undefined)
         throw error
       }
     }
@@ -134,7 +127,7 @@ export class Journal {
 
   /** Cuts off whatever follows the last line known to be on the disk (an append that failed and could not be cut back). */
   async discardUnwritten(): Promise<void> {
-    await cutFile(this.#file, this.#size)
+    await this.#file.truncate(this.#size)
     this.#torn = false
   }
 
@@ -151,14 +144,14 @@ export class Journal {
     const bytes = Buffer.from(lines, 'utf8')
     if (this.#closed) throw new StoreError(`${this.path} is closed; the change was not stored.`)
     try {
-      if (this.#torn) await cutFile(this.#file, this.#size)
+      if (this.#torn) await this.#file.truncate(this.#size)
       this.#torn = false
       await writeAll(this.#file, bytes)
-      await flushToDisk(this.#file)
+      await this.#file.datasync()
       this.#size += bytes.length
     } catch (error) {
       try {
-        await cutFile(this.#file, this.#size)
+        await this.#file.truncate(this.#size)
       } catch {
         this.#torn = true
       }
@@ -171,7 +164,7 @@ export class Journal {
     if (this.#closed) throw new StoreError(`${this.path} is closed; it was not moved.`)
     await rename(this.path, to)
     this.#closed = true
-    await closeFile(this.#file)
+    await this.#file.close()
     try {
       const started = await Journal.open(this.path, base)
       await syncFolder(this.path)
@@ -188,7 +181,7 @@ export class Journal {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    await closeFile(this.#file)
+    await this.#file.close()
   }
 }
 

@@ -121,27 +121,39 @@ export class Store {
       await createParent(path)
       lockStore(path)
     }
-    const { db, file, journal, texts } = await openFile(path, { readOnly })
-    const store = new Store(path, db, file)
-    store.#commit.compactFloor = compactFloor
-    store.#commit.keepBackups = keepBackups
-    store.#texts.adopt(texts)
-    if (readOnly) {
-      store.#readOnly = true
+    let store: Store | undefined
+    try {
+      const { db, file, journal, texts } = await openFile(path, { readOnly })
+      const opened = new Store(path, db, file)
+      store = opened
+      store.#commit.compactFloor = compactFloor
+      store.#commit.keepBackups = keepBackups
+      store.#texts.adopt(texts)
+      if (readOnly) {
+        store.#readOnly = true
+        return store
+      }
+      // Files from before every line was checked are written anew, checked, before anything is added to them.
+      if (texts.legacy) {
+        await ArticleTexts.replace(
+          textsPath(path),
+          [...texts.texts.values()].map((t) => ({ ...t, article: t.article ?? opened.#articles.get(t.id) })),
+        )
+      }
+      // A killed writer may have left half a line at the end of either file; it was never acknowledged.
+      store.#texts.openForWriting(texts.legacy ? readTexts(textsPath(path), path) : texts)
+      const unchecked = !file.checked || (journal.base === null && journal.entries.length > 0)
+      await store.#commit.open(unchecked)
       return store
+    } catch (error) {
+      // An open that fails half-way lets go of what it opened, the lock included: nothing is left for the
+      // collector to close, and the next open (in this process or another) finds the store free.
+      if (!readOnly) {
+        if (store) await store.#commit.abandon()
+        unlockStore(path)
+      }
+      throw error
     }
-    // Files from before every line was checked are written anew, checked, before anything is added to them.
-    if (texts.legacy) {
-      await ArticleTexts.replace(
-        textsPath(path),
-        [...texts.texts.values()].map((t) => ({ ...t, article: t.article ?? store.#articles.get(t.id) })),
-      )
-    }
-    // A killed writer may have left half a line at the end of either file; it was never acknowledged.
-    store.#texts.openForWriting(texts.legacy ? readTexts(textsPath(path), path) : texts)
-    const unchecked = !file.checked || (journal.base === null && journal.entries.length > 0)
-    await store.#commit.open(unchecked)
-    return store
   }
 
   /** Writes what is pending, folds the journal into the store file, and lets go of the journal and the lock. */
