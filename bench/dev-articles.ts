@@ -33,6 +33,16 @@ export function devLines({ gold, limit }: BenchOptions): string[] {
     .slice(0, limit)
 }
 
+/** The dev file's articles with their gold, by id, read as the caller's shape of a line. */
+export function devArticlesById<T extends { id: string }>(options: BenchOptions): Map<string, T> {
+  return new Map(
+    devLines(options).map((line) => {
+      const article = JSON.parse(line) as T
+      return [article.id, article]
+    }),
+  )
+}
+
 export const words = (text: string) => text.match(/\S+/g)?.length ?? 0
 
 /** A small aligned table: the first column left-aligned, the rest right-aligned. */

@@ -5,7 +5,7 @@
 //   npx tsx bench/speaker-candidates.ts --out data/eval/speaker-candidates.jsonl [--seed 14] [--articles 50]
 //   npx tsx bench/speaker-candidates.ts --show 0:20 --candidates data/eval/speaker-candidates.jsonl
 import { readFileSync, writeFileSync } from 'node:fs'
-import { benchOptions, devLines, seeded } from './dev-articles.js'
+import { benchOptions, devArticlesById, seeded } from './dev-articles.js'
 
 type Span = { start: number; end: number }
 interface GoldQuote {
@@ -34,11 +34,7 @@ const options = benchOptions({
   show: { type: 'string' },
   candidates: { type: 'string' },
 })
-const articles = new Map(
-  devLines(options)
-    .map((l) => JSON.parse(l) as DevArticle)
-    .map((a) => [a.id, a]),
-)
+const articles = devArticlesById<DevArticle>(options)
 
 if (options.values.show !== undefined) {
   const [from, to] = options.values.show.split(':').map(Number)

@@ -5,7 +5,7 @@
 //   npx tsx bench/stance-candidates.ts --out data/eval/stance-candidates.jsonl [--seed 13] [--random 300]
 //   npx tsx bench/stance-candidates.ts --show 0:50 --candidates data/eval/stance-candidates.jsonl
 import { readFileSync, writeFileSync } from 'node:fs'
-import { benchOptions, devLines, seeded } from './dev-articles.js'
+import { benchOptions, devArticlesById, seeded } from './dev-articles.js'
 
 type Span = { start: number; end: number }
 interface GoldQuote {
@@ -52,11 +52,7 @@ const options = benchOptions({
   show: { type: 'string' },
   candidates: { type: 'string' },
 })
-const articles = new Map(
-  devLines(options)
-    .map((l) => JSON.parse(l) as DevArticle)
-    .map((a) => [a.id, a]),
-)
+const articles = devArticlesById<DevArticle>(options)
 
 if (options.values.show !== undefined) {
   const [from, to] = options.values.show.split(':').map(Number)
