@@ -22,6 +22,16 @@ export interface ClaimIndexOptions {
   maxCandidates: number
   /** How many candidate pairs, those sharing the most words, the model scores at most in one lookup. */
   maxScored: number
+  /**
+   * The whole store's term counts, for an index that holds only the candidates a database found (src/store/pg):
+   * a term's rarity is the store's, not the few statements at hand.
+   */
+  corpus?: { statements: number; df: (term: string) => number }
+  /**
+   * The stored statements a lookup of these statements scores, in the order the database's postings gave them,
+   * in place of this index's own retrieval (the same rule, run where the whole index is).
+   */
+  retrieved?: (statements: ClaimStatement[]) => string[]
 }
 
 export const DEFAULT_OPTIONS: ClaimIndexOptions = {
@@ -79,12 +89,14 @@ export class ClaimIndex {
     const queries = statements.map((s) => this.#entryOf(s))
     const best = new Map<string, ClaimMatch>()
     const known = new Map<string, number>()
+    const { corpus } = this.options
     const idf = (term: string) => {
       let w = known.get(term)
-      if (w === undefined) known.set(term, (w = Math.log((this.#live + 1) / ((this.#df.get(term) ?? 0) + 1)) + 1))
+      const [live, df] = corpus ? [corpus.statements, corpus.df(term)] : [this.#live, this.#df.get(term) ?? 0]
+      if (w === undefined) known.set(term, (w = Math.log((live + 1) / (df + 1)) + 1))
       return w
     }
-    for (const { query, stored, id, shared } of this.#screen(queries)) {
+    for (const { query, stored, id, shared } of this.#screen(queries, statements)) {
       const confidence = sameProbability(this.options.model, pairFeatures(query, stored, idf, shared))
       const held = best.get(stored.claimId)
       if (!held || confidence > held.confidence) best.set(stored.claimId, { claimId: stored.claimId, confidence, statementId: id })
@@ -94,7 +106,14 @@ export class ClaimIndex {
 
   /** The stored statements a lookup of these would score (retrieval and screening, not the model), by id. */
   candidates(statements: ClaimStatement[]): string[] {
-    return [...new Set(this.#screen(statements.map((s) => this.#entryOf(s))).map((pair) => pair.id))]
+    return [
+      ...new Set(
+        this.#screen(
+          statements.map((s) => this.#entryOf(s)),
+          statements,
+        ).map((pair) => pair.id),
+      ),
+    ]
   }
 
   /** Files statements under a claim, new or stored. A statement already indexed is moved. */
@@ -196,9 +215,11 @@ export class ClaimIndex {
    * `maxScored` sharing most, so that a claim repeated in a thousand stored articles costs no more to file than
    * one repeated in ten.
    */
-  #screen(queries: Entry[]): Array<{ query: Entry; stored: Entry; id: string; shared: number }> {
+  #screen(queries: Entry[], statements: ClaimStatement[]): Array<{ query: Entry; stored: Entry; id: string; shared: number }> {
     const pairs: Array<{ query: Entry; stored: Entry; id: string; shared: number }> = []
-    for (const id of this.#candidates(queries)) {
+    const { retrieved } = this.options
+    const found = retrieved ? retrieved(statements).filter((id) => this.#entries.has(id)) : this.#candidates(queries)
+    for (const id of found) {
       const stored = this.#entries.get(id)!
       for (const query of queries) {
         const shared = sharedTerms(query, stored)
@@ -220,4 +241,5 @@ export class ClaimIndex {
   }
 }
 
-const termsOf = (e: Entry) => [...e.terms.keys(), ...e.entities]
+/** The terms a statement is found by: its content stems and its entities. */
+export const termsOf = (e: Entry) => [...e.terms.keys(), ...e.entities]

@@ -37,7 +37,8 @@ function personName(normalised: string): string {
   return `${givenName(words[0])} ${words[words.length - 1]}${suffix}`
 }
 
-const surnameOf = (record: SpeakerRecord) =>
+/** The surname a person record is found by when an article gives only that. */
+export const surnameOf = (record: Pick<SpeakerRecord, 'name'>) =>
   personName(normaliseName(record.name))
     .split(' ')
     .filter((w) => !SUFFIX.test(w))
@@ -174,24 +175,13 @@ export class SpeakerRoster {
   #index(record: SpeakerRecord): void {
     const keys = this.#keysOf.get(record) ?? []
     this.#keysOf.set(record, keys)
-    if (keptApart(record)) {
-      // An anonymous record's id carries its article, so the id itself keeps it apart from its namesakes.
-      this.#byKey.set(`id:${record.id}`, record)
-      keys.push(`id:${record.id}`)
-      return
-    }
-    const full = record.type === 'person' && personName(normaliseName(record.name)).includes(' ')
-    for (const name of [record.name, ...record.aliases]) {
-      // A bare surname written for a full name ("Trump" for Eric Trump) is no key: the next bare "Trump" is
-      // whoever the store knows best by that surname (#bestKnown), not whoever was filed first.
-      if (full && name !== record.name && !normaliseName(name).includes(' ')) continue
-      const key = identity(name, record.type)
+    for (const key of speakerKeys(record)) {
       if (!this.#byKey.has(key)) {
         this.#byKey.set(key, record)
         keys.push(key)
       }
     }
-    if (record.type === 'person') {
+    if (record.type === 'person' && !keptApart(record)) {
       const surname = surnameOf(record)
       if (!this.#bySurname.has(surname)) this.#bySurname.set(surname, new Set())
       this.#bySurname.get(surname)!.add(record)
@@ -213,11 +203,56 @@ export class SpeakerRoster {
 }
 
 /**
+ * The keys a record is found by, first come first served: its id when it is kept apart (an anonymous record's id
+ * carries its article), else each way of writing it. A bare surname written for a full name ("Trump" for Eric
+ * Trump) is no key: the next bare "Trump" is whoever the store knows best by that surname, not whoever came first.
+ */
+export function speakerKeys(record: SpeakerRecord): string[] {
+  if (keptApart(record)) return [`id:${record.id}`]
+  const full = record.type === 'person' && personName(normaliseName(record.name)).includes(' ')
+  const keys: string[] = []
+  for (const name of [record.name, ...record.aliases]) {
+    if (full && name !== record.name && !normaliseName(name).includes(' ')) continue
+    const key = identity(name, record.type)
+    if (!keys.includes(key)) keys.push(key)
+  }
+  return keys
+}
+
+/**
+ * What filing this speaker may look up, for a store that cannot hold every record at hand (the PostgreSQL one):
+ * the keys and surnames a roster of only the records found by them answers as the whole roster would, and the
+ * bases a new record's id is made from.
+ */
+export function speakerLookups(given: Speaker, articleId: string): { keys: string[]; surnames: string[]; idBases: string[] } {
+  const run = given.name.trim().split(/\s+/)
+  const name = given.type === 'person' && run.length > 1 && !opensAName(given.name) ? run[run.length - 1] : given.name
+  const keys = new Set<string>()
+  const surnames = new Set<string>()
+  // #freeId tries the base, then base-type, then base-type-2, …
+  const idBases = [slug(name), `${slug(name)}-${slug(articleId)}`]
+  for (const written of [name, asWritten(given.mention?.text)]) {
+    if (!written) continue
+    keys.add(identity(written, given.type))
+    const words = normaliseName(written).split(' ')
+    if (words.length > 2) keys.add(identity(words.slice(-2).join(' '), given.type))
+  }
+  if (given.type === 'person') {
+    const surname = surnameOf({ name })
+    surnames.add(surname)
+    keys.add(identity(surname, 'person'))
+    const key = personName(normaliseName(name))
+    if (!key.includes(' ')) surnames.add(key)
+  }
+  return { keys: [...keys], surnames: [...surnames], idBases }
+}
+
+/**
  * Speakers known only inside one article, never merged across articles: an anonymous source ("a senior
  * official" in two stories is rarely one person), a pronoun the pipeline could not resolve ("he"), and an
  * institution named only by what it is ("the ministry").
  */
-function keptApart(speaker: { name: string; type: string }): boolean {
+export function keptApart(speaker: { name: string; type: string }): boolean {
   return speaker.type === 'anonymous' || PRONOUNS.has(speaker.name.trim().toLowerCase()) || unnamedInstitution(speaker)
 }
 

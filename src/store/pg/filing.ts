@@ -1,0 +1,116 @@
+// Filing articles into the PostgreSQL store with the JSON store's own rules (records.ts, speakers.ts,
+// across-articles.ts), run on only the records an article can touch: the speakers its mentions are found by and
+// the claims its statements' rarest terms point to. The caller holds the filing lock, so the records read here
+// stay as read until the transaction ends.
+import { InvalidInputError } from '../../errors.js'
+import type { Extraction } from '../../pipeline/types.js'
+import { fileAcross } from '../across-articles.js'
+import { Changes } from '../changes.js'
+import { articleRecord, fileExtraction, fingerprint } from '../records.js'
+import type { ArticleInput, SpeakerRecord } from '../schema.js'
+import { SpeakerRoster, speakerLookups } from '../speakers.js'
+import type { ExtractedArticle } from '../store.js'
+import type { AddResult } from '../views.js'
+import { candidatesFor, indexed, indexStatements } from './claim-postings.js'
+import { type Db, moveQuotes, writeChanges } from './rows.js'
+
+/** Files a batch, each article once: one whose text is stored, or was earlier in the batch, adds nothing. */
+export async function fileBatch(db: Db, batch: ExtractedArticle[], where: string): Promise<AddResult[]> {
+  const prints = batch.map(({ article }) => fingerprint(article.text))
+  const ids = batch.map(({ article }, i) => article.id ?? prints[i].slice(0, 12))
+  const { rows } = await db.query<{ id: string; fingerprint: string }>(
+    'SELECT id, fingerprint FROM articles WHERE fingerprint = ANY($1::text[]) OR id = ANY($2::text[])',
+    [prints, ids],
+  )
+  const stored = new Map(rows.map((r) => [r.fingerprint, r.id]))
+  const holders = new Map(rows.map((r) => [r.id, r.fingerprint]))
+  // A caller's id that already names another text is refused before anything of the batch is filed.
+  batch.forEach((_, i) => {
+    if (stored.has(prints[i])) return
+    const holder = holders.get(ids[i])
+    if (holder !== undefined && holder !== prints[i]) {
+      throw new InvalidInputError(`article id "${ids[i]}" already names another text in ${where}. Give this article a different id.`)
+    }
+    holders.set(ids[i], prints[i])
+  })
+  const results: AddResult[] = []
+  for (const [i, { article, extraction }] of batch.entries()) {
+    const already = stored.get(prints[i])
+    if (already !== undefined) {
+      results.push({ articleId: already, added: false, statements: 0, claims: 0 })
+      continue
+    }
+    const result = await fileArticle(db, article, prints[i], extraction)
+    stored.set(prints[i], result.articleId)
+    results.push(result)
+  }
+  return results
+}
+
+async function fileArticle(db: Db, input: ArticleInput, print: string, extraction: Extraction): Promise<AddResult> {
+  const changes = new Changes()
+  const article = articleRecord(input, print, new Date().toISOString())
+  const moves: Array<[string, string]> = []
+  const roster = await rosterFor(db, extraction, article.id, changes, moves)
+  const filed = fileExtraction(article.id, extraction, (speaker) => roster.file(speaker, article.id, article.published).id)
+  const { statements } = filed
+  const queries = statements.map((s) => indexed(s, article.published))
+  // One lookup per claim of the article, as fileAcross asks the index.
+  const lookups = filed.claims.map((claim) => queries.filter((_, i) => statements[i].claim === claim.id))
+  const { index, claims } = await candidatesFor(db, lookups)
+  const fresh = fileAcross(index, article, filed.claims, statements, (id) => claims.get(id))
+  changes.article(article, input.text)
+  for (const claim of fresh) changes.claim(claim)
+  // Stored claims this article's statements joined.
+  for (const statement of statements) changes.claim(claims.get(statement.claim))
+  for (const statement of statements) changes.statement(statement)
+  await writeChanges(db, changes)
+  // A bare surname absorbed by the first full name: its statements in earlier articles follow it.
+  for (const [into, from] of moves) await moveQuotes(db, into, from, article.id)
+  await indexStatements(db, queries)
+  return { articleId: article.id, added: true, statements: statements.length, claims: fresh.length }
+}
+
+/** A roster of the speakers this article's mentions may be filed under, with how often each is quoted. */
+async function rosterFor(
+  db: Db,
+  extraction: Extraction,
+  articleId: string,
+  changes: Changes,
+  moves: Array<[string, string]>,
+): Promise<SpeakerRoster> {
+  const keys = new Set<string>()
+  const surnames = new Set<string>()
+  const ids = new Set<string>()
+  const patterns = new Set<string>()
+  for (const { speaker } of extraction.statements) {
+    if (!speaker) continue
+    const found = speakerLookups(speaker, articleId)
+    for (const key of found.keys) keys.add(key)
+    for (const surname of found.surnames) surnames.add(surname)
+    for (const base of found.idBases) {
+      ids.add(base)
+      ids.add(`${base}-${speaker.type}`)
+      patterns.add(`${base.replace(/[\\%_]/g, '\\$&')}-${speaker.type}-%`)
+    }
+  }
+  const { rows } = await db.query<{ record: SpeakerRecord; quoted: number }>(
+    `SELECT s.record, (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id AND NOT t.rejected)::int AS quoted
+     FROM speakers s
+     WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key = ANY($1::text[]))
+        OR s.id IN (SELECT speaker_id FROM speaker_surnames WHERE surname = ANY($2::text[]))
+        OR s.id = ANY($3::text[]) OR s.id LIKE ANY($4::text[])
+     ORDER BY s.seq`,
+    [[...keys], [...surnames], [...ids], [...patterns]],
+  )
+  const quoted = new Map(rows.map((r) => [r.record.id, r.quoted]))
+  return new SpeakerRoster(
+    rows.map((r) => r.record),
+    (id) => quoted.get(id) ?? 0,
+    (into, from) => {
+      moves.push([into.id, from.id])
+      quoted.set(into.id, (quoted.get(into.id) ?? 0) + (quoted.get(from.id) ?? 0))
+    },
+    (record) => changes.speaker(record),
+  )
+}
