@@ -1,9 +1,6 @@
-// `claimtrail claims`: the claim ledger in the terminal — each claim with who asserted it and who denied it.
-import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { NotFoundError } from '../errors.js'
 import { type ClaimsQuery, filterClaims } from '../store/claim-filter.js'
-import { Store } from '../store/store.js'
+import { openStore } from '../store/open.js'
 import { ledgerText } from './ledger-text.js'
 import { dbOption } from './options.js'
 
@@ -19,17 +16,21 @@ export function claimsCommand(program: Command): void {
     .option('--across-articles', 'only claims carried by more than one article (one claim followed across outlets)')
     .addOption(dbOption())
     .action(async (options: ClaimsOptions) => {
-      if (!existsSync(options.db))
-        throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-      const store = await Store.open(options.db, { readOnly: true })
+      const store = await openStore(options.db, { readOnly: true, mustExist: true })
       const { speaker, denied, anonymousOnly, acrossArticles } = options
       const query: ClaimsQuery = { speaker, denied, anonymousOnly, acrossArticles }
-      const claims = filterClaims(store.claims(), query, (id) => store.speaker(id))
+      const [all, speakers] = await Promise.all([store.claims(), store.speakers()])
+      await store.close()
+      const byId = new Map(speakers.map((s) => [s.id, s]))
+      const current = (id: string) => {
+        let record = byId.get(id)
+        for (let hops = 0; record?.mergedInto && hops < 100; hops++) record = byId.get(record.mergedInto)
+        return record
+      }
+      const claims = filterClaims(all, query, current)
       if (claims.length === 0) {
         console.log(
-          store.claims().length
-            ? 'No claim matches these filters.'
-            : 'The store holds no claims yet: `claimtrail ingest ARTICLE.txt` adds some.',
+          all.length ? 'No claim matches these filters.' : 'The store holds no claims yet: `claimtrail ingest ARTICLE.txt` adds some.',
         )
         return
       }

@@ -9,8 +9,8 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
 import { exportData, exportJson } from '../export/json.js'
+import { isDatabaseUrl, openStore } from '../store/open.js'
 import { streamStatements } from '../store/statement-stream.js'
-import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
 
 interface ExportOptions {
@@ -40,21 +40,22 @@ export function exportCommand(program: Command): void {
         throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')
       if (options.format === 'csv' && options.what === 'statements') {
         // The whole statements table is read from the file as it is written out: no store in memory.
-        const streamed = await streamStatements(options.db)
+        const streamed = isDatabaseUrl(options.db) ? undefined : await streamStatements(options.db)
         if (streamed) {
           const out = options.out ? await openOut(options.out) : process.stdout
           await writeStreamedStatementsCsv(streamed.tables, streamed.statements, out, { end: out !== process.stdout })
           return
         }
       }
-      const store = await Store.open(options.db, { readOnly: true })
-      const data = exportData(store.tables())
+      const store = await openStore(options.db, { readOnly: true })
+      const data = exportData(await store.tables())
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.
       const end = out !== process.stdout
-      if (options.what === 'claims') await writeClaimsCsv(store.claims(), out, { end })
+      if (options.what === 'claims') await writeClaimsCsv(await store.claims(), out, { end })
       else if (options.format === 'csv') await writeStatementsCsv(data, out, { end })
       else await pipeline(Readable.from([exportJson(data)]), out, { end })
+      await store.close()
     })
 }
 

@@ -8,7 +8,7 @@ import { checkArticle } from '../ingest/article-input.js'
 import { articleFromLine } from '../ingest/article-line.js'
 import type { PendingArticle } from '../ingest/file-articles.js'
 import { emptyTally, fileTallied, type IngestTally } from '../ingest/tally.js'
-import { Store } from '../store/store.js'
+import { letGo, openStore } from '../store/open.js'
 import { type ArticleOptions, addArticleOptions, articleMeta, dbOption, keepBackupsOption, workersOption } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
@@ -36,8 +36,12 @@ export function ingestCommand(program: Command): void {
       const [only, ...more] = tally.skipped
       throw new InvalidInputError(more.length === 0 ? only : `nothing to ingest:\n  ${tally.skipped.join('\n  ')}`)
     }
-    const store = await Store.open(options.db, { keepBackups: options.keepBackups })
-    await withProgress(pending.length, (onArticle) => fileTallied(store, pending, tally, { onArticle, workers: options.workers }))
+    const store = await openStore(options.db, { keepBackups: options.keepBackups })
+    try {
+      await withProgress(pending.length, (onArticle) => fileTallied(store, pending, tally, { onArticle, workers: options.workers }))
+    } finally {
+      await letGo(store)
+    }
     // Every article refused at extraction (past the time budget): a failure to the shell, as a bad file is.
     if (tally.added + tally.alreadyStored === 0) throw new InvalidInputError(`nothing ingested:\n  ${tally.skipped.join('\n  ')}`)
     console.log(summary(tally))

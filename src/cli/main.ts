@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { InvalidInputError, NotFoundError, StoreError } from '../errors.js'
 import { claimsCommand } from './claims.js'
+import { databaseCommands } from './database.js'
 import { exportCommand } from './export.js'
 import { extractCommand } from './extract.js'
 import { ingestCommand } from './ingest.js'
@@ -42,6 +43,7 @@ serveCommand(program)
 startCommand(program)
 usersCommand(program)
 storeCareCommands(program)
+databaseCommands(program)
 
 // `claimtrail extract … | head` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,12 +1,8 @@
-// `claimtrail review …`: a reviewer's decisions from the terminal — merge claims, split or move a statement,
-// correct its stance or speaker, merge or split speakers — each logged with who and when. `review log` shows them.
-import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { type Command, Option } from 'commander'
-import { NotFoundError } from '../errors.js'
 import { type Kind, SPEAKER_TYPES, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
 import type { Decision } from '../store/decisions.js'
-import { Store } from '../store/store.js'
+import { letGo, openStore } from '../store/open.js'
 import { dbOption } from './options.js'
 
 interface ReviewOptions {
@@ -80,10 +76,7 @@ const DECISIONS: Array<{ name: string; args: string[]; about: string; decision: 
   },
 ]
 
-async function openStore(db: string, readOnly = false): Promise<Store> {
-  if (!existsSync(db)) throw new NotFoundError(`${db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-  return Store.open(db, { readOnly })
-}
+const openReviewed = (db: string, readOnly = false) => openStore(db, { readOnly, mustExist: true })
 
 export function reviewCommand(program: Command): void {
   const review = program.command('review').description("a reviewer's decisions about claims and speakers, logged with who and when")
@@ -98,8 +91,8 @@ export function reviewCommand(program: Command): void {
     command.action(async (...all: unknown[]) => {
       const args = all.slice(0, d.args.length) as string[]
       const options = all[d.args.length] as ReviewOptions
-      const store = await openStore(options.db)
-      const entry = await store.decide(d.decision(args, options), options.by)
+      const store = await openReviewed(options.db)
+      const entry = await store.decide(d.decision(args, options), options.by).finally(() => letGo(store))
       console.log(`${entry.action} by ${entry.by} at ${entry.at}: ${JSON.stringify(entry.detail)}`)
     })
   }
@@ -108,8 +101,9 @@ export function reviewCommand(program: Command): void {
     .description('every decision, oldest first')
     .addOption(dbOption())
     .action(async (options: { db: string }) => {
-      const store = await openStore(options.db, true)
-      const log = store.decisions()
+      const store = await openReviewed(options.db, true)
+      const log = await store.decisions()
+      await letGo(store)
       if (!log.length) console.log('No decisions yet.')
       for (const e of log) console.log(`${e.at}  ${e.by}  ${e.action}  ${JSON.stringify(e.detail)}`)
     })

@@ -1,12 +1,8 @@
-// `claimtrail speakers`: the most quoted speakers of a store, with how often each spoke and denied, and the
-// junk check: `--check` marks every listed record that is a date word, a dateline, a venue, a pronoun or a
-// fragment, and exits 1 when one is there, so a desk can run it after each ingest.
-import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { InvalidInputError, NotFoundError } from '../errors.js'
+import { InvalidInputError } from '../errors.js'
+import { openStore } from '../store/open.js'
 import { junkReason } from '../store/speaker-junk.js'
 import { type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
-import { Store } from '../store/store.js'
 import { dbOption } from './options.js'
 
 interface SpeakersOptions {
@@ -35,10 +31,9 @@ export function speakersCommand(program: Command): void {
     .option('--check', 'mark speakers that are a date word, dateline, venue, pronoun or fragment; exit 1 if any')
     .addOption(dbOption())
     .action(async (options: SpeakersOptions) => {
-      if (!existsSync(options.db))
-        throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
-      const store = await Store.open(options.db, { readOnly: true })
-      const rows = speakerRows(store.speakers(), store.statements()).slice(0, options.top)
+      const store = await openStore(options.db, { readOnly: true, mustExist: true })
+      const rows = speakerRows(await store.speakers(), await store.statements()).slice(0, options.top)
+      await store.close()
       const listed = rows.map((row, i) => ({ rank: i + 1, ...row, junk: junkReason(row.speaker) }))
       if (options.json) console.log(JSON.stringify(listed.map(asJson), null, 2))
       else

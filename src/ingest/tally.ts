@@ -1,8 +1,7 @@
 // A run's counts, as the CLI's summary prints them: articles added and already stored, their statements and
 // claims, and why each article left out was skipped.
-import type { Store } from '../store/store.js'
 import { openExtractor } from './extractor.js'
-import { fileArticles, type PendingArticle } from './file-articles.js'
+import { type FilingStore, fileArticles, type PendingArticle } from './file-articles.js'
 
 export interface IngestTally {
   added: number
@@ -19,7 +18,7 @@ export function emptyTally(): IngestTally {
 
 /** Files `pending` with `workers` extraction threads of its own, opened and closed here, counting into `tally`. */
 export async function fileTallied(
-  store: Store,
+  store: FilingStore,
   pending: PendingArticle[],
   tally: IngestTally,
   { onArticle = () => {}, workers = 1 }: { onArticle?: () => void; workers?: number } = {},

@@ -27,7 +27,7 @@ CREATE INDEX articles_outlet ON articles (outlet);
 CREATE INDEX articles_published ON articles (published);
 
 CREATE TABLE article_texts (
-  article_id text PRIMARY KEY REFERENCES articles (id),
+  article_id text PRIMARY KEY REFERENCES articles (id) DEFERRABLE,
   text text NOT NULL
 );
 
@@ -36,7 +36,7 @@ CREATE TABLE speakers (
   id text PRIMARY KEY,
   name text NOT NULL,
   type text NOT NULL,
-  merged_into text REFERENCES speakers (id),
+  merged_into text REFERENCES speakers (id) DEFERRABLE,
   record jsonb NOT NULL
 );
 CREATE INDEX speakers_id_prefix ON speakers (id text_pattern_ops);
@@ -46,13 +46,13 @@ CREATE INDEX speakers_name_trgm ON speakers USING gin (name gin_trgm_ops);
 -- How a mention finds its record (src/store/speakers.ts speakerKeys): first come, first served.
 CREATE TABLE speaker_keys (
   key text PRIMARY KEY,
-  speaker_id text NOT NULL REFERENCES speakers (id)
+  speaker_id text NOT NULL REFERENCES speakers (id) DEFERRABLE
 );
 CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id);
 
 CREATE TABLE speaker_surnames (
   surname text NOT NULL,
-  speaker_id text NOT NULL REFERENCES speakers (id),
+  speaker_id text NOT NULL REFERENCES speakers (id) DEFERRABLE,
   PRIMARY KEY (surname, speaker_id)
 );
 CREATE INDEX speaker_surnames_speaker ON speaker_surnames (speaker_id);
@@ -60,7 +60,7 @@ CREATE INDEX speaker_surnames_speaker ON speaker_surnames (speaker_id);
 CREATE TABLE claims (
   seq bigserial NOT NULL UNIQUE,
   id text PRIMARY KEY,
-  merged_into text REFERENCES claims (id),
+  merged_into text REFERENCES claims (id) DEFERRABLE,
   record jsonb NOT NULL
 );
 CREATE INDEX claims_id_prefix ON claims (id text_pattern_ops);
@@ -68,9 +68,9 @@ CREATE INDEX claims_id_prefix ON claims (id text_pattern_ops);
 CREATE TABLE statements (
   seq bigserial NOT NULL UNIQUE,
   id text PRIMARY KEY,
-  article_id text NOT NULL REFERENCES articles (id),
-  speaker_id text REFERENCES speakers (id),
-  claim_id text NOT NULL REFERENCES claims (id),
+  article_id text NOT NULL REFERENCES articles (id) DEFERRABLE,
+  speaker_id text REFERENCES speakers (id) DEFERRABLE,
+  claim_id text NOT NULL REFERENCES claims (id) DEFERRABLE,
   rejected boolean NOT NULL DEFAULT false,
   record jsonb NOT NULL,
   search tsvector NOT NULL
@@ -85,7 +85,7 @@ CREATE SEQUENCE claim_term_seq;
 CREATE TABLE claim_terms (
   term text NOT NULL,
   seq bigint NOT NULL,
-  statement_id text NOT NULL REFERENCES statements (id),
+  statement_id text NOT NULL REFERENCES statements (id) DEFERRABLE,
   PRIMARY KEY (term, seq)
 );
 CREATE INDEX claim_terms_statement ON claim_terms (statement_id);

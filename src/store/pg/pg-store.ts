@@ -254,6 +254,12 @@ export class PgStore {
     await db.query('SELECT pg_notify($1, $2)', [CHANGED, rows[0].version])
   }
 
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    this.#writable()
+    return this.#transaction(work)
+  }
+
   async #transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect()
     try {
