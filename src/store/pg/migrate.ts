@@ -48,6 +48,8 @@ export async function migrate(client: pg.ClientBase, where: string): Promise<str
     migrationsTable: TABLE,
     direction: 'up',
     singleTransaction: true,
+    // A second process opening a new database waits for the first one's migration, then finds nothing to do.
+    advisoryLockMode: 'wait',
     checkOrder: true,
     log: () => {},
   })
