@@ -12,7 +12,7 @@ import { complete, fail, refuse } from './settle.js'
 
 export type TakenJob = PgBoss.JobWithMetadata<ArticleJob>
 
-/** What a worker says as it goes: one line per job, for its log. */
+/** What a worker says as it goes: one line per job, for its log. Messages leave the job's source to the log. */
 export interface WorkLog {
   filed(job: TakenJob, result: AddResult): void
   /** `retry`: the job will be tried again; otherwise it is dead-lettered. */
@@ -49,7 +49,7 @@ export async function fileJobs(
   }
   for (const [i, { job }] of ready.entries()) {
     const result = filed[i]
-    if (result instanceof InvalidInputError) await refuseJob(queue, job, `${job.data.source}: ${result.message}`, log)
+    if (result instanceof InvalidInputError) await refuseJob(queue, job, result.message, log)
     else {
       await complete(queue, job.id, result)
       log.filed(job, result)
@@ -62,9 +62,9 @@ async function extract(job: TakenJob, extractor: Extractor): Promise<Looked> {
     return { job, extracted: { article: job.data.article, extraction: await extractor.extract(job.data.article) } }
   } catch (error) {
     // Too large, past its time budget: the pipeline would refuse it again.
-    if (error instanceof InvalidInputError) return { job, refused: `${job.data.source}: ${error.message}` }
+    if (error instanceof InvalidInputError) return { job, refused: error.message }
     // A thread that died (out of memory) or a pipeline bug: worth another try, and dead-lettered if it recurs.
-    return { job, failed: `extracting ${job.data.source} failed: ${(error as Error).message}` }
+    return { job, failed: `extracting failed: ${(error as Error).message}` }
   }
 }
 

@@ -127,7 +127,7 @@ describe('the articles queue and its worker', function () {
       source: 'wire.jsonl:2',
       tries: 1,
       refused: true,
-      error: 'wire.jsonl:2: extracting the article took longer than its 1 s budget',
+      error: 'extracting the article took longer than its 1 s budget',
     })
   })
 
