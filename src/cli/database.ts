@@ -5,8 +5,9 @@ import pg from 'pg'
 import { InvalidInputError, StoreError } from '../errors.js'
 import { isDatabaseUrl, openStore } from '../store/open.js'
 import { copyStore, type Tally } from '../store/pg/copy.js'
+import { shownUrl } from '../store/pg/database-url.js'
 import { migrate } from '../store/pg/migrate.js'
-import { PgStore, shownUrl } from '../store/pg/pg-store.js'
+import { PgStore } from '../store/pg/pg-store.js'
 import { dbOption } from './options.js'
 
 function needDatabase(url: string, option: string): void {

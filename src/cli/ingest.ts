@@ -1,6 +1,6 @@
 // `claimtrail ingest`: articles into the store, from .txt files (or - for stdin) and .jsonl files. Bad inputs
 // are skipped with their reason so one broken file does not cost a long batch; only when nothing at all can be
-// read is the run refused.
+// read is the run refused. With --queue they are queued for `claimtrail worker` instead of filed here.
 import { Presets, SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
@@ -8,8 +8,10 @@ import { checkArticle } from '../ingest/article-input.js'
 import { articleFromLine } from '../ingest/article-line.js'
 import type { PendingArticle } from '../ingest/file-articles.js'
 import { emptyTally, fileTallied, type IngestTally } from '../ingest/tally.js'
+import { enqueue } from '../queue/enqueue.js'
+import { ArticleQueue } from '../queue/queue.js'
 import { letGo, openStore } from '../store/open.js'
-import { type ArticleOptions, addArticleOptions, articleMeta, dbOption, keepBackupsOption, workersOption } from './options.js'
+import { type ArticleOptions, addArticleOptions, articleMeta, dbOption, keepBackupsOption, queueDb, workersOption } from './options.js'
 import { inputName, readArticle, readLines } from './read-input.js'
 
 // A few articles are done before a bar could be drawn.
@@ -19,6 +21,7 @@ interface IngestOptions extends ArticleOptions {
   keepBackups: number
   db: string
   workers: number
+  queue?: boolean
 }
 
 export function ingestCommand(program: Command): void {
@@ -29,13 +32,16 @@ export function ingestCommand(program: Command): void {
     .addOption(dbOption())
     .addOption(keepBackupsOption())
     .addOption(workersOption())
+    .option('--queue', 'queue the articles for `claimtrail worker` instead of filing them here (a postgres:// --db)')
   addArticleOptions(command).action(async (files: string[], options: IngestOptions) => {
+    const queueAt = options.queue ? queueDb(options.db, 'ingest --queue') : undefined
     const tally = emptyTally()
     const pending = await gather(files, options, tally.skipped)
     if (pending.length === 0) {
       const [only, ...more] = tally.skipped
       throw new InvalidInputError(more.length === 0 ? only : `nothing to ingest:\n  ${tally.skipped.join('\n  ')}`)
     }
+    if (queueAt) return console.log(await queueAll(queueAt, pending, tally.skipped))
     const store = await openStore(options.db, { keepBackups: options.keepBackups })
     try {
       await withProgress(pending.length, (onArticle) => fileTallied(store, pending, tally, { onArticle, workers: options.workers }))
@@ -46,6 +52,17 @@ export function ingestCommand(program: Command): void {
     if (tally.added + tally.alreadyStored === 0) throw new InvalidInputError(`nothing ingested:\n  ${tally.skipped.join('\n  ')}`)
     console.log(summary(tally))
   })
+}
+
+/** Queues what was read, all or nothing: a worker files it. */
+async function queueAll(url: string, pending: PendingArticle[], skipped: string[]): Promise<string> {
+  const queue = await ArticleQueue.open(url)
+  try {
+    await enqueue(queue, pending)
+  } finally {
+    await queue.close()
+  }
+  return [`articles queued: ${pending.length}`, ...skipped.map((reason) => `skipped: ${reason}`)].join('\n')
 }
 
 /** Every article the inputs hold; an unreadable input or line is recorded in `skipped` instead. */

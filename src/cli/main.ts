@@ -9,12 +9,14 @@ import { databaseCommands } from './database.js'
 import { exportCommand } from './export.js'
 import { extractCommand } from './extract.js'
 import { ingestCommand } from './ingest.js'
+import { jobsCommand } from './jobs.js'
 import { reviewCommand } from './review.js'
 import { serveCommand } from './serve.js'
 import { speakersCommand } from './speakers.js'
 import { startCommand } from './start.js'
 import { storeCareCommands } from './store-care.js'
 import { usersCommand } from './users.js'
+import { workerCommand } from './worker.js'
 
 // One table: what went wrong → the exit code scripts can test.
 const EXIT_CODES: [new (...args: never[]) => Error, number][] = [
@@ -35,6 +37,8 @@ const program = new Command('claimtrail')
   .configureOutput({ outputError: (message, write) => write(`claimtrail: ${message.replace(/^error: /, '')}`) })
 extractCommand(program)
 ingestCommand(program)
+workerCommand(program)
+jobsCommand(program)
 exportCommand(program)
 claimsCommand(program)
 speakersCommand(program)

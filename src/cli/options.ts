@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import type { Article } from '../pipeline/types.js'
 import { KEEP_BACKUPS } from '../store/backups.js'
+import { isDatabaseUrl } from '../store/pg/database-url.js'
 import { parseDate } from '../text/day.js'
 
 export const DEFAULT_DB = 'data/claimtrail.json'
@@ -89,4 +90,23 @@ export function parseKeepBackups(value: string): number {
     throw new InvalidInputError(`--keep-backups "${value}" is not a count: give a whole number from 0 to 1000, e.g. --keep-backups 5.`)
   }
   return n
+}
+
+/** The --db of a command that needs the job queue: a postgres:// URL, or the reason it is not one. */
+export function queueDb(db: string, what: string): string {
+  if (isDatabaseUrl(db)) return db
+  throw new InvalidInputError(
+    `${what} needs a postgres:// store, where the job queue lives; ${db} is a file. Pass --db postgres://user@host/claimtrail (or set CLAIMTRAIL_DB).`,
+  )
+}
+
+/** --concurrency N: articles a worker extracts at once, one thread each. */
+export function concurrencyOption(): Option {
+  return new Option('--concurrency <n>', 'articles extracted at once, one thread each').default(1).argParser((value) => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+      throw new InvalidInputError(`--concurrency "${value}" is not a number of threads: give one from 1 to 64, e.g. --concurrency 2.`)
+    }
+    return n
+  })
 }

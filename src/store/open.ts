@@ -2,7 +2,8 @@
 // Every command opens its store here, so both answer the same verbs wherever a store is used.
 import { existsSync } from 'node:fs'
 import { NotFoundError } from '../errors.js'
-import { isDatabaseUrl, PgStore } from './pg/pg-store.js'
+import { isDatabaseUrl } from './pg/database-url.js'
+import { PgStore } from './pg/pg-store.js'
 import { type OpenOptions, Store } from './store.js'
 
 export type ClaimStore = Store | PgStore

@@ -10,6 +10,7 @@ import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementReco
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
 import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
+import { shownUrl } from './database-url.js'
 import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
 import { migrate } from './migrate.js'
@@ -26,20 +27,6 @@ export interface PgOpenOptions {
   migrate?: boolean
   /** Connections kept open at most. */
   connections?: number
-}
-
-/** `postgres://…` or `postgresql://…`: a database server, not a store file. */
-export const isDatabaseUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db)
-
-/** The URL as messages may show it: never its password. */
-export function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return 'the database URL'
-  }
 }
 
 export class PgStore {
