@@ -25,7 +25,8 @@ const RETRY_SHARE = 0.25
 
 /** Changes applied in memory and written to the disk together (a group commit); acknowledged when `done` resolves. */
 export interface Batch {
-  lines: string
+  /** One journal line a change: never joined, a batch of many changes would be too long a string. */
+  lines: string[]
   texts: ArticleText[]
   seq: number
   articleIds: string[]
@@ -149,8 +150,8 @@ export class GroupCommit {
       if (changes.empty) return { result, written: undefined }
       this.#store.changed(changes)
       this.#seq++
-      const batch = (this.#open ??= { lines: '', texts: [], seq: 0, articleIds: [] })
-      batch.lines += changes.line(this.#seq)
+      const batch = (this.#open ??= { lines: [], texts: [], seq: 0, articleIds: [] })
+      batch.lines.push(changes.line(this.#seq))
       batch.texts.push(...changes.texts)
       batch.articleIds.push(...changes.articles.keys())
       batch.seq = this.#seq
