@@ -1,5 +1,6 @@
 // Builds a store of generated news: articles published day by day over the years, each covering a story that
-// runs for a few weeks, filed through the Store's public methods in batches and written once at the end.
+// runs for a few weeks, filed through the Store's public methods in batches and written every few thousand
+// articles, so that what waits to be written (held twice: records and journal lines) stays small.
 import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { ExtractedArticle } from '../../src/store/store.js'
@@ -26,6 +27,8 @@ export interface Generated {
 }
 
 const BATCH = 250
+// Articles filed between writes: each write costs a flush to the disk, and now and then a rewrite of the store file.
+const WRITE_EVERY = 10_000
 
 /** The generator's own words for what it will build, from what it was asked. */
 function plannedArticles(o: GenerateOptions): number {
@@ -45,6 +48,7 @@ export async function generateStore(options: GenerateOptions): Promise<Generated
     (options.claims !== undefined && pending.claims >= options.claims)
 
   let batch: ExtractedArticle[] = []
+  let written = 0
   const pending = { ...done }
   const file = async () => {
     for (const result of await store.addArticles(batch, { write: false })) {
@@ -55,6 +59,10 @@ export async function generateStore(options: GenerateOptions): Promise<Generated
     }
     batch = []
     Object.assign(pending, done)
+    if (done.articles - written >= WRITE_EVERY) {
+      await store.flush()
+      written = done.articles
+    }
   }
 
   while (!enough(done)) {

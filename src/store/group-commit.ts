@@ -25,7 +25,8 @@ const RETRY_SHARE = 0.25
 
 /** Changes applied in memory and written to the disk together (a group commit); acknowledged when `done` resolves. */
 export interface Batch {
-  lines: string
+  /** One journal line a change: never joined, a batch of many changes would be too long a string. */
+  lines: string[]
   texts: ArticleText[]
   seq: number
   articleIds: string[]
@@ -42,8 +43,10 @@ export interface WrittenStore {
   readonly texts: ArticleTexts
   /** Articles filed in memory whose write is not yet acknowledged: no reader sees them, nor their statements. */
   readonly unacknowledged: Set<string>
-  /** The records changed: views built from them are stale. */
-  changed(): void
+  /** A change was applied in memory: views built from the records are stale where it reached. */
+  changed(changes: Changes): void
+  /** These articles' write is acknowledged: readers see them from now on. */
+  acknowledged(articleIds: string[]): void
   /** Indexes the records as read from the files, again after a write failed. */
   load(data: StoreData): void
 }
@@ -145,10 +148,10 @@ export class GroupCommit {
     try {
       const result = apply(changes)
       if (changes.empty) return { result, written: undefined }
-      this.#store.changed()
+      this.#store.changed(changes)
       this.#seq++
-      const batch = (this.#open ??= { lines: '', texts: [], seq: 0, articleIds: [] })
-      batch.lines += changes.line(this.#seq)
+      const batch = (this.#open ??= { lines: [], texts: [], seq: 0, articleIds: [] })
+      batch.lines.push(changes.line(this.#seq))
       batch.texts.push(...changes.texts)
       batch.articleIds.push(...changes.articles.keys())
       batch.seq = this.#seq
@@ -196,7 +199,7 @@ export class GroupCommit {
     this.#head?.record(batch.seq)
     if (this.#sent === batch) this.#sent = undefined
     for (const id of batch.articleIds) store.unacknowledged.delete(id)
-    if (batch.articleIds.length) store.changed()
+    if (batch.articleIds.length) store.acknowledged(batch.articleIds)
     if (journal.size > this.#compactAt() && journal.size >= this.#compactRetryAt && !this.#compacting) {
       this.#compacting = true
       this.serialised(() => this.#compact()).catch((error: unknown) => {

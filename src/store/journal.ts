@@ -12,7 +12,7 @@ import { StoreError } from '../errors.js'
 import { checkedLine, damaged, lineJson } from './line-check.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from './schema.js'
 import { syncFolder } from './snapshot.js'
-import { writeAll, writeFailed } from './write-all.js'
+import { writeFailed, writeLines } from './write-all.js'
 
 /** One change: the records it created or altered, whole, and the reviewer decision it logged, if any. */
 export interface JournalEntry {
@@ -140,15 +140,14 @@ export class Journal {
   }
 
   /** Appends whole lines and flushes them to the disk; on failure the journal is cut back to its last whole line. */
-  async append(lines: string): Promise<void> {
-    const bytes = Buffer.from(lines, 'utf8')
+  async append(lines: string | readonly string[]): Promise<void> {
     if (this.#closed) throw new StoreError(`${this.path} is closed; the change was not stored.`)
     try {
       if (this.#torn) await this.#file.truncate(this.#size)
       this.#torn = false
-      await writeAll(this.#file, bytes)
+      const bytes = await writeLines(this.#file, typeof lines === 'string' ? [lines] : lines)
       await this.#file.datasync()
-      this.#size += bytes.length
+      this.#size += bytes
     } catch (error) {
       try {
         await this.#file.truncate(this.#size)

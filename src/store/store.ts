@@ -13,7 +13,7 @@ import { type DeskRecords, logDecision, openDesk } from './desk.js'
 import { createParent, openFile, type StoreFile, textsPath } from './file.js'
 import { COMPACT_FLOOR, GroupCommit, KEEP } from './group-commit.js'
 import type { RecordLookup } from './ledger.js'
-import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry } from './ledger.js'
+import { byDateThenPosition, claimLedger, ledgerEntry } from './ledger.js'
 import { lockStore, unlockStore } from './lock.js'
 import { articleRecord, fileExtraction, fingerprint } from './records.js'
 import type {
@@ -28,6 +28,7 @@ import type {
   StoreTables,
 } from './schema.js'
 import { SpeakerRoster } from './speakers.js'
+import { ClaimSummaries } from './summaries.js'
 import { ArticleTexts, readTexts } from './texts.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from './views.js'
 
@@ -64,7 +65,9 @@ export class Store {
   #readOnly = false
   // Counts the changes to the records, so that views built from them know when they are stale.
   #version = 0
-  #summaries: { version: number; list: ClaimSummary[] } | undefined
+  readonly #summaries: ClaimSummaries
+  // The statements of each article filed and not yet acknowledged: their claims change when readers first see them.
+  readonly #awaiting = new Map<string, StatementRecord[]>()
   // What the ledger reads: article records without their texts, which it never needs.
   readonly #lookup: RecordLookup = {
     article: (id) => (this.#unacknowledged.has(id) ? undefined : this.#articles.get(id)),
@@ -85,10 +88,25 @@ export class Store {
       file,
       texts: this.#texts,
       unacknowledged: this.#unacknowledged,
-      changed: () => {
+      changed: (changes) => {
         this.#version++
+        this.#summaries.changed(changes)
+      },
+      acknowledged: (articleIds) => {
+        this.#version++
+        for (const id of articleIds) {
+          this.#summaries.acknowledged(this.#awaiting.get(id) ?? [])
+          this.#awaiting.delete(id)
+        }
       },
       load: (data) => this.#load(data),
+    })
+    this.#summaries = new ClaimSummaries({
+      lookup: this.#lookup,
+      claims: () => this.#db.data.claims,
+      claim: (id) => this.#claims.get(id),
+      speakers: () => this.#db.data.speakers,
+      statements: () => this.#statements.values(),
     })
     this.#load(db.data)
   }
@@ -98,6 +116,7 @@ export class Store {
     this.#db.data = data
     for (const map of [this.#articles, this.#byFingerprint, this.#statements, this.#claims, this.#quotes]) map.clear()
     this.#unacknowledged.clear()
+    this.#awaiting.clear()
     this.#index = undefined
     for (const article of data.articles) this.#indexArticle(article)
     for (const statement of data.statements) this.#indexStatement(statement)
@@ -108,6 +127,7 @@ export class Store {
       (into, from) => this.#moveQuotes(into, from),
       (record) => this.#commit.changes?.speaker(record),
     )
+    this.#summaries.reset()
     this.#version++
   }
 
@@ -237,12 +257,8 @@ export class Store {
 
   /** Every claim that holds a statement; merged and emptied ones are gone from the list. */
   claims(): ClaimSummary[] {
-    // Built once per change to the store: a page of the claim list must not rebuild 10,000 ledgers.
-    if (this.#summaries?.version !== this.#version) {
-      const live = this.#db.data.claims.filter((claim) => !claim.mergedInto && claim.statementIds.some((id) => this.statement(id)))
-      this.#summaries = { version: this.#version, list: live.map((claim) => claimSummary(claim, this.#lookup)) }
-    }
-    return [...this.#summaries.list]
+    // Redone only for the claims a write touched: a page of the claim list must not rebuild 10,000 ledgers.
+    return [...this.#summaries.list()]
   }
 
   /** A claim's ledger; a merged claim's id answers with the claim it was merged into. */
@@ -269,7 +285,7 @@ export class Store {
       const other = this.#currentClaim(match.claimId)
       if (!other || other.id === claim.id || out.some((o) => o.claim.claim.id === other.id)) continue
       if (!other.statementIds.some((s) => this.statement(s))) continue
-      out.push({ claim: claimSummary(other, this.#lookup), confidence: Math.round(match.confidence * 100) / 100 })
+      out.push({ claim: this.#summaries.of(other), confidence: Math.round(match.confidence * 100) / 100 })
     }
     return out
   }
@@ -343,6 +359,7 @@ export class Store {
     for (const statement of statements) changes.claim(this.#claims.get(statement.claim))
     this.#indexArticle(article)
     this.#unacknowledged.add(article.id)
+    this.#awaiting.set(article.id, statements)
     for (const statement of statements) this.#indexStatement(statement)
     for (const claim of claims) this.#claims.set(claim.id, claim)
     return { articleId: article.id, added: true, statements: statements.length, claims: claims.length }

@@ -11,7 +11,7 @@ import { cutTornTail, FILE_MODE } from './journal.js'
 import { checkedLine, damaged, lineJson } from './line-check.js'
 import type { ArticleRecord } from './schema.js'
 import { syncFolder } from './snapshot.js'
-import { writeAll, writeFailed } from './write-all.js'
+import { writeAll, writeFailed, writeLines } from './write-all.js'
 
 export interface ArticleText {
   id: string
@@ -121,18 +121,22 @@ export class ArticleTexts {
   async append(texts: ArticleText[]): Promise<void> {
     if (!texts.length) return
     if (this.#file === undefined) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
-    const lines = texts
-      .map((entry, i) => checkedLine(JSON.stringify({ seq: this.#lines + i + 1, id: entry.id, article: entry.article, text: entry.text })))
-      .join('')
-    const bytes = Buffer.from(lines, 'utf8')
+    const first = this.#lines + 1
+    // Made a line at a time as they are written: thousands of texts are never one string.
+    const lines = (function* () {
+      for (const [i, entry] of texts.entries()) {
+        yield checkedLine(JSON.stringify({ seq: first + i, id: entry.id, article: entry.article, text: entry.text }))
+      }
+    })()
+    let bytes = 0
     try {
-      await writeAll(this.#file, bytes)
+      bytes = await writeLines(this.#file, lines)
       await flushToDisk(this.#file)
     } catch (error) {
       await this.cutBack(this.#size, this.#lines).catch(() => undefined)
       throw writeFailed(this.path, error, 'the article was not stored.')
     }
-    this.#size += bytes.length
+    this.#size += bytes
     this.#lines += texts.length
     const loaded = this.#load()
     for (const { id, text } of texts) loaded.set(id, { id, text })

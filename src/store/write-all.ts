@@ -22,6 +22,31 @@ export async function writeAll(file: number | FileHandle, bytes: Buffer, positio
   }
 }
 
+// Lines go to the disk in pieces of about this many characters: a batch of many changes (the generator files
+// hundreds of thousands of articles before it writes) must never be one string, which V8 caps at ~512 MB.
+const PIECE = 4 << 20
+
+/** Writes whole lines, a few megabytes at a time, at the end of a file opened to append; answers the bytes written. */
+export async function writeLines(file: number | FileHandle, lines: Iterable<string>): Promise<number> {
+  let piece: string[] = []
+  let chars = 0
+  let bytes = 0
+  const put = async () => {
+    const buffer = Buffer.from(piece.join(''), 'utf8')
+    await writeAll(file, buffer)
+    bytes += buffer.length
+    piece = []
+    chars = 0
+  }
+  for (const line of lines) {
+    piece.push(line)
+    chars += line.length
+    if (chars >= PIECE) await put()
+  }
+  if (piece.length) await put()
+  return bytes
+}
+
 /** The store's error for a failed write: a full disk says so, with what to do. */
 export function writeFailed(path: string, error: unknown, outcome: string): StoreError {
   const code = (error as NodeJS.ErrnoException).code
