@@ -6,7 +6,7 @@ import { isIP } from 'node:net'
 import { type Command, Option } from 'commander'
 import type { DestinationStream } from 'pino'
 import { InvalidInputError } from '../errors.js'
-import { Store } from '../store/store.js'
+import { type ClaimStore, isDatabaseUrl, openStore } from '../store/open.js'
 import { readUsers } from '../users/users-file.js'
 import { publicUrlOf } from '../web/hosts.js'
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from '../web/log-levels.js'
@@ -87,7 +87,7 @@ export function serveCommand(program: Command): void {
       const usersFile = usersPath(options)
       // Checked before the store is opened, so a refused start leaves no lock behind.
       await checkHost(options.host, usersFile)
-      await serve(await Store.open(options.db, { keepBackups: options.keepBackups }), {
+      await serve(await openStore(options.db, { keepBackups: options.keepBackups }), {
         ...options,
         usersFile,
         reading: options.read,
@@ -121,7 +121,7 @@ export function parseWriteLimit(value: string): number {
 }
 
 export async function serve(
-  store: Store,
+  store: ClaimStore,
   { port, host, usersFile, reading, writeLimit, development = false, publicUrl, logLevel, logDestination }: Serving,
 ): Promise<Server> {
   const { createApp, jobsPath, webLogger } = await loadWeb()
@@ -130,7 +130,8 @@ export async function serve(
       store,
       logger: webLogger({ level: logLevel, destination: logDestination }),
       access: { usersFile, reading, writeLimit },
-      jobsFile: jobsPath(store.path),
+      // A database keeps no jobs file beside it: the ingest form's jobs are this server's, in memory.
+      jobsFile: isDatabaseUrl(store.path) ? undefined : jobsPath(store.path),
       development,
       publicUrl: publicUrl?.href,
       listenName: isIP(host) ? undefined : host,

@@ -4,7 +4,8 @@ import { type Command, Option } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { addUser, checkName, issueToken, removeUser, revokeToken } from '../users/users.js'
 import { readUsers, usersPathFor } from '../users/users-file.js'
-import { dbOption } from './options.js'
+import { isDatabaseUrl } from '../store/pg/database-url.js'
+import { DEFAULT_DB, dbOption } from './options.js'
 import { askPassword, readPasswordStdin } from './password-prompt.js'
 
 interface UsersOptions {
@@ -18,7 +19,8 @@ export function usersOption(): Option {
 }
 
 export function usersPath(options: UsersOptions): string {
-  return options.users ?? usersPathFor(options.db)
+  // A database has no folder to keep the users file beside: it is the default store's, unless --users says.
+  return options.users ?? usersPathFor(isDatabaseUrl(options.db) ? DEFAULT_DB : options.db)
 }
 
 export function usersCommand(program: Command): void {

@@ -1,7 +1,10 @@
 // A short harbour story written for these tests, its statements built by hand from real slices of the text,
 // filed in a real store file in a temporary folder.
 import type { Extraction, Span, Speaker, Statement } from '../../src/pipeline/types.js'
+import { PgStore } from '../../src/store/pg/pg-store.js'
 import type { ArticleInput } from '../../src/store/schema.js'
+import type { Store } from '../../src/store/store.js'
+import { freshDatabase } from '../pg/database.js'
 import { tempStore } from '../store/temp-store.js'
 
 export const HARBOUR = [
@@ -96,9 +99,29 @@ export const HARBOUR_ARTICLE: ArticleInput = {
   published: '2025-03-05',
 }
 
-/** A store in a fresh temporary folder with the given articles filed; `cleanup` closes it and removes the folder. */
+/**
+ * A store in a fresh temporary folder with the given articles filed; `cleanup` closes it and removes the folder.
+ * With CLAIMTRAIL_TEST_STORE=postgres it is a PostgreSQL store in a database of its own instead (.ci/run runs
+ * the web suite so too), dropped by `cleanup`.
+ */
 export async function storeWith(articles: Array<[ArticleInput, Extraction]>) {
+  if (process.env.CLAIMTRAIL_TEST_STORE === 'postgres') return databaseStoreWith(articles)
   const { store, remove } = await tempStore()
   for (const [article, extraction] of articles) await store.addArticle(article, extraction)
   return { store, cleanup: remove }
+}
+
+async function databaseStoreWith(articles: Array<[ArticleInput, Extraction]>) {
+  const db = await freshDatabase()
+  if (!db) throw new Error('CLAIMTRAIL_TEST_STORE=postgres, and no PostgreSQL server answered: set PGHOST.')
+  const store = await PgStore.open(db.url)
+  for (const [article, extraction] of articles) await store.addArticle(article, extraction)
+  return {
+    // Typed as the JSON store the tests were written against; every read they make of it is awaited.
+    store: store as unknown as Store,
+    async cleanup() {
+      await store.close()
+      await db.drop()
+    },
+  }
 }
