@@ -2,9 +2,9 @@
 // prompt that does not echo, or piped in with --password-stdin; API tokens are printed once and kept as hashes.
 import { type Command, Option } from 'commander'
 import { InvalidInputError } from '../errors.js'
+import { isDatabaseUrl } from '../store/pg/database-url.js'
 import { addUser, checkName, issueToken, removeUser, revokeToken } from '../users/users.js'
 import { readUsers, usersPathFor } from '../users/users-file.js'
-import { isDatabaseUrl } from '../store/pg/database-url.js'
 import { DEFAULT_DB, dbOption } from './options.js'
 import { askPassword, readPasswordStdin } from './password-prompt.js'
 

@@ -14,13 +14,14 @@ const termsOfStatement = (s: ClaimStatement) => {
   return [...new Set(termsOf(entry))]
 }
 
-/** Puts statements in the index; one already there is put in again with its new terms. */
-export async function indexStatements(db: Db, statements: ClaimStatement[]): Promise<void> {
+/** Puts statements in the index; one already there is put in again with its new terms, unless it is `fresh`. */
+export async function indexStatements(db: Db, statements: ClaimStatement[], { fresh = false } = {}): Promise<void> {
   if (!statements.length) return
-  await unindexStatements(
-    db,
-    statements.map((s) => s.id),
-  )
+  if (!fresh)
+    await unindexStatements(
+      db,
+      statements.map((s) => s.id),
+    )
   const rows = statements.map((s) => ({ id: s.id, terms: termsOfStatement(s) }))
   await db.query(
     `WITH s AS (
@@ -28,12 +29,13 @@ export async function indexStatements(db: Db, statements: ClaimStatement[]): Pro
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, terms text[])) WITH ORDINALITY AS x(id, terms, n) ORDER BY n
      ), posted AS (
        INSERT INTO claim_terms (term, seq, statement_id) SELECT DISTINCT unnest(s.terms), s.seq, s.id FROM s RETURNING term
+     ), counted AS (
+       UPDATE store_state SET indexed = indexed + $2
      )
      INSERT INTO claim_term_counts (term, df) SELECT term, count(*) FROM posted GROUP BY term
      ON CONFLICT (term) DO UPDATE SET df = claim_term_counts.df + excluded.df`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows), rows.length],
   )
-  await db.query('UPDATE store_state SET indexed = indexed + $1', [rows.length])
 }
 
 /** Takes statements out of the index (a rejected one; one about to be indexed again). */
@@ -81,21 +83,21 @@ export async function candidatesFor(db: Db, lookups: ClaimStatement[][], options
     if (found.size < options.maxCandidates) found.add(row.statement_id)
   }
   const byLookup = new Map(lookups.map((lookup, i) => [lookup[0]?.id, [...retrieved[i]]]))
-  const statements = await recordsById<StatementRecord>(
-    db,
-    'statements',
-    retrieved.flatMap((found) => [...found]),
+  const { rows: stored } = await db.query<{ record: StatementRecord; published: string | null }>(
+    `SELECT s.record, a.published FROM statements s JOIN articles a ON a.id = s.article_id
+     WHERE s.id = ANY($1::text[]) AND NOT s.rejected ORDER BY s.seq`,
+    [[...new Set(retrieved.flatMap((found) => [...found]))]],
   )
-  const published = await publishedOf(
-    db,
-    statements.map((s) => s.articleId),
-  )
-  const found = statements.filter((s) => !s.rejected).map((s) => ({ s, entry: indexed(s, published.get(s.articleId) ?? null) }))
-  // A stored statement's own terms weigh by the store's counts too.
+  const found = stored.map(({ record: s, published }) => ({ s, entry: indexed(s, published) }))
+  // A stored statement's own terms weigh by the store's counts too; the store's size is the N of their rarity.
   const more = [...new Set(found.flatMap(({ entry }) => termsOfStatement(entry)))].filter((t) => !df.has(t))
-  for (const [term, n] of await termCounts(db, more)) df.set(term, n)
-  const { rows: state } = await db.query<{ indexed: string }>('SELECT indexed FROM store_state')
-  const corpus = { statements: Number(state[0].indexed), df: (term: string) => df.get(term) ?? 0 }
+  const { rows: counted } = await db.query<{ indexed: string; counts: Record<string, number> }>(
+    `SELECT (SELECT indexed FROM store_state) AS indexed,
+            (SELECT coalesce(jsonb_object_agg(term, df), '{}') FROM claim_term_counts WHERE term = ANY($1::text[]) AND df > 0) AS counts`,
+    [more],
+  )
+  for (const [term, n] of Object.entries(counted[0].counts)) df.set(term, n)
+  const corpus = { statements: Number(counted[0].indexed), df: (term: string) => df.get(term) ?? 0 }
   const byClaim = new Map<string, ClaimStatement[]>()
   for (const { s, entry } of found) byClaim.set(s.claim, [...(byClaim.get(s.claim) ?? []), entry])
   const index = ClaimIndex.from(

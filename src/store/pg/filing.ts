@@ -67,7 +67,7 @@ async function fileArticle(db: Db, input: ArticleInput, print: string, extractio
   await writeChanges(db, changes)
   // A bare surname absorbed by the first full name: its statements in earlier articles follow it.
   for (const [into, from] of moves) await moveQuotes(db, into, from, article.id)
-  await indexStatements(db, queries)
+  await indexStatements(db, queries, { fresh: true })
   return { articleId: article.id, added: true, statements: statements.length, claims: fresh.length }
 }
 
@@ -95,7 +95,9 @@ async function rosterFor(
     }
   }
   const { rows } = await db.query<{ record: SpeakerRecord; quoted: number }>(
-    `SELECT s.record, (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id AND NOT t.rejected)::int AS quoted
+    // How often each is quoted tells the best-known bearer of a surname: only people are counted.
+    `SELECT s.record,
+            CASE WHEN s.type = 'person' THEN (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id AND NOT t.rejected) ELSE 0 END::int AS quoted
      FROM speakers s
      WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key = ANY($1::text[]))
         OR s.id IN (SELECT speaker_id FROM speaker_surnames WHERE surname = ANY($2::text[]))

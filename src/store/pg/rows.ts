@@ -61,11 +61,10 @@ export async function writeChanges(db: Db, changes: Changes): Promise<void> {
     // A claim merged into one made in the same change names it: the target goes first.
     await db.query(
       `INSERT INTO claims (id, merged_into, record)
-       SELECT r->>'id', NULL, r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n
-       ON CONFLICT (id) DO UPDATE SET record = excluded.record`,
+       SELECT r->>'id', r->>'mergedInto', r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n
+       ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, record = excluded.record`,
       [json(claims)],
     )
-    await db.query(`UPDATE claims SET merged_into = record->>'mergedInto' WHERE id = ANY($1::text[])`, [claims.map((c) => c.id)])
   }
   for (const text of changes.texts) {
     const a = changes.articles.get(text.id)!
@@ -88,11 +87,10 @@ export async function writeChanges(db: Db, changes: Changes): Promise<void> {
 async function writeSpeakers(db: Db, speakers: SpeakerRecord[]): Promise<void> {
   await db.query(
     `INSERT INTO speakers (id, name, type, merged_into, record)
-     SELECT r->>'id', r->>'name', r->>'type', NULL, r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, record = excluded.record`,
+     SELECT r->>'id', r->>'name', r->>'type', r->>'mergedInto', r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, merged_into = excluded.merged_into, record = excluded.record`,
     [json(speakers)],
   )
-  await db.query(`UPDATE speakers SET merged_into = record->>'mergedInto' WHERE id = ANY($1::text[])`, [speakers.map((s) => s.id)])
   // A merged record is found by none of its keys any more; a live one by those it still has, first come first served.
   const ids = speakers.map((s) => s.id)
   const keys = speakers.flatMap((s) => (s.mergedInto ? [] : speakerKeys(s).map((key) => ({ key, id: s.id }))))
