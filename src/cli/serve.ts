@@ -6,6 +6,7 @@ import { isIP } from 'node:net'
 import { type Command, Option } from 'commander'
 import type { DestinationStream } from 'pino'
 import { InvalidInputError } from '../errors.js'
+import { ArticleQueue } from '../queue/queue.js'
 import { type ClaimStore, isDatabaseUrl, openStore } from '../store/open.js'
 import { readUsers } from '../users/users-file.js'
 import { publicUrlOf } from '../web/hosts.js'
@@ -45,6 +46,8 @@ export interface Serving {
   logLevel?: LogLevel
   /** Where it writes: stdout unless told (a test's captured stream). */
   logDestination?: DestinationStream
+  /** The database's URL, password and all, when the store is one: its job queue is opened beside it. */
+  databaseUrl?: string
 }
 
 /** `--log-level`, or LOG_LEVEL: how much of the server's JSON log reaches stdout. */
@@ -92,6 +95,7 @@ export function serveCommand(program: Command): void {
         usersFile,
         reading: options.read,
         development: options.dev === true,
+        databaseUrl: isDatabaseUrl(options.db) ? options.db : undefined,
       })
     })
 }
@@ -122,9 +126,11 @@ export function parseWriteLimit(value: string): number {
 
 export async function serve(
   store: ClaimStore,
-  { port, host, usersFile, reading, writeLimit, development = false, publicUrl, logLevel, logDestination }: Serving,
+  { port, host, usersFile, reading, writeLimit, development = false, publicUrl, logLevel, logDestination, databaseUrl }: Serving,
 ): Promise<Server> {
   const { createApp, jobsPath, webLogger } = await loadWeb()
+  // Beside a database store its job queue: the web shows what the workers have left (/queue).
+  const queue = databaseUrl ? await ArticleQueue.open(databaseUrl) : undefined
   const server = createServer(
     createApp({
       store,
@@ -135,6 +141,7 @@ export async function serve(
       development,
       publicUrl: publicUrl?.href,
       listenName: isIP(host) ? undefined : host,
+      queue,
     }),
   )
   server.listen(port, host)

@@ -5,6 +5,7 @@ import ejs from 'ejs'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
+import type { ArticleQueue } from '../queue/queue.js'
 import { neutral } from '../text/neutral.js'
 import { type AccessOptions, access } from './auth/index.js'
 import { errorHandler } from './errors.js'
@@ -35,6 +36,8 @@ export interface AppOptions {
    * NODE_ENV=production, a 500 shows an error id and the stack goes to the log.
    */
   development?: boolean
+  /** The job queue beside a database store (src/queue): its progress is shown at /queue. */
+  queue?: ArticleQueue
   /** The address readers use (`serve --public-url`): absolute URLs are written from it, and its host is answered. */
   publicUrl?: string
   /** The name the server listens on (`serve --host`), when a name: a Host header naming it is answered. */
@@ -49,6 +52,7 @@ export function createApp({
   development,
   publicUrl,
   listenName,
+  queue,
 }: AppOptions): Express {
   const app = express()
   // express would require() its own CommonJS copy of ejs; register the one we import. Everything a page shows
@@ -68,7 +72,7 @@ export function createApp({
   app.use(guardPages)
   app.use('/assets', express.static(ASSETS, { index: false }))
   app.use(access(accessOptions))
-  app.use(routes(store, new IngestJobs(store, { logError, file: jobsFile ? JobsFile.open(jobsFile) : undefined })))
+  app.use(routes(store, new IngestJobs(store, { logError, file: jobsFile ? JobsFile.open(jobsFile) : undefined }), queue))
   const showStacks = process.env.NODE_ENV !== 'production' && (development ?? process.env.NODE_ENV === 'development')
   app.use(errorHandler(logError, showStacks))
   return app

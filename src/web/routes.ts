@@ -1,6 +1,7 @@
 // Every route of the web UI, grouped by resource. Handlers live in one module per resource; this table is
 // the one place to see what the app answers.
 import { Router } from 'express'
+import type { ArticleQueue } from '../queue/queue.js'
 import { apiRouter } from './api.js'
 import { articleHandlers } from './articles.js'
 import { claimHandlers } from './claims.js'
@@ -8,13 +9,14 @@ import { notFound } from './errors.js'
 import { exportHandlers } from './exports.js'
 import type { IngestJobs } from './ingest-jobs.js'
 import { pageCache } from './page-cache.js'
+import { queueHandlers } from './queue-page.js'
 import { searchHandlers } from './search.js'
 import { wordIndexOf } from './search-index.js'
 import { speakerReviewHandlers } from './speaker-review.js'
 import { speakerHandlers } from './speakers.js'
 import type { WebStore } from './web-store.js'
 
-export function routes(store: WebStore, jobs: IngestJobs): Router {
+export function routes(store: WebStore, jobs: IngestJobs, queue?: ArticleQueue): Router {
   const claims = claimHandlers(store)
   const downloads = exportHandlers(store)
   const speakers = speakerHandlers(store)
@@ -24,6 +26,13 @@ export function routes(store: WebStore, jobs: IngestJobs): Router {
   // Pages that show the store and nothing else, kept rendered until the next write (page-cache.ts).
   const cached = pageCache(store)
   const router = Router()
+
+  // the job queue, when the store is a database: what workers have left to file
+  if (queue) {
+    const queued = queueHandlers(queue)
+    router.get('/queue', queued.page)
+    router.get('/api/queue', queued.api)
+  }
 
   // claims: who asserted what, who denied it
   router.get('/', cached, claims.list)
