@@ -2,9 +2,11 @@
 // in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
 import bytes from 'bytes'
 import { type ErrorRequestHandler, Router } from 'express'
-import { NotFoundError } from '../errors.js'
+import { InvalidInputError, NotFoundError } from '../errors.js'
 import { articleLimit } from '../ingest/article-input.js'
 import { sharedExtractor } from '../ingest/extractor.js'
+import { enqueue } from '../queue/enqueue.js'
+import type { ArticleQueue } from '../queue/queue.js'
 import { filterClaims } from '../store/claim-filter.js'
 import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
@@ -27,7 +29,7 @@ export function bodyLimit(limit = articleLimit()): number {
   return limit.bytes * 2 + 64 * 1024
 }
 
-export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
+export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: ArticleQueue): Router {
   const router = Router()
   const limit = articleLimit()
   const largest = bodyLimit(limit)
@@ -81,6 +83,19 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
       throw new UnsupportedMediaError('Send the article as JSON with the header Content-Type: application/json.')
     }
     const { inputs, batch } = articleInputs(req.body)
+    if (req.query.queue !== undefined) {
+      // Queued for the workers (src/queue), answered at once: 202, with where to watch them filed.
+      if (!queue)
+        throw new InvalidInputError(
+          'This server has no job queue (its store is a file): send the articles without ?queue to file them now.',
+        )
+      const jobs = await enqueue(
+        queue,
+        inputs.map((article, i) => ({ source: batch ? `POST /api/articles, articles[${i}]` : 'POST /api/articles', article })),
+      )
+      res.status(202).json({ queued: jobs.length, jobs, progress: '/api/queue' })
+      return
+    }
     // In the extraction threads (loaded at the first article sent), so readers are answered meanwhile; one
     // article past the time budget refuses the request (413) before anything is stored.
     const extractor = sharedExtractor()
@@ -96,7 +111,7 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store)): Router {
 
   router.use((req) => {
     throw new NotFoundError(
-      `Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles.`,
+      `Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles (?queue to queue them for the workers), and /api/queue beside a database.`,
     )
   })
   router.use(jsonErrors(largest, limit.label))

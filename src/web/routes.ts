@@ -60,7 +60,7 @@ export function routes(store: WebStore, jobs: IngestJobs, queue?: ArticleQueue):
   router.get('/search', cached, finder.search)
 
   // the JSON API: its own 404 and JSON errors
-  router.use('/api', apiRouter(store, words))
+  router.use('/api', apiRouter(store, words, queue))
 
   // articles: the stored texts with their statements marked, and the ingest form with its progress pages
   const articles = articleHandlers(store, jobs)

@@ -74,3 +74,50 @@ describe('GET /queue', function () {
     expect(page).to.include('claimtrail jobs --rerun ID')
   })
 })
+
+describe('POST /api/articles?queue', function () {
+  this.timeout(60_000)
+  let database: Awaited<ReturnType<typeof queueDatabase>>
+  let store: PgStore
+  before(async function () {
+    database = await queueDatabase(this, 'queued posts')
+    store = await PgStore.open(database.url)
+  })
+  after(async () => {
+    await store?.close()
+    await database?.close()
+  })
+
+  it('queues the articles and answers 202 at once, with the jobs and where to watch them', async () => {
+    const queue = await database.queue()
+    const app = createApp({ store, queue })
+    const [one, two] = articles(2, 'posted')
+    const res = await request(app)
+      .post('/api/articles?queue')
+      .send({ articles: [one, two].map(({ text, title }) => ({ text, title })) })
+      .expect(202)
+    expect(res.body).to.deep.include({ queued: 2, progress: '/api/queue' })
+    expect(res.body.jobs).to.have.length(2)
+    expect((await request(app).get('/api/queue').expect(200)).body).to.deep.include({ created: 2 })
+    expect(await store.articles()).to.deep.equal([])
+  })
+
+  it('refuses a bad article in the batch with 400 and queues none of it', async () => {
+    const queue = await database.queue()
+    await queue.boss.clearStorage()
+    const app = createApp({ store, queue })
+    const res = await request(app)
+      .post('/api/articles?queue')
+      .send({ articles: [{ text: 'A fine article, the mayor said.' }, { text: '' }] })
+      .expect(400)
+    expect(res.body.error).to.match(/articles\[1\]: "text" is missing or empty/)
+    expect((await request(app).get('/api/queue').expect(200)).body).to.deep.include({ created: 0 })
+  })
+
+  it('on a server with no queue, says so (400) and stores nothing', async () => {
+    const app = createApp({ store })
+    const res = await request(app).post('/api/articles?queue').send({ text: 'One more article, the mayor said.' }).expect(400)
+    expect(res.body.error).to.match(/no job queue/)
+    expect(await store.articles()).to.deep.equal([])
+  })
+})
