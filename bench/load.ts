@@ -4,14 +4,13 @@
 // twice: as an anonymous reader (answered from the rendered-page cache once the first request has rendered it)
 // and as a reader sending a cookie, as a signed-in one will, whom the cache never serves: every one of those
 // requests renders the page. Both send Accept-Encoding: gzip, as browsers do. Target: the claims list serves >= 1,000 requests a second.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import { ROOT, table } from './dev-articles.js'
-import { serveStore } from './served.js'
+import { table } from './dev-articles.js'
+import { generateInChild, serveStore } from './served.js'
 
 const { values } = parseArgs({
   options: {
@@ -26,12 +25,7 @@ const CONNECTIONS = Number(values.connections)
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-load-'))
 try {
   const db = join(folder, 'claimtrail.json')
-  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--claims', values.claims!, '--db', db], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  if (gen.status !== 0) throw new Error('the generator failed')
-  console.log(gen.stdout.trim().replace(folder, '$TMP'))
+  generateInChild(['--claims', values.claims!], db, folder)
 
   const server = await serveStore(db)
   // Other work on the machine slows every figure; say how busy it was.

@@ -73,3 +73,16 @@ export function percentile(times: number[], q: number): number {
 }
 
 export const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`)
+
+/**
+ * `npm run gen` in a child process, so the bench never holds the store (nor its lock) while a server runs;
+ * `size` is `--statements N` or `--claims N`. Prints the generator's line with the folder shown as $TMP.
+ */
+export function generateInChild(size: ['--statements' | '--claims', string], db: string, folder: string): void {
+  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), ...size, '--db', db], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  if (gen.status !== 0) throw new Error('the generator failed')
+  console.log(gen.stdout.trim().replace(folder, '$TMP'))
+}

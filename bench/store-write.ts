@@ -4,15 +4,14 @@
 // again (nothing written between: the views are warm). Target: the first claims list and the first search after a
 // write < 50 ms, the server < 300 MB. Each request carries a cookie, so the page cache never answers.
 // --db PATH serves a copy of an existing generated store instead of building one (gen takes minutes).
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ROOT, table } from './dev-articles.js'
+import { table } from './dev-articles.js'
 import { SURNAMES } from './generate/cast.js'
 import { Newsroom } from './generate/newsroom.js'
-import { mb, serveStore, timedGet } from './served.js'
+import { generateInChild, mb, serveStore, timedGet } from './served.js'
 
 const { values } = parseArgs({
   options: { statements: { type: 'string', default: '100000' }, writes: { type: 'string', default: '5' }, db: { type: 'string' } },
@@ -34,16 +33,7 @@ try {
     }
     if (!existsSync(db)) throw new Error(`${values.db} holds no store`)
   } else {
-    const gen = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--statements', values.statements, '--db', db],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    )
-    if (gen.status !== 0) throw new Error('the generator failed')
-    console.log(gen.stdout.trim().replace(folder, '$TMP'))
+    generateInChild(['--statements', values.statements!], db, folder)
   }
 
   const server = await serveStore(db)

@@ -5,17 +5,16 @@
 // filing one more article costs in a small store and in this one. Requests run one at a time, each asks for
 // another page, speaker or word, and each carries a cookie, so the rendered-page cache (src/web/page-cache.ts)
 // never answers: every page is rendered. bench:load shows what the cache adds.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Store } from '../src/store/store.js'
-import { ROOT, table } from './dev-articles.js'
+import { table } from './dev-articles.js'
 import { generateStore } from './generate/build.js'
 import { SURNAMES } from './generate/cast.js'
 import { Newsroom } from './generate/newsroom.js'
-import { mb, percentile, runCli, serveStore, timedGet } from './served.js'
+import { generateInChild, mb, percentile, runCli, serveStore, timedGet } from './served.js'
 
 const { values } = parseArgs({
   options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } },
@@ -52,13 +51,7 @@ const RENDER = { cookie: 'bench=1' }
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'))
 try {
   const db = join(folder, 'claimtrail.json')
-  // A child builds the store, so this process never holds it (nor its lock) while the server runs.
-  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gen.ts'), '--statements', String(STATEMENTS), '--db', db], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  if (gen.status !== 0) throw new Error('the generator failed')
-  console.log(gen.stdout.trim().replace(folder, '$TMP'))
+  generateInChild(['--statements', String(STATEMENTS)], db, folder)
 
   const server = await serveStore(db)
   // Other work on the machine slows every figure; say how busy it was.

@@ -5,6 +5,7 @@ import pg from 'pg'
 import PgBoss from 'pg-boss'
 import { StoreError } from '../errors.js'
 import { shownUrl } from '../store/pg/database-url.js'
+import { inTransaction } from '../store/pg/transaction.js'
 import type { ArticleInput } from '../store/schema.js'
 import { ARTICLES, DEAD_LETTERS, SCHEMA } from './names.js'
 import { DEFAULT_POLICY, type JobPolicy } from './policy.js'
@@ -94,19 +95,8 @@ export class ArticleQueue {
   }
 
   /** Runs `work` in one transaction; pg-boss's verbs join it when given `{ db }`. */
-  async transaction<T>(work: (db: PgBoss.Db) => Promise<T>): Promise<T> {
-    const client = await this.connection.pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work({ executeSql: (text, values) => client.query(text, values) })
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
+  transaction<T>(work: (db: PgBoss.Db) => Promise<T>): Promise<T> {
+    return inTransaction(this.connection.pool, (client) => work({ executeSql: (text, values) => client.query(text, values) }))
   }
 
   /**

@@ -15,6 +15,7 @@ import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
 import { migrate } from './migrate.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, articlesById, type Db, recordsById } from './rows.js'
+import { inTransaction } from './transaction.js'
 
 /** Filing one batch at a time across every process that files into the database. */
 const FILING_LOCK = 0x636c6169 // "clai"
@@ -247,19 +248,8 @@ export class PgStore {
     return this.#transaction(work)
   }
 
-  async #transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
+  #transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, work)
   }
 
   #writable(): void {
