@@ -5,11 +5,13 @@
 // filing one more article costs in a small store and in this one. Requests run one at a time, each asks for
 // another page, speaker or word, and each carries a cookie, so the rendered-page cache (src/web/page-cache.ts)
 // never answers: every page is rendered. bench:load shows what the cache adds.
+// With --db postgres://… (an empty database) the generated store is copied there and served from it.
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Store } from '../src/store/store.js'
+import pg from 'pg'
+import { openStore } from '../src/store/open.js'
 import { table } from './dev-articles.js'
 import { generateStore } from './generate/build.js'
 import { SURNAMES } from './generate/cast.js'
@@ -17,7 +19,7 @@ import { Newsroom } from './generate/newsroom.js'
 import { generateInChild, mb, percentile, runCli, serveStore, timedGet } from './served.js'
 
 const { values } = parseArgs({
-  options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } },
+  options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' }, db: { type: 'string' } },
 })
 const STATEMENTS = Number(values.statements)
 const REQUESTS = Number(values.requests)
@@ -50,8 +52,10 @@ const RENDER = { cookie: 'bench=1' }
 
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'))
 try {
-  const db = join(folder, 'claimtrail.json')
-  generateInChild(['--statements', String(STATEMENTS)], db, folder)
+  const file = join(folder, 'claimtrail.json')
+  generateInChild(['--statements', String(STATEMENTS)], file, folder)
+  // --db postgres://…: the generated store is copied into that (empty) database and everything is measured there.
+  const db = values.db ? await intoDatabase(file, values.db, folder) : file
 
   const server = await serveStore(db)
   // Other work on the machine slows every figure; say how busy it was.
@@ -115,8 +119,9 @@ try {
   // What one more article costs, ingested as `claimtrail ingest` does (one article, flushed to the disk before it
   // is acknowledged), in a small store and in this one: the median of 20, after a first article that builds the
   // claim index. Then what the store file's rewrite (compaction) costs, and its share per article.
-  const small = join(folder, 'small.json')
-  await generateStore({ db: small, statements: 1_000 })
+  const smallFile = join(folder, 'small.json')
+  await generateStore({ db: smallFile, statements: 1_000 })
+  const small = values.db ? await intoDatabase(smallFile, await siblingDatabase(values.db, 'small'), folder) : smallFile
   const costs = [['one more article, written', 'store statements', 'median ms', 'ratio']]
   let rewriteNote = ''
   let base = 0
@@ -124,7 +129,7 @@ try {
     [small, 1_000],
     [db, STATEMENTS],
   ] as const) {
-    const store = await Store.open(path)
+    const store = await openStore(path)
     const newsroom = new Newsroom(2, 1_000)
     await store.addArticles([newsroom.next()])
     const times: number[] = []
@@ -134,11 +139,12 @@ try {
       await store.addArticles([newsroom.next()])
       times.push(performance.now() - start)
     }
-    journalBytes = statSync(`${path}.journal`).size / 21
+    journalBytes = values.db ? 0 : statSync(`${path}.journal`).size / 21
     const median = percentile(times, 0.5)
     base ||= median
     costs.push([path === db ? 'this store' : 'a small store', n(size), median.toFixed(1), `${(median / base).toFixed(1)}×`])
-    if (path === db) {
+    if (values.db) await store.close()
+    else if (path === db) {
       const fileBytes = statSync(path).size
       const start = performance.now()
       await store.close()
@@ -155,4 +161,28 @@ try {
   console.log(rewriteNote)
 } finally {
   rmSync(folder, { recursive: true, force: true })
+}
+
+/** `claimtrail copy` of a generated store file into an empty database, checked; the database's URL. */
+async function intoDatabase(file: string, url: string, folder: string): Promise<string> {
+  const copied = runCli(['copy', '--from', file, '--to', url], join(folder, 'rss'))
+  if (copied.status !== 0) throw new Error(`claimtrail copy into ${url} exited ${copied.status}: give an empty database`)
+  console.log(`copied into the database in ${copied.seconds.toFixed(1)} s (peak RSS ${mb(copied.peakRss)})`)
+  return url
+}
+
+/** A new database beside the given one on the same server (dropped first if a run left it). */
+async function siblingDatabase(url: string, suffix: string): Promise<string> {
+  const sibling = new URL(url)
+  const name = `${sibling.pathname.slice(1)}_${suffix}`
+  sibling.pathname = `/${name}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  return sibling.toString()
 }

@@ -34,7 +34,7 @@ export function exportCommand(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (options: ExportOptions) => {
       // Opening would create an empty store; for an export that only hides a mistyped path behind empty output.
-      if (!existsSync(options.db))
+      if (!isDatabaseUrl(options.db) && !existsSync(options.db))
         throw new NotFoundError(`${options.db}: no store there. Check --db (or CLAIMTRAIL_DB), or ingest articles first.`)
       if (options.what === 'claims' && options.format !== 'csv')
         throw new InvalidInputError('--what claims is a CSV table: add --format csv (the JSON export already holds every claim).')

@@ -79,6 +79,9 @@ export async function copyStore(source: CopySource, target: PgStore): Promise<{ 
       )
     await db.query('UPDATE store_state SET version = version + 1')
   })
+  // After a bulk load the planner's statistics and the visibility map are stale: counting a speaker's statements
+  // went from 20 ms to 5 ms at 100,000 statements once vacuumed.
+  await target.pool.query('VACUUM ANALYZE')
   return { before, from: tally(tables, texts, log), to: await tallyOf(target) }
 }
 

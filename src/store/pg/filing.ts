@@ -82,7 +82,8 @@ async function rosterFor(
   const keys = new Set<string>()
   const surnames = new Set<string>()
   const ids = new Set<string>()
-  const patterns = new Set<string>()
+  // Ids made as base-type-2, base-type-3, …: read by prefix, through the id's pattern index.
+  const prefixes = new Set<string>()
   for (const { speaker } of extraction.statements) {
     if (!speaker) continue
     const found = speakerLookups(speaker, articleId)
@@ -91,19 +92,25 @@ async function rosterFor(
     for (const base of found.idBases) {
       ids.add(base)
       ids.add(`${base}-${speaker.type}`)
-      patterns.add(`${base.replace(/[\\%_]/g, '\\$&')}-${speaker.type}-%`)
+      prefixes.add(`${base}-${speaker.type}-`)
     }
   }
   const { rows } = await db.query<{ record: SpeakerRecord; quoted: number }>(
-    // How often each is quoted tells the best-known bearer of a surname: only people are counted.
+    // How often each is quoted tells the best-known bearer of a surname: only the bearers are counted.
     `SELECT s.record,
-            CASE WHEN s.type = 'person' THEN (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id AND NOT t.rejected) ELSE 0 END::int AS quoted
-     FROM speakers s
-     WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key = ANY($1::text[]))
-        OR s.id IN (SELECT speaker_id FROM speaker_surnames WHERE surname = ANY($2::text[]))
-        OR s.id = ANY($3::text[]) OR s.id LIKE ANY($4::text[])
+            CASE WHEN found.bearer AND s.type = 'person'
+                 THEN (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id AND NOT t.rejected) ELSE 0 END::int AS quoted
+     FROM speakers s JOIN (
+       SELECT id, bool_or(bearer) AS bearer FROM (
+         SELECT speaker_id AS id, false AS bearer FROM speaker_keys WHERE key = ANY($1::text[])
+         UNION ALL SELECT speaker_id, true FROM speaker_surnames WHERE surname = ANY($2::text[])
+         UNION ALL SELECT id, false FROM speakers WHERE id = ANY($3::text[])
+         UNION ALL SELECT n.id, false FROM unnest($4::text[]) AS p(prefix)
+           CROSS JOIN LATERAL (SELECT id FROM speakers WHERE id ~>=~ p.prefix AND id ~<~ (p.prefix || chr(1114111))) n
+       ) any_way GROUP BY id
+     ) found USING (id)
      ORDER BY s.seq`,
-    [[...keys], [...surnames], [...ids], [...patterns]],
+    [[...keys], [...surnames], [...ids], [...prefixes]],
   )
   const quoted = new Map(rows.map((r) => [r.record.id, r.quoted]))
   return new SpeakerRoster(
