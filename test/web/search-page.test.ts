@@ -127,8 +127,8 @@ describe('GET /search over 10,000 claims', function () {
 
   // How fast it answers is bench:web's to measure; here, that a store this size is searched right.
   it('searches 10,000 claims through its word index, filters applied', async () => {
-    expect(fixture.store.statements().length).to.equal(10_000)
-    expect(fixture.store.claims().length).to.be.at.least(9_900)
+    expect(await fixture.store.statements()).to.have.length(10_000)
+    expect((await fixture.store.claims()).length).to.be.at.least(9_900)
     const app = createApp({ store: fixture.store })
     const res = await request(app).get('/search?q=offer+table&type=organization').expect(200)
     expect(res.text).to.include('5000 statements')
