@@ -108,7 +108,7 @@ describe('every CSV cell is formula-safe', () => {
   })
 
   it("a speaker's quotes", async () => {
-    const speaker = fixture.store.speakers().find((s) => s.name === '@SUM(1)')!
+    const speaker = (await fixture.store.speakers()).find((s) => s.name === '@SUM(1)')!
     const res = await request(createApp({ store: fixture.store }))
       .get(`/speakers/${encodeURIComponent(speaker.id)}/quotes.csv`)
       .expect(200)

@@ -147,7 +147,7 @@ export async function cliFuzz(context: Mocha.Context, rng: Rng, count: number) {
     await writeFile(temp.path('harbour.txt'), HARBOUR)
     const made = await claimtrail(['ingest', 'harbour.txt', '--db', db, '--workers', '1'], { cwd: temp.dir })
     if (made.code !== 0) throw new Error(`could not make the store: ${made.stderr}`)
-    const before = fingerprint(await Store.open(db, { readOnly: true }))
+    const before = await fingerprint(await Store.open(db, { readOnly: true }))
 
     const runs = Array.from({ length: count }, (_, i) => MAKERS[i % MAKERS.length](rng))
     const wrong: string[] = []
@@ -173,7 +173,7 @@ export async function cliFuzz(context: Mocha.Context, rng: Rng, count: number) {
       }
     }
     await Promise.all(Array.from({ length: availableParallelism() + 1 }, lane))
-    const after = fingerprint(await Store.open(db, { readOnly: true }))
+    const after = await fingerprint(await Store.open(db, { readOnly: true }))
     return { tally: { inputs: runs.length, exit2 } satisfies CliTally, wrong, before, after }
   } finally {
     await temp.remove()

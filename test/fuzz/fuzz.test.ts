@@ -5,10 +5,9 @@ import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect } from 'chai'
-import type { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import { capturedLog } from '../web/captured-log.js'
-import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from '../web/fixture.js'
+import { HARBOUR_ARTICLE, harbourExtraction, storeWith, type TestStore } from '../web/fixture.js'
 import { type CliTally, cliFuzz } from './cli-fuzz.js'
 import { junkRequests, type Targets } from './junk-requests.js'
 import { SEED, seeded } from './rng.js'
@@ -27,7 +26,7 @@ describe('fuzz: malformed input is refused and changes nothing', function () {
 
   describe('the web app, over a socket', () => {
     let fixture: Awaited<ReturnType<typeof storeWith>>
-    let store: Store
+    let store: TestStore
     let server: Server
     let base: string
     const log = capturedLog('error')
@@ -41,9 +40,10 @@ describe('fuzz: malformed input is refused and changes nothing', function () {
       server.listen(0, '127.0.0.1')
       await once(server, 'listening')
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-      const [claim, otherClaim] = store.claims().map((c) => c.claim.id)
-      const targets: Targets = { claim, otherClaim, statement: store.claim(claim)!.claim.statementIds[0], speaker: store.speakers()[0].id }
-      untouched = fingerprint(store)
+      const [claim, otherClaim] = (await store.claims()).map((c) => c.claim.id)
+      const statement = (await store.claim(claim))!.claim.statementIds[0]
+      const targets: Targets = { claim, otherClaim, statement, speaker: (await store.speakers())[0].id }
+      untouched = await fingerprint(store)
       answers = await sendAll(base, junkRequests(seeded(SEED), targets, API_INPUTS), 4)
       tally.api = answers.length
       tally.api4xx = answers.filter((a) => typeof a.status === 'number' && a.status >= 400 && a.status < 500).length
@@ -72,8 +72,8 @@ describe('fuzz: malformed input is refused and changes nothing', function () {
       expect(unclear.length, `answers that do not say what is wrong:\n${unclear.slice(0, 40).map(shown).join('\n')}`).to.equal(0)
     })
 
-    it('changes nothing stored', () => {
-      expect(fingerprint(store)).to.equal(untouched)
+    it('changes nothing stored', async () => {
+      expect(await fingerprint(store)).to.equal(untouched)
     })
 
     it('keeps serving: the claims list still answers 200', async () => {

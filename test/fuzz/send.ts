@@ -1,7 +1,7 @@
 // Sending junk to a real server over a real socket, and fingerprinting what a store holds.
 import { createHash } from 'node:crypto'
 import { exportData } from '../../src/export/json.js'
-import type { Store } from '../../src/store/store.js'
+import type { WebStore } from '../../src/web/web-store.js'
 import type { JunkRequest } from './junk-requests.js'
 
 /** Past this a request counts as hung. */
@@ -50,11 +50,12 @@ export async function sendAll(base: string, requests: JunkRequest[], width = 6):
 }
 
 /** Everything a store holds that a request could change: its tables, article texts, and the decisions log. */
-export function fingerprint(store: Store): string {
+export async function fingerprint(store: WebStore): Promise<string> {
+  const articles = await store.articles()
   const held = {
-    data: exportData(store.tables()),
-    texts: store.articles().map((a) => [a.id, store.article(a.id)!.text]),
-    decisions: store.decisions(),
+    data: exportData(await store.tables()),
+    texts: await Promise.all(articles.map(async (a) => [a.id, (await store.article(a.id))!.text])),
+    decisions: await store.decisions(),
   }
   return createHash('sha256').update(JSON.stringify(held)).digest('hex')
 }

@@ -2,7 +2,6 @@
 // what the write changed, and must show exactly what pages built from scratch would.
 import { expect } from 'chai'
 import request from 'supertest'
-import { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from './fixture.js'
 import { MINISTRY_ARTICLE, ministryExtraction } from './speakers-fixture.js'
@@ -28,9 +27,8 @@ describe('pages after a write', () => {
     expect(results(await get('/search?q=pier'))).to.equal(0)
 
     await fixture.store.addArticle(HARBOUR_ARTICLE, harbourExtraction())
-    // Another store over the same file: views of its own, built from scratch.
-    const reader = await Store.open(fixture.store.path, { readOnly: true })
-    const fresh = createApp({ store: reader })
+    // Another store over the same file or database: views of its own, built from scratch.
+    const fresh = createApp({ store: await fixture.reopen() })
     for (const sort of ['latest', 'first', 'statements', 'articles']) {
       const carried = claimLinks(await get(`/claims?sort=${sort}`))
       expect(carried, sort).to.include('harbour:c1')
@@ -40,7 +38,6 @@ describe('pages after a write', () => {
     expect(results(await get('/search?q=pier'))).to.equal(results((await request(fresh).get('/search?q=pier').set(READER)).text))
     expect(await get('/claims/harbour%3Ac1')).to.include('The harbour board has agreed to sell the old ferry pier')
     expect(await get('/speakers/tom-reyes')).to.include('spokesperson for the harbour board')
-    await reader.close()
   })
 
   it("finds statements by their new speaker's name once a reviewer merged the speakers, and a rejected one no more", async () => {
@@ -51,7 +48,7 @@ describe('pages after a write', () => {
     await fixture.store.decide({ action: 'merge-speakers', into: 'zhao-lijian', from: 'tom-reyes' }, 'tester')
     // Tom Reyes's statements are Zhao Lijian's now, and his name is one of Zhao's.
     expect(results(await get('/search?q=lijian'))).to.equal(before + reyes)
-    const rejected = fixture.store.statements().find((s) => s.speakerId === 'zhao-lijian')!
+    const rejected = (await fixture.store.statements()).find((s) => s.speakerId === 'zhao-lijian')!
     await fixture.store.decide({ action: 'reject-statement', statement: rejected.id, reason: 'not a claim' }, 'tester')
     expect(results(await get('/search?q=lijian'))).to.equal(before + reyes - 1)
   })

@@ -55,7 +55,7 @@ describe('the ingest form', () => {
     )
     expect(figure(summary, 'Articles added')).to.equal(1)
     expect(figure(summary, 'Already stored')).to.equal(0)
-    const article = fixture.store.article(fixture.store.articles()[0].id)!
+    const article = (await fixture.store.article((await fixture.store.articles())[0].id))!
     expect(article).to.include({
       text,
       title: 'Russia asked China for aid',
@@ -63,16 +63,16 @@ describe('the ingest form', () => {
       published: '2022-03-15',
       url: 'https://nextshark.com/russia-china-aid',
     })
-    const statements = fixture.store.statements()
+    const statements = await fixture.store.statements()
     expect(statements.length).to.be.greaterThan(5)
     expect(figure(summary, 'Statements')).to.equal(statements.length)
-    expect(figure(summary, 'Claims')).to.equal(fixture.store.claims().length)
+    expect(figure(summary, 'Claims')).to.equal((await fixture.store.claims()).length)
     expect(summary).to.include(`<a href="/articles/${article.id}">Russia asked China for aid</a>`)
     // The same text again adds nothing.
     const again = await summaryOf(app, post('/articles').field('text', text))
     expect(figure(again, 'Articles added')).to.equal(0)
     expect(figure(again, 'Already stored')).to.equal(1)
-    expect(fixture.store.articles()).to.have.length(1)
+    expect(await fixture.store.articles()).to.have.length(1)
   })
 
   it('a saved .html page is reduced to its main text, and that plain text is what is stored', async () => {
@@ -85,13 +85,13 @@ describe('the ingest form', () => {
       <footer>© 2025 The Gazette · Share on Facebook</footer></body></html>`
     const summary = await summaryOf(app, post('/articles').attach('file', Buffer.from(page), 'pier.html').field('date', '2025-03-05'))
     expect(figure(summary, 'Articles added')).to.equal(1)
-    const article = fixture.store.article(fixture.store.articles()[0].id)!
+    const article = (await fixture.store.article((await fixture.store.articles())[0].id))!
     expect(article.title).to.equal('Harbour pier sale - The Gazette') // Readability's reading of the page's title
     expect(article.text).to.include('according to two councillors who spoke on Tuesday.\n\n“The pier will be sold')
     for (const debris of ['Subscribe', 'track()', 'Share on Facebook', '<p>']) expect(article.text).not.to.include(debris)
-    for (const s of fixture.store.statements())
-      for (const span of s.content) expect(article.text.slice(span.start, span.end)).to.equal(span.text)
-    expect(fixture.store.statements().some((s) => s.speaker?.name === 'Ana Ruiz')).to.equal(true)
+    const statements = await fixture.store.statements()
+    for (const s of statements) for (const span of s.content) expect(article.text.slice(span.start, span.end)).to.equal(span.text)
+    expect(statements.some((s) => s.speaker?.name === 'Ana Ruiz')).to.equal(true)
   })
 
   it('a .jsonl upload stores each good line and reports each bad one by its number', async () => {
@@ -114,9 +114,9 @@ describe('the ingest form', () => {
     expect(figure(summary, 'Skipped')).to.equal(2)
     expect(summary).to.include('line 2: not valid JSON')
     expect(summary).to.include('line 4: &#34;date&#34; &#34;5 March&#34; is not a date: write it as yyyy-MM-dd')
-    const stored = fixture.store.articles()
+    const stored = await fixture.store.articles()
     expect(stored.map((a) => a.outlet)).to.deep.equal(['The Gazette', 'The Gazette'])
-    expect(fixture.store.article('pier')?.published).to.equal('2025-03-05')
+    expect((await fixture.store.article('pier'))?.published).to.equal('2025-03-05')
   })
 
   describe('refuses bad input with a page naming the problem and the fix, storing nothing', () => {
@@ -199,7 +199,7 @@ describe('the ingest form', () => {
         expect(res.text).to.include('<h2>Nothing was added</h2>')
         expect(res.text).to.include(message)
         expect(res.text).to.include('<form class="ingest"')
-        expect(fixture.store.articles()).to.have.length(0)
+        expect(await fixture.store.articles()).to.have.length(0)
       })
     }
 
@@ -223,13 +223,14 @@ describe('the ingest form', () => {
 describe('the ingest progress page', () => {
   it('shows "n of m articles" and refreshes itself every second while the work goes on', async () => {
     const { store, cleanup } = await storeWith([])
-    // The real store, with its writes held back until the test lets them through.
+    // The real store, its filing held back until the test lets it through. Held at addArticles, not at flush():
+    // the PostgreSQL store has written the batch when addArticles resolves, the JSON store only at flush().
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     const slow: WebStore = Object.assign(Object.create(store) as WebStore, {
       articles: () => store.articles(),
-      addArticles: (...args: Parameters<WebStore['addArticles']>) => store.addArticles(...args),
-      flush: async () => (await held, store.flush()),
+      addArticles: async (...args: Parameters<WebStore['addArticles']>) => (await held, store.addArticles(...args)),
+      flush: () => store.flush(),
     })
     try {
       const app = createApp({ store: slow })
@@ -240,11 +241,11 @@ describe('the ingest progress page', () => {
       const waiting = await jobPage(request(app), post.headers.location, (page) => page.includes('3 of 3 articles'))
       expect(waiting).to.include('<meta http-equiv="refresh" content="1">')
       expect(waiting).to.include('<strong>3 of 3 articles</strong>')
-      expect(store.articles()).to.have.length(0)
+      expect(await store.articles()).to.have.length(0)
       release()
       const summary = await jobPage(request(app), post.headers.location)
       expect(summary).to.include('<dt>Articles added</dt><dd>3</dd>')
-      expect(store.articles()).to.have.length(3)
+      expect(await store.articles()).to.have.length(3)
     } finally {
       release()
       await cleanup()

@@ -74,7 +74,7 @@ describe('GET /articles/:id — an article with its statements marked', () => {
       expect(res.text).to.include('<h1>Harbour board to sell the old ferry pier</h1>')
       expect(res.text).to.include('<p class="lede">The article as stored')
       expect(res.text).to.include('4 statements on 2 claims')
-      const [ruiz] = store.statements().filter((s) => s.speaker?.name === 'Ana Ruiz')
+      const [ruiz] = (await store.statements()).filter((s) => s.speaker?.name === 'Ana Ruiz')
       const link = `<a class="statement-link" href="/claims/harbour%3Ac1#statement-${ruiz.id}"`
       expect(res.text).to.include(
         `${link} title="Ana Ruiz asserts: open this statement on its claim&#39;s page"><mark class="content">The pier will be sold before the summer,</mark></a>`,

@@ -21,7 +21,7 @@ describe('bidi controls on pages and in downloads', () => {
 
   it('shows the name neutralised on every page that names the speaker, the role or the outlet', async () => {
     const app = createApp({ store: fixture.store })
-    const speaker = fixture.store.speakers().find((s) => s.name.startsWith('Ana'))!
+    const speaker = (await fixture.store.speakers()).find((s) => s.name.startsWith('Ana'))!
     expect(speaker.name, 'stored as given').to.equal('Ana \u202EzuiR\u202C')
     const pages = [
       '/',
@@ -51,7 +51,7 @@ describe('bidi controls on pages and in downloads', () => {
 
   it("writes every CSV cell neutralised, the file's own BOM aside", async () => {
     const app = createApp({ store: fixture.store })
-    const speaker = fixture.store.speakers().find((s) => s.name.startsWith('Ana'))!
+    const speaker = (await fixture.store.speakers()).find((s) => s.name.startsWith('Ana'))!
     for (const path of ['/export/statements.csv', '/export/claims.csv', `/speakers/${encodeURIComponent(speaker.id)}/quotes.csv`]) {
       const res = await request(app)
         .get(path)

@@ -4,7 +4,6 @@
 import { expect } from 'chai'
 import request from 'supertest'
 import type { Extraction } from '../../src/pipeline/types.js'
-import { Store } from '../../src/store/store.js'
 import { createApp } from '../../src/web/app.js'
 import { snapshot, twoArticles } from './claims-fixture.js'
 import { spanOf, speakerOf, statementOf } from './fixture.js'
@@ -95,13 +94,9 @@ describe('merging claims from the claim page', () => {
       .send({ into: 'harbour:c1', by: 'Jo' })
       .expect(303)
     await post(`${C1}/unmerge`).type('form').send({ from: hotel, by: 'Jo' }).expect(303)
-    const reopened = await Store.open(fixture.store.path, { readOnly: true })
-    try {
-      expect(reopened.claim(hotel)!.claim.id).to.equal(hotel)
-      expect(reopened.statement('hotel:s1')!.claim).to.equal(hotel)
-    } finally {
-      await reopened.close()
-    }
+    const reopened = await fixture.reopen()
+    expect((await reopened.claim(hotel))!.claim.id).to.equal(hotel)
+    expect((await reopened.statement('hotel:s1'))!.claim).to.equal(hotel)
   })
 
   it('refuses to undo a merge that is not in force, with a 400 page, changing nothing', async () => {

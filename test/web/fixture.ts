@@ -1,5 +1,5 @@
 // A short harbour story written for these tests, its statements built by hand from real slices of the text,
-// filed in a real store file in a temporary folder.
+// filed in a real store file in a temporary folder (or, with CLAIMTRAIL_TEST_STORE=postgres, a database of its own).
 import type { Extraction, Span, Speaker, Statement } from '../../src/pipeline/types.js'
 import { PgStore } from '../../src/store/pg/pg-store.js'
 import type { ArticleInput } from '../../src/store/schema.js'
@@ -100,27 +100,45 @@ export const HARBOUR_ARTICLE: ArticleInput = {
 }
 
 /**
- * A store in a fresh temporary folder with the given articles filed; `cleanup` closes it and removes the folder.
- * With CLAIMTRAIL_TEST_STORE=postgres it is a PostgreSQL store in a database of its own instead (.ci/run runs
- * the web suite so too), dropped by `cleanup`.
+ * Either backend. Its reads answer at once (JSON) or with a promise (PostgreSQL): typed as both, a read a test
+ * forgot to await does not compile.
  */
-export async function storeWith(articles: Array<[ArticleInput, Extraction]>) {
-  if (process.env.CLAIMTRAIL_TEST_STORE === 'postgres') return databaseStoreWith(articles)
-  const { store, remove } = await tempStore()
-  for (const [article, extraction] of articles) await store.addArticle(article, extraction)
-  return { store, cleanup: remove }
+export type TestStore = Store | PgStore
+
+export interface StoreFixture {
+  store: TestStore
+  /** Another store over the same file or database, for reading only, as a server started afresh would see it. */
+  reopen(): Promise<TestStore>
+  /** Closes the store and every one `reopen` gave, then removes the folder or drops the database. */
+  cleanup(): Promise<void>
 }
 
-async function databaseStoreWith(articles: Array<[ArticleInput, Extraction]>) {
+/**
+ * A store in a fresh temporary folder with the given articles filed. With CLAIMTRAIL_TEST_STORE=postgres it is a
+ * PostgreSQL store in a database of its own instead.
+ */
+export async function storeWith(articles: Array<[ArticleInput, Extraction]>): Promise<StoreFixture> {
+  if (process.env.CLAIMTRAIL_TEST_STORE === 'postgres') return databaseStoreWith(articles)
+  const { store, open, remove } = await tempStore()
+  for (const [article, extraction] of articles) await store.addArticle(article, extraction)
+  return { store, reopen: () => open(store.path, { readOnly: true }), cleanup: remove }
+}
+
+async function databaseStoreWith(articles: Array<[ArticleInput, Extraction]>): Promise<StoreFixture> {
   const db = await freshDatabase()
   if (!db) throw new Error('CLAIMTRAIL_TEST_STORE=postgres, and no PostgreSQL server answered: set PGHOST.')
   const store = await PgStore.open(db.url)
+  const opened = [store]
   for (const [article, extraction] of articles) await store.addArticle(article, extraction)
   return {
-    // Typed as the JSON store the tests were written against; every read they make of it is awaited.
-    store: store as unknown as Store,
+    store,
+    async reopen() {
+      const reader = await PgStore.open(db.url, { readOnly: true })
+      opened.push(reader)
+      return reader
+    },
     async cleanup() {
-      await store.close()
+      for (const each of opened.splice(0).reverse()) await each.close()
       await db.drop()
     },
   }

@@ -140,6 +140,6 @@ describe('a hostile article in an ingest form upload', function () {
     expect(summary)
       .to.contain('line 2: extracting the article took longer than its 1 s budget')
       .and.to.contain('Split the article into parts')
-    expect(fixture.store.articles()).to.have.length(1)
+    expect(await fixture.store.articles()).to.have.length(1)
   })
 })
