@@ -13,7 +13,7 @@ import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
 import { shownUrl } from './database-url.js'
 import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
-import { migrate } from './migrate.js'
+import { appliedMigrations, behind, checkNotNewer, migrate } from './migrate.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, articlesById, type Db, recordsById } from './rows.js'
 import { inTransaction } from './transaction.js'
 
@@ -59,7 +59,6 @@ export class PgStore {
       try {
         if (migrating && !readOnly) await migrate(client, shown)
         else {
-          const { behind, checkNotNewer, appliedMigrations } = await import('./migrate.js')
           checkNotNewer(await appliedMigrations(client), shown)
           if (await behind(client))
             throw new StoreError(`${shown} has no claimtrail schema, or an older one. Run \`claimtrail migrate --db URL\`.`)
