@@ -2,7 +2,7 @@
 // anonymous, its first and latest statement. Same CSV conventions as the statements table (csv.ts).
 import type { Writable } from 'node:stream'
 import type { ClaimSummary, ClaimVoice } from '../store/views.js'
-import { type Cell, writeCsv } from './csv-table.js'
+import { type Cell, writeCsv, writeCsvBatches } from './csv-table.js'
 
 export const CLAIM_COLUMNS = [
   'claim_id',
@@ -55,4 +55,20 @@ export function* claimRows(claims: Iterable<ClaimSummary>): Generator<Cell[]> {
 /** Streams the claims table into `out`. */
 export async function writeClaimsCsv(claims: Iterable<ClaimSummary>, out: Writable, options: { end?: boolean } = {}): Promise<void> {
   await writeCsv(CLAIM_COLUMNS, claimRows(claims), out, { end: options.end ?? true })
+}
+
+/** The same, for claims read a batch at a time (a database's claims list, page by page). */
+export async function writeClaimBatchesCsv(
+  batches: AsyncIterable<ClaimSummary[]>,
+  out: Writable,
+  options: { end?: boolean } = {},
+): Promise<void> {
+  await writeCsvBatches(
+    CLAIM_COLUMNS,
+    (async function* () {
+      for await (const batch of batches) yield claimRows(batch)
+    })(),
+    out,
+    { end: options.end ?? true },
+  )
 }

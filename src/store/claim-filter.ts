@@ -6,6 +6,9 @@ import type { SpeakerRecord } from './schema.js'
 import { normaliseName } from './speakers.js'
 import type { ClaimSummary, ClaimVoice } from './views.js'
 
+/** The orders a list of claims comes in: the web's sorts (claim-filters.ts SORTS), and the store's own. */
+export type ClaimOrder = 'latest' | 'first' | 'statements' | 'articles' | 'stored'
+
 /** Which side a voice took: a confirmation counts as asserting (views.ts). */
 export type Side = Exclude<Stance, 'confirm'>
 
@@ -79,4 +82,23 @@ export function filterClaims(
     if (byVoice && !sides(c, filter.stance).some(fits)) return false
     return true
   })
+}
+
+// Undated claims go last whichever way the dates run; ties keep a stable order by id.
+const byId = (a: ClaimSummary, b: ClaimSummary) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0)
+const dated = (key: (c: ClaimSummary) => string | null, newestFirst: boolean) => (a: ClaimSummary, b: ClaimSummary) => {
+  const da = key(a)
+  const db = key(b)
+  if (da === db) return byId(a, b)
+  if (da === null || db === null) return da === null ? 1 : -1
+  return (da < db ? -1 : 1) * (newestFirst ? -1 : 1)
+}
+const most = (key: (c: ClaimSummary) => number) => (a: ClaimSummary, b: ClaimSummary) => key(b) - key(a) || byId(a, b)
+
+/** Each order as a comparison of two claims; every two claims are ordered (ids last). */
+export const CLAIM_ORDERS: Record<Exclude<ClaimOrder, 'stored'>, (a: ClaimSummary, b: ClaimSummary) => number> = {
+  latest: dated((c) => c.latestDate, true),
+  first: dated((c) => c.firstDate, false),
+  statements: most((c) => c.statementCount),
+  articles: most((c) => c.articleCount),
 }

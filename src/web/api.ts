@@ -17,7 +17,7 @@ import { ownPage, UnsupportedMediaError } from './errors.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
 import { findStatements, statementFilter } from './statement-query.js'
-import type { WebStore } from './web-store.js'
+import { pagedClaims, type WebStore } from './web-store.js'
 
 const PER_PAGE = 20
 
@@ -37,6 +37,15 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
   router.get('/claims', async (req, res) => {
     const filter = claimsQuery(req.query)
     const paged = paging(req.query, PER_PAGE)
+    const sql = pagedClaims(store)
+    if (sql) {
+      const [items, total] = await Promise.all([
+        sql.claimsPage(filter, 'stored', { offset: (paged.page - 1) * paged.per, limit: paged.per }),
+        sql.claimsCount(filter),
+      ])
+      res.json({ items: items.map(claimJson), page: paged.page, per: paged.per, total })
+      return
+    }
     const speakers = new Map((await store.speakers()).map((s) => [s.id, s]))
     const claims = filterClaims(await store.claims(), filter, (id) => speakers.get(id))
     const page = pageOf(claims, paged)

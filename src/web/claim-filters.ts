@@ -2,11 +2,11 @@
 // its CSV downloads all read a query here, so "next page" and "download this view" keep what the reader chose.
 import { InvalidInputError } from '../errors.js'
 import { SPEAKER_TYPES, type SpeakerType, type Stance } from '../pipeline/types.js'
-import { type ClaimsQuery, filterClaims, type Side } from '../store/claim-filter.js'
+import { CLAIM_ORDERS, type ClaimsQuery, filterClaims, type Side } from '../store/claim-filter.js'
 import type { ClaimSummary } from '../store/views.js'
 import { isDay } from '../text/day.js'
 import { snapshotOf } from './store-views.js'
-import type { WebStore } from './web-store.js'
+import { pagedClaims, type WebStore } from './web-store.js'
 
 export const PER_PAGE = 50
 
@@ -132,24 +132,6 @@ export function narrows(query: ClaimsForm): boolean {
   return queryString(query, { sort: 'latest', page: 1 }) !== ''
 }
 
-// Undated claims go last whichever way the dates run; ties keep a stable order by id.
-const byId = (a: ClaimSummary, b: ClaimSummary) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0)
-const dated = (key: (c: ClaimSummary) => string | null, newestFirst: boolean) => (a: ClaimSummary, b: ClaimSummary) => {
-  const da = key(a)
-  const db = key(b)
-  if (da === db) return byId(a, b)
-  if (da === null || db === null) return da === null ? 1 : -1
-  return (da < db ? -1 : 1) * (newestFirst ? -1 : 1)
-}
-const most = (key: (c: ClaimSummary) => number) => (a: ClaimSummary, b: ClaimSummary) => key(b) - key(a) || byId(a, b)
-
-const ORDERS: Record<Sort, (a: ClaimSummary, b: ClaimSummary) => number> = {
-  latest: dated((c) => c.latestDate, true),
-  first: dated((c) => c.firstDate, false),
-  statements: most((c) => c.statementCount),
-  articles: most((c) => c.articleCount),
-}
-
 /** Every claim the query keeps, in its order (all pages). Worked out once per store version and query. */
 export async function claimsInView(store: WebStore, query: ClaimsForm): Promise<{ all: ClaimSummary[]; matched: ClaimSummary[] }> {
   const snapshot = await snapshotOf(store)
@@ -157,7 +139,7 @@ export async function claimsInView(store: WebStore, query: ClaimsForm): Promise<
   const key = queryString(query, { page: 1 })
   let matched = snapshot.matched.get(key)
   if (!matched) {
-    const { list, place } = await snapshot.sorted(query.sort, ORDERS[query.sort])
+    const { list, place } = await snapshot.sorted(query.sort, CLAIM_ORDERS[query.sort])
     // A speaker asked for narrows the claims to those they spoke in before the filter reads every voice's names.
     const candidates = query.speaker ? (await snapshot.spokenBy(query.speaker)).sort((a, b) => place.get(a)! - place.get(b)!) : list
     matched = filterClaims(candidates, claimsQuery(query), (id) => snapshot.speakers.get(id))
@@ -169,3 +151,42 @@ export async function claimsInView(store: WebStore, query: ClaimsForm): Promise<
 
 // Enough for a desk paging through a few views at once; each is a list of references, not copies.
 const MATCHED_KEPT = 64
+
+/** One page of a view of the claims list, with how many claims there are and how many the view keeps. */
+export interface ClaimsView {
+  total: number
+  matched: number
+  shown: ClaimSummary[]
+}
+
+/** The page a query asks for: from the store's SQL when it pages itself, else from the views kept in memory. */
+export async function claimsView(store: WebStore, query: ClaimsForm): Promise<ClaimsView> {
+  const paged = pagedClaims(store)
+  const offset = (query.page - 1) * PER_PAGE
+  if (paged) {
+    const filter = claimsQuery(query)
+    const [total, matched, shown] = await Promise.all([
+      paged.claimsCount({}),
+      paged.claimsCount(filter),
+      paged.claimsPage(filter, query.sort, { offset, limit: PER_PAGE }),
+    ])
+    return { total, matched, shown }
+  }
+  const { all, matched } = await claimsInView(store, query)
+  return { total: all.length, matched: matched.length, shown: matched.slice(offset, offset + PER_PAGE) }
+}
+
+/** Every claim a view keeps (all its pages), a batch at a time, for its downloads. */
+export async function* claimsOfView(store: WebStore, query: ClaimsForm): AsyncGenerator<ClaimSummary[]> {
+  const paged = pagedClaims(store)
+  if (paged) yield* paged.claimBatches(claimsQuery(query), query.sort)
+  else yield (await claimsInView(store, query)).matched
+}
+
+/** The outlets and the verdicts given, for the filter form. */
+export async function claimFacets(store: WebStore): Promise<{ outlets: string[]; verdicts: string[] }> {
+  const paged = pagedClaims(store)
+  if (paged) return paged.claimFacets()
+  const snapshot = await snapshotOf(store)
+  return { outlets: snapshot.outlets, verdicts: await snapshot.verdicts() }
+}

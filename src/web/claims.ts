@@ -9,11 +9,10 @@ import type { LogEntry } from '../store/schema.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
-import { claimsInView, narrows, PER_PAGE, parseClaimsForm, queryString, SIDES, SORTS } from './claim-filters.js'
+import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryString, SIDES, SORTS } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
-import { snapshotOf } from './store-views.js'
 import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
@@ -71,12 +70,11 @@ export function claimHandlers(store: WebStore) {
 
   const list: RequestHandler = async (req, res) => {
     const query = parseClaimsForm(req.query as Record<string, unknown>)
-    const { all, matched } = await claimsInView(store, query)
-    const pages = Math.max(1, Math.ceil(matched.length / PER_PAGE))
-    const shown = matched.slice((query.page - 1) * PER_PAGE, query.page * PER_PAGE)
-    const snapshot = await snapshotOf(store)
-    const verdicts = [...new Set([...scale, ...(await snapshot.verdicts())])]
-    const outlets = snapshot.outlets
+    const { total, matched, shown } = await claimsView(store, query)
+    const pages = Math.max(1, Math.ceil(matched / PER_PAGE))
+    const facets = await claimFacets(store)
+    const verdicts = [...new Set([...scale, ...facets.verdicts])]
+    const outlets = facets.outlets
     res.render('claims/index', {
       title: 'Claims',
       claims: shown.map((s) => ({
@@ -92,13 +90,13 @@ export function claimHandlers(store: WebStore) {
         latestDate: s.latestDate,
         review: s.claim.review,
       })),
-      total: all.length,
-      matched: matched.length,
+      total,
+      matched,
       query,
       narrowed: narrows(query),
       page: query.page,
       pages,
-      from: matched.length ? (query.page - 1) * PER_PAGE + 1 : 0,
+      from: matched ? (query.page - 1) * PER_PAGE + 1 : 0,
       to: (query.page - 1) * PER_PAGE + shown.length,
       previous: query.page > 1 ? `/claims${queryString(query, { page: query.page - 1 })}` : null,
       next: query.page < pages ? `/claims${queryString(query, { page: query.page + 1 })}` : null,
@@ -135,7 +133,7 @@ export function claimHandlers(store: WebStore) {
       find,
       threshold: PAIR_MODEL.threshold.toFixed(2),
       found: find
-        ? (await claimsMatching(find))
+        ? (await claimsMatching(find, 11))
             .filter((c) => c.claim.id !== ledger.claim.id)
             .slice(0, 10)
             .map(claimLine)
@@ -175,11 +173,13 @@ export function claimHandlers(store: WebStore) {
   }
 
   /** Claims whose text holds every word searched for, or whose id it is; the most quoted first. */
-  const claimsMatching = async (find: string) => {
+  const claimsMatching = async (find: string, limit: number) => {
+    if (store.claimsHolding) return store.claimsHolding(find, limit)
     const words = find.toLowerCase().split(/\s+/).filter(Boolean)
     return (await store.claims())
       .filter((c) => c.claim.id === find || words.every((w) => c.claim.text.toLowerCase().includes(w)))
       .sort((a, b) => b.statementCount - a.statementCount)
+      .slice(0, limit)
   }
 
   const unmerge: RequestHandler<{ id: string }> = async (req, res) => {

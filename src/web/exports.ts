@@ -1,10 +1,10 @@
 // Downloads: the tables as files a spreadsheet opens. Streamed, so a large store never sits in memory twice.
 import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import { writeClaimsCsv } from '../export/claims-csv.js'
+import { writeClaimBatchesCsv } from '../export/claims-csv.js'
 import { writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
-import { claimsInView, narrows, parseClaimsForm } from './claim-filters.js'
+import { claimsOfView, narrows, parseClaimsForm } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
 
 export function exportHandlers(store: WebStore) {
@@ -16,8 +16,8 @@ export function exportHandlers(store: WebStore) {
     const { claim: _claim, ...filters } = req.query as Record<string, unknown>
     const view = parseClaimsForm(filters)
     if (narrows(view) && _claim === undefined) {
-      const { matched } = await claimsInView(store, view)
-      const kept = new Set(matched.flatMap((c) => c.claim.statementIds))
+      const kept = new Set<string>()
+      for await (const batch of claimsOfView(store, view)) for (const c of batch) for (const id of c.claim.statementIds) kept.add(id)
       res.attachment('claimtrail-statements-filtered.csv')
       res.type('text/csv; charset=utf-8')
       await writeStatementsCsv(exportData(await store.tables()), res, { only: (s) => kept.has(s.id) })
@@ -38,10 +38,10 @@ export function exportHandlers(store: WebStore) {
 
   /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */
   const claimsCsv: RequestHandler = async (req, res) => {
-    const { matched } = await claimsInView(store, parseClaimsForm(req.query as Record<string, unknown>))
+    const view = parseClaimsForm(req.query as Record<string, unknown>)
     res.attachment('claimtrail-claims.csv')
     res.type('text/csv; charset=utf-8')
-    await writeClaimsCsv(matched, res)
+    await writeClaimBatchesCsv(claimsOfView(store, view), res)
   }
 
   return { statementsCsv, claimsCsv }

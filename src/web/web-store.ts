@@ -1,5 +1,6 @@
 // What the web reads from and writes to the store, and nothing more. The lowdb Store fits it today; a database
 // backend expected later may answer with promises, so every answer may be one and handlers always await.
+import type { ClaimOrder, ClaimsQuery } from '../store/claim-filter.js'
 import type { Decision } from '../store/decisions.js'
 import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../store/schema.js'
 import type { ExtractedArticle } from '../store/store.js'
@@ -32,4 +33,32 @@ export interface WebStore {
   addArticles(batch: ExtractedArticle[], options?: { write?: boolean }): Promise<AddResult[]>
   /** Resolves once everything applied so far is on the disk. */
   flush(): Promise<void>
+
+  // A store that answers with SQL (PostgreSQL) pages the claims list itself; the pages then never hold every claim.
+  // Without these the web filters and sorts the store's claims in memory (claim-filters.ts, store-views.ts).
+  /** One page of the claims a query keeps, in an order. */
+  claimsPage?(filter: ClaimsQuery, order: ClaimOrder, page: { offset: number; limit: number }): Promise<ClaimSummary[]>
+  /** How many claims a query keeps (every claim with no filter). */
+  claimsCount?(filter?: ClaimsQuery): Promise<number>
+  /** Every claim a query keeps, in an order, a batch at a time. */
+  claimBatches?(filter: ClaimsQuery, order: ClaimOrder): AsyncIterable<ClaimSummary[]>
+  /** The outlets and verdicts the filter form offers. */
+  claimFacets?(): Promise<{ outlets: string[]; verdicts: string[] }>
+  /** Claims whose text holds every word of `find`, or whose id it is; the most quoted first. */
+  claimsHolding?(find: string, limit: number): Promise<ClaimSummary[]>
+}
+
+/** The store's paged reads, when it has them all. */
+export type PagedClaims = Required<Pick<WebStore, 'claimsPage' | 'claimsCount' | 'claimBatches' | 'claimFacets' | 'claimsHolding'>>
+
+export function pagedClaims(store: WebStore): PagedClaims | undefined {
+  const { claimsPage, claimsCount, claimBatches, claimFacets, claimsHolding } = store
+  if (!claimsPage || !claimsCount || !claimBatches || !claimFacets || !claimsHolding) return undefined
+  return {
+    claimsPage: claimsPage.bind(store),
+    claimsCount: claimsCount.bind(store),
+    claimBatches: claimBatches.bind(store),
+    claimFacets: claimFacets.bind(store),
+    claimsHolding: claimsHolding.bind(store),
+  }
 }

@@ -74,11 +74,15 @@ describe('the request log', function () {
     const log = capturedLog()
     const error = new StoreError('cannot read the store')
     const fail = () => Promise.reject(error)
-    // The real store, but for its claims, which fail as a store on a broken disk would.
+    // The real store, but for its claims (whole or a page at a time), which fail as a store on a broken disk would.
     const store = fixture.store as unknown as Record<string | symbol, unknown>
     const failing = new Proxy(store, {
       get: (real, name) =>
-        name === 'claims' ? fail : typeof real[name] === 'function' ? (real[name] as () => unknown).bind(real) : real[name],
+        name === 'claims' || name === 'claimsPage'
+          ? fail
+          : typeof real[name] === 'function'
+            ? (real[name] as () => unknown).bind(real)
+            : real[name],
     }) as unknown as WebStore
     const server = createServer(createApp({ store: failing, logger: log.logger }))
     const base = await listen(server)

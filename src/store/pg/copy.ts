@@ -9,6 +9,7 @@ import type { ArticleRecord, LogEntry, StoreTables } from '../schema.js'
 import { indexed, indexStatements } from './claim-postings.js'
 import type { PgStore } from './pg-store.js'
 import { type Db, writeChanges } from './rows.js'
+import { summariseDue } from './summaries.js'
 
 /** What a copy reads of its source: both stores answer it. */
 export interface CopySource {
@@ -77,6 +78,8 @@ export async function copyStore(source: CopySource, target: PgStore): Promise<{ 
         db,
         part.map((s) => indexed(s, published.get(s.articleId) ?? null)),
       )
+    // The claims list's rows for every claim copied (the triggers noted them).
+    await summariseDue(db)
     await db.query('UPDATE store_state SET version = version + 1')
   })
   // After a bulk load the planner's statistics and the visibility map are stale: counting a speaker's statements

@@ -4,17 +4,21 @@
 // keeps an article from being stored twice whatever races; readers never wait for it.
 import pg from 'pg'
 import { StoreError } from '../../errors.js'
+import type { ClaimOrder, ClaimsQuery } from '../claim-filter.js'
 import type { Decision } from '../decisions.js'
 import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type RecordLookup } from '../ledger.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
+import { claimBatches, claimFacets, claimsCount, claimsHolding, claimsPage } from './claim-list.js'
 import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
 import { shownUrl } from './database-url.js'
 import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
+import { currentClaim, currentSpeakers, lookupFor } from './lookups.js'
 import { appliedMigrations, behind, checkNotNewer, migrate } from './migrate.js'
-import { ARTICLE_COLUMNS, type ArticleRow, articleOf, articlesById, type Db, recordsById } from './rows.js'
+import { ARTICLE_COLUMNS, type ArticleRow, articleOf, type Db, recordsById } from './rows.js'
+import { nameUnnamed, summariseDue } from './summaries.js'
 import { inTransaction } from './transaction.js'
 
 /** Filing one batch at a time across every process that files into the database. */
@@ -33,8 +37,9 @@ export interface PgOpenOptions {
 export class PgStore {
   readonly #pool: pg.Pool
   readonly #readOnly: boolean
-  #summaries: { version: number; list: ClaimSummary[] } | undefined
   #closed = false
+  // Counts of the claims list's views, for the store's version they were counted at.
+  #counts: { version: number; known: Map<string, number> } = { version: -1, known: new Map() }
 
   private constructor(
     readonly path: string,
@@ -66,11 +71,26 @@ export class PgStore {
       } finally {
         client.release()
       }
-      return new PgStore(shown, pool, readOnly)
+      const store = new PgStore(shown, pool, readOnly)
+      if (!readOnly) await store.#catchUp()
+      return store
     } catch (error) {
       await pool.end()
       throw error
     }
+  }
+
+  /** Rows a migration left to be made in JavaScript (the claims list's, after 0002); nothing when there are none. */
+  async #catchUp(): Promise<void> {
+    const { rows } = await this.#pool.query<{ due: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM claim_summaries_due) OR EXISTS (SELECT 1 FROM speakers WHERE names IS NULL) AS due',
+    )
+    if (!rows[0].due) return
+    await this.#transaction(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK])
+      await nameUnnamed(db)
+      await this.#changed(db)
+    })
   }
 
   async close(): Promise<void> {
@@ -151,16 +171,10 @@ export class PgStore {
     return (await recordsById<StatementRecord>(this.#pool, 'statements', [id]))[0]
   }
 
-  /** Every claim that holds a statement, built once per version of the store. */
+  /** Every claim that holds a statement, in the order they were stored. */
   async claims(): Promise<ClaimSummary[]> {
-    const version = await this.version()
-    if (this.#summaries?.version !== version) {
-      const tables = await this.tables()
-      const lookup = lookupOf(tables.articles, tables.speakers, tables.statements)
-      const live = tables.claims.filter((c) => !c.mergedInto && c.statementIds.length)
-      this.#summaries = { version, list: live.map((claim) => claimSummary(claim, lookup)) }
-    }
-    return [...this.#summaries.list]
+    const { rows } = await this.#pool.query<{ summary: ClaimSummary }>('SELECT summary FROM claim_summaries ORDER BY seq')
+    return rows.map((r) => r.summary)
   }
 
   /** A claim's ledger; a merged claim's id answers with the claim it was merged into. */
@@ -220,24 +234,47 @@ export class PgStore {
   }
 
   /** The records a ledger of these statements looks up: them, their articles, their speakers as they are now. */
-  async #lookupFor(statementIds: string[]): Promise<RecordLookup> {
-    const statements = await recordsById<StatementRecord>(this.#pool, 'statements', statementIds)
-    const [articles, speakers] = await Promise.all([
-      articlesById(
-        this.#pool,
-        statements.map((s) => s.articleId),
-      ),
-      currentSpeakers(
-        this.#pool,
-        statements.flatMap((s) => (s.speakerId ? [s.speakerId] : [])),
-      ),
-    ])
-    const byId = new Map(statements.map((s) => [s.id, s]))
-    const articleById = new Map(articles.map((a) => [a.id, a]))
-    return { article: (id) => articleById.get(id), speaker: (id) => speakers.get(id), statement: (id) => byId.get(id) }
+  #lookupFor(statementIds: string[]): Promise<RecordLookup> {
+    return lookupFor(this.#pool, statementIds)
+  }
+
+  /** One page of the claims list: the claims a query keeps, in an order (claim-list.ts). */
+  claimsPage(filter: ClaimsQuery, order: ClaimOrder, page: { offset: number; limit: number }): Promise<ClaimSummary[]> {
+    return claimsPage(this.#pool, filter, order, page)
+  }
+
+  /** How many claims a query keeps; the count of every claim is kept until the next write. */
+  async claimsCount(filter: ClaimsQuery = {}): Promise<number> {
+    const version = await this.version()
+    const key = JSON.stringify(filter)
+    if (this.#counts.version !== version) this.#counts = { version, known: new Map() }
+    let count = this.#counts.known.get(key)
+    if (count === undefined) {
+      count = await claimsCount(this.#pool, filter)
+      if (this.#counts.known.size >= 256) this.#counts.known.clear()
+      this.#counts.known.set(key, count)
+    }
+    return count
+  }
+
+  /** Every claim a query keeps, in an order, a batch at a time. */
+  claimBatches(filter: ClaimsQuery, order: ClaimOrder): AsyncIterable<ClaimSummary[]> {
+    return claimBatches(this.#pool, filter, order)
+  }
+
+  /** The outlets and verdicts the claims list's form offers. */
+  claimFacets(): Promise<{ outlets: string[]; verdicts: string[] }> {
+    return claimFacets(this.#pool)
+  }
+
+  /** Claims whose text holds every word of `find`, or whose id it is; the most quoted first. */
+  claimsHolding(find: string, limit: number): Promise<ClaimSummary[]> {
+    return claimsHolding(this.#pool, find, limit)
   }
 
   async #changed(db: Db): Promise<void> {
+    // The claims list's rows for what this write touched, committed with it.
+    await summariseDue(db)
     const { rows } = await db.query<{ version: string }>('UPDATE store_state SET version = version + 1 RETURNING version')
     await db.query('SELECT pg_notify($1, $2)', [CHANGED, rows[0].version])
   }
@@ -255,47 +292,4 @@ export class PgStore {
   #writable(): void {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
   }
-}
-
-/** The lookup the ledger reads, over records at hand; a merged speaker answers with the one it joined. */
-function lookupOf(articles: ArticleRecord[], speakers: SpeakerRecord[], statements: StatementRecord[]): RecordLookup {
-  const articleById = new Map(articles.map((a) => [a.id, a]))
-  const speakerById = new Map(speakers.map((s) => [s.id, s]))
-  const statementById = new Map(statements.map((s) => [s.id, s]))
-  const current = (id: string) => {
-    let record = speakerById.get(id)
-    for (let hops = 0; record?.mergedInto && hops < 100; hops++) record = speakerById.get(record.mergedInto)
-    return record
-  }
-  return { article: (id) => articleById.get(id), speaker: current, statement: (id) => statementById.get(id) }
-}
-
-/** Each speaker id with the record it lives in now, following merges. */
-export async function currentSpeakers(db: Db, ids: string[]): Promise<Map<string, SpeakerRecord>> {
-  const list = [...new Set(ids)]
-  if (!list.length) return new Map()
-  const { rows } = await db.query<{ asked: string; record: SpeakerRecord }>(
-    `WITH RECURSIVE chain(asked, id, merged_into, hops) AS (
-       SELECT id, id, merged_into, 0 FROM speakers WHERE id = ANY($1::text[])
-       UNION ALL
-       SELECT c.asked, s.id, s.merged_into, c.hops + 1 FROM chain c JOIN speakers s ON s.id = c.merged_into WHERE c.hops < 100
-     )
-     SELECT DISTINCT ON (c.asked) c.asked, s.record FROM chain c JOIN speakers s ON s.id = c.id ORDER BY c.asked, c.hops DESC`,
-    [list],
-  )
-  return new Map(rows.map((r) => [r.asked, r.record]))
-}
-
-/** A claim, or the one it was merged into. */
-export async function currentClaim(db: Db, id: string): Promise<ClaimRecord | undefined> {
-  const { rows } = await db.query<{ record: ClaimRecord }>(
-    `WITH RECURSIVE chain(id, merged_into, hops) AS (
-       SELECT id, merged_into, 0 FROM claims WHERE id = $1
-       UNION ALL
-       SELECT c2.id, c2.merged_into, chain.hops + 1 FROM chain JOIN claims c2 ON c2.id = chain.merged_into WHERE chain.hops < 100
-     )
-     SELECT c.record FROM chain JOIN claims c ON c.id = chain.id ORDER BY chain.hops DESC LIMIT 1`,
-    [id],
-  )
-  return rows[0]?.record
 }

@@ -4,6 +4,7 @@ import type pg from 'pg'
 import type { Changes } from '../changes.js'
 import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord } from '../schema.js'
 import { keptApart, speakerKeys, surnameOf } from '../speakers.js'
+import { namesOf } from './names.js'
 
 /** A connection or the pool: anything that answers a query. */
 export type Db = Pick<pg.ClientBase, 'query'>
@@ -86,10 +87,13 @@ export async function writeChanges(db: Db, changes: Changes): Promise<void> {
 
 async function writeSpeakers(db: Db, speakers: SpeakerRecord[]): Promise<void> {
   await db.query(
-    `INSERT INTO speakers (id, name, type, merged_into, record)
-     SELECT r->>'id', r->>'name', r->>'type', r->>'mergedInto', r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, merged_into = excluded.merged_into, record = excluded.record`,
-    [json(speakers)],
+    `INSERT INTO speakers (id, name, type, merged_into, record, names)
+     SELECT r->>'id', r->>'name', r->>'type', r->>'mergedInto', r, x.names
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) JOIN unnest($2::text[]) WITH ORDINALITY AS x(names, n) USING (n)
+     ORDER BY n
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, merged_into = excluded.merged_into,
+       record = excluded.record, names = excluded.names`,
+    [json(speakers), speakers.map(namesOf)],
   )
   // A merged record is found by none of its keys any more; a live one by those it still has, first come first served.
   const ids = speakers.map((s) => s.id)

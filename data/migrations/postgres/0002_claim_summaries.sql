@@ -1,0 +1,114 @@
+-- Up Migration
+-- The claims list as rows: one summary per live claim (src/store/ledger.ts claimSummary, kept as it was made) beside
+-- the columns the list sorts and filters by, and one row per voice for the filters that must hold for one and the
+-- same statement (speaker, side, speaker type, outlet, date). A serving process pages through them with indexed
+-- queries instead of holding every claim. Ids and dates sort byte by byte ("C"), as the JSON store sorts them.
+
+CREATE TABLE claim_summaries (
+  claim_id text COLLATE "C" PRIMARY KEY,
+  seq bigint NOT NULL,
+  summary json NOT NULL,
+  text text NOT NULL,
+  statement_count integer NOT NULL,
+  article_count integer NOT NULL,
+  first_date text COLLATE "C",
+  latest_date text COLLATE "C",
+  denied boolean NOT NULL,
+  anonymous_only boolean NOT NULL,
+  reviewed boolean NOT NULL,
+  verdict text
+);
+CREATE INDEX claim_summaries_seq ON claim_summaries (seq);
+CREATE INDEX claim_summaries_latest ON claim_summaries (latest_date DESC NULLS LAST, claim_id);
+CREATE INDEX claim_summaries_first ON claim_summaries (first_date ASC NULLS LAST, claim_id);
+CREATE INDEX claim_summaries_statements ON claim_summaries (statement_count DESC, claim_id);
+CREATE INDEX claim_summaries_articles ON claim_summaries (article_count DESC, claim_id);
+CREATE INDEX claim_summaries_denied ON claim_summaries (latest_date DESC NULLS LAST, claim_id) WHERE denied;
+CREATE INDEX claim_summaries_verdict ON claim_summaries (verdict) WHERE reviewed;
+CREATE INDEX claim_summaries_text ON claim_summaries USING gin (lower(text) gin_trgm_ops);
+
+-- side: assert (a confirmation too), deny or decline. `name_key` is the name the voice is shown with, normalised
+-- and padded with spaces, so that a run of whole words is found with LIKE '% words %'.
+CREATE TABLE claim_voices (
+  claim_id text COLLATE "C" NOT NULL,
+  side text NOT NULL,
+  speaker_id text,
+  name_key text NOT NULL,
+  type text,
+  outlet text,
+  date text COLLATE "C"
+);
+CREATE INDEX claim_voices_claim ON claim_voices (claim_id);
+CREATE INDEX claim_voices_speaker ON claim_voices (speaker_id);
+CREATE INDEX claim_voices_outlet ON claim_voices (outlet);
+CREATE INDEX claim_voices_date ON claim_voices (date);
+CREATE INDEX claim_voices_type ON claim_voices (type, side);
+CREATE INDEX claim_voices_name ON claim_voices USING gin (name_key gin_trgm_ops);
+
+-- Every name a speaker was written with, normalised and padded the same way, joined by '|': the speaker filter
+-- reads the record's names as they are now, so a new alias finds old claims without redoing their summaries.
+ALTER TABLE speakers ADD COLUMN names text;
+CREATE INDEX speakers_names_trgm ON speakers USING gin (names gin_trgm_ops);
+
+-- Claims whose summary must be made again before the writing transaction commits (src/store/pg/summaries.ts).
+-- The triggers note them whatever wrote the rows: filing, a decision, a copy.
+CREATE TABLE claim_summaries_due (claim_id text PRIMARY KEY);
+INSERT INTO claim_summaries_due SELECT id FROM claims;
+
+CREATE FUNCTION claims_due() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO claim_summaries_due SELECT DISTINCT id FROM changed ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER claims_inserted AFTER INSERT ON claims REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION claims_due();
+CREATE TRIGGER claims_updated AFTER UPDATE ON claims REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION claims_due();
+
+CREATE FUNCTION statements_due() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO claim_summaries_due SELECT DISTINCT claim_id FROM changed ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION statements_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO claim_summaries_due
+    SELECT claim_id FROM changed UNION SELECT claim_id FROM was
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER statements_inserted AFTER INSERT ON statements REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION statements_due();
+CREATE TRIGGER statements_updated AFTER UPDATE ON statements REFERENCING OLD TABLE AS was NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION statements_moved();
+
+-- A speaker shown otherwise (name, type, role, merged) changes the summaries of the claims they spoke in; a new
+-- alias alone does not (see `names`).
+CREATE FUNCTION speakers_restyled() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO claim_summaries_due
+    SELECT st.claim_id FROM statements st
+    WHERE st.speaker_id IN (
+      SELECT n.id FROM changed n JOIN was o ON o.id = n.id
+      WHERE (n.name, n.type, n.record->>'role', n.merged_into) IS DISTINCT FROM (o.name, o.type, o.record->>'role', o.merged_into)
+      UNION
+      SELECT s.id FROM speakers s JOIN changed n ON s.merged_into = n.id JOIN was o ON o.id = n.id
+      WHERE (n.name, n.type, n.record->>'role') IS DISTINCT FROM (o.name, o.type, o.record->>'role')
+    )
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER speakers_updated AFTER UPDATE ON speakers REFERENCING OLD TABLE AS was NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION speakers_restyled();
+
+-- An article's outlet or date is shown in every summary that quotes it.
+CREATE FUNCTION articles_restyled() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO claim_summaries_due
+    SELECT st.claim_id FROM statements st JOIN changed n ON st.article_id = n.id JOIN was o ON o.id = n.id
+    WHERE (n.outlet, n.published) IS DISTINCT FROM (o.outlet, o.published)
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_updated AFTER UPDATE ON articles REFERENCING OLD TABLE AS was NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION articles_restyled();

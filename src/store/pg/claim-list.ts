@@ -1,0 +1,107 @@
+// The claims list as indexed SQL over claim_summaries and claim_voices (migration 0002): one page of a filtered,
+// sorted view and its counts, without reading every claim. The rules are the JSON store's (claim-filter.ts
+// filterClaims, the web's sort orders); the contract suite holds the two to the same answers.
+import type { ClaimOrder, ClaimsQuery } from '../claim-filter.js'
+import { normaliseName } from '../speakers.js'
+import type { ClaimSummary } from '../views.js'
+import { wordsPattern } from './names.js'
+import type { Db } from './rows.js'
+
+// Undated claims last whichever way the dates run; ties by id, byte by byte (the columns are COLLATE "C").
+const ORDER_BY: Record<ClaimOrder, string> = {
+  latest: 'latest_date DESC NULLS LAST, claim_id',
+  first: 'first_date ASC NULLS LAST, claim_id',
+  statements: 'statement_count DESC, claim_id',
+  articles: 'article_count DESC, claim_id',
+  stored: 'seq',
+}
+
+/** The WHERE clause for a query, with its parameters numbered from $1. */
+export function claimsWhere(filter: ClaimsQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = []
+  const arg = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const holds: string[] = []
+  if (filter.denied !== undefined) holds.push(filter.denied ? 'denied' : 'NOT denied')
+  if (filter.acrossArticles) holds.push('article_count >= 2')
+  if (filter.anonymousOnly) holds.push('anonymous_only')
+  const review = filter.review
+  if (review && 'reviewed' in review) holds.push(review.reviewed ? 'reviewed' : 'NOT reviewed')
+  else if (review) holds.push(`reviewed AND verdict = ${arg(review.verdict.toLowerCase())}`)
+
+  // Speaker, type, stance, outlet and dates must all hold for one and the same voice.
+  const voice: string[] = []
+  const wanted = filter.speaker ? normaliseName(filter.speaker) : ''
+  if (wanted) {
+    const pattern = arg(wordsPattern(wanted))
+    voice.push(`(v.name_key LIKE ${pattern} OR EXISTS (SELECT 1 FROM speakers s WHERE s.id = v.speaker_id AND s.names LIKE ${pattern}))`)
+  }
+  if (filter.speakerType) voice.push(`v.type = ${arg(filter.speakerType)}`)
+  if (filter.stance) voice.push(`v.side = ${arg(filter.stance === 'confirm' ? 'assert' : filter.stance)}`)
+  if (filter.outlet) voice.push(`v.outlet = ${arg(filter.outlet.toLowerCase())}`)
+  if (filter.from) voice.push(`v.date >= ${arg(filter.from)}`)
+  if (filter.to) voice.push(`v.date <= ${arg(filter.to)}`)
+  if (voice.length) holds.push(`claim_id IN (SELECT v.claim_id FROM claim_voices v WHERE ${voice.join(' AND ')})`)
+  return { where: holds.length ? `WHERE ${holds.join(' AND ')}` : '', params }
+}
+
+/** One page of the claims a query keeps, in an order. */
+export async function claimsPage(
+  db: Db,
+  filter: ClaimsQuery,
+  order: ClaimOrder,
+  { offset, limit }: { offset: number; limit: number },
+): Promise<ClaimSummary[]> {
+  const { where, params } = claimsWhere(filter)
+  const { rows } = await db.query<{ summary: ClaimSummary }>(
+    `SELECT summary FROM claim_summaries ${where} ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  )
+  return rows.map((r) => r.summary)
+}
+
+/** How many claims a query keeps. */
+export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> {
+  const { where, params } = claimsWhere(filter)
+  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM claim_summaries ${where}`, params)
+  return Number(rows[0].n)
+}
+
+/** Every claim a query keeps, in an order, a batch at a time: for downloads of a whole view. */
+export async function* claimBatches(db: Db, filter: ClaimsQuery, order: ClaimOrder, size = 2000): AsyncGenerator<ClaimSummary[]> {
+  for (let offset = 0; ; offset += size) {
+    const batch = await claimsPage(db, filter, order, { offset, limit: size })
+    if (batch.length) yield batch
+    if (batch.length < size) return
+  }
+}
+
+/** The outlets and the verdicts given, for the list's filter form. */
+export async function claimFacets(db: Db): Promise<{ outlets: string[]; verdicts: string[] }> {
+  const [outlets, verdicts] = await Promise.all([
+    db.query<{ outlet: string }>('SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL'),
+    // In the order the claims were stored, as the JSON store lists them.
+    db.query<{ verdict: string }>(
+      `SELECT summary->'claim'->'review'->>'verdict' AS verdict FROM claim_summaries WHERE reviewed
+       GROUP BY 1 ORDER BY min(seq)`,
+    ),
+  ])
+  return {
+    outlets: outlets.rows.map((r) => r.outlet).sort((a, b) => a.localeCompare(b)),
+    verdicts: verdicts.rows.map((r) => r.verdict),
+  }
+}
+
+/** Claims whose text holds every word asked for, or whose id it is; the most quoted first. */
+export async function claimsHolding(db: Db, find: string, limit: number): Promise<ClaimSummary[]> {
+  const words = find.toLowerCase().split(/\s+/).filter(Boolean)
+  const like = words.map((w) => `%${w.replace(/[\\%_]/g, '\\$&')}%`)
+  const { rows } = await db.query<{ summary: ClaimSummary }>(
+    `SELECT summary FROM claim_summaries WHERE claim_id = $1 OR lower(text) LIKE ALL ($2::text[])
+     ORDER BY statement_count DESC, seq LIMIT $3`,
+    [find, like, limit],
+  )
+  return rows.map((r) => r.summary)
+}
