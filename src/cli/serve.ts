@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino'
 import { InvalidInputError } from '../errors.js'
 import { ArticleQueue } from '../queue/queue.js'
 import { type ClaimStore, isDatabaseUrl, openStore } from '../store/open.js'
+import { PgStore } from '../store/pg/pg-store.js'
 import { readUsers } from '../users/users-file.js'
 import { publicUrlOf } from '../web/hosts.js'
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from '../web/log-levels.js'
@@ -135,7 +136,8 @@ export async function serve(
     createApp({
       store,
       logger: webLogger({ level: logLevel, destination: logDestination }),
-      access: { usersFile, reading, writeLimit },
+      // Servers on one database count the limits together there (web/auth/shared-counts.ts).
+      access: { usersFile, reading, writeLimit, limitsIn: store instanceof PgStore ? store.pool : undefined },
       // A database keeps no jobs file beside it: the ingest form's jobs are this server's, in memory.
       jobsFile: isDatabaseUrl(store.path) ? undefined : jobsPath(store.path),
       development,

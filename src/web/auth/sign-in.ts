@@ -1,6 +1,7 @@
 // The sign-in page and signing out. Both are forms with a token; a failed sign-in says only that the name and
 // password do not match, never which of them was wrong. Signing out ends all the user's sessions (sessions.ts).
 import express, { Router } from 'express'
+import type pg from 'pg'
 import { endSessions, signIn } from '../../users/users.js'
 import { checkFormToken } from './csrf.js'
 import { askerOf } from './guard.js'
@@ -20,14 +21,15 @@ const field = (body: unknown, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 
-export function signInRoutes(staff: Staff): Router {
+/** `database`: where the failed sign-ins are counted, when servers share one (write-limits.ts). */
+export function signInRoutes(staff: Staff, database?: pg.Pool): Router {
   const router = Router()
 
   router.get('/login', (req, res) => {
     res.render('sessions/new', { title: 'Sign in', problem: null, name: '', next: localPath(req.query.next) })
   })
 
-  router.post('/login', signInLimit(), form, checkFormToken, accountSignInLimit(), async (req, res) => {
+  router.post('/login', signInLimit(database), form, checkFormToken, accountSignInLimit(database), async (req, res) => {
     const { desk } = askerOf(req)!
     const name = field(req.body, 'name').trim()
     const next = localPath(field(req.body, 'next'))

@@ -1,10 +1,13 @@
-// Rate limits (express-rate-limit, counted in this process's memory): writes per user (or per address, for
-// those not signed in), and failed sign-ins per address, since each costs a slow scrypt check, and per account
-// name, so that guessing one user's password from many addresses is as slow as from one.
+// Rate limits (express-rate-limit): writes per user (or per address, for those not signed in), and failed sign-ins
+// per address, since each costs a slow scrypt check, and per account name, so that guessing one user's password
+// from many addresses is as slow as from one. Counted in this process's memory, or, given the database that
+// several servers share, in it (shared-counts.ts), so that the limits hold across them.
 import type { Request, RequestHandler, Response } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit'
+import type pg from 'pg'
 import { SAFE } from './guard.js'
 import { refuse } from './refuse.js'
+import { SharedCounts } from './shared-counts.js'
 
 /** Enough for a script that files 200 articles and their reviews at once; `serve --write-limit` changes it. */
 export const DEFAULT_WRITE_LIMIT = 1000
@@ -18,8 +21,13 @@ const who = (req: Request, res: Response) => {
   return user ? `user ${user.id}` : `address ${ipKeyGenerator(req.ip ?? '')}`
 }
 
-export function writeLimit(perMinute: number): RequestHandler {
+/** Where a limit counts: in the shared database when there is one, each limit under a prefix of its own. */
+const countsIn = (database: pg.Pool | undefined, prefix: string): Store | undefined =>
+  database ? new SharedCounts(database, prefix) : undefined
+
+export function writeLimit(perMinute: number, database?: pg.Pool): RequestHandler {
   return rateLimit({
+    store: countsIn(database, 'write '),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
@@ -37,8 +45,9 @@ export function writeLimit(perMinute: number): RequestHandler {
   })
 }
 
-export function signInLimit(): RequestHandler {
+export function signInLimit(database?: pg.Pool): RequestHandler {
   return rateLimit({
+    store: countsIn(database, 'sign-in '),
     windowMs: SIGN_IN_WINDOW_MINUTES * 60_000,
     limit: FAILED_SIGN_INS,
     skipSuccessfulRequests: true,
@@ -64,8 +73,9 @@ const accountOf = (req: Request) => {
  * After the form is read: failed sign-ins as one name, from any address. Whoever guesses can hold a user out for
  * the window this way, but not find the password; the user's other sessions and API tokens keep working.
  */
-export function accountSignInLimit(): RequestHandler {
+export function accountSignInLimit(database?: pg.Pool): RequestHandler {
   return rateLimit({
+    store: countsIn(database, 'sign-in as '),
     windowMs: ACCOUNT_WINDOW_MINUTES * 60_000,
     limit: FAILED_SIGN_INS_AS_ONE,
     skipSuccessfulRequests: true,
