@@ -5,7 +5,9 @@
 // filing one more article costs in a small store and in this one. Requests run one at a time, each asks for
 // another page, speaker or word, and each carries a cookie, so the rendered-page cache (src/web/page-cache.ts)
 // never answers: every page is rendered. bench:load shows what the cache adds.
-// With --db postgres://… (an empty database) the generated store is copied there and served from it.
+// With --db postgres://… (an empty database) the generated store is copied there and served from it; a database
+// that already holds a store (`npm run gen -- --db postgres://… --statements 1000000`) is measured as it is, and
+// the ingest-cost rows then file 21 more generated articles into it.
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,7 +23,7 @@ import { generateInChild, mb, percentile, runCli, serveStore, timedGet } from '.
 const { values } = parseArgs({
   options: { statements: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' }, db: { type: 'string' } },
 })
-const STATEMENTS = Number(values.statements)
+let STATEMENTS = Number(values.statements)
 const REQUESTS = Number(values.requests)
 const n = (x: number) => x.toLocaleString('en-US')
 
@@ -53,9 +55,13 @@ const RENDER = { cookie: 'bench=1' }
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'))
 try {
   const file = join(folder, 'claimtrail.json')
-  generateInChild(['--statements', String(STATEMENTS)], file, folder)
+  const held = values.db ? await statementsIn(values.db) : 0
+  if (held) {
+    STATEMENTS = held
+    console.log(`measuring the store already in the database: ${n(held)} statements`)
+  } else generateInChild(['--statements', String(STATEMENTS)], file, folder)
   // --db postgres://…: the generated store is copied into that (empty) database and everything is measured there.
-  const db = values.db ? await intoDatabase(file, values.db, folder) : file
+  const db = values.db ? (held ? values.db : await intoDatabase(file, values.db, folder)) : file
 
   const server = await serveStore(db)
   // Other work on the machine slows every figure; say how busy it was.
@@ -169,6 +175,20 @@ async function intoDatabase(file: string, url: string, folder: string): Promise<
   if (copied.status !== 0) throw new Error(`claimtrail copy into ${url} exited ${copied.status}: give an empty database`)
   console.log(`copied into the database in ${copied.seconds.toFixed(1)} s (peak RSS ${mb(copied.peakRss)})`)
   return url
+}
+
+/** How many statements a database's store holds; 0 when it has no store yet. */
+async function statementsIn(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ n: string | null }>(
+      "SELECT CASE WHEN to_regclass('statements') IS NULL THEN 0 ELSE (SELECT count(*) FROM statements) END AS n",
+    )
+    return Number(rows[0].n ?? 0)
+  } finally {
+    await client.end()
+  }
 }
 
 /** A new database beside the given one on the same server (dropped first if a run left it). */

@@ -9,42 +9,51 @@ import type { Db } from './rows.js'
 
 // Undated claims last whichever way the dates run; ties by id, byte by byte (the columns are COLLATE "C").
 const ORDER_BY: Record<ClaimOrder, string> = {
-  latest: 'latest_date DESC NULLS LAST, claim_id',
-  first: 'first_date ASC NULLS LAST, claim_id',
-  statements: 'statement_count DESC, claim_id',
-  articles: 'article_count DESC, claim_id',
-  stored: 'seq',
+  latest: 's.latest_date DESC NULLS LAST, s.claim_id',
+  first: 's.first_date ASC NULLS LAST, s.claim_id',
+  statements: 's.statement_count DESC, s.claim_id',
+  articles: 's.article_count DESC, s.claim_id',
+  stored: 's.seq',
 }
 
-/** The WHERE clause for a query, with its parameters numbered from $1. */
-export function claimsWhere(filter: ClaimsQuery): { where: string; params: unknown[] } {
+/** A query as SQL over claim_summaries `s`: what comes before SELECT, the WHERE clause, and their parameters. */
+export function claimsWhere(filter: ClaimsQuery): { with: string; where: string; params: unknown[] } {
   const params: unknown[] = []
   const arg = (value: unknown) => {
     params.push(value)
     return `$${params.length}`
   }
   const holds: string[] = []
-  if (filter.denied !== undefined) holds.push(filter.denied ? 'denied' : 'NOT denied')
-  if (filter.acrossArticles) holds.push('article_count >= 2')
-  if (filter.anonymousOnly) holds.push('anonymous_only')
+  if (filter.denied !== undefined) holds.push(filter.denied ? 's.denied' : 'NOT s.denied')
+  if (filter.acrossArticles) holds.push('s.article_count >= 2')
+  if (filter.anonymousOnly) holds.push('s.anonymous_only')
   const review = filter.review
-  if (review && 'reviewed' in review) holds.push(review.reviewed ? 'reviewed' : 'NOT reviewed')
-  else if (review) holds.push(`reviewed AND verdict = ${arg(review.verdict.toLowerCase())}`)
+  if (review && 'reviewed' in review) holds.push(review.reviewed ? 's.reviewed' : 'NOT s.reviewed')
+  else if (review) holds.push(`s.reviewed AND s.verdict = ${arg(review.verdict.toLowerCase())}`)
 
-  // Speaker, type, stance, outlet and dates must all hold for one and the same voice.
+  // Type, stance, outlet and dates must all hold for one and the same voice, and the speaker asked for with them.
   const voice: string[] = []
-  const wanted = filter.speaker ? normaliseName(filter.speaker) : ''
-  if (wanted) {
-    const pattern = arg(wordsPattern(wanted))
-    voice.push(`(v.name_key LIKE ${pattern} OR EXISTS (SELECT 1 FROM speakers s WHERE s.id = v.speaker_id AND s.names LIKE ${pattern}))`)
-  }
   if (filter.speakerType) voice.push(`v.type = ${arg(filter.speakerType)}`)
   if (filter.stance) voice.push(`v.side = ${arg(filter.stance === 'confirm' ? 'assert' : filter.stance)}`)
   if (filter.outlet) voice.push(`v.outlet = ${arg(filter.outlet.toLowerCase())}`)
   if (filter.from) voice.push(`v.date >= ${arg(filter.from)}`)
   if (filter.to) voice.push(`v.date <= ${arg(filter.to)}`)
-  if (voice.length) holds.push(`claim_id IN (SELECT v.claim_id FROM claim_voices v WHERE ${voice.join(' AND ')})`)
-  return { where: holds.length ? `WHERE ${holds.join(' AND ')}` : '', params }
+  const wanted = filter.speaker ? normaliseName(filter.speaker) : ''
+  const and = voice.map((c) => ` AND ${c}`).join('')
+  let before = ''
+  if (wanted) {
+    // A name is rare: the voices it finds (by the name shown, or by any name of the speaker record, through the
+    // trigram indexes) are gathered first, then sorted; walking the sorted list would pass every claim.
+    const pattern = arg(wordsPattern(wanted))
+    before = `WITH spoken AS MATERIALIZED (
+      SELECT v.claim_id FROM claim_voices v WHERE v.name_key LIKE ${pattern}${and}
+      UNION
+      SELECT v.claim_id FROM speakers n JOIN claim_voices v ON v.speaker_id = n.id WHERE n.names LIKE ${pattern}${and})`
+    holds.push('s.claim_id IN (SELECT claim_id FROM spoken)')
+  } else if (voice.length) {
+    holds.push(`EXISTS (SELECT 1 FROM claim_voices v WHERE v.claim_id = s.claim_id${and})`)
+  }
+  return { with: before, where: holds.length ? `WHERE ${holds.join(' AND ')}` : '', params }
 }
 
 /** One page of the claims a query keeps, in an order. */
@@ -54,18 +63,18 @@ export async function claimsPage(
   order: ClaimOrder,
   { offset, limit }: { offset: number; limit: number },
 ): Promise<ClaimSummary[]> {
-  const { where, params } = claimsWhere(filter)
+  const sql = claimsWhere(filter)
   const { rows } = await db.query<{ summary: ClaimSummary }>(
-    `SELECT summary FROM claim_summaries ${where} ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset}`,
-    params,
+    `${sql.with} SELECT s.summary FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset}`,
+    sql.params,
   )
   return rows.map((r) => r.summary)
 }
 
 /** How many claims a query keeps. */
 export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> {
-  const { where, params } = claimsWhere(filter)
-  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM claim_summaries ${where}`, params)
+  const sql = claimsWhere(filter)
+  const { rows } = await db.query<{ n: string }>(`${sql.with} SELECT count(*) AS n FROM claim_summaries s ${sql.where}`, sql.params)
   return Number(rows[0].n)
 }
 
