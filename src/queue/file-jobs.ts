@@ -28,7 +28,20 @@ export async function fileJobs(
   filer: ArticleFiler,
   log: WorkLog,
 ): Promise<void> {
-  const looked = await Promise.all(jobs.map((job) => extract(job, extractor)))
+  // A job delivered again after its article was filed (its worker died before settling it) is settled as filed.
+  const stored = filer.storedIds ? await filer.storedIds(jobs.map((job) => job.data.article.text)) : []
+  const fresh: TakenJob[] = []
+  for (const [i, job] of jobs.entries()) {
+    const articleId = stored[i]
+    if (articleId === undefined) {
+      fresh.push(job)
+      continue
+    }
+    const result = { articleId, added: false, statements: 0, claims: 0 }
+    await complete(queue, job.id, result)
+    log.filed(job, result)
+  }
+  const looked = await Promise.all(fresh.map((job) => extract(job, extractor)))
   const ready: Array<{ job: TakenJob; extracted: ExtractedArticle }> = []
   for (const one of looked) {
     if ('extracted' in one) ready.push(one)

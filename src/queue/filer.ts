@@ -7,4 +7,6 @@ import type { AddResult } from '../store/views.js'
 export interface ArticleFiler {
   /** Resolves once the batch is stored for good; an article whose text is stored comes back `added: false`. */
   addArticles(batch: ExtractedArticle[]): Promise<AddResult[]>
+  /** The id each text is stored under, if it is: a job delivered again is settled without extracting it again. */
+  storedIds?(texts: string[]): Promise<Array<string | undefined>>
 }

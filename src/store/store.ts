@@ -192,6 +192,11 @@ export class Store {
     return this.#byFingerprint.has(fingerprint(text))
   }
 
+  /** The id each text is stored under, if it is. */
+  async storedIds(texts: string[]): Promise<Array<string | undefined>> {
+    return texts.map((text) => this.#byFingerprint.get(fingerprint(text))?.id)
+  }
+
   async addArticle(article: ArticleInput, extraction: Extraction): Promise<AddResult> {
     const [result] = await this.addArticles([{ article, extraction }])
     return result

@@ -7,6 +7,7 @@ import { StoreError } from '../../errors.js'
 import type { ClaimOrder, ClaimsQuery } from '../claim-filter.js'
 import type { Decision } from '../decisions.js'
 import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type RecordLookup } from '../ledger.js'
+import { fingerprint } from '../records.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
@@ -123,6 +124,17 @@ export class PgStore {
       if (results.some((r) => r.added)) await this.#changed(db)
       return results
     })
+  }
+
+  /** The id each text is stored under, if it is (by its fingerprint). */
+  async storedIds(texts: string[]): Promise<Array<string | undefined>> {
+    const prints = texts.map(fingerprint)
+    const { rows } = await this.#pool.query<{ id: string; fingerprint: string }>(
+      'SELECT id, fingerprint FROM articles WHERE fingerprint = ANY($1::text[])',
+      [prints],
+    )
+    const ids = new Map(rows.map((r) => [r.fingerprint, r.id]))
+    return prints.map((p) => ids.get(p))
   }
 
   /** Every write is committed before it is answered: there is nothing to flush. */
