@@ -136,7 +136,8 @@ try {
     [db, STATEMENTS],
   ] as const) {
     const store = await openStore(path)
-    const newsroom = new Newsroom(2, 1_000)
+    // A store measured as it was found may hold the articles of an earlier run's seed: another seed each time.
+    const newsroom = new Newsroom(held && path === db ? 1000 + (await statementsIn(db)) : 2, 1_000)
     await store.addArticles([newsroom.next()])
     const times: number[] = []
     let journalBytes = 0

@@ -96,6 +96,10 @@ describe('Claims list: PostgreSQL pages agree with the JSON store', function () 
           name,
         ).to.deep.equal(wanted)
         expect(await b.claimsCount(query), name).to.equal(wanted.length)
+        const batches: string[][] = []
+        for await (const batch of b.claimBatches(query, order, 50)) batches.push(batch.map((c) => c.claim.id))
+        expect(batches.flat(), `${name}, in batches`).to.deep.equal(wanted)
+        expect(batches.slice(0, -1).every((batch) => batch.length === 50)).to.equal(true)
         if (wanted.length > 7) {
           const second = await b.claimsPage(query, order, { offset: 3, limit: 4 })
           expect(

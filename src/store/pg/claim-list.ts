@@ -1,6 +1,7 @@
 // The claims list as indexed SQL over claim_summaries and claim_voices (migration 0002): one page of a filtered,
 // sorted view and its counts, without reading every claim. The rules are the JSON store's (claim-filter.ts
 // filterClaims, the web's sort orders); the contract suite holds the two to the same answers.
+import type pg from 'pg'
 import type { ClaimOrder, ClaimsQuery } from '../claim-filter.js'
 import { normaliseName } from '../speakers.js'
 import type { ClaimSummary } from '../views.js'
@@ -78,12 +79,30 @@ export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> 
   return Number(rows[0].n)
 }
 
-/** Every claim a query keeps, in an order, a batch at a time: for downloads of a whole view. */
-export async function* claimBatches(db: Db, filter: ClaimsQuery, order: ClaimOrder, size = 2000): AsyncGenerator<ClaimSummary[]> {
-  for (let offset = 0; ; offset += size) {
-    const batch = await claimsPage(db, filter, order, { offset, limit: size })
-    if (batch.length) yield batch
-    if (batch.length < size) return
+/**
+ * Every claim a query keeps, in an order, a batch at a time, for downloads of a whole view: read through a cursor
+ * on one connection, so the query runs once and the process holds one batch, not the view (paging by OFFSET would
+ * sort the view again for every batch).
+ */
+export async function* claimBatches(pool: pg.Pool, filter: ClaimsQuery, order: ClaimOrder, size = 2000): AsyncGenerator<ClaimSummary[]> {
+  const sql = claimsWhere(filter)
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN READ ONLY')
+    await client.query(
+      `DECLARE claims_view NO SCROLL CURSOR FOR ${sql.with} SELECT s.summary FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]}`,
+      sql.params,
+    )
+    for (;;) {
+      const { rows } = await client.query<{ summary: ClaimSummary }>(`FETCH ${size} FROM claims_view`)
+      if (rows.length) yield rows.map((r) => r.summary)
+      if (rows.length < size) break
+    }
+    await client.query('COMMIT')
+  } finally {
+    // A download cut short leaves the transaction open: ending it returns a clean connection to the pool.
+    await client.query('ROLLBACK').catch(() => {})
+    client.release()
   }
 }
 

@@ -270,8 +270,8 @@ export class PgStore {
   }
 
   /** Every claim a query keeps, in an order, a batch at a time. */
-  claimBatches(filter: ClaimsQuery, order: ClaimOrder): AsyncIterable<ClaimSummary[]> {
-    return claimBatches(this.#pool, filter, order)
+  claimBatches(filter: ClaimsQuery, order: ClaimOrder, size?: number): AsyncIterable<ClaimSummary[]> {
+    return claimBatches(this.#pool, filter, order, size)
   }
 
   /** The outlets and verdicts the claims list's form offers. */
