@@ -32,7 +32,11 @@ export async function currentSpeakers(db: Db, ids: string[]): Promise<Map<string
        UNION ALL
        SELECT c.asked, s.id, s.merged_into, c.hops + 1 FROM chain c JOIN speakers s ON s.id = c.merged_into WHERE c.hops < 100
      )
-     SELECT DISTINCT ON (c.asked) c.asked, s.record FROM chain c JOIN speakers s ON s.id = c.id ORDER BY c.asked, c.hops DESC`,
+     SELECT l.asked, s.record
+     FROM (SELECT DISTINCT ON (asked) asked, id FROM chain ORDER BY asked, hops DESC) l
+     -- One index read per speaker asked for (OFFSET 0 keeps the planner from turning it into a scan of every speaker,
+     -- which it chose for a plain join: 30 ms at 12,000 speakers).
+     CROSS JOIN LATERAL (SELECT record FROM speakers WHERE id = l.id OFFSET 0) s`,
     [list],
   )
   return new Map(rows.map((r) => [r.asked, r.record]))
@@ -46,7 +50,7 @@ export async function currentClaim(db: Db, id: string): Promise<ClaimRecord | un
        UNION ALL
        SELECT c2.id, c2.merged_into, chain.hops + 1 FROM chain JOIN claims c2 ON c2.id = chain.merged_into WHERE chain.hops < 100
      )
-     SELECT c.record FROM chain JOIN claims c ON c.id = chain.id ORDER BY chain.hops DESC LIMIT 1`,
+     SELECT c.record FROM (SELECT id FROM chain ORDER BY hops DESC LIMIT 1) l CROSS JOIN LATERAL (SELECT record FROM claims WHERE id = l.id OFFSET 0) c`,
     [id],
   )
   return rows[0]?.record
