@@ -2,6 +2,8 @@
 // backend expected later may answer with promises, so every answer may be one and handlers always await.
 import type { Decision } from '../store/decisions.js'
 import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../store/schema.js'
+import type { SpeakerRow } from '../store/speaker-rows.js'
+import type { Counted, Found, Slice, StatementFilter } from '../store/statement-filter.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
 
@@ -32,4 +34,17 @@ export interface WebStore {
   addArticles(batch: ExtractedArticle[], options?: { write?: boolean }): Promise<AddResult[]>
   /** Resolves once everything applied so far is on the disk. */
   flush(): Promise<void>
+
+  // A store that answers these by indexed queries (PgStore) has them; without them the web works them out from the
+  // whole lists above, as it does over the JSON store, which holds those lists in memory anyway.
+
+  /** One page of the statements a filter finds (statement-query.ts's rules), in store order, and how many it finds. */
+  findStatements?(filter: StatementFilter, slice: Slice): Promise<Counted<Found>>
+  /** One page of the current speakers answering to `q` (all without it), as speaker-rows.ts orders them. */
+  speakerRows?(q: string | undefined, slice: Slice): Promise<Counted<SpeakerRow>>
+  /**
+   * Current speakers, in store order, one of whose names is `name` (`whole`) or holds its words in a row
+   * (speaker-rows.ts answersTo); the first `limit` of them, and how many there are.
+   */
+  speakersCalled?(name: string, options: { whole: boolean; except?: string; limit: number }): Promise<Counted<SpeakerRecord>>
 }

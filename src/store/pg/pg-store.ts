@@ -7,6 +7,8 @@ import { StoreError } from '../../errors.js'
 import type { Decision } from '../decisions.js'
 import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type RecordLookup } from '../ledger.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
+import type { SpeakerRow } from '../speaker-rows.js'
+import type { Counted, Found, Slice, StatementFilter } from '../statement-filter.js'
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
 import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
@@ -15,6 +17,8 @@ import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
 import { appliedMigrations, behind, checkNotNewer, migrate } from './migrate.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, articlesById, type Db, recordsById } from './rows.js'
+import { speakerRows, speakersCalled } from './speaker-list.js'
+import { findStatements } from './statement-search.js'
 import { inTransaction } from './transaction.js'
 
 /** Filing one batch at a time across every process that files into the database. */
@@ -254,6 +258,20 @@ export class PgStore {
 
   #writable(): void {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
+  }
+
+  // What the web would otherwise work out from whole lists (web-store.ts), answered by indexed queries.
+
+  findStatements(filter: StatementFilter, slice: Slice): Promise<Counted<Found>> {
+    return findStatements(this.#pool, filter, slice)
+  }
+
+  speakerRows(q: string | undefined, slice: Slice): Promise<Counted<SpeakerRow>> {
+    return speakerRows(this.#pool, q, slice)
+  }
+
+  speakersCalled(name: string, options: { whole: boolean; except?: string; limit: number }): Promise<Counted<SpeakerRecord>> {
+    return speakersCalled(this.#pool, name, options)
   }
 }
 
