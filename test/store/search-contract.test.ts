@@ -135,7 +135,7 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
     await compareAll()
   })
 
-  it('still does after a rejection, a stance corrected, a speaker moved and two speakers merged', async () => {
+  it('still does after a rejection, a stance corrected, a statement given another speaker and claim, a merge', async () => {
     const statements = (await file.statements()).filter((s) => !s.rejected && s.speakerId)
     const speakers = (await file.speakers()).filter((s) => !s.mergedInto)
     const [zhao] = speakers.filter((s) => s.name === 'Zhao Lijian')
@@ -144,6 +144,7 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
       { action: 'set-stance', statement: statements[10].id, stance: 'deny' },
       { action: 'set-speaker', statement: statements[20].id, speaker: zhao.id },
       { action: 'merge-speakers', into: speakers[5].id, from: speakers[6].id },
+      { action: 'move-statement', statement: statements[30].id, claim: statements[31].claim },
     ] as const
     for (const decision of decisions) {
       await file.decide(decision, 'tester')

@@ -1,6 +1,6 @@
 // The speakers index and the name pickers in the database, by the rules of src/store/speaker-rows.ts: current
-// speakers, the most quoted first, then by name, each with its counts. The counts are kept on the speaker by the
-// statements' triggers (0003_search.sql); only the claims a page's speakers spoke on are counted when asked.
+// speakers, the most quoted first, then by name, each with its counts, which the statements' triggers keep on the
+// speaker (0003_search.sql): a page reads its rows and nothing else.
 import type { SpeakerRecord } from '../schema.js'
 import type { SpeakerRow } from '../speaker-rows.js'
 import { normaliseName } from '../speakers.js'
@@ -23,24 +23,17 @@ export async function speakerRows(db: Db, q: string | undefined, { offset, limit
   const n = params.length
   const [counted, page] = await Promise.all([
     db.query<{ total: string }>(`SELECT count(*) AS total FROM speakers ${where}`, params),
-    db.query<{ record: SpeakerRecord; quotes: number; asserts: number; denials: number }>(
-      `SELECT record, quotes, asserts, denials FROM speakers ${where}
+    db.query<{ record: SpeakerRecord; quotes: number; claims: number; asserts: number; denials: number }>(
+      `SELECT record, quotes, claims, asserts, denials FROM speakers ${where}
        ORDER BY quotes DESC, name COLLATE "und-x-icu", seq OFFSET $${n + 1} LIMIT $${n + 2}`,
       [...params, offset, limit],
     ),
   ])
-  const ids = page.rows.map((r) => r.record.id)
-  const { rows: claims } = await db.query<{ speaker_id: string; claims: string }>(
-    `SELECT speaker_id, count(DISTINCT claim_id) AS claims FROM statements
-     WHERE speaker_id = ANY($1::text[]) AND NOT rejected GROUP BY speaker_id`,
-    [ids],
-  )
-  const claimCount = new Map(claims.map((r) => [r.speaker_id, Number(r.claims)]))
   return {
     total: Number(counted.rows[0].total),
-    items: page.rows.map(({ record, quotes, asserts, denials }) => ({
+    items: page.rows.map(({ record, quotes, claims, asserts, denials }) => ({
       speaker: record,
-      counts: { statements: quotes, claims: claimCount.get(record.id) ?? 0, asserts, denials },
+      counts: { statements: quotes, claims, asserts, denials },
     })),
   }
 }
