@@ -17,7 +17,12 @@ export async function findStatements(db: Db, filter: StatementFilter, { offset, 
     const words = queryWords(filter.q)
     if (!words.length) return { total: 0, items: [] }
     // Each word among the statement's own words or its speaker's name words. The speakers are looked up first
-    // (an array, not a join), so both halves are bitmap index scans and the count reads each statement once.
+    // (an array, not a join), so both halves are bitmap index scans and the count reads each statement once. The
+    // first condition follows from the others (a word not among the statement's own is among its speaker's) and
+    // lets the index intersect every word's postings at once: "Nairobi contract" read 2,015 rows for 153 without, and
+    // its first page walked 15,000 statements in store order, the planner misjudging how few there were.
+    const all = param(words)
+    where.push(`(s.words @> ${all}::text[] OR s.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE name_words && ${all}::text[])))`)
     for (const word of words) {
       const w = param([word])
       where.push(`(s.words @> ${w}::text[] OR s.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE name_words @> ${w}::text[])))`)
