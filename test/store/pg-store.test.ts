@@ -3,6 +3,7 @@
 import { expect } from 'chai'
 import pg from 'pg'
 import { StoreError } from '../../src/errors.js'
+import { knownMigrations } from '../../src/store/pg/migrate.js'
 import { PgStore } from '../../src/store/pg/pg-store.js'
 import { council, councilExtraction, protest, protestExtraction } from '../fixtures/bridge-articles.js'
 import { databaseOrSkip, type TestDatabase } from '../pg/database.js'
@@ -27,7 +28,8 @@ describe('PgStore: schema and races', function () {
   it('migrates a new database once, however many open it at the same moment', async () => {
     const stores = await Promise.all([open(), open(), open(), open()])
     const { rows } = await stores[0].pool.query<{ n: number }>('SELECT count(*)::int AS n FROM claimtrail_migrations')
-    expect(rows[0].n).to.equal(1)
+    // Each known migration once, not once per store that opened it.
+    expect(rows[0].n).to.equal(knownMigrations().length)
   })
 
   it('refuses a database a newer claimtrail migrated, naming the migration and the fix, and writes nothing', async () => {
