@@ -8,7 +8,7 @@ import { sharedExtractor } from '../ingest/extractor.js'
 import { enqueue } from '../queue/enqueue.js'
 import type { ArticleQueue } from '../queue/queue.js'
 import { filterClaims } from '../store/claim-filter.js'
-import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
+import { countStatements } from '../store/speaker-rows.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
 import { jsonBody } from './bodies.js'
@@ -16,7 +16,8 @@ import { claimsQuery } from './claim-query.js'
 import { ownPage, UnsupportedMediaError } from './errors.js'
 import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
-import { findStatements, statementFilter } from './statement-query.js'
+import { speakerPage } from './speakers.js'
+import { statementFilter, statementPage } from './statement-query.js'
 import { pagedClaims, type WebStore } from './web-store.js'
 
 const PER_PAGE = 20
@@ -59,20 +60,13 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
   })
 
   router.get('/statements', async (req, res) => {
-    const filter = statementFilter(req.query)
-    const found = await findStatements(store, await index(), filter)
-    res.json(
-      pageOf(
-        found.map((f) => f.statement),
-        paging(req.query, PER_PAGE),
-      ),
-    )
+    const page = await statementPage(store, index, statementFilter(req.query), paging(req.query, PER_PAGE))
+    res.json({ ...page, items: page.items.map((f) => f.statement) })
   })
 
   router.get('/speakers', async (req, res) => {
     const q = text(req.query, 'q')
-    const rows = speakerRows(await store.speakers(), await store.statements()).filter((row) => !q || answersTo(row.speaker, q))
-    const page = pageOf(rows, paging(req.query, PER_PAGE))
+    const page = await speakerPage(store, q, paging(req.query, PER_PAGE))
     res.json({ ...page, items: page.items.map(({ speaker, counts }) => ({ ...speaker, counts })) })
   })
 

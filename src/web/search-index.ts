@@ -5,18 +5,10 @@
 
 import { contentText } from '../store/records.js'
 import type { SpeakerRecord, StatementRecord } from '../store/schema.js'
+import { queryWords, WORD, wordKey } from '../text/word-keys.js'
 import type { WebStore } from './web-store.js'
 
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu
-
-/** A word as the index keeps it: accents, case and inner apostrophes and dots gone ("U.S." is "us"). */
-export function wordKey(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '')
-}
-
-export function queryWords(q: string): string[] {
-  return [...new Set([...q.matchAll(WORD)].map((m) => wordKey(m[0])).filter(Boolean))]
-}
+export { queryWords, wordKey }
 
 export interface Piece {
   text: string

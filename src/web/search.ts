@@ -2,10 +2,10 @@
 // narrowed by the claims list's filters that apply to a statement (speaker type, stance, outlet, date range).
 import type { RequestHandler } from 'express'
 import { contentText } from '../store/records.js'
-import { pageOf, paging } from './query.js'
+import { paging } from './query.js'
 import { markWords, queryWords, type WordIndex } from './search-index.js'
 import { pageLinks } from './speakers.js'
-import { findStatements, statementFilter } from './statement-query.js'
+import { statementFilter, statementPage } from './statement-query.js'
 import type { WebStore } from './web-store.js'
 import { whenSaid } from './when.js'
 
@@ -16,8 +16,8 @@ export function searchHandlers(store: WebStore, index: () => Promise<WordIndex>)
     const { q, type, stance, outlet, from, to } = statementFilter(req.query)
     const filter = { q, type, stance, outlet, from, to }
     const asked = Object.values(filter).some((v) => v !== undefined)
-    const found = asked ? await findStatements(store, await index(), filter) : []
-    const page = pageOf(found, paging(req.query, PER_PAGE))
+    const paged = paging(req.query, PER_PAGE)
+    const page = asked ? await statementPage(store, index, filter, paged) : { ...paged, items: [], total: 0 }
     const words = new Set(q ? queryWords(q) : [])
     const results = page.items.map(({ statement, speaker, article }) => ({
       content: markWords(contentText(statement), words),

@@ -6,6 +6,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { answersTo } from '../store/speaker-rows.js'
 import { normaliseName } from '../store/speakers.js'
+import type { Counted } from '../store/statement-filter.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { reviewer, text } from './claim-review.js'
@@ -34,23 +35,14 @@ export function speakerReviewHandlers(store: WebStore) {
       throw new InvalidInputError('Give the speaker to merge this one into: its id (in its address, after /speakers/) or its name.')
     const byId = await store.speaker(asked)
     if (byId) return byId
-    const wanted = normaliseName(asked)
-    const named = (await store.speakers()).filter(
-      (s) => !s.mergedInto && s.id !== self.id && [s.name, ...s.aliases].some((n) => normaliseName(n) === wanted),
-    )
-    if (named.length === 1) return named[0]
-    if (named.length > 1) {
+    const named = await speakersCalled(store, asked, { whole: true, except: self.id, limit: 10 })
+    if (named.total === 1) return named.items[0]
+    if (named.total > 1) {
       throw new InvalidInputError(
-        `${named.length} speakers go by "${asked}": ${named
-          .slice(0, 10)
-          .map((s) => s.id)
-          .join(', ')}. Give the id of the one you mean.`,
+        `${named.total} speakers go by "${asked}": ${named.items.map((s) => s.id).join(', ')}. Give the id of the one you mean.`,
       )
     }
-    const near = (await store.speakers())
-      .filter((s) => !s.mergedInto && answersTo(s, asked))
-      .slice(0, 5)
-      .map((s) => `${s.name} (${s.id})`)
+    const near = (await speakersCalled(store, asked, { whole: false, limit: 5 })).items.map((s) => `${s.name} (${s.id})`)
     throw new InvalidInputError(
       `No speaker is called "${asked}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ' Find its id at /speakers.'}`,
     )
@@ -85,4 +77,21 @@ export function speakerReviewHandlers(store: WebStore) {
   }
 
   return { merge: [...form, merge], split: [...form, split] }
+}
+
+/** Current speakers by a name (web-store.ts speakersCalled): asked of the store when it can, else found in its list. */
+export async function speakersCalled(
+  store: WebStore,
+  name: string,
+  options: { whole: boolean; except?: string; limit: number },
+): Promise<Counted<SpeakerRecord>> {
+  if (store.speakersCalled) return store.speakersCalled(name, options)
+  const wanted = normaliseName(name)
+  const found = (await store.speakers()).filter(
+    (s) =>
+      !s.mergedInto &&
+      s.id !== options.except &&
+      (options.whole ? [s.name, ...s.aliases].some((n) => normaliseName(n) === wanted) : answersTo(s, name)),
+  )
+  return { total: found.length, items: found.slice(0, options.limit) }
 }

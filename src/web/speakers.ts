@@ -5,8 +5,8 @@ import { NotFoundError } from '../errors.js'
 import { writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import type { SpeakerRecord } from '../store/schema.js'
-import { answersTo, countStatements, speakerRows } from '../store/speaker-rows.js'
-import { pageOf, paging, text, withQuery } from './query.js'
+import { answersTo, countStatements, type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
+import { type Paged, type Paging, pageOf, paging, text, withQuery } from './query.js'
 import { statementsChart } from './speaker-chart.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
 import { SPEAKER_DONE } from './speaker-review.js'
@@ -17,8 +17,7 @@ const PER_PAGE = 50
 export function speakerHandlers(store: WebStore) {
   const list: RequestHandler = async (req, res) => {
     const q = text(req.query, 'q')
-    const rows = speakerRows(await store.speakers(), await store.statements()).filter((row) => !q || answersTo(row.speaker, q))
-    const page = pageOf(rows, paging(req.query, PER_PAGE))
+    const page = await speakerPage(store, q, paging(req.query, PER_PAGE))
     res.render('speakers/index', { title: 'Speakers', q: q ?? '', page, pages: pageLinks(req.query, page) })
   }
 
@@ -59,6 +58,16 @@ export function speakerHandlers(store: WebStore) {
   }
 
   return { list, show, quotesCsv }
+}
+
+/** One page of the speakers index: asked of the store when it answers by queries (a database), else worked out here. */
+export async function speakerPage(store: WebStore, q: string | undefined, { page, per }: Paging): Promise<Paged<SpeakerRow>> {
+  if (store.speakerRows) {
+    const { total, items } = await store.speakerRows(q, { offset: (page - 1) * per, limit: per })
+    return { items, page, per, total }
+  }
+  const rows = speakerRows(await store.speakers(), await store.statements()).filter((row) => !q || answersTo(row.speaker, q))
+  return pageOf(rows, { page, per })
 }
 
 /** The note for a finished form; only the keys of SPEAKER_DONE are read, never the query's own text. */

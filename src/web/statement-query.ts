@@ -1,25 +1,14 @@
 // The statements a search or an API call asks for: words (through the word index), then speaker, type, stance,
 // outlet, claim, article and date range. Rejected statements are never found.
-import { SPEAKER_TYPES, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
-import type { ArticleRecord, SpeakerRecord, StatementRecord } from '../store/schema.js'
+import { SPEAKER_TYPES, STANCES } from '../pipeline/types.js'
 import { answersTo } from '../store/speaker-rows.js'
-import { day, inRange, oneOf, type Query, text } from './query.js'
+import type { Found, StatementFilter } from '../store/statement-filter.js'
+import { day, inRange, oneOf, type Paged, type Paging, pageOf, type Query, text } from './query.js'
 import { queryWords, type WordIndex } from './search-index.js'
 import { snapshotOf } from './store-views.js'
 import type { WebStore } from './web-store.js'
 
-export interface StatementFilter {
-  q?: string
-  /** A speaker id, or any name the speaker was written with. */
-  speaker?: string
-  type?: SpeakerType
-  stance?: Stance
-  outlet?: string
-  claim?: string
-  article?: string
-  from?: string
-  to?: string
-}
+export type { Found, StatementFilter }
 
 export function statementFilter(query: Query): StatementFilter {
   return {
@@ -33,12 +22,6 @@ export function statementFilter(query: Query): StatementFilter {
     from: day(query, 'from'),
     to: day(query, 'to'),
   }
-}
-
-export interface Found {
-  statement: StatementRecord
-  speaker: SpeakerRecord | null
-  article: ArticleRecord | null
 }
 
 export async function findStatements(store: WebStore, index: WordIndex, filter: StatementFilter): Promise<Found[]> {
@@ -60,4 +43,16 @@ export async function findStatements(store: WebStore, index: WordIndex, filter: 
     found.push({ statement, speaker, article })
   }
   return found
+}
+
+/** One page of what a filter finds: asked of the store when it answers by queries (a database), else found here. */
+export async function statementPage(
+  store: WebStore,
+  index: () => Promise<WordIndex>,
+  filter: StatementFilter,
+  { page, per }: Paging,
+): Promise<Paged<Found>> {
+  if (!store.findStatements) return pageOf(await findStatements(store, await index(), filter), { page, per })
+  const { total, items } = await store.findStatements(filter, { offset: (page - 1) * per, limit: per })
+  return { items, page, per, total }
 }

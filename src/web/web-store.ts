@@ -3,6 +3,8 @@
 import type { ClaimOrder, ClaimsQuery } from '../store/claim-filter.js'
 import type { Decision } from '../store/decisions.js'
 import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../store/schema.js'
+import type { SpeakerRow } from '../store/speaker-rows.js'
+import type { Counted, Found, Slice, StatementFilter } from '../store/statement-filter.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
 
@@ -46,6 +48,19 @@ export interface WebStore {
   claimFacets?(): Promise<{ outlets: string[]; verdicts: string[] }>
   /** Claims whose text holds every word of `find`, or whose id it is; the most quoted first. */
   claimsHolding?(find: string, limit: number): Promise<ClaimSummary[]>
+
+  // A store that answers these by indexed queries (PgStore) has them; without them the web works them out from the
+  // whole lists above, as it does over the JSON store, which holds those lists in memory anyway.
+
+  /** One page of the statements a filter finds (statement-query.ts's rules), in store order, and how many it finds. */
+  findStatements?(filter: StatementFilter, slice: Slice): Promise<Counted<Found>>
+  /** One page of the current speakers answering to `q` (all without it), as speaker-rows.ts orders them. */
+  speakerRows?(q: string | undefined, slice: Slice): Promise<Counted<SpeakerRow>>
+  /**
+   * Current speakers, in store order, one of whose names is `name` (`whole`) or holds its words in a row
+   * (speaker-rows.ts answersTo); the first `limit` of them, and how many there are.
+   */
+  speakersCalled?(name: string, options: { whole: boolean; except?: string; limit: number }): Promise<Counted<SpeakerRecord>>
 }
 
 /** The store's paged reads, when it has them all. */

@@ -53,7 +53,7 @@ export function postgresBackend(): Backend {
       // Each test starts from an empty store: the tables are emptied, the schema kept.
       const store = await open()
       await store.pool.query(
-        `TRUNCATE articles, article_texts, speakers, speaker_keys, speaker_surnames, claims, statements, claim_terms, claim_term_counts, decisions,
+        `TRUNCATE articles, article_texts, speakers, speaker_keys, speaker_surnames, speaker_claims, claims, statements, claim_terms, claim_term_counts, decisions,
            claim_summaries, claim_voices, claim_summaries_due;
          UPDATE store_state SET version = 0, indexed = 0`,
       )

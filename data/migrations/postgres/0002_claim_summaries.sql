@@ -45,11 +45,6 @@ CREATE INDEX claim_voices_date ON claim_voices (date);
 CREATE INDEX claim_voices_type ON claim_voices (type, side);
 CREATE INDEX claim_voices_name ON claim_voices USING gin (name_key gin_trgm_ops);
 
--- Every name a speaker was written with, normalised and padded the same way, joined by '|': the speaker filter
--- reads the record's names as they are now, so a new alias finds old claims without redoing their summaries.
-ALTER TABLE speakers ADD COLUMN names text;
-CREATE INDEX speakers_names_trgm ON speakers USING gin (names gin_trgm_ops);
-
 -- Claims whose summary must be made again before the writing transaction commits (src/store/pg/summaries.ts).
 -- The triggers note them whatever wrote the rows: filing, a decision, a copy.
 CREATE TABLE claim_summaries_due (claim_id text PRIMARY KEY);
@@ -83,7 +78,7 @@ CREATE TRIGGER statements_updated AFTER UPDATE ON statements REFERENCING OLD TAB
   FOR EACH STATEMENT EXECUTE FUNCTION statements_moved();
 
 -- A speaker shown otherwise (name, type, role, merged) changes the summaries of the claims they spoke in; a new
--- alias alone does not (see `names`).
+-- alias alone does not: the speaker filter reads the record's names as they are now (speakers.names, 0003).
 CREATE FUNCTION speakers_restyled() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO claim_summaries_due

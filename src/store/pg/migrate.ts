@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { runner } from 'node-pg-migrate'
 import type pg from 'pg'
 import { StoreError } from '../../errors.js'
+import { fillWords } from './search-words.js'
 
 // src/store/pg and dist/store/pg are both three folders below the package's root.
 const MIGRATIONS = fileURLToPath(new URL('../../../data/migrations/postgres', import.meta.url))
@@ -53,6 +54,8 @@ export async function migrate(client: pg.ClientBase, where: string): Promise<str
     checkOrder: true,
     log: () => {},
   })
+  // What 0003_search could not key in SQL; the rows written since are keyed as they are written.
+  await fillWords(client)
   return ran.map((m) => m.name)
 }
 

@@ -9,6 +9,8 @@ import type { Decision } from '../decisions.js'
 import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type RecordLookup } from '../ledger.js'
 import { fingerprint } from '../records.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
+import type { SpeakerRow } from '../speaker-rows.js'
+import type { Counted, Found, Slice, StatementFilter } from '../statement-filter.js'
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
 import { claimBatches, claimFacets, claimsCount, claimsHolding, claimsPage } from './claim-list.js'
@@ -18,8 +20,10 @@ import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
 import { currentClaim, currentSpeakers, lookupFor } from './lookups.js'
 import { appliedMigrations, behind, checkNotNewer, migrate } from './migrate.js'
-import { ARTICLE_COLUMNS, type ArticleRow, articleOf, type Db, recordsById } from './rows.js'
-import { nameUnnamed, summariseDue } from './summaries.js'
+import { ARTICLE_COLUMNS, type ArticleRow, articleOf, articlesById, type Db, recordsById } from './rows.js'
+import { speakerRows, speakersCalled } from './speaker-list.js'
+import { findStatements } from './statement-search.js'
+import { summariseDue } from './summaries.js'
 import { inTransaction } from './transaction.js'
 
 /** Filing one batch at a time across every process that files into the database. */
@@ -83,13 +87,10 @@ export class PgStore {
 
   /** Rows a migration left to be made in JavaScript (the claims list's, after 0002); nothing when there are none. */
   async #catchUp(): Promise<void> {
-    const { rows } = await this.#pool.query<{ due: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM claim_summaries_due) OR EXISTS (SELECT 1 FROM speakers WHERE names IS NULL) AS due',
-    )
+    const { rows } = await this.#pool.query<{ due: boolean }>('SELECT EXISTS (SELECT 1 FROM claim_summaries_due) AS due')
     if (!rows[0].due) return
     await this.#transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK])
-      await nameUnnamed(db)
       await this.#changed(db)
     })
   }
@@ -303,5 +304,19 @@ export class PgStore {
 
   #writable(): void {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
+  }
+
+  // What the web would otherwise work out from whole lists (web-store.ts), answered by indexed queries.
+
+  findStatements(filter: StatementFilter, slice: Slice): Promise<Counted<Found>> {
+    return findStatements(this.#pool, filter, slice)
+  }
+
+  speakerRows(q: string | undefined, slice: Slice): Promise<Counted<SpeakerRow>> {
+    return speakerRows(this.#pool, q, slice)
+  }
+
+  speakersCalled(name: string, options: { whole: boolean; except?: string; limit: number }): Promise<Counted<SpeakerRecord>> {
+    return speakersCalled(this.#pool, name, options)
   }
 }

@@ -4,7 +4,7 @@ import type pg from 'pg'
 import type { Changes } from '../changes.js'
 import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord } from '../schema.js'
 import { keptApart, speakerKeys, surnameOf } from '../speakers.js'
-import { namesOf } from './names.js'
+import { namesLine, nameWords, statementWords } from './search-words.js'
 
 /** A connection or the pool: anything that answers a query. */
 export type Db = Pick<pg.ClientBase, 'query'>
@@ -86,14 +86,14 @@ export async function writeChanges(db: Db, changes: Changes): Promise<void> {
 }
 
 async function writeSpeakers(db: Db, speakers: SpeakerRecord[]): Promise<void> {
+  // Each record with the names it is searched by (search-words.ts); its counts are the statements' triggers'.
   await db.query(
-    `INSERT INTO speakers (id, name, type, merged_into, record, names)
-     SELECT r->>'id', r->>'name', r->>'type', r->>'mergedInto', r, x.names
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) JOIN unnest($2::text[]) WITH ORDINALITY AS x(names, n) USING (n)
-     ORDER BY n
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, merged_into = excluded.merged_into,
-       record = excluded.record, names = excluded.names`,
-    [json(speakers), speakers.map(namesOf)],
+    `INSERT INTO speakers (id, name, type, merged_into, record, name_words, names)
+     SELECT r->>'id', r->>'name', r->>'type', r->>'mergedInto', r, ARRAY(SELECT jsonb_array_elements_text(e.x->'words')), e.x->>'names'
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(x, n), LATERAL (SELECT e.x->'record' AS r) AS l ORDER BY n
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, merged_into = excluded.merged_into, record = excluded.record,
+       name_words = excluded.name_words, names = excluded.names`,
+    [json(speakers.map((record) => ({ record, words: nameWords(record), names: namesLine(record) })))],
   )
   // A merged record is found by none of its keys any more; a live one by those it still has, first come first served.
   const ids = speakers.map((s) => s.id)
@@ -125,13 +125,14 @@ async function writeSpeakers(db: Db, speakers: SpeakerRecord[]): Promise<void> {
 
 async function writeStatements(db: Db, statements: StatementRecord[]): Promise<void> {
   await db.query(
-    `INSERT INTO statements (id, article_id, speaker_id, claim_id, rejected, record, search)
+    `INSERT INTO statements (id, article_id, speaker_id, claim_id, rejected, record, search, words)
      SELECT r->>'id', r->>'articleId', r->>'speakerId', r->>'claim', r ? 'rejected', r,
-            to_tsvector('english', coalesce((SELECT string_agg(c->>'text', ' ') FROM jsonb_array_elements(r->'content') c), ''))
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n
+            to_tsvector('english', coalesce((SELECT string_agg(c->>'text', ' ') FROM jsonb_array_elements(r->'content') c), '')),
+            ARRAY(SELECT jsonb_array_elements_text(e.x->'words'))
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(x, n), LATERAL (SELECT e.x->'record' AS r) AS l ORDER BY n
      ON CONFLICT (id) DO UPDATE SET speaker_id = excluded.speaker_id, claim_id = excluded.claim_id,
-       rejected = excluded.rejected, record = excluded.record, search = excluded.search`,
-    [json(statements)],
+       rejected = excluded.rejected, record = excluded.record, search = excluded.search, words = excluded.words`,
+    [json(statements.map((record) => ({ record, words: statementWords(record) })))],
   )
 }
 

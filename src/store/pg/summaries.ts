@@ -2,10 +2,10 @@
 // a write touched before that write commits, so readers on any server never see a summary older than its claim.
 // The triggers note the touched claims whatever wrote the rows; this turns the notes into rows, in batches.
 import { claimSummary } from '../ledger.js'
-import type { ClaimRecord, SpeakerRecord } from '../schema.js'
+import type { ClaimRecord } from '../schema.js'
 import type { ClaimSummary, ClaimVoice } from '../views.js'
 import { lookupFor } from './lookups.js'
-import { nameKey, namesOf } from './names.js'
+import { nameKey } from './names.js'
 import type { Db } from './rows.js'
 
 /** Claims summarised per round: a round reads their statements, articles and speakers in a few queries. */
@@ -21,18 +21,6 @@ export async function summariseDue(db: Db): Promise<number> {
     await summarise(db, ids)
     await db.query('DELETE FROM claim_summaries_due WHERE claim_id = ANY($1::text[])', [ids])
     done += ids.length
-  }
-}
-
-/** Speakers written before speakers.names existed get theirs (once, after migration 0002). */
-export async function nameUnnamed(db: Db): Promise<void> {
-  for (;;) {
-    const { rows } = await db.query<{ record: SpeakerRecord }>('SELECT record FROM speakers WHERE names IS NULL LIMIT $1', [ROUND])
-    if (!rows.length) return
-    await db.query('UPDATE speakers s SET names = x.names FROM unnest($1::text[], $2::text[]) AS x(id, names) WHERE s.id = x.id', [
-      rows.map((r) => r.record.id),
-      rows.map((r) => namesOf(r.record)),
-    ])
   }
 }
 

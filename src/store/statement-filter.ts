@@ -1,0 +1,36 @@
+// What a search or an API call asks of the statements, and what it gets: one definition for the web, which
+// finds them in whole lists (src/web/statement-query.ts), and the PostgreSQL store, which asks its indexes
+// (src/store/pg/statement-search.ts).
+import type { SpeakerType, Stance } from '../pipeline/types.js'
+import type { ArticleRecord, SpeakerRecord, StatementRecord } from './schema.js'
+
+export interface StatementFilter {
+  q?: string
+  /** A speaker id, or any name the speaker was written with. */
+  speaker?: string
+  type?: SpeakerType
+  stance?: Stance
+  outlet?: string
+  claim?: string
+  article?: string
+  from?: string
+  to?: string
+}
+
+export interface Found {
+  statement: StatementRecord
+  speaker: SpeakerRecord | null
+  article: ArticleRecord | null
+}
+
+/** One page of a list: where it starts and how many it holds. */
+export interface Slice {
+  offset: number
+  limit: number
+}
+
+/** A page of a longer list, and how long the whole list is. */
+export interface Counted<T> {
+  total: number
+  items: T[]
+}
