@@ -45,6 +45,7 @@ export class PgStore {
   #closed = false
   // Counts of the claims list's views, for the store's version they were counted at.
   #counts: { version: number; known: Map<string, number> } = { version: -1, known: new Map() }
+  #facets: { version: number; facets: Promise<{ outlets: string[]; verdicts: string[] }> } | undefined
 
   private constructor(
     readonly path: string,
@@ -275,9 +276,18 @@ export class PgStore {
     return claimBatches(this.#pool, filter, order, size)
   }
 
-  /** The outlets and verdicts the claims list's form offers. */
-  claimFacets(): Promise<{ outlets: string[]; verdicts: string[] }> {
-    return claimFacets(this.#pool)
+  /** The outlets and verdicts the claims list's form offers, kept until the next write (each is a scan). */
+  async claimFacets(): Promise<{ outlets: string[]; verdicts: string[] }> {
+    const version = await this.version()
+    if (this.#facets?.version !== version) {
+      const facets = claimFacets(this.#pool)
+      // A failed read is not kept: the next request asks again.
+      facets.catch(() => {
+        if (this.#facets?.facets === facets) this.#facets = undefined
+      })
+      this.#facets = { version, facets }
+    }
+    return this.#facets.facets
   }
 
   /** Claims whose text holds every word of `find`, or whose id it is; the most quoted first. */
