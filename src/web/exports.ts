@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
-import { writeStatementsCsv } from '../export/csv.js'
+import { writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import { claimsInView, narrows, parseClaimsForm } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
@@ -30,10 +30,10 @@ export function exportHandlers(store: WebStore) {
     if (claimId !== undefined && !(await store.claim(claimId))) {
       throw new NotFoundError(`There is no claim "${claimId}" to export. Every stored claim is linked from the claims list.`)
     }
-    const data = exportData(await store.tables())
     res.attachment(claimId ? `claimtrail-statements-${fileSafe(claimId)}.csv` : 'claimtrail-statements.csv')
     res.type('text/csv; charset=utf-8')
-    await writeStatementsCsv(data, res, { only: claimId ? (s) => s.claim === claimId : undefined })
+    if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches(claimId ? { claim: claimId } : {}), res)
+    await writeStatementsCsv(exportData(await store.tables()), res, { only: claimId ? (s) => s.claim === claimId : undefined })
   }
 
   /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */

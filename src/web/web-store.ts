@@ -3,7 +3,7 @@
 import type { Decision } from '../store/decisions.js'
 import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../store/schema.js'
 import type { ExtractedArticle } from '../store/store.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
+import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../store/views.js'
 
 type Answer<T> = T | Promise<T>
 
@@ -32,4 +32,9 @@ export interface WebStore {
   addArticles(batch: ExtractedArticle[], options?: { write?: boolean }): Promise<AddResult[]>
   /** Resolves once everything applied so far is on the disk. */
   flush(): Promise<void>
+
+  // A store that keeps its records elsewhere (PgStore) answers these a batch at a time; without them the
+  // handlers read the whole tables above, which for the JSON store are in memory already.
+  /** The statements in the store's order, a batch at a time, each batch with the records its CSV rows look up. */
+  statementBatches?(only?: StatementSelection): AsyncIterable<StatementBatch>
 }

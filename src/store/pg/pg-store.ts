@@ -8,13 +8,14 @@ import type { Decision } from '../decisions.js'
 import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type RecordLookup } from '../ledger.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
 import type { ExtractedArticle } from '../store.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
+import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../views.js'
 import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
 import { shownUrl } from './database-url.js'
 import { decideIn } from './desk.js'
 import { fileBatch } from './filing.js'
 import { appliedMigrations, behind, checkNotNewer, migrate } from './migrate.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, articlesById, type Db, recordsById } from './rows.js'
+import { statementBatches } from './statement-batches.js'
 import { inTransaction } from './transaction.js'
 
 /** Filing one batch at a time across every process that files into the database. */
@@ -254,6 +255,11 @@ export class PgStore {
 
   #writable(): void {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
+  }
+
+  // A batch at a time, where the JSON store's callers read whole tables (the web's downloads).
+  statementBatches(only?: StatementSelection): AsyncIterable<StatementBatch> {
+    return statementBatches(this.#pool, only)
   }
 }
 
