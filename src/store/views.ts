@@ -62,3 +62,10 @@ export interface StatementBatch {
   speakers: Array<Pick<SpeakerRecord, 'id' | 'name' | 'type' | 'role'>>
   articles: Array<Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>>
 }
+
+/** One page of the articles list, with how many statements (not rejected) each article holds. */
+export interface ArticlePage {
+  rows: Array<{ article: ArticleRecord; statements: number }>
+  /** Articles in the whole list. */
+  total: number
+}

@@ -1,5 +1,6 @@
-// What a PostgreSQL store answers a batch at a time (the downloads, src/store/pg/statement-batches.ts) is what the
-// JSON store makes from its tables in memory, byte for byte, for the same articles and the same decisions.
+// What a PostgreSQL store answers a batch or a page at a time (the downloads, src/store/pg/statement-batches.ts; the
+// articles pages, article-pages.ts) is what the JSON store makes from its tables in memory, byte for byte, for the
+// same articles and the same decisions.
 import { readFile } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import { expect } from 'chai'
@@ -23,7 +24,7 @@ const bytes = (res: request.Response, done: (error: Error | null, body: Buffer) 
   stream.on('end', () => done(null, Buffer.concat(chunks)))
 }
 
-describe('Downloads: the PostgreSQL store streams what the JSON store reads whole', function () {
+describe('Downloads and articles pages: the PostgreSQL store pages what the JSON store reads whole', function () {
   this.timeout(120_000)
   const json = BACKENDS[0]()
   const pg = BACKENDS[1]()
@@ -85,6 +86,19 @@ describe('Downloads: the PostgreSQL store streams what the JSON store reads whol
     expect(rows.every((row) => row.includes(',Ana Ruiz,'))).to.equal(true)
     const denials = await both('/speakers/ana-ruiz/quotes.csv?stance=deny')
     expect(denials.length).to.be.lessThan(rows.length)
+  })
+
+  it('lists the articles, and shows each with its statements marked, as the JSON store does', async () => {
+    const page = async (store: ClaimStore, path: string) => (await request(createApp({ store })).get(path).expect(200)).text
+    const [fromFile, fromDatabase] = await Promise.all(stores.map((store) => page(store, '/articles')))
+    expect(fromDatabase).to.equal(fromFile)
+    const articles = await stores[0].articles()
+    expect(articles).to.have.length(3)
+    for (const { id } of articles) {
+      const [one, other] = await Promise.all(stores.map((store) => page(store, `/articles/${id}`)))
+      expect(other).to.equal(one)
+      expect(one).to.include('<mark')
+    }
   })
 
   it('gives the same bytes when the batches are smaller than a claim', async () => {

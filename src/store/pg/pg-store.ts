@@ -8,7 +8,8 @@ import type { Decision } from '../decisions.js'
 import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type RecordLookup } from '../ledger.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
 import type { ExtractedArticle } from '../store.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../views.js'
+import type { AddResult, ArticlePage, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../views.js'
+import { articlePage, articlesByFingerprint, statementsOf } from './article-pages.js'
 import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
 import { shownUrl } from './database-url.js'
 import { decideIn } from './desk.js'
@@ -257,9 +258,21 @@ export class PgStore {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
   }
 
-  // A batch at a time, where the JSON store's callers read whole tables (the web's downloads).
+  // A batch or a page at a time, where the JSON store's callers read whole tables (the web's downloads and lists).
   statementBatches(only?: StatementSelection): AsyncIterable<StatementBatch> {
     return statementBatches(this.#pool, only)
+  }
+
+  articlePage(page: number, size: number): Promise<ArticlePage> {
+    return articlePage(this.#pool, page, size)
+  }
+
+  statementsOf(articleId: string): Promise<StatementRecord[]> {
+    return statementsOf(this.#pool, articleId)
+  }
+
+  articlesByFingerprint(prints: readonly string[]): Promise<ArticleRecord[]> {
+    return articlesByFingerprint(this.#pool, prints)
   }
 }
 
