@@ -51,8 +51,14 @@ async function* streamedRows(
 }
 
 /** The same rows, for batches that bring the records they look up (a database's, statement-batches.ts). */
-async function* batchedRows(batches: AsyncIterable<StatementBatch>): AsyncGenerator<Cell[][]> {
-  for await (const batch of batches) yield batch.statements.map(rowMaker(batch))
+async function* batchedRows(batches: AsyncIterable<StatementBatch>): AsyncGenerator<Iterable<Cell[]>> {
+  for await (const batch of batches) yield rowsOf(batch)
+}
+
+// Each row made as it is written, so a batch's rows are never all held at once.
+function* rowsOf(batch: StatementBatch): Generator<Cell[]> {
+  const row = rowMaker(batch)
+  for (const statement of batch.statements) yield row(statement)
 }
 
 /** What a row looks up beside its statement. */
