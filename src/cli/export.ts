@@ -7,9 +7,10 @@ import { pipeline } from 'node:stream/promises'
 import { type Command, Option } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimsCsv } from '../export/claims-csv.js'
-import { writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
+import { writeStatementBatchesCsv, writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
 import { exportData, exportJson } from '../export/json.js'
 import { isDatabaseUrl, openStore } from '../store/open.js'
+import { PgStore } from '../store/pg/pg-store.js'
 import { streamStatements } from '../store/statement-stream.js'
 import { dbOption } from './options.js'
 
@@ -48,13 +49,14 @@ export function exportCommand(program: Command): void {
         }
       }
       const store = await openStore(options.db, { readOnly: true })
-      const data = exportData(await store.tables())
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.
       const end = out !== process.stdout
       if (options.what === 'claims') await writeClaimsCsv(await store.claims(), out, { end })
-      else if (options.format === 'csv') await writeStatementsCsv(data, out, { end })
-      else await pipeline(Readable.from([exportJson(data)]), out, { end })
+      // A database's statements come a batch at a time, with the records they name: no table in memory.
+      else if (options.format === 'csv' && store instanceof PgStore) await writeStatementBatchesCsv(store.statementBatches(), out, { end })
+      else if (options.format === 'csv') await writeStatementsCsv(exportData(await store.tables()), out, { end })
+      else await pipeline(Readable.from([exportJson(exportData(await store.tables()))]), out, { end })
       await store.close()
     })
 }

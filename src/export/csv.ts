@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream'
 import { contentText } from '../store/records.js'
 import type { StatementRecord } from '../store/schema.js'
+import type { StatementBatch } from '../store/views.js'
 import { type Cell, writeCsv, writeCsvBatches } from './csv-table.js'
 import type { ExportData } from './json.js'
 
@@ -49,8 +50,22 @@ async function* streamedRows(
   for await (const batch of statements) yield batch.map(row)
 }
 
+/** The same rows, for batches that bring the records they look up (a database's, statement-batches.ts). */
+async function* batchedRows(batches: AsyncIterable<StatementBatch>): AsyncGenerator<Iterable<Cell[]>> {
+  for await (const batch of batches) yield rowsOf(batch)
+}
+
+// Each row made as it is written, so a batch's rows are never all held at once.
+function* rowsOf(batch: StatementBatch): Generator<Cell[]> {
+  const row = rowMaker(batch)
+  for (const statement of batch.statements) yield row(statement)
+}
+
+/** What a row looks up beside its statement. */
+type RowRecords = Omit<StatementBatch, 'statements'>
+
 /** Makes a statement's row, looking up its claim, speaker and article. */
-function rowMaker(data: Omit<ExportData, 'statements'>): (statement: StatementRecord) => Cell[] {
+function rowMaker(data: RowRecords): (statement: StatementRecord) => Cell[] {
   const claims = new Map(data.claims.map((claim) => [claim.id, claim]))
   const speakers = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
   const articles = new Map(data.articles.map((article) => [article.id, article]))
@@ -93,6 +108,11 @@ export async function writeStreamedStatementsCsv(
   { end = true } = {},
 ): Promise<void> {
   await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements), out, { end })
+}
+
+/** Streams the statements table from batches that each bring the records their rows look up. */
+export async function writeStatementBatchesCsv(batches: AsyncIterable<StatementBatch>, out: Writable, { end = true } = {}): Promise<void> {
+  await writeCsvBatches(STATEMENT_COLUMNS, batchedRows(batches), out, { end })
 }
 
 /** The statements table as bytes (BOM included), for a download. */

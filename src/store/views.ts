@@ -48,3 +48,24 @@ export interface AddResult {
   statements: number
   claims: number
 }
+
+/** Which statements a batched read gives: all, one claim's, or those with these ids; always in the store's order. */
+export interface StatementSelection {
+  claim?: string
+  ids?: readonly string[]
+}
+
+/** A batch of statements with the records they name, so a reader of any number of batches never needs a whole table. */
+export interface StatementBatch {
+  statements: StatementRecord[]
+  claims: Array<Pick<ClaimRecord, 'id' | 'text'>>
+  speakers: Array<Pick<SpeakerRecord, 'id' | 'name' | 'type' | 'role'>>
+  articles: Array<Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>>
+}
+
+/** One page of the articles list, with how many statements (not rejected) each article holds. */
+export interface ArticlePage {
+  rows: Array<{ article: ArticleRecord; statements: number }>
+  /** Articles in the whole list. */
+  total: number
+}

@@ -18,7 +18,7 @@ import { pageOf, paging, text } from './query.js'
 import { wordIndexOf } from './search-index.js'
 import { speakerPage } from './speakers.js'
 import { statementFilter, statementPage } from './statement-query.js'
-import { pagedClaims, type WebStore } from './web-store.js'
+import { articleStatements, pagedClaims, type WebStore } from './web-store.js'
 
 const PER_PAGE = 20
 
@@ -104,11 +104,13 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
     const extractor = sharedExtractor()
     const extracted = await Promise.all(inputs.map(async (article) => ({ article, extraction: await extractor.extract(article) })))
     const results = await store.addArticles(extracted)
-    const statements = await store.statements()
-    const answers = results.map(({ articleId, added }) => {
-      const own = statements.filter((s) => s.articleId === articleId && !s.rejected)
-      return { articleId, added, statements: own, claims: [...new Set(own.map((s) => s.claim))] }
-    })
+    const statementsOf = articleStatements(store)
+    const answers = await Promise.all(
+      results.map(async ({ articleId, added }) => {
+        const own = (await statementsOf(articleId)).filter((s) => !s.rejected)
+        return { articleId, added, statements: own, claims: [...new Set(own.map((s) => s.claim))] }
+      }),
+    )
     res.status(results.some((r) => r.added) ? 201 : 200).json(batch ? { articles: answers } : answers[0])
   })
 

@@ -2,13 +2,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import multer from 'multer'
 import { InvalidInputError, NotFoundError } from '../errors.js'
+import type { ArticlePage } from '../store/views.js'
 import { articleSegments } from './article-page.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { pageFor } from './errors.js'
 import { FILE_TYPES, type IngestFields, ingestFields, ingestRequest } from './ingest-form.js'
 import { IngestJobs } from './ingest-jobs.js'
-import type { WebStore } from './web-store.js'
+import { articleStatements, type WebStore } from './web-store.js'
 
 export const PAGE_SIZE = 50
 /** The largest upload or pasted text taken, in bytes; past it the form answers 413. */
@@ -22,27 +23,23 @@ const EMPTY_FIELDS: IngestFields = { text: '', title: '', outlet: '', date: '', 
 export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJobs(store)) {
   const list: RequestHandler = async (req, res) => {
     const page = pageNumber(req.query.page)
-    const [articles, statements] = await Promise.all([store.articles(), store.statements()])
-    const counts = new Map<string, number>()
-    for (const s of statements) if (!s.rejected) counts.set(s.articleId, (counts.get(s.articleId) ?? 0) + 1)
-    // Newest news first; undated articles after the dated ones, most recently added first.
-    const sorted = [...articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || b.addedAt.localeCompare(a.addedAt))
-    const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE))
+    const { rows: listed, total } = store.articlePage ? await store.articlePage(page, PAGE_SIZE) : await articlePage(store, page)
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
     if (page > pages) throw new NotFoundError(`There is no page ${page} of articles: there are ${pages}. Start from /articles.`)
-    const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => ({
+    const rows = listed.map(({ article: a, statements }) => ({
       id: a.id,
       title: a.title ?? `Untitled article ${a.id}`,
       outlet: a.outlet,
       published: a.published,
-      statements: counts.get(a.id) ?? 0,
+      statements,
     }))
-    res.render('articles/index', { title: 'Articles', rows, page, pages, total: sorted.length })
+    res.render('articles/index', { title: 'Articles', rows, page, pages, total })
   }
 
   const show: RequestHandler<{ id: string }> = async (req, res) => {
     const article = await store.article(req.params.id)
     if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
-    const statements = (await store.statements()).filter((s) => s.articleId === article.id && !s.rejected)
+    const statements = (await articleStatements(store)(article.id)).filter((s) => !s.rejected)
     res.render('articles/show', {
       title: article.title ?? `Untitled article ${article.id}`,
       article,
@@ -135,6 +132,19 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
   }
 
   return { list, show, form, receive, create, refused, job, jobs }
+}
+
+/** A page of the list from the whole tables, for a store that keeps them in memory (PgStore pages in SQL). */
+async function articlePage(store: WebStore, page: number): Promise<ArticlePage> {
+  const [articles, statements] = await Promise.all([store.articles(), store.statements()])
+  const counts = new Map<string, number>()
+  for (const s of statements) if (!s.rejected) counts.set(s.articleId, (counts.get(s.articleId) ?? 0) + 1)
+  // Newest news first; undated articles after the dated ones, most recently added first.
+  const sorted = [...articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || b.addedAt.localeCompare(a.addedAt))
+  const rows = sorted
+    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    .map((article) => ({ article, statements: counts.get(article.id) ?? 0 }))
+  return { rows, total: sorted.length }
 }
 
 function formLocals(fields: IngestFields, problem: string | null) {

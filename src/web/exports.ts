@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimBatchesCsv } from '../export/claims-csv.js'
-import { writeStatementsCsv } from '../export/csv.js'
+import { writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import { claimsOfView, narrows, parseClaimsForm } from './claim-filters.js'
 import type { WebStore } from './web-store.js'
@@ -20,6 +20,7 @@ export function exportHandlers(store: WebStore) {
       for await (const batch of claimsOfView(store, view)) for (const c of batch) for (const id of c.claim.statementIds) kept.add(id)
       res.attachment('claimtrail-statements-filtered.csv')
       res.type('text/csv; charset=utf-8')
+      if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids: [...kept] }), res)
       await writeStatementsCsv(exportData(await store.tables()), res, { only: (s) => kept.has(s.id) })
       return
     }
@@ -30,10 +31,10 @@ export function exportHandlers(store: WebStore) {
     if (claimId !== undefined && !(await store.claim(claimId))) {
       throw new NotFoundError(`There is no claim "${claimId}" to export. Every stored claim is linked from the claims list.`)
     }
-    const data = exportData(await store.tables())
     res.attachment(claimId ? `claimtrail-statements-${fileSafe(claimId)}.csv` : 'claimtrail-statements.csv')
     res.type('text/csv; charset=utf-8')
-    await writeStatementsCsv(data, res, { only: claimId ? (s) => s.claim === claimId : undefined })
+    if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches(claimId ? { claim: claimId } : {}), res)
+    await writeStatementsCsv(exportData(await store.tables()), res, { only: claimId ? (s) => s.claim === claimId : undefined })
   }
 
   /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */

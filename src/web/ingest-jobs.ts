@@ -7,6 +7,7 @@ import { InvalidInputError } from '../errors.js'
 import { sharedExtractor } from '../ingest/extractor.js'
 import { fileArticles, type PendingArticle } from '../ingest/file-articles.js'
 import { fingerprint } from '../store/records.js'
+import type { ArticleRecord } from '../store/schema.js'
 import { errorId } from './error-id.js'
 import type { IngestRequest } from './ingest-form.js'
 import { type JobReport, jobReport } from './ingest-report.js'
@@ -54,16 +55,25 @@ export class IngestJobs {
     const record = live?.record ?? this.#jobsFile?.get(id)
     if (!record) return undefined
     // A job running here knows what its writes acknowledged; only one from before a restart asks the store.
-    return jobReport(record, live, live ? [] : await this.#store.articles())
+    return jobReport(record, live, live ? [] : await this.#storedOf(record.queued.map((q) => q.fingerprint)))
+  }
+
+  /** The stored articles among these fingerprints, or all of them from a store that keeps them in memory. */
+  async #storedOf(prints: string[]): Promise<ArticleRecord[]> {
+    return this.#store.articlesByFingerprint ? this.#store.articlesByFingerprint(prints) : this.#store.articles()
   }
 
   /** Records the job (on disk, when there is a jobs file), then starts the work and returns the job. */
   async start(request: IngestRequest): Promise<IngestJob> {
-    const stored = new Set((await this.#store.articles()).map((a) => a.fingerprint))
-    const queued = request.pending.map(({ source, article }) => {
-      const print = fingerprint(article.text)
-      return { source, fingerprint: print, id: article.id ?? null, title: article.title ?? null, before: stored.has(print) }
-    })
+    const prints = request.pending.map(({ article }) => fingerprint(article.text))
+    const stored = new Set((await this.#storedOf(prints)).map((a) => a.fingerprint))
+    const queued = request.pending.map(({ source, article }, i) => ({
+      source,
+      fingerprint: prints[i],
+      id: article.id ?? null,
+      title: article.title ?? null,
+      before: stored.has(prints[i]),
+    }))
     const id = randomUUID()
     const at = new Date().toISOString()
     await this.#jobsFile?.append({ job: id, at, queued, refused: request.skipped })

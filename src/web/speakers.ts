@@ -2,7 +2,7 @@
 // their quotes, a chart of when they spoke, their roles and names, and the quotes as CSV.
 import type { RequestHandler } from 'express'
 import { NotFoundError } from '../errors.js'
-import { writeStatementsCsv } from '../export/csv.js'
+import { writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { answersTo, countStatements, type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
@@ -44,11 +44,12 @@ export function speakerHandlers(store: WebStore) {
   /** The quotes the page shows, with its filters, as the statements table. */
   const quotesCsv: RequestHandler<{ id: string }> = async (req, res) => {
     const speaker = await current(req.params.id)
-    const ids = new Set(filterQuotes(await store.quotesBy(speaker.id), quoteFilter(req.query)).map((e) => e.statement.id))
-    const data = exportData(await store.tables())
+    const ids = filterQuotes(await store.quotesBy(speaker.id), quoteFilter(req.query)).map((e) => e.statement.id)
     res.attachment(`claimtrail-quotes-${speaker.id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.csv`)
     res.type('text/csv; charset=utf-8')
-    await writeStatementsCsv(data, res, { only: (s) => ids.has(s.id) })
+    if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids }), res)
+    const kept = new Set(ids)
+    await writeStatementsCsv(exportData(await store.tables()), res, { only: (s) => kept.has(s.id) })
   }
 
   async function current(id: string): Promise<SpeakerRecord> {

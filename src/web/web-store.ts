@@ -6,7 +6,7 @@ import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArt
 import type { SpeakerRow } from '../store/speaker-rows.js'
 import type { Counted, Found, Slice, StatementFilter } from '../store/statement-filter.js'
 import type { ExtractedArticle } from '../store/store.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../store/views.js'
+import type { AddResult, ArticlePage, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../store/views.js'
 
 type Answer<T> = T | Promise<T>
 
@@ -61,6 +61,17 @@ export interface WebStore {
    * (speaker-rows.ts answersTo); the first `limit` of them, and how many there are.
    */
   speakersCalled?(name: string, options: { whole: boolean; except?: string; limit: number }): Promise<Counted<SpeakerRecord>>
+
+  // A store that keeps its records elsewhere (PgStore) answers these a batch or a page at a time; without them the
+  // handlers read the whole tables above, which for the JSON store are in memory already.
+  /** The statements in the store's order, a batch at a time, each batch with the records its CSV rows look up. */
+  statementBatches?(only?: StatementSelection): AsyncIterable<StatementBatch>
+  /** One page (from 1) of the articles list, newest news first, as src/web/articles.ts sorts them. */
+  articlePage?(page: number, size: number): Answer<ArticlePage>
+  /** One article's statements, rejected ones too, in the store's order. */
+  statementsOf?(articleId: string): Answer<StatementRecord[]>
+  /** The stored articles whose texts have these fingerprints. */
+  articlesByFingerprint?(prints: readonly string[]): Answer<ArticleRecord[]>
 }
 
 /** The store's paged reads, when it has them all. */
@@ -76,4 +87,11 @@ export function pagedClaims(store: WebStore): PagedClaims | undefined {
     claimFacets: claimFacets.bind(store),
     claimsHolding: claimsHolding.bind(store),
   }
+}
+
+/** An article's statements, from the store when it can look them up, else from all of them, read once. */
+export function articleStatements(store: WebStore): (articleId: string) => Promise<StatementRecord[]> {
+  if (store.statementsOf) return async (articleId) => store.statementsOf!(articleId)
+  let all: Promise<StatementRecord[]> | undefined
+  return async (articleId) => (await (all ??= Promise.resolve(store.statements()))).filter((s) => s.articleId === articleId)
 }

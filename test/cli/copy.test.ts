@@ -43,6 +43,11 @@ describe('claimtrail migrate and copy', function () {
 
     const fromDatabase = await claimtrail(['claims', '--db', db.url], { cwd: temp.dir })
     expect(fromDatabase.stdout).to.equal((await claimtrail(['claims', '--db', file], { cwd: temp.dir })).stdout)
+    // The database's statements are streamed a batch at a time, the file's read from it: the same bytes.
+    const csv = await claimtrail(['export', '--format', 'csv', '--db', db.url], { cwd: temp.dir })
+    expect(csv.code, csv.stderr).to.equal(0)
+    expect(csv.stdout).to.have.length.greaterThan(1000)
+    expect(csv.stdout).to.equal((await claimtrail(['export', '--format', 'csv', '--db', file], { cwd: temp.dir })).stdout)
     const log = await claimtrail(['review', 'log', '--db', db.url], { cwd: temp.dir })
     expect(log.stdout).to.match(/Dana Fact {2}review-claim/)
   })

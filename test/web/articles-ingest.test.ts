@@ -229,6 +229,8 @@ describe('the ingest progress page', () => {
     const held = new Promise<void>((resolve) => (release = resolve))
     const slow: WebStore = Object.assign(Object.create(store) as WebStore, {
       articles: () => store.articles(),
+      // A PostgreSQL store's own lookup, called on it: its private fields are not on this stand-in.
+      articlesByFingerprint: 'articlesByFingerprint' in store ? (prints: string[]) => store.articlesByFingerprint(prints) : undefined,
       addArticles: async (...args: Parameters<WebStore['addArticles']>) => (await held, store.addArticles(...args)),
       flush: () => store.flush(),
     })

@@ -12,7 +12,8 @@ import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementReco
 import type { SpeakerRow } from '../speaker-rows.js'
 import type { Counted, Found, Slice, StatementFilter } from '../statement-filter.js'
 import type { ExtractedArticle } from '../store.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from '../views.js'
+import type { AddResult, ArticlePage, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../views.js'
+import { articlePage, articlesByFingerprint, statementsOf } from './article-pages.js'
 import { claimBatches, claimFacets, claimsCount, claimsHolding, claimsPage } from './claim-list.js'
 import { candidatesFor, indexed, publishedOf } from './claim-postings.js'
 import { shownUrl } from './database-url.js'
@@ -22,6 +23,7 @@ import { currentClaim, currentSpeakers, lookupFor } from './lookups.js'
 import { appliedMigrations, behind, checkNotNewer, migrate } from './migrate.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, type Db, recordsById } from './rows.js'
 import { speakerRows, speakersCalled } from './speaker-list.js'
+import { statementBatches } from './statement-batches.js'
 import { findStatements } from './statement-search.js'
 import { summariseDue } from './summaries.js'
 import { inTransaction } from './transaction.js'
@@ -314,6 +316,23 @@ export class PgStore {
 
   #writable(): void {
     if (this.#readOnly) throw new StoreError(`${this.path} was opened for reading only; nothing was written.`)
+  }
+
+  // A batch or a page at a time, where the JSON store's callers read whole tables (the web's downloads and lists).
+  statementBatches(only?: StatementSelection): AsyncIterable<StatementBatch> {
+    return statementBatches(this.#pool, only)
+  }
+
+  articlePage(page: number, size: number): Promise<ArticlePage> {
+    return articlePage(this.#pool, page, size)
+  }
+
+  statementsOf(articleId: string): Promise<StatementRecord[]> {
+    return statementsOf(this.#pool, articleId)
+  }
+
+  articlesByFingerprint(prints: readonly string[]): Promise<ArticleRecord[]> {
+    return articlesByFingerprint(this.#pool, prints)
   }
 
   // What the web would otherwise work out from whole lists (web-store.ts), answered by indexed queries.
