@@ -46,7 +46,9 @@ const inDatabase = isDatabaseUrl(options.db)
 // Generating into a store that holds articles would mix them with the generated ones and lose determinism.
 if (!inDatabase && existsSync(options.db)) fail(`${options.db} exists. Give a new path, or move that file aside.`)
 
-// The whole store is in memory while it is built (~2 KB a statement): `npm run gen` gives node a larger heap.
+// The whole store is in memory while it is built (~3 KB a statement, records and claim index), and the copy into a
+// database holds it twice: `npm run gen` gives node an 8 GiB heap, where the default is about 4 GiB.
+const peak = () => `peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(1)} GiB`
 const heap = `node heap limit ${(getHeapStatistics().heap_size_limit / 1024 ** 3).toFixed(1)} GiB`
 const n = (x: number) => x.toLocaleString('en-US')
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -58,12 +60,12 @@ if (inDatabase) {
   console.log(
     `built ${shownUrl(options.db)} (seed ${options.seed}) in ${built.seconds.toFixed(1)} s ` +
       `(${built.built.toFixed(1)} s generating, ${built.copied.toFixed(1)} s copying in and verifying): ${n(built.articles)} articles, ` +
-      `${n(built.statements)} statements, ${n(built.claims)} claims, ${n(built.speakers)} speakers; ${mb(built.bytes)} in the database; ${heap}`,
+      `${n(built.statements)} statements, ${n(built.claims)} claims, ${n(built.speakers)} speakers; ${mb(built.bytes)} in the database; ${peak()} (${built.peakBuilding} building), ${heap}`,
   )
 } else {
   const built = await generateStore(options)
   console.log(
     `built ${options.db} (seed ${options.seed}) in ${built.seconds.toFixed(1)} s: ${n(built.articles)} articles, ${n(built.statements)} statements, ` +
-      `${n(built.claims)} claims, ${n(built.speakers)} speakers; ${mb(built.bytes)} on disk; ${heap}`,
+      `${n(built.claims)} claims, ${n(built.speakers)} speakers; ${mb(built.bytes)} on disk; ${peak()}, ${heap}`,
   )
 }

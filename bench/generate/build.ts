@@ -60,6 +60,9 @@ export async function generateStore(options: GenerateOptions): Promise<Generated
       done.claims += result.claims
     }
     batch = []
+    // Filing runs on promises that are already settled: without a turn of the event loop between batches, a ^C
+    // would wait for the next write to be heard.
+    await new Promise(setImmediate)
     Object.assign(pending, done)
     if (done.articles - written >= WRITE_EVERY) {
       await store.flush()

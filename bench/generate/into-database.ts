@@ -3,6 +3,7 @@
 // file in a temporary folder, with the same generator and seed, and copied in whole by `copyStore` (one
 // transaction, counts and fingerprints of both sides compared): the database holds what a store file built with
 // the same seed holds.
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +17,8 @@ export interface GeneratedInDatabase extends Generated {
   /** Seconds spent building the store file, and copying it in (verification and VACUUM ANALYZE included). */
   built: number
   copied: number
+  /** The process's peak resident memory once the store file was built, before the copy: e.g. "2.1 GiB". */
+  peakBuilding: string
   tally: Tally
 }
 
@@ -23,15 +26,21 @@ export async function generateIntoDatabase(options: GenerateOptions): Promise<Ge
   const started = performance.now()
   const target = await PgStore.open(options.db)
   try {
-    // Generated articles mixed into a desk's real ones could never be told apart again.
-    const { rowCount } = await target.pool.query('SELECT 1 FROM articles LIMIT 1')
-    if (rowCount)
-      throw new InvalidInputError(`${target.path} already holds articles. Give an empty database (createdb NAME), or drop that one.`)
+    await mustBeEmpty(target)
     const folder = await mkdtemp(join(tmpdir(), 'claimtrail-gen-'))
+    // A gen stopped with ^C leaves no store file behind; a copy under way is rolled back with its connection.
+    const stopped = () => {
+      rmSync(folder, { recursive: true, force: true })
+      process.exit(130)
+    }
+    process.once('SIGINT', stopped).once('SIGTERM', stopped)
     try {
       const file = join(folder, 'claimtrail.json')
       const built = await generateStore({ ...options, db: file })
+      const peakBuilding = `${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(1)} GiB`
       const copying = performance.now()
+      // Again: another gen may have filled it meanwhile (a check, not a lock: copyStore would add beside its records).
+      await mustBeEmpty(target)
       const source = await Store.open(file, { readOnly: true })
       const { from, to } = await copyStore(source, target)
       if (from.fingerprint !== to.fingerprint || from.statements !== to.statements || from.articles !== to.articles)
@@ -46,12 +55,20 @@ export async function generateIntoDatabase(options: GenerateOptions): Promise<Ge
         built: built.seconds,
         copied: (performance.now() - copying) / 1000,
         seconds: (performance.now() - started) / 1000,
+        peakBuilding,
         tally: to,
       }
     } finally {
+      process.off('SIGINT', stopped).off('SIGTERM', stopped)
       await rm(folder, { recursive: true, force: true })
     }
   } finally {
     await target.close()
   }
+}
+
+/** Generated articles mixed into a desk's real ones could never be told apart again. */
+async function mustBeEmpty(target: PgStore): Promise<void> {
+  const { rowCount } = await target.pool.query('SELECT 1 FROM articles LIMIT 1')
+  if (rowCount) throw new InvalidInputError(`${target.path} already holds articles. Give an empty database (createdb NAME), or drop that one.`)
 }
