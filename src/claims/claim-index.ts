@@ -59,6 +59,8 @@ export class ClaimIndex {
   // once they outnumber the live ones.
   readonly #postings = new Map<string, string[]>()
   readonly #df = new Map<string, number>()
+  // Every word an entry was kept with, once (#kept).
+  readonly #words = new Map<string, string>()
   #stale = 0
   #live = 0
 
@@ -120,7 +122,7 @@ export class ClaimIndex {
   add(claimId: string, statements: ClaimStatement[]): void {
     for (const s of statements) {
       if (this.#entries.has(s.id)) this.remove(s.id)
-      const entry = { ...this.#entryOf(s), claimId }
+      const entry = this.#kept(this.#entryOf(s), claimId)
       this.#entries.set(s.id, entry)
       this.#members(claimId).add(s.id)
       for (const term of termsOf(entry)) {
@@ -179,6 +181,22 @@ export class ClaimIndex {
     let entry = this.#made.get(s)
     if (!entry) this.#made.set(s, (entry = entryOf('', s)))
     return entry
+  }
+
+  /**
+   * A statement's entry as the index keeps it, its words the index's own strings: each entry made its own copy of
+   * every word, so that the index held eight copies a statement of words it already had.
+   */
+  #kept(made: Entry, claimId: string): Entry {
+    const word = (w: string) => {
+      let kept = this.#words.get(w)
+      if (kept === undefined) this.#words.set(w, (kept = w))
+      return kept
+    }
+    const terms = new Map<string, number>()
+    for (const [term, tf] of made.terms) terms.set(word(term), tf)
+    const entities = made.entities.size ? new Set([...made.entities].map(word)) : made.entities
+    return { ...made, claimId, terms, entities, subject: made.subject === null ? null : word(made.subject) }
   }
 
   #members(claimId: string): Set<string> {

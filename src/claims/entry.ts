@@ -24,11 +24,14 @@ export interface ClaimStatement {
 export interface Entry {
   claimId: string
   terms: Map<string, number>
-  entities: Set<string>
+  entities: ReadonlySet<string>
   day: number | null
-  /** What the pair model compares beyond the words: runs of words, numbers, negation, speaker, article, subject. */
-  runs: Set<number>
-  numbers: Set<string>
+  /**
+   * What the pair model compares beyond the words: runs of words (their hashes, sorted: an index holds one for
+   * every stored statement, and a typed array weighs less than a Set), numbers, negation, speaker, article, subject.
+   */
+  runs: Uint32Array
+  numbers: ReadonlySet<string>
   negated: boolean
   speaker: string | null
   article: string | null
@@ -38,6 +41,10 @@ export interface Entry {
   at: number | null
 }
 
+// Most statements name no number and many no entity: one empty set stands for all of theirs, never added to.
+const NONE: ReadonlySet<string> = new Set()
+const orNone = (found: Set<string>): ReadonlySet<string> => (found.size ? found : NONE)
+
 export function entryOf(claimId: string, s: ClaimStatement): Entry {
   const words = contentWords(s.content)
   const terms = new Map<string, number>()
@@ -45,10 +52,10 @@ export function entryOf(claimId: string, s: ClaimStatement): Entry {
   return {
     claimId,
     terms,
-    entities: entities(s.content, s.speaker),
+    entities: orNone(entities(s.content, s.speaker)),
     day: dayOf(s.date),
-    runs: wordRuns(words),
-    numbers: numbersOf(s.content),
+    runs: Uint32Array.from(wordRuns(words)).sort(),
+    numbers: orNone(numbersOf(s.content)),
     negated: NEGATION.test(s.content),
     speaker: speakerKey(s.speaker, s.speakerId),
     article: s.article ?? null,

@@ -5,9 +5,20 @@
 import type { Entry } from './entry.js'
 import { contentSimilarity, entityOverlap, type Idf, sharedTerms } from './evidence.js'
 
-const count = <T>(a: Set<T>, b: Set<T>) => {
+const count = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>) => {
   let n = 0
   for (const x of a) if (b.has(x)) n++
+  return n
+}
+
+/** Values two sorted lists of distinct values share. */
+const countSorted = (a: Uint32Array, b: Uint32Array) => {
+  let n = 0
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) n++, i++, j++
+    else if (a[i] < b[j]) i++
+    else j++
+  }
   return n
 }
 
@@ -50,7 +61,7 @@ function features(a: Entry, b: Entry, idf: Idf, inside: boolean, shared: number)
   f.shared = Math.min(shared, 8) / 8
   if (shared <= 2) f['shared:few'] = 1
   if (smaller < 5) f.short = 1
-  const runs = count(a.runs, b.runs)
+  const runs = countSorted(a.runs, b.runs)
   if (runs >= 1) f['runs:1+'] = 1
   if (runs >= 3) f['runs:3+'] = 1
   if (a.numbers.size && b.numbers.size) f[count(a.numbers, b.numbers) ? 'numbers:agree' : 'numbers:differ'] = 1
