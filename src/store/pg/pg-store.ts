@@ -259,18 +259,28 @@ export class PgStore {
     return claimsPage(this.#pool, filter, order, page)
   }
 
-  /** How many claims a query keeps; the count of every claim is kept until the next write. */
+  /** How many claims a query keeps; kept until the next write. */
   async claimsCount(filter: ClaimsQuery = {}): Promise<number> {
-    const version = await this.version()
-    const key = JSON.stringify(filter)
-    if (this.#counts.version !== version) this.#counts = { version, known: new Map() }
-    let count = this.#counts.known.get(key)
-    if (count === undefined) {
-      count = await claimsCount(this.#pool, filter)
-      if (this.#counts.known.size >= 256) this.#counts.known.clear()
-      this.#counts.known.set(key, count)
-    }
+    const key = `claims ${JSON.stringify(filter)}`
+    const known = await this.#counted(key)
+    if (known.count !== undefined) return known.count
+    const count = await claimsCount(this.#pool, filter)
+    this.#keepCount(known.version, key, count)
     return count
+  }
+
+  /** A count kept for the store's version as it is now; counting a common word or filter reads every row it finds. */
+  async #counted(key: string): Promise<{ version: number; count: number | undefined }> {
+    const version = await this.version()
+    if (this.#counts.version !== version) this.#counts = { version, known: new Map() }
+    return { version, count: this.#counts.known.get(key) }
+  }
+
+  /** Kept only if no write was seen since `version` was read: a count of older rows never outlives its version. */
+  #keepCount(version: number, key: string, count: number): void {
+    if (this.#counts.version !== version) return
+    if (this.#counts.known.size >= 1024) this.#counts.known.clear()
+    this.#counts.known.set(key, count)
   }
 
   /** Every claim a query keeps, in an order, a batch at a time. */
@@ -337,8 +347,13 @@ export class PgStore {
 
   // What the web would otherwise work out from whole lists (web-store.ts), answered by indexed queries.
 
-  findStatements(filter: StatementFilter, slice: Slice): Promise<Counted<Found>> {
-    return findStatements(this.#pool, filter, slice)
+  /** Its count is kept until the next write, as the claims list's are: paging through a search counts once. */
+  async findStatements(filter: StatementFilter, slice: Slice): Promise<Counted<Found>> {
+    const key = `statements ${JSON.stringify(filter)}`
+    const { version, count } = await this.#counted(key)
+    const found = await findStatements(this.#pool, filter, slice, count)
+    if (count === undefined) this.#keepCount(version, key, found.total)
+    return found
   }
 
   speakerRows(q: string | undefined, slice: Slice): Promise<Counted<SpeakerRow>> {

@@ -9,7 +9,8 @@ import { normaliseName } from '../speakers.js'
 import type { Counted, Found, Slice, StatementFilter } from '../statement-filter.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, type Db } from './rows.js'
 
-export async function findStatements(db: Db, filter: StatementFilter, { offset, limit }: Slice): Promise<Counted<Found>> {
+/** `known`: the count for this filter, when the caller kept it from an earlier page of the same store version. */
+export async function findStatements(db: Db, filter: StatementFilter, { offset, limit }: Slice, known?: number): Promise<Counted<Found>> {
   const params: unknown[] = []
   const param = (value: unknown) => `$${params.push(value)}`
   const where = ['NOT s.rejected']
@@ -54,7 +55,7 @@ export async function findStatements(db: Db, filter: StatementFilter, { offset, 
                 WHERE ${where.join(' AND ')}`
   const n = params.length
   const [counted, page] = await Promise.all([
-    db.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params),
+    known !== undefined ? { rows: [{ total: String(known) }] } : db.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params),
     db.query<{ record: StatementRecord; speaker: SpeakerRecord | null } & ArticleRow>(
       `SELECT s.record, sp.record AS speaker, ${ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1')} ${from}
        ORDER BY s.seq OFFSET $${n + 1} LIMIT $${n + 2}`,
