@@ -70,5 +70,6 @@ export async function generateIntoDatabase(options: GenerateOptions): Promise<Ge
 /** Generated articles mixed into a desk's real ones could never be told apart again. */
 async function mustBeEmpty(target: PgStore): Promise<void> {
   const { rowCount } = await target.pool.query('SELECT 1 FROM articles LIMIT 1')
-  if (rowCount) throw new InvalidInputError(`${target.path} already holds articles. Give an empty database (createdb NAME), or drop that one.`)
+  if (rowCount)
+    throw new InvalidInputError(`${target.path} already holds articles. Give an empty database (createdb NAME), or drop that one.`)
 }
