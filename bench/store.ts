@@ -51,6 +51,8 @@ const WORDS = [
 ]
 const rotate = <T>(list: readonly T[], i: number) => list[i % list.length]
 const RENDER = { cookie: 'bench=1' }
+// The small store filing is compared with: issue 17 asks filing at 1M to stay within 1.5x of filing at 10,000.
+const SMALL = 10_000
 
 const folder = mkdtempSync(join(tmpdir(), 'claimtrail-bench-store-'))
 try {
@@ -97,7 +99,9 @@ try {
   for (const path of ['/export/claims.csv', '/export/statements.csv']) {
     const got = await timedGet(server.base + path)
     if (got.status !== 200) throw new Error(`${path} answered ${got.status}`)
-    downloads.push([path, (got.bytes / 1024 / 1024).toFixed(1), `${(got.ms / 1000).toFixed(2)} s`, '< 3 s'])
+    // At a million statements in a database the issue asks the statements CSV in < 30 s (at 100k: < 3 s).
+    const target = values.db && path.endsWith('statements.csv') && STATEMENTS >= 1_000_000 ? '< 30 s' : '< 3 s'
+    downloads.push([path, (got.bytes / 1024 / 1024).toFixed(1), `${(got.ms / 1000).toFixed(2)} s`, target])
   }
   const exported = server.peakRss()
   await server.stop()
@@ -116,7 +120,7 @@ try {
   console.log()
   console.log(table(downloads))
   console.log(
-    `\nserver peak RSS (target < 300 MB): ${mb(opened)} once the store is open, ${mb(browsed)} after the pages, ${mb(exported)} after the downloads`,
+    `\nserver peak RSS (target < ${values.db ? '200 MB, flat with store size' : '300 MB'}): ${mb(opened)} once the store is open, ${mb(browsed)} after the pages, ${mb(exported)} after the downloads`,
   )
   console.log()
   console.log(table(cli))
@@ -126,13 +130,13 @@ try {
   // is acknowledged), in a small store and in this one: the median of 20, after a first article that builds the
   // claim index. Then what the store file's rewrite (compaction) costs, and its share per article.
   const smallFile = join(folder, 'small.json')
-  await generateStore({ db: smallFile, statements: 1_000 })
+  await generateStore({ db: smallFile, statements: SMALL })
   const small = values.db ? await intoDatabase(smallFile, await siblingDatabase(values.db, 'small'), folder) : smallFile
   const costs = [['one more article, written', 'store statements', 'median ms', 'ratio']]
   let rewriteNote = ''
   let base = 0
   for (const [path, size] of [
-    [small, 1_000],
+    [small, SMALL],
     [db, STATEMENTS],
   ] as const) {
     const store = await openStore(path)
