@@ -80,6 +80,14 @@ describe('Downloads and articles pages: the PostgreSQL store pages what the JSON
     for (const row of rows) expect(row).to.include(`,${claim},`)
   })
 
+  it("gives the statements of a filtered claims view, and its claims, the view's way", async () => {
+    const rows = await both('/export/statements.csv?denied=1')
+    expect(rows.length).to.be.greaterThan(1)
+    expect(rows.length).to.be.lessThan((await stores[0].statements()).length)
+    expect((await both('/export/claims.csv?denied=1&sort=statements')).length).to.be.greaterThan(0)
+    expect(await both('/export/claims.csv')).to.have.length((await stores[0].claims()).length)
+  })
+
   it("gives a speaker's quotes, merged speaker's included, and with the page's filters", async () => {
     const rows = await both('/speakers/ana-ruiz/quotes.csv')
     expect(rows.length).to.be.greaterThan(1)
@@ -112,5 +120,11 @@ describe('Downloads and articles pages: the PostgreSQL store pages what the JSON
     })
     await writeStatementBatchesCsv(statementBatches((stores[1] as PgStore).pool, {}, 2), out)
     expect(Buffer.concat(chunks).toString('utf8')).to.equal(whole.toString('utf8'))
+    // Chosen statements, given out of order and read two at a time, come in the store's order.
+    const chosen = (await stores[0].statements()).filter((_, i) => i % 3 === 0).map((s) => s.id)
+    const read: string[] = []
+    for await (const batch of statementBatches((stores[1] as PgStore).pool, { ids: [...chosen].reverse() }, 2))
+      read.push(...batch.statements.map((s) => s.id))
+    expect(read).to.deep.equal(chosen)
   })
 })

@@ -25,7 +25,8 @@ CREATE INDEX claim_summaries_statements ON claim_summaries (statement_count DESC
 CREATE INDEX claim_summaries_articles ON claim_summaries (article_count DESC, claim_id);
 CREATE INDEX claim_summaries_denied ON claim_summaries (latest_date DESC NULLS LAST, claim_id) WHERE denied;
 CREATE INDEX claim_summaries_verdict ON claim_summaries (verdict) WHERE reviewed;
-CREATE INDEX claim_summaries_text ON claim_summaries USING gin (lower(text) gin_trgm_ops);
+-- Lower case by Unicode's full rules, as JavaScript's toLowerCase, whatever the database's own locale.
+CREATE INDEX claim_summaries_text ON claim_summaries USING gin (lower(text COLLATE "und-x-icu") gin_trgm_ops);
 
 -- side: assert (a confirmation too), deny or decline. `name_key` is the name the voice is shown with, normalised
 -- and padded with spaces, so that a run of whole words is found with LIKE '% words %'.
@@ -81,14 +82,18 @@ CREATE TRIGGER statements_updated AFTER UPDATE ON statements REFERENCING OLD TAB
 -- alias alone does not: the speaker filter reads the record's names as they are now (speakers.names, 0003).
 CREATE FUNCTION speakers_restyled() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Statements stay on a speaker merged away while its article is filed (filing.ts): every speaker merged into a
+  -- restyled one, through any number of merges, is shown as it now is.
   INSERT INTO claim_summaries_due
     SELECT st.claim_id FROM statements st
     WHERE st.speaker_id IN (
-      SELECT n.id FROM changed n JOIN was o ON o.id = n.id
-      WHERE (n.name, n.type, n.record->>'role', n.merged_into) IS DISTINCT FROM (o.name, o.type, o.record->>'role', o.merged_into)
-      UNION
-      SELECT s.id FROM speakers s JOIN changed n ON s.merged_into = n.id JOIN was o ON o.id = n.id
-      WHERE (n.name, n.type, n.record->>'role') IS DISTINCT FROM (o.name, o.type, o.record->>'role')
+      WITH RECURSIVE restyled(id, hops) AS (
+        SELECT n.id, 0 FROM changed n JOIN was o ON o.id = n.id
+        WHERE (n.name, n.type, n.record->>'role', n.merged_into) IS DISTINCT FROM (o.name, o.type, o.record->>'role', o.merged_into)
+        UNION
+        SELECT s.id, r.hops + 1 FROM speakers s JOIN restyled r ON s.merged_into = r.id WHERE r.hops < 100
+      )
+      SELECT id FROM restyled
     )
   ON CONFLICT DO NOTHING;
   RETURN NULL;

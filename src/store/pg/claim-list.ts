@@ -1,7 +1,6 @@
 // The claims list as indexed SQL over claim_summaries and claim_voices (migration 0002): one page of a filtered,
 // sorted view and its counts, without reading every claim. The rules are the JSON store's (claim-filter.ts
 // filterClaims, the web's sort orders); the contract suite holds the two to the same answers.
-import type pg from 'pg'
 import type { ClaimOrder, ClaimsQuery } from '../claim-filter.js'
 import { normaliseName } from '../speakers.js'
 import type { ClaimSummary } from '../views.js'
@@ -80,29 +79,27 @@ export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> 
 }
 
 /**
- * Every claim a query keeps, in an order, a batch at a time, for downloads of a whole view: read through a cursor
- * on one connection, so the query runs once and the process holds one batch, not the view (paging by OFFSET would
- * sort the view again for every batch).
+ * Every claim a query keeps, in an order, a batch at a time, for downloads of a whole view: the view's ids in one
+ * query, then their summaries a batch at a time. No connection is held between batches, so slow readers cannot
+ * take the pool (a cursor held one, in an open transaction, per download); paging by OFFSET would sort the view
+ * again for every batch. A claim merged away meanwhile is left out.
  */
-export async function* claimBatches(pool: pg.Pool, filter: ClaimsQuery, order: ClaimOrder, size = 2000): AsyncGenerator<ClaimSummary[]> {
+export async function* claimBatches(db: Db, filter: ClaimsQuery, order: ClaimOrder, size = 1000): AsyncGenerator<ClaimSummary[]> {
   const sql = claimsWhere(filter)
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN READ ONLY')
-    await client.query(
-      `DECLARE claims_view NO SCROLL CURSOR FOR ${sql.with} SELECT s.summary FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]}`,
-      sql.params,
+  const { rows } = await db.query<{ claim_id: string }>(
+    `${sql.with} SELECT s.claim_id FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]}`,
+    sql.params,
+  )
+  const ids = rows.map((r) => r.claim_id)
+  for (let at = 0; at < ids.length; at += size) {
+    const part = ids.slice(at, at + size)
+    const found = await db.query<{ claim_id: string; summary: ClaimSummary }>(
+      'SELECT claim_id, summary FROM claim_summaries WHERE claim_id = ANY($1::text[])',
+      [part],
     )
-    for (;;) {
-      const { rows } = await client.query<{ summary: ClaimSummary }>(`FETCH ${size} FROM claims_view`)
-      if (rows.length) yield rows.map((r) => r.summary)
-      if (rows.length < size) break
-    }
-    await client.query('COMMIT')
-  } finally {
-    // A download cut short leaves the transaction open: ending it returns a clean connection to the pool.
-    await client.query('ROLLBACK').catch(() => {})
-    client.release()
+    const byId = new Map(found.rows.map((r) => [r.claim_id, r.summary]))
+    const batch = part.flatMap((id) => byId.get(id) ?? [])
+    if (batch.length) yield batch
   }
 }
 
@@ -127,7 +124,7 @@ export async function claimsHolding(db: Db, find: string, limit: number): Promis
   const words = find.toLowerCase().split(/\s+/).filter(Boolean)
   const like = words.map((w) => `%${w.replace(/[\\%_]/g, '\\$&')}%`)
   const { rows } = await db.query<{ summary: ClaimSummary }>(
-    `SELECT summary FROM claim_summaries WHERE claim_id = $1 OR lower(text) LIKE ALL ($2::text[])
+    `SELECT summary FROM claim_summaries WHERE claim_id = $1 OR lower(text COLLATE "und-x-icu") LIKE ALL ($2::text[])
      ORDER BY statement_count DESC, seq LIMIT $3`,
     [find, like, limit],
   )

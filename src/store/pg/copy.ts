@@ -10,6 +10,7 @@ import { indexed, indexStatements } from './claim-postings.js'
 import type { PgStore } from './pg-store.js'
 import { type Db, writeChanges } from './rows.js'
 import { summariseDue } from './summaries.js'
+import { FILING_LOCK } from './transaction.js'
 
 /** What a copy reads of its source: both stores answer it. */
 export interface CopySource {
@@ -43,6 +44,8 @@ export async function copyStore(source: CopySource, target: PgStore): Promise<{ 
     texts.set(article.id, stored.text)
   }
   await target.transaction(async (db) => {
+    // One writer at a time, as filing: the counts the triggers keep are worked out from what this transaction sees.
+    await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK])
     await db.query('SET CONSTRAINTS ALL DEFERRED')
     const { rows } = await db.query<{ fingerprint: string; id: string }>('SELECT id, fingerprint FROM articles')
     const there = new Map(rows.map((r) => [r.id, r.fingerprint]))

@@ -8,6 +8,7 @@ import { runner } from 'node-pg-migrate'
 import type pg from 'pg'
 import { StoreError } from '../../errors.js'
 import { fillWords } from './search-words.js'
+import { summariseWaiting } from './summaries.js'
 
 // src/store/pg and dist/store/pg are both three folders below the package's root.
 const MIGRATIONS = fileURLToPath(new URL('../../../data/migrations/postgres', import.meta.url))
@@ -56,6 +57,8 @@ export async function migrate(client: pg.ClientBase, where: string): Promise<str
   })
   // What 0003_search could not key in SQL; the rows written since are keyed as they are written.
   await fillWords(client)
+  // The claims list's rows 0002 queued (and any a copy stopped short of making).
+  await summariseWaiting(client)
   return ran.map((m) => m.name)
 }
 

@@ -26,10 +26,8 @@ import { speakerRows, speakersCalled } from './speaker-list.js'
 import { statementBatches } from './statement-batches.js'
 import { findStatements } from './statement-search.js'
 import { summariseDue } from './summaries.js'
-import { inTransaction } from './transaction.js'
+import { FILING_LOCK, inTransaction } from './transaction.js'
 
-/** Filing one batch at a time across every process that files into the database. */
-const FILING_LOCK = 0x636c6169 // "clai"
 /** Told to every listener when a write commits; the payload is the store's new version. */
 export const CHANGED = 'claimtrail_changed'
 
@@ -79,23 +77,11 @@ export class PgStore {
       } finally {
         client.release()
       }
-      const store = new PgStore(shown, pool, readOnly)
-      if (!readOnly) await store.#catchUp()
-      return store
+      return new PgStore(shown, pool, readOnly)
     } catch (error) {
       await pool.end()
       throw error
     }
-  }
-
-  /** Rows a migration left to be made in JavaScript (the claims list's, after 0002); nothing when there are none. */
-  async #catchUp(): Promise<void> {
-    const { rows } = await this.#pool.query<{ due: boolean }>('SELECT EXISTS (SELECT 1 FROM claim_summaries_due) AS due')
-    if (!rows[0].due) return
-    await this.#transaction(async (db) => {
-      await db.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK])
-      await this.#changed(db)
-    })
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,15 @@
 // The claims list's rows (migration 0002): a summary per live claim and a row per voice, made again for the claims
 // a write touched before that write commits, so readers on any server never see a summary older than its claim.
 // The triggers note the touched claims whatever wrote the rows; this turns the notes into rows, in batches.
+
+import type pg from 'pg'
 import { claimSummary } from '../ledger.js'
 import type { ClaimRecord } from '../schema.js'
 import type { ClaimSummary, ClaimVoice } from '../views.js'
 import { lookupFor } from './lookups.js'
 import { nameKey } from './names.js'
 import type { Db } from './rows.js'
+import { FILING_LOCK } from './transaction.js'
 
 /** Claims summarised per round: a round reads their statements, articles and speakers in a few queries. */
 const ROUND = 1000
@@ -21,6 +24,25 @@ export async function summariseDue(db: Db): Promise<number> {
     await summarise(db, ids)
     await db.query('DELETE FROM claim_summaries_due WHERE claim_id = ANY($1::text[])', [ids])
     done += ids.length
+  }
+}
+
+/**
+ * The summaries a migration left to be made (0002 queues every claim): made under the filing lock in one
+ * transaction, the store's version moved, so that `claimtrail migrate` leaves a store every reader can list.
+ */
+export async function summariseWaiting(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ due: boolean }>('SELECT EXISTS (SELECT 1 FROM claim_summaries_due) AS due')
+  if (!rows[0].due) return
+  await client.query('BEGIN')
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [FILING_LOCK])
+    await summariseDue(client)
+    await client.query('UPDATE store_state SET version = version + 1')
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
   }
 }
 
