@@ -81,23 +81,29 @@ CREATE TRIGGER statements_updated AFTER UPDATE ON statements REFERENCING OLD TAB
 -- A speaker shown otherwise (name, type, role, merged) changes the summaries of the claims they spoke in; a new
 -- alias alone does not: the speaker filter reads the record's names as they are now (speakers.names, 0003).
 CREATE FUNCTION speakers_restyled() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  restyled text[];
 BEGIN
+  -- Most updates (a new alias, a count the search triggers keep) show no speaker otherwise: nothing more is read.
+  SELECT array_agg(n.id) INTO restyled FROM changed n JOIN was o ON o.id = n.id
+  WHERE (n.name, n.type, n.record->>'role', n.merged_into) IS DISTINCT FROM (o.name, o.type, o.record->>'role', o.merged_into);
+  IF restyled IS NULL THEN
+    RETURN NULL;
+  END IF;
   -- Statements stay on a speaker merged away while its article is filed (filing.ts): every speaker merged into a
   -- restyled one, through any number of merges, is shown as it now is.
+  WITH RECURSIVE merged(id, hops) AS (
+    SELECT unnest(restyled), 0
+    UNION
+    SELECT s.id, m.hops + 1 FROM speakers s JOIN merged m ON s.merged_into = m.id WHERE m.hops < 100
+  )
+  SELECT array_agg(DISTINCT id) INTO restyled FROM merged;
   INSERT INTO claim_summaries_due
-    SELECT st.claim_id FROM statements st
-    WHERE st.speaker_id IN (
-      WITH RECURSIVE restyled(id, hops) AS (
-        SELECT n.id, 0 FROM changed n JOIN was o ON o.id = n.id
-        WHERE (n.name, n.type, n.record->>'role', n.merged_into) IS DISTINCT FROM (o.name, o.type, o.record->>'role', o.merged_into)
-        UNION
-        SELECT s.id, r.hops + 1 FROM speakers s JOIN restyled r ON s.merged_into = r.id WHERE r.hops < 100
-      )
-      SELECT id FROM restyled
-    )
+    SELECT DISTINCT claim_id FROM statements WHERE speaker_id = ANY(restyled) AND NOT rejected
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
+CREATE INDEX speakers_merged_into ON speakers (merged_into) WHERE merged_into IS NOT NULL;
 CREATE TRIGGER speakers_updated AFTER UPDATE ON speakers REFERENCING OLD TABLE AS was NEW TABLE AS changed
   FOR EACH STATEMENT EXECUTE FUNCTION speakers_restyled();
 
