@@ -29,12 +29,15 @@ CREATE INDEX claim_summaries_verdict ON claim_summaries (verdict) WHERE reviewed
 CREATE INDEX claim_summaries_text ON claim_summaries USING gin (lower(text COLLATE "und-x-icu") gin_trgm_ops);
 
 -- side: assert (a confirmation too), deny or decline. `name_key` is the name the voice is shown with, normalised
--- and padded with spaces, so that a run of whole words is found with LIKE '% words %'.
+-- and padded with spaces, so that a run of whole words is found with LIKE '% words %'; a voice with a live speaker
+-- record is found by the record's names instead (speakers.names), through the record's id.
 CREATE TABLE claim_voices (
   claim_id text COLLATE "C" NOT NULL,
   side text NOT NULL,
   speaker_id text,
   name_key text NOT NULL,
+  -- No speaker record, or one merged away: the only voices the name shown can find that the record's names cannot.
+  apart boolean NOT NULL,
   type text,
   outlet text,
   date text COLLATE "C"
@@ -44,7 +47,8 @@ CREATE INDEX claim_voices_speaker ON claim_voices (speaker_id);
 CREATE INDEX claim_voices_outlet ON claim_voices (outlet);
 CREATE INDEX claim_voices_date ON claim_voices (date);
 CREATE INDEX claim_voices_type ON claim_voices (type, side);
-CREATE INDEX claim_voices_name ON claim_voices USING gin (name_key gin_trgm_ops);
+CREATE INDEX claim_voices_name ON claim_voices USING gin (name_key gin_trgm_ops) WHERE apart;
+CREATE INDEX claim_voices_speaker_side ON claim_voices (speaker_id, side);
 
 -- Claims whose summary must be made again before the writing transaction commits (src/store/pg/summaries.ts).
 -- The triggers note them whatever wrote the rows: filing, a decision, a copy.

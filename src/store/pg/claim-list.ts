@@ -46,9 +46,10 @@ export function claimsWhere(filter: ClaimsQuery): { with: string; where: string;
     // trigram indexes) are gathered first, then sorted; walking the sorted list would pass every claim.
     const pattern = arg(wordsPattern(wanted))
     before = `WITH spoken AS MATERIALIZED (
-      SELECT v.claim_id FROM claim_voices v WHERE v.name_key LIKE ${pattern}${and}
+      SELECT v.claim_id FROM claim_voices v WHERE v.apart AND v.name_key LIKE ${pattern}${and}
       UNION
-      SELECT v.claim_id FROM speakers n JOIN claim_voices v ON v.speaker_id = n.id WHERE n.names LIKE ${pattern}${and})`
+      SELECT v.claim_id FROM claim_voices v
+      WHERE v.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE names LIKE ${pattern}))${and})`
     holds.push('s.claim_id IN (SELECT claim_id FROM spoken)')
   } else if (voice.length) {
     holds.push(`EXISTS (SELECT 1 FROM claim_voices v WHERE v.claim_id = s.claim_id${and})`)

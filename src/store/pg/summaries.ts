@@ -79,14 +79,17 @@ async function summarise(db: Db, ids: string[]): Promise<void> {
     ],
   )
   const voices = summaries.flatMap(({ summary }) => voiceRows(summary))
+  // A voice whose record is live shows that record's name, which speakers.names holds: only the others need their own.
+  const apart = (v: ClaimVoice) => v.speakerId === null || lookup.speaker(v.speakerId)?.id !== v.speakerId
   await db.query(
-    `INSERT INTO claim_voices (claim_id, side, speaker_id, name_key, type, outlet, date)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    `INSERT INTO claim_voices (claim_id, side, speaker_id, name_key, apart, type, outlet, date)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[])`,
     [
       voices.map((v) => v.claimId),
       voices.map((v) => v.side),
       voices.map((v) => v.voice.speakerId),
       voices.map((v) => nameKey(v.voice.name)),
+      voices.map((v) => apart(v.voice)),
       voices.map((v) => v.voice.type),
       voices.map((v) => v.voice.outlet?.toLowerCase() ?? null),
       voices.map((v) => v.voice.date),
