@@ -23,8 +23,16 @@ CREATE INDEX claim_summaries_latest ON claim_summaries (latest_date DESC NULLS L
 CREATE INDEX claim_summaries_first ON claim_summaries (first_date ASC NULLS LAST, claim_id);
 CREATE INDEX claim_summaries_statements ON claim_summaries (statement_count DESC, claim_id);
 CREATE INDEX claim_summaries_articles ON claim_summaries (article_count DESC, claim_id);
+-- "Denied" is the desk's most used filter: its own index in every order (a page deep in the denied claims by size
+-- read 1,000 of them from the whole list's index in 135 ms at a million statements, 6.5 ms from its own).
 CREATE INDEX claim_summaries_denied ON claim_summaries (latest_date DESC NULLS LAST, claim_id) WHERE denied;
+CREATE INDEX claim_summaries_denied_first ON claim_summaries (first_date ASC NULLS LAST, claim_id) WHERE denied;
+CREATE INDEX claim_summaries_denied_statements ON claim_summaries (statement_count DESC, claim_id) WHERE denied;
+CREATE INDEX claim_summaries_denied_articles ON claim_summaries (article_count DESC, claim_id) WHERE denied;
 CREATE INDEX claim_summaries_verdict ON claim_summaries (verdict) WHERE reviewed;
+-- A page of a speaker's claims is picked from their ids and sort keys alone, read from here without the rows.
+CREATE INDEX claim_summaries_keys ON claim_summaries (claim_id)
+  INCLUDE (latest_date, first_date, statement_count, article_count, seq, denied, anonymous_only, reviewed, verdict);
 -- Lower case by Unicode's full rules, as JavaScript's toLowerCase, whatever the database's own locale.
 CREATE INDEX claim_summaries_text ON claim_summaries USING gin (lower(text COLLATE "und-x-icu") gin_trgm_ops);
 
@@ -48,7 +56,7 @@ CREATE INDEX claim_voices_outlet ON claim_voices (outlet);
 CREATE INDEX claim_voices_date ON claim_voices (date);
 CREATE INDEX claim_voices_type ON claim_voices (type, side);
 CREATE INDEX claim_voices_name ON claim_voices USING gin (name_key gin_trgm_ops) WHERE apart;
-CREATE INDEX claim_voices_speaker_side ON claim_voices (speaker_id, side);
+CREATE INDEX claim_voices_speaker_side ON claim_voices (speaker_id, side) INCLUDE (claim_id);
 
 -- Claims whose summary must be made again before the writing transaction commits (src/store/pg/summaries.ts).
 -- The triggers note them whatever wrote the rows: filing, a decision, a copy.

@@ -15,6 +15,14 @@ const ORDER_BY: Record<ClaimOrder, string> = {
   articles: 's.article_count DESC, s.claim_id',
   stored: 's.seq',
 }
+// The column each order sorts by besides the id: a page is picked by the ids and these alone, which the indexes hold.
+const KEY: Record<ClaimOrder, string> = {
+  latest: 'latest_date',
+  first: 'first_date',
+  statements: 'statement_count',
+  articles: 'article_count',
+  stored: 'seq',
+}
 
 /** A query as SQL over claim_summaries `s`: what comes before SELECT, the WHERE clause, and their parameters. */
 export function claimsWhere(filter: ClaimsQuery): { with: string; where: string; params: unknown[] } {
@@ -45,7 +53,7 @@ export function claimsWhere(filter: ClaimsQuery): { with: string; where: string;
     // A name is rare: the voices it finds (by the name shown, or by any name of the speaker record, through the
     // trigram indexes) are gathered first, then sorted; walking the sorted list would pass every claim.
     const pattern = arg(wordsPattern(wanted))
-    before = `WITH spoken AS MATERIALIZED (
+    before = `spoken AS MATERIALIZED (
       SELECT v.claim_id FROM claim_voices v WHERE v.apart AND v.name_key LIKE ${pattern}${and}
       UNION
       SELECT v.claim_id FROM claim_voices v
@@ -65,8 +73,13 @@ export async function claimsPage(
   { offset, limit }: { offset: number; limit: number },
 ): Promise<ClaimSummary[]> {
   const sql = claimsWhere(filter)
+  // The page's ids are picked first, reading only ids and sort keys (index-only where it can), and only those 50
+  // summaries are read: sorting a speaker's 8,000 claims by reading each whole row took twice as long.
+  const picked = `picked AS (SELECT s.claim_id, s.${KEY[order]} FROM claim_summaries s ${sql.where}
+    ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset})`
   const { rows } = await db.query<{ summary: ClaimSummary }>(
-    `${sql.with} SELECT s.summary FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset}`,
+    `WITH ${[sql.with, picked].filter(Boolean).join(', ')}
+     SELECT s.summary FROM picked p JOIN claim_summaries s ON s.claim_id = p.claim_id ORDER BY ${ORDER_BY[order].replace(/\bs\./g, 'p.')}`,
     sql.params,
   )
   return rows.map((r) => r.summary)
@@ -75,7 +88,10 @@ export async function claimsPage(
 /** How many claims a query keeps. */
 export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> {
   const sql = claimsWhere(filter)
-  const { rows } = await db.query<{ n: string }>(`${sql.with} SELECT count(*) AS n FROM claim_summaries s ${sql.where}`, sql.params)
+  const { rows } = await db.query<{ n: string }>(
+    `${sql.with ? `WITH ${sql.with}` : ''} SELECT count(*) AS n FROM claim_summaries s ${sql.where}`,
+    sql.params,
+  )
   return Number(rows[0].n)
 }
 
@@ -88,7 +104,7 @@ export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> 
 export async function* claimBatches(db: Db, filter: ClaimsQuery, order: ClaimOrder, size = 1000): AsyncGenerator<ClaimSummary[]> {
   const sql = claimsWhere(filter)
   const { rows } = await db.query<{ claim_id: string }>(
-    `${sql.with} SELECT s.claim_id FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]}`,
+    `${sql.with ? `WITH ${sql.with}` : ''} SELECT s.claim_id FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]}`,
     sql.params,
   )
   const ids = rows.map((r) => r.claim_id)
