@@ -8,13 +8,7 @@ import { expect } from 'chai'
 import { PgStore } from '../../src/store/pg/pg-store.js'
 import { queueDatabase, until } from '../queue/queue-fixture.js'
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
-import { ensureBuilt, listening, MAIN } from './run.js'
-
-const article = (n: number) => ({
-  title: `Harbour dues ${n}`,
-  text: `The port authority said on Monday that harbour dues for berth ${n} would rise by ${n} percent. "We had no choice," its director told reporters.`,
-  date: '2024-05-06',
-})
+import { harbourArticle as article, ensureBuilt, listening, MAIN } from './run.js'
 
 describe('servers killed during a queued ingest', function () {
   this.timeout(120_000)

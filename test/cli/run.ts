@@ -11,6 +11,13 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const MAIN = join(ROOT, 'dist/cli/main.js')
 export const SAMPLE = join(ROOT, 'data/samples/nextshark-russia-china-aid.txt')
 
+/** A short article, different for each n, as the tests that post many of them to real servers send it. */
+export const harbourArticle = (n: number) => ({
+  title: `Harbour dues ${n}`,
+  text: `The port authority said on Monday that harbour dues for berth ${n} would rise by ${n} percent. "We had no choice," its director told reporters.`,
+  date: '2024-05-06',
+})
+
 export interface Run {
   code: number | null
   stdout: string

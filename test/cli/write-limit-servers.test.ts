@@ -8,17 +8,11 @@ import { addUser } from '../../src/users/users.js'
 import { databaseOrSkip, type TestDatabase } from '../pg/database.js'
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { formTokenIn } from '../web/poster.js'
-import { ensureBuilt, listening, stop } from './run.js'
+import { harbourArticle as article, ensureBuilt, listening, stop } from './run.js'
 
 const WRITE_LIMIT = 3
 const FAILED_SIGN_INS = 10
 const PASSWORD = 'a ferry pier at dawn'
-
-const article = (n: number) => ({
-  title: `Harbour dues ${n}`,
-  text: `The port authority said on Monday that harbour dues for berth ${n} would rise by ${n} percent. "We had no choice," its director told reporters.`,
-  date: '2024-05-06',
-})
 
 describe('rate limits across two servers on one database', function () {
   this.timeout(120_000)
