@@ -96,10 +96,9 @@ async function rosterFor(
     }
   }
   const { rows } = await db.query<{ record: SpeakerRecord; quoted: number }>(
-    // How often each is quoted tells the best-known bearer of a surname: only the bearers are counted.
-    `SELECT s.record,
-            CASE WHEN found.bearer AND s.type = 'person'
-                 THEN (SELECT count(*) FROM statements t WHERE t.speaker_id = s.id AND NOT t.rejected) ELSE 0 END::int AS quoted
+    // How often each is quoted tells the best-known bearer of a surname: the count the statements' triggers keep
+    // (0003_search.sql), as counting a common surname's bearers' statements grew with the store.
+    `SELECT s.record, CASE WHEN found.bearer AND s.type = 'person' THEN s.quotes ELSE 0 END AS quoted
      FROM speakers s JOIN (
        SELECT id, bool_or(bearer) AS bearer FROM (
          SELECT speaker_id AS id, false AS bearer FROM speaker_keys WHERE key = ANY($1::text[])
