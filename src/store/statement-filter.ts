@@ -33,4 +33,12 @@ export interface Slice {
 export interface Counted<T> {
   total: number
   items: T[]
+  /** The list is longer than `total`: the store stopped counting there (COUNT_LIMIT). */
+  more?: boolean
 }
+
+/**
+ * How far the database store counts what a search finds: a word in a tenth of a million statements was counted
+ * over every one of them, 0.5-1 s a search. Past this a list says "10,000+", as search engines do.
+ */
+export const COUNT_LIMIT = 10_000

@@ -62,6 +62,8 @@ export interface Paged<T> {
   page: number
   per: number
   total: number
+  /** There are more than `total`: the store stopped counting (statement-filter.ts COUNT_LIMIT). */
+  more?: boolean
 }
 
 export function pageOf<T>(all: readonly T[], { page, per }: Paging): Paged<T> {

@@ -77,15 +77,21 @@ const doneMessage = (key: string | undefined) => (key && Object.hasOwn(SPEAKER_D
 export interface PageLinks {
   previous: string | null
   next: string | null
-  last: number
+  /** The last page's number, or "200+" when the count stopped short of the end. */
+  last: number | string
 }
 
 /** Links to the neighbouring pages that keep the query's filters. */
-export function pageLinks(query: Record<string, unknown>, { page, per, total }: { page: number; per: number; total: number }): PageLinks {
+export function pageLinks(
+  query: Record<string, unknown>,
+  { page, per, total, more, items }: { page: number; per: number; total: number; more?: boolean; items?: readonly unknown[] },
+): PageLinks {
   const last = Math.max(1, Math.ceil(total / per))
+  // Past an uncounted end (`more`), a full page may have a next one.
+  const onward = more ? page < last || items?.length === per : page < last
   return {
     previous: page > 1 ? withQuery(query, { page: page - 1 }) || '?' : null,
-    next: page < last ? withQuery(query, { page: page + 1 }) : null,
-    last,
+    next: onward ? withQuery(query, { page: page + 1 }) : null,
+    last: more ? `${last}+` : last,
   }
 }

@@ -53,6 +53,6 @@ export async function statementPage(
   { page, per }: Paging,
 ): Promise<Paged<Found>> {
   if (!store.findStatements) return pageOf(await findStatements(store, await index(), filter), { page, per })
-  const { total, items } = await store.findStatements(filter, { offset: (page - 1) * per, limit: per })
-  return { items, page, per, total }
+  const { total, items, more } = await store.findStatements(filter, { offset: (page - 1) * per, limit: per })
+  return { items, page, per, total, ...(more ? { more } : {}) }
 }

@@ -9,11 +9,12 @@ import { Newsroom } from '../../bench/generate/newsroom.js'
 import { copyStore } from '../../src/store/pg/copy.js'
 import type { PgStore } from '../../src/store/pg/pg-store.js'
 import { fillWords } from '../../src/store/pg/search-words.js'
+import { findStatements } from '../../src/store/pg/statement-search.js'
 import type { StatementRecord } from '../../src/store/schema.js'
 import type { Store } from '../../src/store/store.js'
 import { wordIndexOf } from '../../src/web/search-index.js'
 import { speakersCalled } from '../../src/web/speaker-review.js'
-import { speakerPage } from '../../src/web/speakers.js'
+import { pageLinks, speakerPage } from '../../src/web/speakers.js'
 import { type StatementFilter, statementPage } from '../../src/web/statement-query.js'
 import { MINISTRY_ARTICLE, ministryExtraction } from '../web/speakers-fixture.js'
 import { jsonBackend, postgresBackend } from './backends.js'
@@ -152,6 +153,27 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
     }
     expect((await db.statement(statements[3].id))?.rejected).to.not.equal(undefined)
     await compareAll()
+  })
+
+  it('counts a long list only up to its limit, says there are more, and pages on past it', async () => {
+    const everything = await statementPage(file, wordIndexOf(file), {}, { page: 1, per: 100 })
+    const all = everything.total
+    const page3 = { offset: 14, limit: 7 }
+    const short = await findStatements(db.pool, {}, page3, undefined, all - 1)
+    expect({ total: short.total, more: short.more }).to.deep.equal({ total: all - 1, more: true })
+    const whole = await findStatements(db.pool, {}, page3, undefined, all)
+    expect({ total: whole.total, more: whole.more }).to.deep.equal({ total: all, more: undefined })
+    // The page itself is not cut short: the last statement is on the last page, past the limit.
+    const last = await findStatements(db.pool, {}, { offset: all - 1, limit: 7 }, undefined, 10)
+    expect(last.items.map((f) => f.statement.id)).to.deep.equal([(await file.statements()).filter((s) => !s.rejected).at(-1)!.id])
+    expect(short.items.map((f) => f.statement.id)).to.deep.equal(
+      (await statementPage(file, wordIndexOf(file), {}, { page: 3, per: 7 })).items.map((f) => f.statement.id),
+    )
+    const links = pageLinks({}, { page: 3, per: 7, total: short.total, more: short.more, items: short.items })
+    expect(links.last).to.equal(`${Math.ceil((all - 1) / 7)}+`)
+    expect(links.next).to.equal('?page=4')
+    const atEnd = pageLinks({}, { page: 9, per: 7, total: 50, more: true, items: [1, 2] })
+    expect(atEnd.next).to.equal(null)
   })
 
   it('still does once the words of rows from before 0003_search are filled in', async () => {

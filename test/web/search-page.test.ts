@@ -135,6 +135,6 @@ describe('GET /search over 10,000 claims', function () {
     expect((await store.claims()).length).to.be.at.least(9_900)
     const app = createApp({ store })
     const res = await request(app).get('/search?q=offer+table&type=organization').expect(200)
-    expect(res.text).to.include('5000 statements')
+    expect(res.text).to.include('5,000 statements')
   })
 })

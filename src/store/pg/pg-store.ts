@@ -10,7 +10,7 @@ import { byDateThenPosition, claimLedger, claimSummary, ledgerEntry, type Record
 import { fingerprint } from '../records.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArticle, StoreTables } from '../schema.js'
 import type { SpeakerRow } from '../speaker-rows.js'
-import type { Counted, Found, Slice, StatementFilter } from '../statement-filter.js'
+import { COUNT_LIMIT, type Counted, type Found, type Slice, type StatementFilter } from '../statement-filter.js'
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult, ArticlePage, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../views.js'
 import { articlePage, articlesByFingerprint, statementsOf } from './article-pages.js'
@@ -338,7 +338,7 @@ export class PgStore {
     const key = `statements ${JSON.stringify(filter)}`
     const { version, count } = await this.#counted(key)
     const found = await findStatements(this.#pool, filter, slice, count)
-    if (count === undefined) this.#keepCount(version, key, found.total)
+    if (count === undefined) this.#keepCount(version, key, found.more ? COUNT_LIMIT + 1 : found.total)
     return found
   }
 

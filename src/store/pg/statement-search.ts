@@ -6,11 +6,20 @@
 import { queryWords } from '../../text/word-keys.js'
 import type { SpeakerRecord, StatementRecord } from '../schema.js'
 import { normaliseName } from '../speakers.js'
-import type { Counted, Found, Slice, StatementFilter } from '../statement-filter.js'
+import { COUNT_LIMIT, type Counted, type Found, type Slice, type StatementFilter } from '../statement-filter.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleOf, type Db } from './rows.js'
 
-/** `known`: the count for this filter, when the caller kept it from an earlier page of the same store version. */
-export async function findStatements(db: Db, filter: StatementFilter, { offset, limit }: Slice, known?: number): Promise<Counted<Found>> {
+/**
+ * `known`: the count for this filter (up to `countLimit` + 1), when the caller kept it from an earlier page of the
+ * same store version.
+ */
+export async function findStatements(
+  db: Db,
+  filter: StatementFilter,
+  { offset, limit }: Slice,
+  known?: number,
+  countLimit = COUNT_LIMIT,
+): Promise<Counted<Found>> {
   const params: unknown[] = []
   const param = (value: unknown) => `$${params.push(value)}`
   const where = ['NOT s.rejected']
@@ -54,16 +63,21 @@ export async function findStatements(db: Db, filter: StatementFilter, { offset, 
   const from = `FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN articles a ON a.id = s.article_id
                 WHERE ${where.join(' AND ')}`
   const n = params.length
+  // Counted up to one past the limit: the count says whether there are more, and reads no further.
   const [counted, page] = await Promise.all([
-    known !== undefined ? { rows: [{ total: String(known) }] } : db.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params),
+    known !== undefined
+      ? { rows: [{ total: String(known) }] }
+      : db.query<{ total: string }>(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${countLimit + 1}) found`, params),
     db.query<{ record: StatementRecord; speaker: SpeakerRecord | null } & ArticleRow>(
       `SELECT s.record, sp.record AS speaker, ${ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1')} ${from}
        ORDER BY s.seq OFFSET $${n + 1} LIMIT $${n + 2}`,
       [...params, offset, limit],
     ),
   ])
+  const total = Number(counted.rows[0].total)
   return {
-    total: Number(counted.rows[0].total),
+    total: Math.min(total, countLimit),
+    ...(total > countLimit ? { more: true } : {}),
     items: page.rows.map((row) => ({ statement: row.record, speaker: row.speaker, article: row.id ? articleOf(row) : null })),
   }
 }
