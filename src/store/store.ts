@@ -30,7 +30,7 @@ import type {
 import { SpeakerRoster } from './speakers.js'
 import { ClaimSummaries } from './summaries.js'
 import { ArticleTexts, readTexts } from './texts.js'
-import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry } from './views.js'
+import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry, Touched } from './views.js'
 
 /** One article with what the pipeline extracted from it, ready to be filed. */
 export interface ExtractedArticle {
@@ -46,6 +46,9 @@ export interface OpenOptions {
   /** Backups of the store file kept at compaction (backups.ts). */
   keepBackups?: number
 }
+
+// Changes remembered for touchedSince: a view older than this many writes is built anew, which it would be soon anyway.
+const TOUCHED_KEPT = 256
 
 export class Store {
   readonly #db: Low<StoreData>
@@ -65,6 +68,11 @@ export class Store {
   #readOnly = false
   // Counts the changes to the records, so that views built from them know when they are stale.
   #version = 0
+  // What each change since the records were last read made or altered, by the version it moved the store to: the
+  // web's views (word index, lookup maps) carry themselves to the next version by these, not by every record.
+  readonly #touched: Array<Touched & { version: number }> = []
+  // Versions at or before this are past telling: the records were read anew, or their changes were let go.
+  #untold = 0
   readonly #summaries: ClaimSummaries
   // The statements of each article filed and not yet acknowledged: their claims change when readers first see them.
   readonly #awaiting = new Map<string, StatementRecord[]>()
@@ -91,6 +99,12 @@ export class Store {
       changed: (changes) => {
         this.#version++
         this.#summaries.changed(changes)
+        this.#touched.push({
+          version: this.#version,
+          statements: [...changes.statements.values()],
+          speakers: [...changes.speakers.values()],
+        })
+        if (this.#touched.length > TOUCHED_KEPT) this.#untold = this.#touched.shift()!.version
       },
       acknowledged: (articleIds) => {
         this.#version++
@@ -129,6 +143,8 @@ export class Store {
     )
     this.#summaries.reset()
     this.#version++
+    this.#touched.length = 0
+    this.#untold = this.#version
   }
 
   /** Opens the store file, creating it (and its folder) when missing; a damaged file is refused, never rewritten. */
@@ -186,6 +202,22 @@ export class Store {
   /** Moves with every change to the records: views built from them are stale once it has moved. */
   version(): number {
     return this.#version
+  }
+
+  /**
+   * The statements and speakers the changes after `version` made or altered (a superset: a record a change only
+   * looked up is there too); undefined when that cannot be told, and whoever asked must look at every record.
+   */
+  touchedSince(version: number): Touched | undefined {
+    if (version < this.#untold || version > this.#version) return undefined
+    const statements: StatementRecord[] = []
+    const speakers: SpeakerRecord[] = []
+    for (const touched of this.#touched) {
+      if (touched.version <= version) continue
+      for (const s of touched.statements) statements.push(s)
+      for (const s of touched.speakers) speakers.push(s)
+    }
+    return { statements, speakers }
   }
 
   hasArticle(text: string): boolean {

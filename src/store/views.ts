@@ -63,6 +63,15 @@ export interface StatementBatch {
   articles: Array<Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>>
 }
 
+/**
+ * The records the writes after some version made or altered (Store.touchedSince): a view of the whole store is
+ * carried to the next version by looking at these again instead of every record.
+ */
+export interface Touched {
+  statements: StatementRecord[]
+  speakers: SpeakerRecord[]
+}
+
 /** One page of the articles list, with how many statements (not rejected) each article holds. */
 export interface ArticlePage {
   rows: Array<{ article: ArticleRecord; statements: number }>

@@ -6,13 +6,27 @@ import type { ArticleRecord, LogEntry, SpeakerRecord, StatementRecord, StoredArt
 import type { SpeakerRow } from '../store/speaker-rows.js'
 import type { Counted, Found, Slice, StatementFilter } from '../store/statement-filter.js'
 import type { ExtractedArticle } from '../store/store.js'
-import type { AddResult, ArticlePage, ClaimLedger, ClaimSummary, LedgerEntry, StatementBatch, StatementSelection } from '../store/views.js'
+import type {
+  AddResult,
+  ArticlePage,
+  ClaimLedger,
+  ClaimSummary,
+  LedgerEntry,
+  StatementBatch,
+  StatementSelection,
+  Touched,
+} from '../store/views.js'
 
 type Answer<T> = T | Promise<T>
 
 export interface WebStore {
   /** A number every write changes; the web's caches are keyed on it (store-views.ts, page-cache.ts). */
   version(): Answer<number>
+  /**
+   * The statements and speakers the writes after `version` made or altered, or undefined when the store cannot
+   * tell; a store that has it lets the views over every record move to the next version by these alone.
+   */
+  touchedSince?(version: number): Answer<Touched | undefined>
   claims(): Answer<ClaimSummary[]>
   claim(id: string): Answer<ClaimLedger | undefined>
   /** The claims most like this one by the pair model, best first, with its probability. */

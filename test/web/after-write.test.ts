@@ -52,4 +52,36 @@ describe('pages after a write', () => {
     await fixture.store.decide({ action: 'reject-statement', statement: rejected.id, reason: 'not a claim' }, 'tester')
     expect(results(await get('/search?q=lijian'))).to.equal(before + reyes - 1)
   })
+
+  it('finds a statement by the speaker a reviewer gave it, and by a name split off its speaker no more', async () => {
+    await fixture.store.addArticle(HARBOUR_ARTICLE, harbourExtraction())
+    const pages = async (q: string) => [
+      results(await get(`/search?q=${q}`)),
+      results((await request(fresh()).get(`/search?q=${q}`).set(READER)).text),
+    ]
+    let reopened: Awaited<ReturnType<typeof fixture.reopen>> | undefined
+    const fresh = () => createApp({ store: reopened! })
+    reopened = await fixture.reopen()
+    const [reyes] = await pages('reyes')
+    expect(reyes).to.be.above(0)
+    expect((await pages('okonkwo'))[0]).to.equal(0)
+
+    // One of Tom Reyes's statements is given to a new speaker: found by that name, and by Reyes's once fewer.
+    const moved = (await fixture.store.statements()).find((s) => s.speakerId === 'tom-reyes')!
+    await fixture.store.decide({ action: 'set-speaker', statement: moved.id, speaker: 'Ada Okonkwo' }, 'tester')
+    reopened = await fixture.reopen()
+    expect(await pages('okonkwo')).to.deep.equal([1, 1])
+    expect(await pages('reyes')).to.deep.equal([reyes - 1, reyes - 1])
+
+    // Merged, Zhao Lijian answers to "Tom Reyes"; split again, his own statements do not, as a fresh server says.
+    const lijian = results(await get('/search?q=lijian'))
+    await fixture.store.decide({ action: 'merge-speakers', into: 'zhao-lijian', from: 'tom-reyes' }, 'tester')
+    expect(results(await get('/search?q=reyes'))).to.equal(lijian + reyes - 1)
+    await fixture.store.decide({ action: 'split-speaker', speaker: 'zhao-lijian', alias: 'Tom Reyes' }, 'tester')
+    reopened = await fixture.reopen()
+    const [carried, fromScratch] = await pages('reyes')
+    expect(carried)
+      .to.equal(fromScratch)
+      .and.to.be.below(lijian + reyes - 1)
+  })
 })
