@@ -139,9 +139,10 @@ export async function claimsInView(store: WebStore, query: ClaimsForm): Promise<
   const key = queryString(query, { page: 1 })
   let matched = snapshot.matched.get(key)
   if (!matched) {
-    const { list, place } = await snapshot.sorted(query.sort, CLAIM_ORDERS[query.sort])
-    // A speaker asked for narrows the claims to those they spoke in before the filter reads every voice's names.
-    const candidates = query.speaker ? (await snapshot.spokenBy(query.speaker)).sort((a, b) => place.get(a)! - place.get(b)!) : list
+    const order = CLAIM_ORDERS[query.sort]
+    // A speaker asked for narrows the claims to those they spoke in before the filter reads every voice's names;
+    // sorted alone, they come in the order of the whole list (every two claims are ordered).
+    const candidates = query.speaker ? (await snapshot.spokenBy(query.speaker)).sort(order) : await snapshot.sorted(query.sort, order)
     matched = filterClaims(candidates, claimsQuery(query), (id) => snapshot.speakers.get(id))
     if (snapshot.matched.size >= MATCHED_KEPT) snapshot.matched.delete(snapshot.matched.keys().next().value!)
     snapshot.matched.set(key, matched)

@@ -14,12 +14,6 @@ export async function storeVersion(store: WebStore): Promise<string> {
   return `v${await store.version()}`
 }
 
-/** The claims in one order, and each claim's place in it (worked out when first asked for). */
-export interface Sorted {
-  list: ClaimSummary[]
-  readonly place: Map<ClaimSummary, number>
-}
-
 /** What a snapshot had built that the next version's can start from. */
 interface Carried {
   claims: readonly ClaimSummary[]
@@ -39,6 +33,8 @@ export class Snapshot {
 
   constructor(
     readonly version: string,
+    /** The store's change counter at this version (`version` is it as a cache key). */
+    readonly at: number,
     readonly store: WebStore,
     readonly speakerList: readonly SpeakerRecord[],
     readonly articleList: readonly ArticleRecord[],
@@ -82,21 +78,14 @@ export class Snapshot {
     return this.#view('verdicts', () => [...new Set(claims.map((c) => c.claim.review?.verdict).filter((v): v is string => !!v))])
   }
 
-  /** Every claim in one order, and each claim's place in it. `compare` must order every two claims (ids last). */
-  async sorted(order: string, compare: (a: ClaimSummary, b: ClaimSummary) => number): Promise<Sorted> {
+  /** Every claim in one order. `compare` must order every two claims (ids last). */
+  async sorted(order: string, compare: (a: ClaimSummary, b: ClaimSummary) => number): Promise<ClaimSummary[]> {
     const claims = await this.claims()
     return this.#view(`sorted:${order}`, () => {
       const before = this.#before?.sorted.get(order)
       const list = (before && this.#carry(before, claims, compare)) ?? [...claims].sort(compare)
       this.#sorted.set(order, list)
-      let place: Map<ClaimSummary, number> | undefined
-      return {
-        list,
-        get place() {
-          place ??= new Map(list.map((c, i) => [c, i]))
-          return place
-        },
-      }
+      return list
     })
   }
 
@@ -109,11 +98,7 @@ export class Snapshot {
     claims: readonly ClaimSummary[],
     compare: (a: ClaimSummary, b: ClaimSummary) => number,
   ): ClaimSummary[] | undefined {
-    const { gone, come } = this.#view('moved', () => {
-      const was = new Set(this.#before!.claims)
-      const now = new Set(claims)
-      return { gone: new Set(this.#before!.claims.filter((c) => !now.has(c))), come: claims.filter((c) => !was.has(c)) }
-    })
+    const { gone, come } = this.#view('moved', () => moved(this.#before!.claims, claims))
     // Each put-in moves the list along once: past a few hundred, sorting the whole list is as cheap.
     if (gone.size + come.length > Math.max(500, claims.length / 10)) return undefined
     const list = gone.size ? before.filter((c) => !gone.has(c)) : [...before]
@@ -127,13 +112,150 @@ export class Snapshot {
    */
   async spokenBy(name: string): Promise<ClaimSummary[]> {
     const claims = await this.claims()
-    const index = this.#view('names', () => nameIndex(claims, this.speakers))
+    const index = await this.#view('names', () => this.#nameIndex(claims))
     const words = normaliseName(name).split(' ').filter(Boolean)
-    const lists = words.map((w) => index.get(w) ?? []).sort((a, b) => a.length - b.length)
-    if (lists.length === 0) return [...claims]
-    const rest = lists.slice(1).map((list) => new Set(list))
-    return lists[0].filter((c) => rest.every((set) => set.has(c)))
+    const sets = words.map((w) => index.claimsOf(w)).sort((a, b) => a.size - b.size)
+    if (sets.length === 0) return [...claims]
+    return [...sets[0]].filter((c) => sets.every((set) => set.has(c)))
   }
+
+  /**
+   * The store's name index brought to this version: moved on by the claims the writes since replaced or put in
+   * and those of a speaker whose names changed, or built anew when the store cannot tell what changed or much did.
+   */
+  async #nameIndex(claims: readonly ClaimSummary[]): Promise<NameIndex> {
+    const kept = nameIndexes.get(this.store)
+    if (kept?.at === this.at && kept.claims === claims) return kept
+    const touched = kept && kept.at < this.at && this.store.touchedSince ? await this.store.touchedSince(kept.at) : undefined
+    const again = nameIndexes.get(this.store)
+    // Another request moved it meanwhile, or this snapshot is already behind: the kept index is not for this one.
+    if (again !== kept || (again && again.at > this.at))
+      return again?.at === this.at && again.claims === claims ? again : new NameIndex(claims, this.speakers, this.at)
+    const { gone, come } = touched ? moved(kept!.claims, claims) : { gone: new Set<ClaimSummary>(), come: [] }
+    const index =
+      kept && touched && gone.size + come.length <= Math.max(500, claims.length / 10)
+        ? kept.advance(claims, this.at, gone, come, touched.speakers, this.speakers)
+        : new NameIndex(claims, this.speakers, this.at)
+    nameIndexes.set(this.store, index)
+    return index
+  }
+}
+
+/** Each store's name index, as of the version it was last brought to (one per store: versions share it). */
+const nameIndexes = new WeakMap<WebStore, NameIndex>()
+
+/** A speaker's names as one string, to tell when they changed. */
+const namesOf = (s: SpeakerRecord): string => [s.name, ...s.aliases].join('\n')
+
+/** The claims in which someone spoke, by each word of the names they were written with and are known by. */
+class NameIndex {
+  readonly #byWord = new Map<string, Set<ClaimSummary>>()
+  // Each claim's words and speakers, each speaker's claims and names as indexed: what a write changed is redone by these.
+  readonly #of = new Map<ClaimSummary, { words: string[]; speakers: string[] }>()
+  readonly #bySpeaker = new Map<string, Set<ClaimSummary>>()
+  readonly #names = new Map<string, string>()
+  readonly #wordsOf = new Map<string, string[]>()
+
+  constructor(
+    public claims: readonly ClaimSummary[],
+    speakers: Map<string, SpeakerRecord>,
+    public at: number,
+  ) {
+    for (const claim of claims) this.#add(claim, speakers)
+  }
+
+  claimsOf(word: string): ReadonlySet<ClaimSummary> {
+    return this.#byWord.get(word) ?? new Set()
+  }
+
+  /** Moves the index to a later version: `gone` and `come` as `moved` tells them, `touched` the speakers written since. */
+  advance(
+    claims: readonly ClaimSummary[],
+    at: number,
+    gone: ReadonlySet<ClaimSummary>,
+    come: readonly ClaimSummary[],
+    touched: readonly SpeakerRecord[],
+    speakers: Map<string, SpeakerRecord>,
+  ): this {
+    const again = new Set(come)
+    for (const record of touched) {
+      const names = this.#names.get(record.id)
+      if (names === undefined || names === namesOf(record)) continue
+      this.#names.set(record.id, namesOf(record))
+      for (const claim of this.#bySpeaker.get(record.id) ?? []) if (!gone.has(claim)) again.add(claim)
+    }
+    for (const claim of gone) this.#drop(claim)
+    for (const claim of again) {
+      this.#drop(claim)
+      this.#add(claim, speakers)
+    }
+    this.claims = claims
+    this.at = at
+    return this
+  }
+
+  #add(claim: ClaimSummary, speakers: Map<string, SpeakerRecord>): void {
+    const seen = new Set<string>()
+    const spoke = new Set<string>()
+    const add = (name: string) => {
+      let words = this.#wordsOf.get(name)
+      if (!words) this.#wordsOf.set(name, (words = normaliseName(name).split(' ').filter(Boolean)))
+      for (const word of words) seen.add(word)
+    }
+    const voices: ClaimVoice[] = [...claim.asserted, ...claim.denied, ...claim.declined]
+    for (const voice of voices) {
+      if (voice.name) add(voice.name)
+      const record = voice.speakerId ? speakers.get(voice.speakerId) : undefined
+      if (!record) continue
+      for (const name of [record.name, ...record.aliases]) add(name)
+      spoke.add(record.id)
+      if (!this.#names.has(record.id)) this.#names.set(record.id, namesOf(record))
+    }
+    this.#of.set(claim, { words: [...seen], speakers: [...spoke] })
+    for (const word of seen) {
+      const set = this.#byWord.get(word)
+      if (set) set.add(claim)
+      else this.#byWord.set(word, new Set([claim]))
+    }
+    for (const id of spoke) {
+      const set = this.#bySpeaker.get(id)
+      if (set) set.add(claim)
+      else this.#bySpeaker.set(id, new Set([claim]))
+    }
+  }
+
+  #drop(claim: ClaimSummary): void {
+    const of = this.#of.get(claim)
+    if (!of) return
+    for (const word of of.words) this.#byWord.get(word)?.delete(claim)
+    for (const id of of.speakers) this.#bySpeaker.get(id)?.delete(claim)
+    this.#of.delete(claim)
+  }
+}
+
+/**
+ * The summaries of the last version a write replaced or took away, and those it put in. Both lists are in the
+ * store's order, and a write replaces a claim's summary in its place and adds new claims at the end: walking
+ * them side by side compares references, not 30,000 claims through sets. A claim gone from the middle or put
+ * back there (a merge, undone) is told apart by sets.
+ */
+function moved(before: readonly ClaimSummary[], now: readonly ClaimSummary[]): { gone: Set<ClaimSummary>; come: ClaimSummary[] } {
+  const gone = new Set<ClaimSummary>()
+  const come: ClaimSummary[] = []
+  let [i, j] = [0, 0]
+  for (; i < before.length && j < now.length; i++, j++) {
+    if (before[i] === now[j]) continue
+    if (before[i].claim.id !== now[j].claim.id) {
+      const was = new Set(before)
+      const is = new Set(now)
+      return { gone: new Set(before.filter((c) => !is.has(c))), come: now.filter((c) => !was.has(c)) }
+    }
+    gone.add(before[i])
+    come.push(now[j])
+  }
+  for (; i < before.length; i++) gone.add(before[i])
+  for (; j < now.length; j++) come.push(now[j])
+  return { gone, come }
 }
 
 /** Where `claim` goes in a sorted list: after every claim that comes before it. */
@@ -147,43 +269,16 @@ function insertionPoint(list: readonly ClaimSummary[], claim: ClaimSummary, comp
   return lo
 }
 
-function nameIndex(claims: readonly ClaimSummary[], speakers: Map<string, SpeakerRecord>): Map<string, ClaimSummary[]> {
-  const wordsOf = new Map<string, string[]>()
-  const words = (name: string) => {
-    let found = wordsOf.get(name)
-    if (!found) wordsOf.set(name, (found = normaliseName(name).split(' ').filter(Boolean)))
-    return found
-  }
-  const index = new Map<string, ClaimSummary[]>()
-  for (const claim of claims) {
-    const seen = new Set<string>()
-    const add = (name: string) => {
-      for (const word of words(name)) seen.add(word)
-    }
-    const voices: ClaimVoice[] = [...claim.asserted, ...claim.denied, ...claim.declined]
-    for (const voice of voices) {
-      if (voice.name) add(voice.name)
-      const record = voice.speakerId ? speakers.get(voice.speakerId) : undefined
-      if (record) for (const name of [record.name, ...record.aliases]) add(name)
-    }
-    for (const word of seen) {
-      const list = index.get(word)
-      if (list) list.push(claim)
-      else index.set(word, [claim])
-    }
-  }
-  return index
-}
-
 const snapshots = new WeakMap<WebStore, Snapshot>()
 
 /** The store as it is now; the same Snapshot until something is written. */
 export async function snapshotOf(store: WebStore): Promise<Snapshot> {
-  const version = await storeVersion(store)
+  const at = await store.version()
+  const version = `v${at}`
   const known = snapshots.get(store)
   if (known?.version === version) return known
   const [speakers, articles] = await Promise.all([store.speakers(), store.articles()])
-  const snapshot = new Snapshot(version, store, speakers, articles, known)
+  const snapshot = new Snapshot(version, at, store, speakers, articles, known)
   snapshots.set(store, snapshot)
   return snapshot
 }

@@ -84,4 +84,36 @@ describe('pages after a write', () => {
       .to.equal(fromScratch)
       .and.to.be.below(lijian + reyes - 1)
   })
+
+  it("lists a speaker's claims after a write as a fresh server does: new claims, a merged name, a split one", async () => {
+    const fresh = async (path: string) =>
+      claimLinks(
+        (
+          await request(createApp({ store: await fixture.reopen() }))
+            .get(path)
+            .set(READER)
+        ).text,
+      )
+    const zhao = claimLinks(await get('/claims?speaker=Zhao'))
+    expect(zhao).to.not.be.empty
+    expect(claimLinks(await get('/claims?speaker=Reyes'))).to.be.empty
+
+    await fixture.store.addArticle(HARBOUR_ARTICLE, harbourExtraction())
+    const reyes = claimLinks(await get('/claims?speaker=Reyes'))
+    expect(reyes)
+      .to.include('harbour:c2')
+      .and.to.deep.equal(await fresh('/claims?speaker=Reyes'))
+
+    // Merged, Zhao Lijian answers to "Reyes" too, in claims no write touched.
+    await fixture.store.decide({ action: 'merge-speakers', into: 'zhao-lijian', from: 'tom-reyes' }, 'tester')
+    const merged = claimLinks(await get('/claims?speaker=Reyes'))
+    expect(merged)
+      .to.include.members([...zhao, ...reyes])
+      .and.to.deep.equal(await fresh('/claims?speaker=Reyes'))
+
+    await fixture.store.decide({ action: 'split-speaker', speaker: 'zhao-lijian', alias: 'Tom Reyes' }, 'tester')
+    const split = claimLinks(await get('/claims?speaker=Reyes'))
+    expect(split).to.deep.equal(await fresh('/claims?speaker=Reyes'))
+    for (const claim of zhao) expect(split).to.not.include(claim)
+  })
 })
