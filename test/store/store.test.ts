@@ -193,4 +193,39 @@ describe('Store', () => {
       expect(data.statements).to.deep.equal(store.statements())
     })
   })
+
+  describe('touchedSince', () => {
+    it('tells the statements and speakers each change made or altered since a version', async () => {
+      const start = store.version()
+      const { articleId } = await store.addArticle(council, councilExtraction)
+      const filed = store.touchedSince(start)!
+      expect(filed.statements.map((s) => s.id)).to.have.members(store.statements().map((s) => s.id))
+      expect(filed.speakers.map((s) => s.id)).to.include.members(store.statements().flatMap((s) => (s.speakerId ? [s.speakerId] : [])))
+
+      const after = store.version()
+      expect(store.touchedSince(after)).to.deep.equal({ statements: [], speakers: [] })
+      await store.decide({ action: 'set-speaker', statement: `${articleId}:s2`, speaker: 'Ada Okonkwo' }, 'tester')
+      const moved = store.touchedSince(after)!
+      expect(moved.statements.map((s) => s.id)).to.include(`${articleId}:s2`)
+      expect(moved.speakers.map((s) => s.name)).to.include('Ada Okonkwo')
+      // Every change after the version asked about is told: the statement filed, then moved.
+      expect(store.touchedSince(start)!.statements.filter((s) => s.id === `${articleId}:s2`)).to.have.length(2)
+      expect(store.touchedSince(store.version() + 1)).to.equal(undefined)
+    })
+
+    it('cannot tell across a reading of the files, nor past the changes it keeps', async () => {
+      await store.addArticle(council, councilExtraction)
+      const reopened = await temp.open(temp.path('claimtrail.json'), { readOnly: true })
+      expect(reopened.touchedSince(reopened.version() - 1)).to.equal(undefined)
+      expect(reopened.touchedSince(reopened.version())).to.deep.equal({ statements: [], speakers: [] })
+
+      const claim = store.claims()[0].claim.id
+      const start = store.version()
+      for (let i = 0; i < 256; i++) await store.decide({ action: 'review-claim', claim, verdict: 'false', note: `look ${i}` }, 'tester')
+      expect(store.touchedSince(start)).to.not.equal(undefined)
+      await store.decide({ action: 'review-claim', claim, verdict: 'false', note: 'one more' }, 'tester')
+      expect(store.touchedSince(start)).to.equal(undefined)
+      expect(store.touchedSince(start + 1)).to.not.equal(undefined)
+    })
+  })
 })
