@@ -23,6 +23,8 @@ export class ClaimSummaries {
   readonly #source: SummarySource
   readonly #byId = new Map<string, ClaimSummary>()
   #list: ClaimSummary[] = []
+  // Each listed claim's place in #list, worked out when a write first replaces summaries in place.
+  #placeOf: Map<string, number> | undefined
   // Claims to summarise again before the next read; 'all' after the records were read from the files.
   #touched: Set<string> | 'all' = 'all'
   // How each speaker was shown when last seen: a change to a speaker that leaves this alone touches no claim.
@@ -70,11 +72,9 @@ export class ClaimSummaries {
       this.#byId.clear()
       for (const claim of this.#source.claims()) this.#summarise(claim)
     } else if (touched.size) {
-      for (const id of touched) {
-        const claim = this.#source.claim(id)
-        if (claim) this.#summarise(claim)
-        else this.#byId.delete(id)
-      }
+      const kept = this.#inPlace(touched)
+      this.#touched = new Set()
+      if (kept) return (this.#list = kept)
     } else {
       return this.#list
     }
@@ -86,6 +86,47 @@ export class ClaimSummaries {
       if (summary) list.push(summary)
     }
     this.#list = list
+    this.#placeOf = undefined
+    return list
+  }
+
+  /**
+   * Summarises the touched claims again and, when the write only replaced listed claims and listed new ones at
+   * the store's end (an article filed), the last list with those put in: reading 30,000 claims in the store's
+   * order for a dozen took ~5-10 ms. Undefined when a claim left the list or came back in its middle.
+   */
+  #inPlace(touched: Set<string>): ClaimSummary[] | undefined {
+    const replaced: Array<[string, ClaimSummary]> = []
+    const added = new Set<string>()
+    let inPlace = true
+    for (const id of touched) {
+      const was = this.#byId.has(id)
+      const claim = this.#source.claim(id)
+      if (claim) this.#summarise(claim)
+      else this.#byId.delete(id)
+      const now = this.#byId.get(id)
+      if (was && now) replaced.push([id, now])
+      else if (now) added.add(id)
+      else if (was) inPlace = false
+    }
+    const last = this.#list.at(-1)?.claim.id
+    if (!inPlace || last === undefined) return undefined
+    // The new claims must be all the listed ones after the last listed claim, the store's newest.
+    const claims = this.#source.claims()
+    const tail: ClaimSummary[] = []
+    for (let i = claims.length - 1; claims[i]?.id !== last; i--) {
+      if (i < 0 || claims.length - i > added.size + TAIL_LOOK) return undefined
+      const summary = this.#byId.get(claims[i].id)
+      if (summary) tail.push(summary)
+    }
+    if (tail.length !== added.size || tail.some((summary) => !added.has(summary.claim.id))) return undefined
+    const list = [...this.#list]
+    const placeOf = (this.#placeOf ??= new Map(this.#list.map((summary, i) => [summary.claim.id, i])))
+    for (const [id, summary] of replaced) list[placeOf.get(id)!] = summary
+    for (const summary of tail.reverse()) {
+      placeOf.set(summary.claim.id, list.length)
+      list.push(summary)
+    }
     return list
   }
 
@@ -120,6 +161,10 @@ export class ClaimSummaries {
     }
   }
 }
+
+// Claims past the last listed one that are looked at for the new ones before the list is read anew: new claims
+// not yet listed (their article's write not yet acknowledged) sit there too.
+const TAIL_LOOK = 1_000
 
 /** What of a speaker a claim's summary shows. */
 function shown(speaker: SpeakerRecord): string {

@@ -99,4 +99,24 @@ describe('Store.claims after a write', () => {
     const reopened = await temp.open(temp.path('claimtrail.json'), { readOnly: true })
     expect(reopened.claims()).to.deep.equal(kept)
   })
+
+  it('puts a claim back in its place when a merge is undone, and a statement split off at the end', async () => {
+    await store.addArticle(protest, protestExtraction)
+    await store.addArticle(MINISTRY_ARTICLE, ministryExtraction())
+    const [first, second] = store.claims()
+    const decisions = [
+      { action: 'merge-claims', into: first.claim.id, from: second.claim.id },
+      { action: 'unmerge-claims', claim: second.claim.id, statements: second.claim.statementIds },
+      { action: 'split-statement', statement: second.claim.statementIds[0] },
+    ] as const
+    for (const decision of decisions) {
+      await store.decide(decision, 'tester')
+      expect(store.claims(), decision.action).to.deep.equal(fromScratch(store))
+      const at = store.claims().findIndex((s) => s.claim.id === second.claim.id)
+      if (decision.action === 'merge-claims') expect(at).to.equal(-1)
+      if (decision.action === 'unmerge-claims') expect(at).to.equal(1)
+    }
+    await store.addArticle(HARBOUR_ARTICLE, harbourExtraction())
+    expect(store.claims()).to.deep.equal(fromScratch(store))
+  })
 })
