@@ -36,6 +36,12 @@ describe('pages after a write', () => {
     }
     expect(results(await get('/search?q=pier'))).to.be.above(0)
     expect(results(await get('/search?q=pier'))).to.equal(results((await request(fresh).get('/search?q=pier').set(READER)).text))
+    // The new article's outlet and speakers are found, and shown, through the lookups carried from the version before.
+    for (const path of ['/search?q=pier&outlet=The%20Gazette', '/search?q=harbour&type=organization', '/search?q=offer&type=person']) {
+      const page = await get(path)
+      expect(results(page), path).to.be.above(0)
+      expect(page, path).to.equal((await request(fresh).get(path).set(READER)).text)
+    }
     expect(await get('/claims/harbour%3Ac1')).to.include('The harbour board has agreed to sell the old ferry pier')
     expect(await get('/speakers/tom-reyes')).to.include('spokesperson for the harbour board')
   })
