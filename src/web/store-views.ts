@@ -82,6 +82,10 @@ export class Snapshot {
       if (before && touched) {
         map = before
         for (const record of touched.speakers) map.set(record.id, record)
+        // The claims are read from the store when first asked for, and a write may have come between: speakers
+        // are only ever appended, so any the live list holds past the map's are taken in too.
+        const list = this.speakerList
+        for (let i = list.length - 1; i >= 0 && map.size < list.length; i--) if (!map.has(list[i].id)) map.set(list[i].id, list[i])
       } else {
         map = new Map(this.speakerList.map((s) => [s.id, s]))
       }
