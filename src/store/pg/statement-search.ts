@@ -68,9 +68,15 @@ export async function findStatements(
     known !== undefined
       ? { rows: [{ total: String(known) }] }
       : db.query<{ total: string }>(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${countLimit + 1}) found`, params),
+    // The page's statements are picked by seq alone (the joins fall away where no condition names them), and only
+    // they are joined to their speakers and articles: "dam warnings" finds 41,845 of 1M statements, and joining
+    // every one before keeping 25 was half of a 0.7 s search.
     db.query<{ record: StatementRecord; speaker: SpeakerRecord | null } & ArticleRow>(
-      `SELECT s.record, sp.record AS speaker, ${ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1')} ${from}
-       ORDER BY s.seq OFFSET $${n + 1} LIMIT $${n + 2}`,
+      `WITH picked AS (SELECT s.seq ${from} ORDER BY s.seq OFFSET $${n + 1} LIMIT $${n + 2})
+       SELECT s.record, sp.record AS speaker, ${ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1')}
+       FROM picked JOIN statements s ON s.seq = picked.seq
+       LEFT JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN articles a ON a.id = s.article_id
+       ORDER BY s.seq`,
       [...params, offset, limit],
     ),
   ])
