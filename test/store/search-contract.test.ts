@@ -176,6 +176,26 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
     expect(atEnd.next).to.equal(null)
   })
 
+  it('gives the same pages when a count past its limit has the first pages walked in store order', async () => {
+    const asked = filters(await file.statements())
+    const index = wordIndexOf(file)
+    let walked = 0
+    for (const filter of asked) {
+      for (const { page, per } of PAGES) {
+        const mine = await statementPage(file, index, filter, { page, per })
+        // A limit of 3 makes nearly every search with words "more" than counted, and its pages walked.
+        const theirs = await findStatements(db.pool, filter, { offset: (page - 1) * per, limit: per }, undefined, 3)
+        expect(
+          theirs.items.map((f) => [f.statement.id, f.speaker?.id ?? null, f.article?.id ?? null]),
+          JSON.stringify({ filter, page, per }),
+        ).to.deep.equal(mine.items.map((f) => [f.statement.id, f.speaker?.id ?? null, f.article?.id ?? null]))
+        expect(theirs.total).to.equal(Math.min(mine.total, 3))
+        if (filter.q && mine.total > 3) walked++
+      }
+    }
+    expect(walked).to.be.greaterThan(20)
+  })
+
   it('still does once the words of rows from before 0003_search are filled in', async () => {
     await db.pool.query(
       'UPDATE statements SET words = NULL; UPDATE speakers SET name_words = NULL, names = NULL; UPDATE store_state SET words_filled = false',
