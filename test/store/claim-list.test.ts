@@ -4,6 +4,7 @@
 import { expect } from 'chai'
 import { Newsroom } from '../../bench/generate/newsroom.js'
 import { CLAIM_ORDERS, type ClaimOrder, type ClaimsQuery, filterClaims } from '../../src/store/claim-filter.js'
+import { claimsPage } from '../../src/store/pg/claim-list.js'
 import type { PgStore } from '../../src/store/pg/pg-store.js'
 import type { Store } from '../../src/store/store.js'
 import type { ClaimSummary } from '../../src/store/views.js'
@@ -108,6 +109,32 @@ describe('Claims list: PostgreSQL pages agree with the JSON store', function () 
           ).to.deep.equal(wanted.slice(3, 7))
         }
       }
+    })
+  }
+
+  for (const order of Object.keys(CLAIM_ORDERS) as Array<Exclude<ClaimOrder, 'stored'>>) {
+    it(`pages a speaker's claims alike whether it walks the list or sorts them, by ${order}`, async () => {
+      let walked = 0
+      for (const [name, query] of speakerQueries().filter(([, q]) => q.speaker)) {
+        const wanted = filterClaims([...all].sort(CLAIM_ORDERS[order]), query, (id) => a.speaker(id)).map((c) => c.claim.id)
+        for (const slice of [
+          { offset: 0, limit: 50 },
+          { offset: 3, limit: 4 },
+          { offset: 0, limit: 10_000 },
+        ]) {
+          const expected = wanted.slice(slice.offset, slice.offset + slice.limit)
+          // 0: never walk; a trillion: always walk.
+          for (const walkClaims of [0, 1e12]) {
+            const page = await claimsPage(b.pool, query, order, slice, walkClaims)
+            expect(
+              page.map((c) => c.claim.id),
+              `${name}, ${JSON.stringify(slice)}, walk ${walkClaims}`,
+            ).to.deep.equal(expected)
+          }
+          if (expected.length) walked++
+        }
+      }
+      expect(walked).to.be.greaterThan(4)
     })
   }
 

@@ -24,8 +24,11 @@ const KEY: Record<ClaimOrder, string> = {
   stored: 'seq',
 }
 
-/** A query as SQL over claim_summaries `s`: what comes before SELECT, the WHERE clause, and their parameters. */
-export function claimsWhere(filter: ClaimsQuery): { with: string; where: string; params: unknown[] } {
+/**
+ * A query as SQL over claim_summaries `s`: what comes before SELECT, the WHERE clause, and their parameters; with a
+ * speaker asked for, `walking` is the WHERE clause for a walk of the claims in order (claimsPage).
+ */
+export function claimsWhere(filter: ClaimsQuery): { with: string; where: string; walking?: string; params: unknown[] } {
   const params: unknown[] = []
   const arg = (value: unknown) => {
     params.push(value)
@@ -58,12 +61,21 @@ export function claimsWhere(filter: ClaimsQuery): { with: string; where: string;
       UNION
       SELECT v.claim_id FROM claim_voices v
       WHERE v.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE names LIKE ${pattern}))${and})`
+    const walking = [...holds, '(SELECT s.claim_id IN (SELECT claim_id FROM spoken))']
     holds.push('s.claim_id IN (SELECT claim_id FROM spoken)')
-  } else if (voice.length) {
-    holds.push(`EXISTS (SELECT 1 FROM claim_voices v WHERE v.claim_id = s.claim_id${and})`)
+    return { with: before, where: `WHERE ${holds.join(' AND ')}`, walking: `WHERE ${walking.join(' AND ')}`, params }
   }
+  if (voice.length) holds.push(`EXISTS (SELECT 1 FROM claim_voices v WHERE v.claim_id = s.claim_id${and})`)
   return { with: before, where: holds.length ? `WHERE ${holds.join(' AND ')}` : '', params }
 }
+
+/**
+ * How many claims a page of a speaker's claims may expect to walk, in the list's order, to be found, rather than
+ * sorting every claim the speaker spoke in: a surname in 40 speakers' names spoke in 4,257 of 272,145 claims, and
+ * reading each one's sort key took 30 ms with a warm cache and 130-410 ms cold; walking found the first 50 in
+ * 2,185 (2 ms). A rare name's few claims are sorted, as walking would pass every claim.
+ */
+const WALK_CLAIMS = 20_000
 
 /** One page of the claims a query keeps, in an order. */
 export async function claimsPage(
@@ -71,12 +83,22 @@ export async function claimsPage(
   filter: ClaimsQuery,
   order: ClaimOrder,
   { offset, limit }: { offset: number; limit: number },
+  walkClaims = WALK_CLAIMS,
 ): Promise<ClaimSummary[]> {
   const sql = claimsWhere(filter)
   // The page's ids are picked first, reading only ids and sort keys (index-only where it can), and only those 50
   // summaries are read: sorting a speaker's 8,000 claims by reading each whole row took twice as long.
-  const picked = `picked AS (SELECT s.claim_id, s.${KEY[order]} FROM claim_summaries s ${sql.where}
-    ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset})`
+  const choose = (where: string) =>
+    `SELECT s.claim_id, s.${KEY[order]} FROM claim_summaries s ${where} ORDER BY ${ORDER_BY[order]} LIMIT ${limit} OFFSET ${offset}`
+  let picked = `picked AS (${choose(sql.where)})`
+  if (sql.walking) {
+    // A speaker's claims are walked in the list's order when, spread evenly, the page's last one would be reached
+    // within `walkClaims`; else they are sorted. The condition is asked once (a one-time filter): one branch runs.
+    // Inside a sub-select the planner cannot see how few claims pass, so it walks the order's index.
+    const walks = `(SELECT count(*) FROM spoken) * ${walkClaims} >= ${offset + limit} *
+      greatest((SELECT reltuples FROM pg_class WHERE oid = 'claim_summaries'::regclass), 1)`
+    picked = `picked AS ((${choose(`${sql.walking} AND ${walks}`)}) UNION ALL (${choose(`${sql.where} AND NOT ${walks}`)}))`
+  }
   const { rows } = await db.query<{ summary: ClaimSummary }>(
     `WITH ${[sql.with, picked].filter(Boolean).join(', ')}
      SELECT s.summary FROM picked p JOIN claim_summaries s ON s.claim_id = p.claim_id ORDER BY ${ORDER_BY[order].replace(/\bs\./g, 'p.')}`,
