@@ -13,7 +13,9 @@ const READER = { cookie: 'reader=1' }
 const claimLinks = (html: string) => [...html.matchAll(/href="\/claims\/([^"?/]+)"/g)].map((m) => decodeURIComponent(m[1]))
 
 describe('Views carried across a write that lands while a request holds its snapshot', () => {
-  it('know the speaker that write made, and find its claims by a name it gains later', async () => {
+  it('know the speaker that write made, and find its claims by a name it gains later', async function () {
+    // The views carried by what a write touched are the JSON store's (Store.touchedSince); PostgreSQL's pages ask SQL.
+    if (process.env.CLAIMTRAIL_TEST_STORE === 'postgres') this.skip()
     const fixture = await storeWith([
       [MINISTRY_ARTICLE, ministryExtraction()],
       [HARBOUR_ARTICLE, harbourExtraction()],
