@@ -45,7 +45,15 @@ export async function findStatements(
     allWords = all
     // Walking, the words are taken one by one; the list of them is still a parameter the query must name.
     walked.push(`cardinality(${all}::text[]) > 0`)
-    where.push(`(s.words @> ${all}::text[] OR s.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE name_words && ${all}::text[])))`)
+    const speakersWith = (test: string) => `s.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE name_words ${test} ${all}::text[]))`
+    // With several words a statement holds them all itself, or its speaker's names do, or each holds some: then the
+    // statement holds one and its speaker one. Its speaker holding any, alone, let in every statement of a speaker
+    // named for one word: "Atlas Bank" read 25,170 statements of 150 speakers named for "bank" (125 ms); so, 75 ms.
+    where.push(
+      words.length === 1
+        ? `(s.words @> ${all}::text[] OR ${speakersWith('@>')})`
+        : `(s.words @> ${all}::text[] OR ${speakersWith('@>')} OR (s.words && ${all}::text[] AND ${speakersWith('&&')}))`,
+    )
     for (const word of words) {
       const w = param([word])
       where.push(`(s.words @> ${w}::text[] OR s.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE name_words @> ${w}::text[])))`)
