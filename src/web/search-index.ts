@@ -188,8 +188,8 @@ export class WordIndex {
   }
 }
 
-/** A speaker's names as one string, to tell when they changed. */
-const namesOf = (s: SpeakerRecord): string => [s.name, ...s.aliases].join('\n')
+/** A speaker's names as one string, to tell when they changed (here and in store-views.ts's name index). */
+export const namesOf = (s: SpeakerRecord): string => [s.name, ...s.aliases].join('\n')
 
 /** Where `n` is in an ascending list, or -(where it would go) - 1. */
 function place(sorted: readonly number[], n: number): number {

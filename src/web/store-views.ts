@@ -7,6 +7,7 @@
 import type { ArticleRecord, SpeakerRecord } from '../store/schema.js'
 import { normaliseName } from '../store/speakers.js'
 import type { ClaimSummary, ClaimVoice, Touched } from '../store/views.js'
+import { namesOf } from './search-index.js'
 import type { WebStore } from './web-store.js'
 
 /** The store's change counter, as the caches' key. */
@@ -191,9 +192,6 @@ export class Snapshot {
 
 /** Each store's name index, as of the version it was last brought to (one per store: versions share it). */
 const nameIndexes = new WeakMap<WebStore, NameIndex>()
-
-/** A speaker's names as one string, to tell when they changed. */
-const namesOf = (s: SpeakerRecord): string => [s.name, ...s.aliases].join('\n')
 
 /** The claims in which someone spoke, by each word of the names they were written with and are known by. */
 class NameIndex {
