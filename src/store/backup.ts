@@ -3,12 +3,12 @@
 // added meanwhile only makes later files hold more), then written at DEST as a store of its own, checked, with
 // its journal folded in, and read back before it is called done.
 import { existsSync } from 'node:fs'
-import { InvalidInputError, NotFoundError } from '../errors.js'
+import { InvalidInputError, NotFoundError, StoreError } from '../errors.js'
 import { createParent, journalPath, openFile, textsPath } from './file.js'
 import { Head, headPath } from './head.js'
 import { Journal } from './journal.js'
 import { writeSnapshot } from './snapshot.js'
-import { ArticleTexts } from './texts.js'
+import { ArticleTexts, readTextAt } from './texts.js'
 
 export async function backUpStore(path: string, dest: string): Promise<{ articles: number; statements: number; seq: number }> {
   if (!existsSync(path)) throw new NotFoundError(`there is no store at ${path}. Pass --db with the store file.`)
@@ -17,10 +17,15 @@ export async function backUpStore(path: string, dest: string): Promise<{ article
   const { db, texts } = await openFile(path, { readOnly: true })
   const data = db.data
   await createParent(dest)
-  await ArticleTexts.replace(
-    textsPath(dest),
-    data.articles.map((article) => ({ id: article.id, text: texts.texts.get(article.id)!.text, article })),
-  )
+  const copied = function* () {
+    for (const article of data.articles) {
+      const at = texts.texts.get(article.id)!
+      const entry = readTextAt(textsPath(path), article.id, at)
+      if (!entry) throw new StoreError(`${textsPath(path)} changed while it was being copied. Nothing was copied: try again.`)
+      yield { id: article.id, text: entry.text, article }
+    }
+  }
+  await ArticleTexts.replace(textsPath(dest), copied())
   await writeSnapshot(dest, data)
   const seq = data.seq ?? 0
   await (await Journal.open(journalPath(dest), seq)).close()

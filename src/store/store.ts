@@ -29,7 +29,7 @@ import type {
 } from './schema.js'
 import { SpeakerRoster } from './speakers.js'
 import { ClaimSummaries } from './summaries.js'
-import { ArticleTexts, readTexts } from './texts.js'
+import { ArticleTexts, eachText, readTexts } from './texts.js'
 import type { AddResult, ClaimLedger, ClaimSummary, LedgerEntry, Touched } from './views.js'
 
 /** One article with what the pipeline extracted from it, ready to be filed. */
@@ -171,10 +171,10 @@ export class Store {
       }
       // Files from before every line was checked are written anew, checked, before anything is added to them.
       if (texts.legacy) {
-        await ArticleTexts.replace(
-          textsPath(path),
-          [...texts.texts.values()].map((t) => ({ ...t, article: t.article ?? opened.#articles.get(t.id) })),
-        )
+        const legacy = function* () {
+          for (const t of eachText(textsPath(path), texts)) yield { ...t, article: t.article ?? opened.#articles.get(t.id) }
+        }
+        await ArticleTexts.replace(textsPath(path), legacy())
       }
       // A killed writer may have left half a line at the end of either file; it was never acknowledged.
       store.#texts.openForWriting(texts.legacy ? readTexts(textsPath(path), path) : texts)
