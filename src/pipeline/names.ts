@@ -1,7 +1,7 @@
 // Names as the article writes them, found without parsing: capitalised runs, with roles and courtesy titles
 // split off. "White House national security adviser Jake Sullivan" gives the name Jake Sullivan and the role
 // White House national security adviser.
-import nlp from 'compromise'
+import { compromise, once } from './compromise.js'
 import { HONORIFICS, OFFICE_WORDS, ROLE_WORDS } from './rules/roles.js'
 import { ORGANIZATION_WORDS, VENUE_WORDS } from './rules/sources.js'
 import type { Doc } from './stages/03-segment.js'
@@ -61,7 +61,7 @@ export function nameWords(words: string[]): string[] {
   return words.slice(last + 1)
 }
 
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon
+const lexicon = once((nlp) => (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon)
 const PLACE_TAGS = new Set(['Place', 'Region', 'City', 'Country'])
 
 /** A word no person's name is made of: a place, an institution, a possessive ("Fox News’ Sean Hannity"). */
@@ -69,7 +69,7 @@ export function notOfAName(word: string): boolean {
   if (/[’']s?$/.test(word)) return true
   const w = word.toLowerCase().replace(/[.,]$/, '')
   if (ORGANIZATION_WORDS.has(w) || VENUE_WORDS.has(w)) return true
-  return isPlace(w) || [LEXICON[w] ?? []].flat().some((t) => FUNCTION_TAGS.has(t))
+  return isPlace(w) || [lexicon()[w] ?? []].flat().some((t) => FUNCTION_TAGS.has(t))
 }
 
 // A headline's capitalised small words: "Jews Against Trump", "Is Sanders Done?", "So Donald Trump".
@@ -77,12 +77,12 @@ const FUNCTION_TAGS = new Set(['Preposition', 'Conjunction', 'Copula', 'Determin
 
 /** "Washington", "Beijing", "Ukraine": a word the tagger knows as a place. */
 export function isPlace(word: string): boolean {
-  return [LEXICON[word.toLowerCase()] ?? []].flat().some((t) => PLACE_TAGS.has(t))
+  return [lexicon()[word.toLowerCase()] ?? []].flat().some((t) => PLACE_TAGS.has(t))
 }
 
 /** "Hillary Clinton" is a woman's name, "Donald Trump" a man's; null when the first name does not say. */
 export function nameGender(name: string): 'male' | 'female' | null {
-  const tags = [LEXICON[name.split(' ')[0].toLowerCase()] ?? []].flat()
+  const tags = [lexicon()[name.split(' ')[0].toLowerCase()] ?? []].flat()
   return tags.includes('MaleName') ? 'male' : tags.includes('FemaleName') ? 'female' : null
 }
 
@@ -192,12 +192,13 @@ export function opensAName(name: string): boolean {
   // The lexicon answers most without the tagger: a given name opens a name; a word it does not know, and that
   // does not read as an adverb, a gerund or a plural, is most likely a name it has not met ("Reince", "Mahamat").
   const first = name.split(' ')[0].toLowerCase()
-  const tags = [LEXICON[first] ?? []].flat()
+  const tags = [lexicon()[first] ?? []].flat()
   if (tags.some((t) => GIVEN_TAGS.has(t))) return true
   if (tags.length === 0 && !/(?:ly|ing|ed|s)$/.test(first)) return true
   let known = opens.get(name)
   if (known === undefined) {
-    const first = (nlp(name).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0]?.tags ?? []
+    const first =
+      (compromise()(name).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0]?.tags ?? []
     const says = first.includes('Verb') && first.includes('PresentTense') && !first.includes('Infinitive')
     known = first.includes('Person') || (!says && !OPENER_TAGS.some((t) => first.includes(t)))
     if (opens.size > 50_000) opens.clear()

@@ -1,7 +1,7 @@
-// The one module that imports compromise. It tags the words of stretches of text and hands back plain
-// tokens with offsets into the article; compromise objects never leave this file.
+// Where compromise tags text (compromise.ts loads it). Stretches of text go in; plain tokens with offsets into
+// the article come out; compromise objects never leave this file.
 import { readFileSync } from 'node:fs'
-import nlp from 'compromise'
+import { compromise, once } from './compromise.js'
 
 export interface Token {
   start: number
@@ -31,16 +31,19 @@ interface Parsed {
 // What nlp(text) does, split in two so that many stretches share one tagging pass: compromise's per-call
 // work (compiling its post-tagger's matches against the words present) costs more than tagging a sentence.
 // Its tagger reads one sentence at a time, so each stretch is tagged as if parsed alone.
-const world = nlp.world() as { methods: { one: { tokenize: { fromString(text: string, world: unknown): Term[][] } } } }
-const View = nlp('').constructor as new (document: Term[][]) => Parsed
-// 'chunks' groups tagged words into phrases, which nothing here reads; it runs last and changes no tag.
-const HOOKS = (nlp.hooks() as string[]).filter((hook) => hook !== 'chunks')
+const tagger = once((nlp) => ({
+  world: nlp.world() as { methods: { one: { tokenize: { fromString(text: string, world: unknown): Term[][] } } } },
+  View: nlp('').constructor as new (document: Term[][]) => Parsed,
+  // 'chunks' groups tagged words into phrases, which nothing here reads; it runs last and changes no tag.
+  HOOKS: (nlp.hooks() as string[]).filter((hook) => hook !== 'chunks'),
+}))
 
 /**
  * Tokens of text[start, end) for each stretch, offsets in the article. compromise's own offsets drift after
  * closing quote marks and contractions, so each word is found again in the text, left to right.
  */
 export function tagAll(text: string, stretches: ReadonlyArray<{ start: number; end: number }>): Token[][] {
+  const { world, View, HOOKS } = tagger()
   const parted = stretches.map(({ start, end }) =>
     // 'said,“Look' glues three words into one term: a space in the mark's place (same length) parts them.
     text.slice(start, end).replace(/(?<=[,.;:!?])[“”"](?=\p{L})/gu, ' '),
@@ -114,7 +117,7 @@ export function lemma(word: string): string {
   if (checked.has(lower)) return lower
   let root = LEMMAS.get(lower)
   if (root === undefined) {
-    const doc = nlp(lower) as unknown as {
+    const doc = compromise()(lower) as unknown as {
       compute(hook: string): void
       json(o: object): Array<{ terms: Array<{ root?: string; normal?: string }> }>
     }

@@ -1,7 +1,7 @@
 // What no speaker record should be: a date word, a dateline, a venue, a pronoun, or a fragment of a sentence
 // longer than a name and its role. `claimtrail speakers --check` and the dev-set test ask this of the most
 // quoted speakers; a reason names the class of error, so a report reads as a list of fixes to make.
-import nlp from 'compromise'
+import { compromise } from '../pipeline/compromise.js'
 import { isPlace } from '../pipeline/names.js'
 import type { SpeakerRecord } from './schema.js'
 
@@ -153,7 +153,7 @@ export function junkReason(speaker: Pick<SpeakerRecord, 'name' | 'type'>): strin
     const lower = name.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !JOINERS.has(w.toLowerCase()))
     if (lower.length > 0 && speaker.type === 'person') return 'a fragment'
     // "Trump Wants To Do": a verb is no part of a name ("De" of "De Blasio" is a joiner, not a determiner).
-    const terms = nlp(name).json({ terms: { tags: true } }) as Array<{ terms: Array<{ normal: string; tags: string[] }> }>
+    const terms = compromise()(name).json({ terms: { tags: true } }) as Array<{ terms: Array<{ normal: string; tags: string[] }> }>
     // A given name may be a word as well ("Hope Hicks", "Will Hurd"): the first of several is not asked.
     const tagged = terms.flatMap((t) => t.terms).filter((t, i, all) => !JOINERS.has(t.normal) && !(i === 0 && all.length > 1))
     if (speaker.type === 'person' && all.some((w) => OPENERS.has(w))) return 'a fragment'

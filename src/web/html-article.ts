@@ -1,9 +1,19 @@
 // A saved web page reduced to its article: Mozilla's Readability (Firefox's reader view) finds the main text
 // on a linkedom DOM, and the result is turned into plain text with its paragraphs kept. That plain text is
 // what is stored, so every span the pipeline finds is an offset into the stored text, not into the page.
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
+import { createRequire } from 'node:module'
+import type { Readability as ReadabilityClass } from '@mozilla/readability'
+import type { parseHTML as parseHTMLFunction } from 'linkedom'
 import { InvalidInputError } from '../errors.js'
+
+// Both are loaded with the first page sent, not with the server: a server that is never sent a saved page does
+// not carry them (16 MB of its memory). Through require (linkedom's CommonJS build), as the first use is synchronous.
+let libraries: { Readability: typeof ReadabilityClass; parseHTML: typeof parseHTMLFunction } | undefined
+function load() {
+  const require = createRequire(import.meta.url)
+  libraries ??= { Readability: require('@mozilla/readability').Readability, parseHTML: require('linkedom').parseHTML }
+  return libraries
+}
 
 export interface PageArticle {
   text: string
@@ -45,6 +55,7 @@ const BLOCKS = new Set([
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'])
 
 export function articleFromHtml(html: string, name: string): PageArticle {
+  const { Readability, parseHTML } = load()
   const { document } = parseHTML(html)
   // Readability changes the document it reads; the fallback below reads a fresh copy.
   const found = new Readability(document as unknown as Document, { charThreshold: 100 }).parse()
