@@ -9,7 +9,8 @@ import { Newsroom } from '../../bench/generate/newsroom.js'
 import { copyStore } from '../../src/store/pg/copy.js'
 import type { PgStore } from '../../src/store/pg/pg-store.js'
 import { fillWords } from '../../src/store/pg/search-words.js'
-import { findStatements } from '../../src/store/pg/statement-search.js'
+import { nameWords, statementWords } from '../../src/store/pg/search-words.js'
+import { findStatements, type SearchLimits } from '../../src/store/pg/statement-search.js'
 import type { StatementRecord } from '../../src/store/schema.js'
 import type { Store } from '../../src/store/store.js'
 import { wordIndexOf } from '../../src/web/search-index.js'
@@ -159,12 +160,12 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
     const everything = await statementPage(file, wordIndexOf(file), {}, { page: 1, per: 100 })
     const all = everything.total
     const page3 = { offset: 14, limit: 7 }
-    const short = await findStatements(db.pool, {}, page3, undefined, all - 1)
+    const short = await findStatements(db.pool, {}, page3, undefined, { countLimit: all - 1 })
     expect({ total: short.total, more: short.more }).to.deep.equal({ total: all - 1, more: true })
-    const whole = await findStatements(db.pool, {}, page3, undefined, all)
+    const whole = await findStatements(db.pool, {}, page3, undefined, { countLimit: all })
     expect({ total: whole.total, more: whole.more }).to.deep.equal({ total: all, more: undefined })
     // The page itself is not cut short: the last statement is on the last page, past the limit.
-    const last = await findStatements(db.pool, {}, { offset: all - 1, limit: 7 }, undefined, 10)
+    const last = await findStatements(db.pool, {}, { offset: all - 1, limit: 7 }, undefined, { countLimit: 10 })
     expect(last.items.map((f) => f.statement.id)).to.deep.equal([(await file.statements()).filter((s) => !s.rejected).at(-1)!.id])
     expect(short.items.map((f) => f.statement.id)).to.deep.equal(
       (await statementPage(file, wordIndexOf(file), {}, { page: 3, per: 7 })).items.map((f) => f.statement.id),
@@ -176,15 +177,26 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
     expect(atEnd.next).to.equal(null)
   })
 
-  it('gives the same pages when a count past its limit has the first pages walked in store order', async () => {
+  // A count limit of 3 makes nearly every search with words "more" than counted, and its pages walked: through the
+  // whole store; through a stretch of 20 statements, their speakers looked up one by one; or of 60, where a first
+  // page missing from the first 12 is looked for in all 60 or read through the index.
+  for (const limits of [{}, { walkRows: 20, fewSpeakers: 0 }, { walkRows: 60 }]) {
+    it(`gives the same pages when a count past its limit has the first pages walked in store order ${JSON.stringify(limits)}`, async () => {
+      await walkedAlike(limits)
+    })
+  }
+
+  async function walkedAlike(limits: Partial<SearchLimits>): Promise<void> {
     const asked = filters(await file.statements())
     const index = wordIndexOf(file)
     let walked = 0
     for (const filter of asked) {
       for (const { page, per } of PAGES) {
         const mine = await statementPage(file, index, filter, { page, per })
-        // A limit of 3 makes nearly every search with words "more" than counted, and its pages walked.
-        const theirs = await findStatements(db.pool, filter, { offset: (page - 1) * per, limit: per }, undefined, 3)
+        const theirs = await findStatements(db.pool, filter, { offset: (page - 1) * per, limit: per }, undefined, {
+          ...limits,
+          countLimit: 3,
+        })
         expect(
           theirs.items.map((f) => [f.statement.id, f.speaker?.id ?? null, f.article?.id ?? null]),
           JSON.stringify({ filter, page, per }),
@@ -194,6 +206,33 @@ describe('Search and speaker lists: the JSON store and PostgreSQL answer alike',
       }
     }
     expect(walked).to.be.greaterThan(20)
+  }
+
+  it("walks to a speaker's statements by the speaker's name, in a list or looked up, and reads no more", async () => {
+    // A word of a speaker's names whose first page holds a statement written with another of their names ("Ada"
+    // for the statements that say "Okafor said"): found by the speaker's names only.
+    const index = wordIndexOf(file)
+    let q = ''
+    let mine: Awaited<ReturnType<typeof statementPage>> | undefined
+    for (const word of new Set((await file.speakers()).flatMap(nameWords))) {
+      const page = await statementPage(file, index, { q: word }, { page: 1, per: 5 })
+      if (page.items.length === 5 && page.items.some((f) => !statementWords(f.statement).includes(word))) {
+        q = word
+        mine = page
+        break
+      }
+    }
+    expect(q).not.to.equal('')
+    for (const fewSpeakers of [0, 1000]) {
+      const asked: string[] = []
+      const counted = {
+        query: (text: string, values: unknown[]) => (asked.push(text), db.pool.query(text, values)),
+      } as unknown as typeof db.pool
+      const theirs = await findStatements(counted, { q }, { offset: 0, limit: 5 }, undefined, { countLimit: 1, fewSpeakers })
+      expect(theirs.items.map((f) => f.statement.id)).to.deep.equal(mine!.items.map((f) => f.statement.id))
+      // The count, the speakers named for the word, and the walk of the first stretch, which holds the page.
+      expect(asked.length, `fewSpeakers ${fewSpeakers}`).to.equal(3)
+    }
   })
 
   it('still does once the words of rows from before 0003_search are filled in', async () => {
