@@ -28,7 +28,14 @@ const KEY: Record<ClaimOrder, string> = {
  * A query as SQL over claim_summaries `s`: what comes before SELECT, the WHERE clause, and their parameters; with a
  * speaker asked for, `walking` is the WHERE clause for a walk of the claims in order (claimsPage).
  */
-export function claimsWhere(filter: ClaimsQuery): { with: string; where: string; walking?: string; params: unknown[] } {
+export function claimsWhere(filter: ClaimsQuery): {
+  with: string
+  where: string
+  walking?: string
+  /** The speaker's claims are the whole query: `spoken` holds them, each once. */
+  spokenOnly?: boolean
+  params: unknown[]
+} {
   const params: unknown[] = []
   const arg = (value: unknown) => {
     params.push(value)
@@ -62,8 +69,9 @@ export function claimsWhere(filter: ClaimsQuery): { with: string; where: string;
       SELECT v.claim_id FROM claim_voices v
       WHERE v.speaker_id = ANY(ARRAY(SELECT id FROM speakers WHERE names LIKE ${pattern}))${and})`
     const walking = [...holds, '(SELECT s.claim_id IN (SELECT claim_id FROM spoken))']
+    const spokenOnly = holds.length === 0
     holds.push('s.claim_id IN (SELECT claim_id FROM spoken)')
-    return { with: before, where: `WHERE ${holds.join(' AND ')}`, walking: `WHERE ${walking.join(' AND ')}`, params }
+    return { with: before, where: `WHERE ${holds.join(' AND ')}`, walking: `WHERE ${walking.join(' AND ')}`, spokenOnly, params }
   }
   if (voice.length) holds.push(`EXISTS (SELECT 1 FROM claim_voices v WHERE v.claim_id = s.claim_id${and})`)
   return { with: before, where: holds.length ? `WHERE ${holds.join(' AND ')}` : '', params }
@@ -110,8 +118,12 @@ export async function claimsPage(
 /** How many claims a query keeps. */
 export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> {
   const sql = claimsWhere(filter)
+  // A voice is written with its claim's summary (summaries.ts), so a speaker's claims alone are counted without
+  // reading a summary: "Lindqvist" asserted 22,453 claims of 1M statements, and looking each up took 85 of 130 ms.
   const { rows } = await db.query<{ n: string }>(
-    `${sql.with ? `WITH ${sql.with}` : ''} SELECT count(*) AS n FROM claim_summaries s ${sql.where}`,
+    sql.spokenOnly
+      ? `WITH ${sql.with} SELECT count(*) AS n FROM spoken`
+      : `${sql.with ? `WITH ${sql.with}` : ''} SELECT count(*) AS n FROM claim_summaries s ${sql.where}`,
     sql.params,
   )
   return Number(rows[0].n)
