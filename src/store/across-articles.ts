@@ -2,7 +2,7 @@
 // are filed: one that repeats, asserts or denies a stored claim joins it, with the index's confidence on each
 // statement's link; the rest become claims of their own. Every claim of the article is matched before any is
 // added, so the index never merges two claims the pipeline kept apart within one article.
-import { ClaimIndex, type ClaimStatement, claimStatement } from '../claims/claim-index.js'
+import { ClaimIndex, type ClaimMatch, type ClaimStatement, claimStatement } from '../claims/claim-index.js'
 import type { ClaimRecord, StatementRecord } from './schema.js'
 
 /** The index of a store's claims, read back at open. */
@@ -23,24 +23,38 @@ export function indexClaims(
   )
 }
 
+/** One claim of a new article, looked up in the index: its statements, their features, and the stored claim it joins. */
+export interface AskedClaim {
+  claim: ClaimRecord
+  members: StatementRecord[]
+  features: ClaimStatement[]
+  match: ClaimMatch | null
+}
+
 /**
- * Files one article's claims: those the index matches are dropped in favour of the stored claim, which takes
- * their statements. Returns the claims that are new.
+ * Looks up every claim of one article in the index, before any is added: what `fileMatched` then files. Apart, so
+ * that a store that reads claims from a database reads only those a claim joins.
  */
-export function fileAcross(
+export function matchAcross(
   index: ClaimIndex,
   article: { published: string | null },
   claims: ClaimRecord[],
   statements: StatementRecord[],
-  stored: (id: string) => ClaimRecord | undefined,
-): ClaimRecord[] {
+): AskedClaim[] {
   const byClaim = new Map<string, StatementRecord[]>()
   for (const s of statements) byClaim.set(s.claim, [...(byClaim.get(s.claim) ?? []), s])
-  const asked = claims.map((claim) => {
+  return claims.map((claim) => {
     const members = byClaim.get(claim.id) ?? []
     const features: ClaimStatement[] = members.map((s) => claimStatement(s.id, s, article.published, s.articleId))
     return { claim, members, features, match: index.match(features) }
   })
+}
+
+/**
+ * Files one article's looked-up claims: those the index matched are dropped in favour of the stored claim, which
+ * takes their statements. Returns the claims that are new.
+ */
+export function fileMatched(index: ClaimIndex, asked: AskedClaim[], stored: (id: string) => ClaimRecord | undefined): ClaimRecord[] {
   const fresh: ClaimRecord[] = []
   for (const { claim, members, features, match } of asked) {
     const target = match ? stored(match.claimId) : undefined
@@ -57,4 +71,15 @@ export function fileAcross(
     index.add(target.id, features)
   }
   return fresh
+}
+
+/** Both steps at once, for a store that holds every claim. */
+export function fileAcross(
+  index: ClaimIndex,
+  article: { published: string | null },
+  claims: ClaimRecord[],
+  statements: StatementRecord[],
+  stored: (id: string) => ClaimRecord | undefined,
+): ClaimRecord[] {
+  return fileMatched(index, matchAcross(index, article, claims, statements), stored)
 }

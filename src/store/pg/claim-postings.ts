@@ -3,8 +3,8 @@
 // and scores only what they hold, so filing never loads every claim.
 import { ClaimIndex, type ClaimStatement, claimStatement, DEFAULT_OPTIONS, termsOf } from '../../claims/claim-index.js'
 import { entryOf } from '../../claims/entry.js'
-import type { ClaimRecord, StatementRecord } from '../schema.js'
-import { type Db, recordsById } from './rows.js'
+import type { StatementRecord } from '../schema.js'
+import type { Db } from './rows.js'
 
 /** A statement as the index reads it: its article's date stands in when the text gives none. */
 export const indexed = (s: StatementRecord, published: string | null): ClaimStatement => claimStatement(s.id, s, published, s.articleId)
@@ -51,18 +51,12 @@ export async function unindexStatements(db: Db, ids: string[]): Promise<void> {
   if (rows[0].gone) await db.query('UPDATE store_state SET indexed = indexed - $1', [rows[0].gone])
 }
 
-/** The stored claims a lookup may join, and an index of their candidate statements scored against the whole store. */
-export interface Candidates {
-  index: ClaimIndex
-  claims: Map<string, ClaimRecord>
-}
-
 /**
  * For each lookup (one claim's statements), the stored statements holding its rarest terms, the most recent
  * first, at most `maxCandidates`, as the in-memory index retrieves them; an index of only those, scored with
- * the store's own term counts, that scores each lookup against its own; and the claims they are filed under.
+ * the store's own term counts, that scores each lookup against its own.
  */
-export async function candidatesFor(db: Db, lookups: ClaimStatement[][], options = DEFAULT_OPTIONS): Promise<Candidates> {
+export async function candidatesFor(db: Db, lookups: ClaimStatement[][], options = DEFAULT_OPTIONS): Promise<ClaimIndex> {
   const termsOfLookup = lookups.map((lookup) => [...new Set(lookup.flatMap(termsOfStatement))])
   const df = await termCounts(db, [...new Set(termsOfLookup.flat())])
   const asked: Array<{ lookup: number; term: string }> = []
@@ -100,12 +94,10 @@ export async function candidatesFor(db: Db, lookups: ClaimStatement[][], options
   const corpus = { statements: Number(counted[0].indexed), df: (term: string) => df.get(term) ?? 0 }
   const byClaim = new Map<string, ClaimStatement[]>()
   for (const { s, entry } of found) byClaim.set(s.claim, [...(byClaim.get(s.claim) ?? []), entry])
-  const index = ClaimIndex.from(
+  return ClaimIndex.from(
     [...byClaim].map(([id, list]) => ({ id, statements: list })),
     { ...options, corpus, retrieved: (asked) => byLookup.get(asked[0]?.id) ?? [] },
   )
-  const claims = new Map((await recordsById<ClaimRecord>(db, 'claims', byClaim.keys())).map((c) => [c.id, c]))
-  return { index, claims }
 }
 
 async function termCounts(db: Db, terms: string[]): Promise<Map<string, number>> {

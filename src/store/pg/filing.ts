@@ -4,15 +4,15 @@
 // stay as read until the transaction ends.
 import { InvalidInputError } from '../../errors.js'
 import type { Extraction } from '../../pipeline/types.js'
-import { fileAcross } from '../across-articles.js'
+import { fileMatched, matchAcross } from '../across-articles.js'
 import { Changes } from '../changes.js'
 import { articleRecord, fileExtraction, fingerprint } from '../records.js'
-import type { ArticleInput, SpeakerRecord } from '../schema.js'
+import type { ArticleInput, ClaimRecord, SpeakerRecord } from '../schema.js'
 import { SpeakerRoster, speakerLookups } from '../speakers.js'
 import type { ExtractedArticle } from '../store.js'
 import type { AddResult } from '../views.js'
 import { candidatesFor, indexed, indexStatements } from './claim-postings.js'
-import { type Db, moveQuotes, writeChanges } from './rows.js'
+import { type Db, moveQuotes, recordsById, writeChanges } from './rows.js'
 
 /** Files a batch, each article once: one whose text is stored, or was earlier in the batch, adds nothing. */
 export async function fileBatch(db: Db, batch: ExtractedArticle[], where: string): Promise<AddResult[]> {
@@ -57,8 +57,12 @@ async function fileArticle(db: Db, input: ArticleInput, print: string, extractio
   const queries = statements.map((s) => indexed(s, article.published))
   // One lookup per claim of the article, as fileAcross asks the index.
   const lookups = filed.claims.map((claim) => queries.filter((_, i) => statements[i].claim === claim.id))
-  const { index, claims } = await candidatesFor(db, lookups)
-  const fresh = fileAcross(index, article, filed.claims, statements, (id) => claims.get(id))
+  const index = await candidatesFor(db, lookups)
+  const asked = matchAcross(index, article, filed.claims, statements)
+  // Only the stored claims joined are read: a claim's record lists every statement it holds (hundreds, at 1M).
+  const joined = asked.flatMap(({ match }) => (match ? [match.claimId] : []))
+  const claims = new Map((await recordsById<ClaimRecord>(db, 'claims', joined)).map((c) => [c.id, c]))
+  const fresh = fileMatched(index, asked, (id) => claims.get(id))
   changes.article(article, input.text)
   for (const claim of fresh) changes.claim(claim)
   // Stored claims this article's statements joined.

@@ -195,7 +195,7 @@ export class PgStore {
       statements.map((s) => s.articleId),
     )
     const mine = statements.map((s) => indexed(s, published.get(s.articleId) ?? null))
-    const { index } = await candidatesFor(this.#pool, [mine])
+    const index = await candidatesFor(this.#pool, [mine])
     const out: Array<{ claim: ClaimSummary; confidence: number }> = []
     for (const match of index.rank(mine)) {
       if (out.length >= limit || match.confidence < floor) break
