@@ -6,7 +6,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { type Command, Option } from 'commander'
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import { writeClaimsCsv } from '../export/claims-csv.js'
+import { writeClaimBatchesCsv, writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementBatchesCsv, writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
 import { exportData, exportJson } from '../export/json.js'
 import { isDatabaseUrl, openStore } from '../store/open.js'
@@ -52,7 +52,9 @@ export function exportCommand(program: Command): void {
       const out = options.out ? await openOut(options.out) : process.stdout
       // stdout is not ours to close; a file is, once the table is written.
       const end = out !== process.stdout
-      if (options.what === 'claims') await writeClaimsCsv(await store.claims(), out, { end })
+      // A database's claims too: read whole, the 272,493 summaries of 1M statements took the process to 710 MB.
+      if (options.what === 'claims' && store instanceof PgStore) await writeClaimBatchesCsv(store.claimBatches({}, 'stored'), out, { end })
+      else if (options.what === 'claims') await writeClaimsCsv(await store.claims(), out, { end })
       // A database's statements come a batch at a time, with the records they name: no table in memory.
       else if (options.format === 'csv' && store instanceof PgStore) await writeStatementBatchesCsv(store.statementBatches(), out, { end })
       else if (options.format === 'csv') await writeStatementsCsv(exportData(await store.tables()), out, { end })
