@@ -4,7 +4,7 @@
 // each line also holds the article's record, so `claimtrail repair` can file again an article whose journal line
 // was lost. Line n says it is line n (`seq`): a line deleted or repeated is found when the file is read.
 import { closeSync, fdatasync, fstatSync, ftruncate, openSync, readFileSync, readSync } from 'node:fs'
-import { open, rename } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { StoreError } from '../errors.js'
 import { cutTornTail, FILE_MODE } from './journal.js'
@@ -237,10 +237,12 @@ export class ArticleTexts {
         )
       await file.sync()
     } catch (error) {
-      throw writeFailed(temporary, error, `${path} was left as it was.`)
-    } finally {
       await file.close()
+      await rm(temporary, { force: true })
+      // Reading the texts being written failed, not the writing: its own message says what to do.
+      throw error instanceof StoreError ? error : writeFailed(temporary, error, `${path} was left as it was.`)
     }
+    await file.close()
     await rename(temporary, path)
     await syncFolder(path)
   }

@@ -32,6 +32,28 @@ describe('PgStore: schema and races', function () {
     expect(rows[0].n).to.equal(knownMigrations().length)
   })
 
+  it('gives an export its tables as of one moment, whatever is filed while it reads', async () => {
+    const store = await open()
+    await store.addArticle(council, councilExtraction)
+    const claimsBefore = (await store.claims()).map((c) => c.claim.id)
+    const statementsBefore = (await store.statements()).map((s) => s.id)
+    expect(claimsBefore.length).to.be.greaterThan(1)
+    const claims: string[] = []
+    const statements: string[] = []
+    // One claim and one statement a batch: the second article is filed after each first batch was read.
+    const claimTable = store.claimTable(1)[Symbol.asyncIterator]()
+    const statementTable = store.statementTable(1)[Symbol.asyncIterator]()
+    claims.push(...(await claimTable.next()).value.map((c: { claim: { id: string } }) => c.claim.id))
+    statements.push(...(await statementTable.next()).value.statements.map((s: { id: string }) => s.id))
+    await store.addArticle(protest, protestExtraction)
+    for (let next = await claimTable.next(); !next.done; next = await claimTable.next()) claims.push(...next.value.map((c) => c.claim.id))
+    for (let next = await statementTable.next(); !next.done; next = await statementTable.next())
+      statements.push(...next.value.statements.map((s) => s.id))
+    expect(claims).to.deep.equal(claimsBefore)
+    expect(statements).to.deep.equal(statementsBefore)
+    expect((await store.claims()).length).to.be.greaterThan(claimsBefore.length)
+  })
+
   it('refuses a database a newer claimtrail migrated, naming the migration and the fix, and writes nothing', async () => {
     const store = await open()
     await store.pool.query("INSERT INTO claimtrail_migrations (name, run_on) VALUES ('9999_from_the_future', now())")

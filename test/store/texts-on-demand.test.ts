@@ -1,7 +1,8 @@
 // The articles' texts are read from the texts file when a page asks for one, not held in memory: what is read
 // must be the article's own text, after an append, after a reopening, and after the file was written anew.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { expect } from 'chai'
+import { StoreError } from '../../src/errors.js'
 import { textsPath } from '../../src/store/file.js'
 import type { Store } from '../../src/store/store.js'
 import { ArticleTexts, readTexts } from '../../src/store/texts.js'
@@ -39,5 +40,22 @@ describe('article texts read on demand', () => {
     expect(read.texts.size).to.equal(2)
     expect(store.article(first.articleId)?.text).to.equal(protest.text)
     expect(store.article(second.articleId)?.text).to.equal(`${councilText} ${'x'.repeat(500)}`)
+  })
+
+  it('keeps the message of a text that could not be read while the file was written anew, and leaves no half file', async () => {
+    await store.addArticle(protest, protestExtraction)
+    const path = textsPath(temp.path('claimtrail.json'))
+    const before = readFileSync(path, 'utf8')
+    const texts = function* () {
+      yield { id: 'a', text: 'first' }
+      throw new StoreError(`${path} changed while it was being copied. Nothing was copied: try again.`)
+    }
+    const error = await ArticleTexts.replace(path, texts()).then(
+      () => null,
+      (e: Error) => e,
+    )
+    expect(error?.message).to.match(/changed while it was being copied\. Nothing was copied: try again\.$/)
+    expect(existsSync(`${path}.writing`)).to.equal(false)
+    expect(readFileSync(path, 'utf8')).to.equal(before)
   })
 })

@@ -319,6 +319,34 @@ export class PgStore {
     return statementBatches(this.#pool, only)
   }
 
+  /**
+   * Whole tables for an export that is kept as a dataset, a batch at a time but as of one moment: read in one
+   * REPEATABLE READ transaction on a connection of their own, so a filing or a merge meanwhile changes nothing
+   * of what is written. (The server's downloads are read batch by batch, without holding a connection.)
+   */
+  claimTable(size?: number): AsyncIterable<ClaimSummary[]> {
+    return this.#oneMoment((db) => claimBatches(db, {}, 'stored', size))
+  }
+
+  statementTable(size?: number): AsyncIterable<StatementBatch> {
+    return this.#oneMoment((db) => statementBatches(db, {}, size))
+  }
+
+  async *#oneMoment<T>(read: (db: Db) => AsyncIterable<T>): AsyncGenerator<T> {
+    const client = await this.#pool.connect()
+    let done = false
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      yield* read(client)
+      await client.query('COMMIT')
+      done = true
+    } finally {
+      // A reader that stopped early (or failed) leaves the transaction open: it is ended before the connection goes back.
+      if (!done) await client.query('ROLLBACK').catch(() => undefined)
+      client.release()
+    }
+  }
+
   articlePage(page: number, size: number): Promise<ArticlePage> {
     return articlePage(this.#pool, page, size)
   }
