@@ -337,7 +337,16 @@ export class PgStore {
     let done = false
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-      yield* read(client)
+      // The readers ask several things at once (a batch's records, the next batch); one connection takes them in turn.
+      let last: Promise<unknown> = Promise.resolve()
+      const inTurn = {
+        query: (text: string, values?: unknown[]) => {
+          const asked = last.then(() => client.query(text, values))
+          last = asked.catch(() => undefined)
+          return asked
+        },
+      } as Db
+      yield* read(inTurn)
       await client.query('COMMIT')
       done = true
     } finally {
