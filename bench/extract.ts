@@ -1,8 +1,9 @@
 // `npm run bench:extract`: the pipeline against bare compromise parsing (`nlp(text)`) on the same dev articles
 // in the same run. Each article is timed on both sides back to back, in alternating order, so a machine that
 // gets busier half-way slows both alike; the headline is the ratio, not the times.
-import { compromise } from '../src/pipeline/compromise.js'
+
 import { articleFromLine } from '../src/ingest/article-line.js'
+import { compromise } from '../src/pipeline/compromise.js'
 import { extract } from '../src/pipeline/extract.js'
 import type { Article } from '../src/pipeline/types.js'
 import { benchOptions, devLines, table, words } from './dev-articles.js'
