@@ -3,12 +3,12 @@
 // added meanwhile only makes later files hold more), then written at DEST as a store of its own, checked, with
 // its journal folded in, and read back before it is called done.
 import { existsSync } from 'node:fs'
-import { InvalidInputError, NotFoundError, StoreError } from '../errors.js'
+import { InvalidInputError, NotFoundError } from '../errors.js'
 import { createParent, journalPath, openFile, textsPath } from './file.js'
 import { Head, headPath } from './head.js'
 import { Journal } from './journal.js'
 import { writeSnapshot } from './snapshot.js'
-import { ArticleTexts, readTextAt } from './texts.js'
+import { ArticleTexts, eachText } from './texts.js'
 
 export async function backUpStore(path: string, dest: string): Promise<{ articles: number; statements: number; seq: number }> {
   if (!existsSync(path)) throw new NotFoundError(`there is no store at ${path}. Pass --db with the store file.`)
@@ -17,13 +17,9 @@ export async function backUpStore(path: string, dest: string): Promise<{ article
   const { db, texts } = await openFile(path, { readOnly: true })
   const data = db.data
   await createParent(dest)
+  const articles = new Map(data.articles.map((article) => [article.id, article]))
   const copied = function* () {
-    for (const article of data.articles) {
-      const at = texts.texts.get(article.id)!
-      const entry = readTextAt(textsPath(path), article.id, at)
-      if (!entry) throw new StoreError(`${textsPath(path)} changed while it was being copied. Nothing was copied: try again.`)
-      yield { id: article.id, text: entry.text, article }
-    }
+    for (const { id, text } of eachText(textsPath(path), texts, articles.keys())) yield { id, text, article: articles.get(id) }
   }
   await ArticleTexts.replace(textsPath(dest), copied())
   await writeSnapshot(dest, data)

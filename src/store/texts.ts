@@ -85,10 +85,11 @@ export function readTexts(path: string, store = path.replace(/\.texts$/, '')): T
   return { texts, lines: line, size, legacy }
 }
 
-/** Every article's line that `readTexts` found, read again one at a time (a copy, an upgrade). */
-export function* eachText(path: string, read: TextsRead): Generator<ArticleText> {
-  for (const [id, at] of read.texts) {
-    const entry = readTextAt(path, id, at)
+/** The lines `readTexts` found (or those of `ids`), read again one at a time: a backup, an upgrade. */
+export function* eachText(path: string, read: TextsRead, ids: Iterable<string> = read.texts.keys()): Generator<ArticleText> {
+  for (const id of ids) {
+    const at = read.texts.get(id)
+    const entry = at && readTextAt(path, id, at)
     if (!entry) throw new StoreError(`${path} changed while it was being read (article ${id}). Nothing was changed: try again.`)
     yield entry
   }
