@@ -1,6 +1,7 @@
 // One extraction thread (the CLI's `--workers N`, the server's pool): extracts each article the main thread
 // posts and posts back the result under the same number. Only the main thread reads input, writes output and touches the store.
 import { parentPort } from 'node:worker_threads'
+import { compromise } from '../pipeline/compromise.js'
 import { extract } from '../pipeline/extract.js'
 import type { Article } from '../pipeline/types.js'
 import { MAX_STATEMENTS } from './budget.js'
@@ -24,5 +25,7 @@ parentPort!.on(
   },
 )
 
-// Loaded (compromise takes a second or more): from now on an article's time budget is its own.
+// Loaded, compromise with it (it loads at first use, and takes a second or more; this thread is for parsing):
+// from now on an article's time budget is its own.
+compromise()
 parentPort!.postMessage({ ready: true })
