@@ -9,9 +9,12 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimBatchesCsv, writeClaimsCsv } from '../export/claims-csv.js'
 import { writeStatementBatchesCsv, writeStatementsCsv, writeStreamedStatementsCsv } from '../export/csv.js'
 import { exportData, exportJson } from '../export/json.js'
+import { textsPath } from '../store/file.js'
 import { isDatabaseUrl, openStore } from '../store/open.js'
 import { PgStore } from '../store/pg/pg-store.js'
 import { streamStatements } from '../store/statement-stream.js'
+import { Store } from '../store/store.js'
+import { textLookup } from '../store/texts.js'
 import { dbOption } from './options.js'
 
 interface ExportOptions {
@@ -44,7 +47,10 @@ export function exportCommand(program: Command): void {
         const streamed = isDatabaseUrl(options.db) ? undefined : await streamStatements(options.db)
         if (streamed) {
           const out = options.out ? await openOut(options.out) : process.stdout
-          await writeStreamedStatementsCsv(streamed.tables, streamed.statements, out, { end: out !== process.stdout })
+          await writeStreamedStatementsCsv(streamed.tables, streamed.statements, out, {
+            end: out !== process.stdout,
+            textOf: textLookup(textsPath(options.db)),
+          })
           return
         }
       }
@@ -57,7 +63,11 @@ export function exportCommand(program: Command): void {
       if (options.what === 'claims' && store instanceof PgStore) await writeClaimBatchesCsv(store.claimTable(), out, { end })
       else if (options.what === 'claims') await writeClaimsCsv(await store.claims(), out, { end })
       else if (options.format === 'csv' && store instanceof PgStore) await writeStatementBatchesCsv(store.statementTable(), out, { end })
-      else if (options.format === 'csv') await writeStatementsCsv(exportData(await store.tables()), out, { end })
+      else if (options.format === 'csv')
+        await writeStatementsCsv(exportData(await store.tables()), out, {
+          end,
+          textOf: store instanceof Store ? (id) => store.article(id)?.text : undefined,
+        })
       else await pipeline(Readable.from([exportJson(exportData(await store.tables()))]), out, { end })
       await store.close()
     })

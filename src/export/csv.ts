@@ -5,6 +5,7 @@ import { Writable } from 'node:stream'
 import { contentText } from '../store/records.js'
 import type { StatementRecord } from '../store/schema.js'
 import type { StatementBatch } from '../store/views.js'
+import { sourceSentence } from '../text/source-context.js'
 import { type Cell, writeCsv, writeCsvBatches } from './csv-table.js'
 import type { ExportData } from './json.js'
 
@@ -19,6 +20,7 @@ export const STATEMENT_COLUMNS = [
   'kind',
   'cue',
   'content',
+  'sentence',
   'statement_date',
   'date_precision',
   'date_text',
@@ -33,11 +35,16 @@ export interface CsvOptions {
   only?: (statement: StatementRecord) => boolean
   /** End `out` when the table is written; false for process.stdout, which is not ours to close. */
   end?: boolean
+  /** An article's text, for each row's source sentence; the column is empty without it. */
+  textOf?: TextOf
 }
 
+/** An article's stored text by id; undefined when it is not stored. */
+export type TextOf = (articleId: string) => string | undefined
+
 /** The rows of the statements table, cells in STATEMENT_COLUMNS' order. */
-export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true): Generator<Cell[]> {
-  const row = rowMaker(data)
+export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true, textOf?: TextOf): Generator<Cell[]> {
+  const row = rowMaker(data, textOf)
   for (const statement of data.statements) if (only(statement)) yield row(statement)
 }
 
@@ -45,8 +52,9 @@ export function* statementRows(data: ExportData, only: CsvOptions['only'] = () =
 async function* streamedRows(
   tables: Omit<ExportData, 'statements'>,
   statements: AsyncIterable<StatementRecord[]>,
+  textOf?: TextOf,
 ): AsyncGenerator<Cell[][]> {
-  const row = rowMaker(tables)
+  const row = rowMaker(tables, textOf)
   for await (const batch of statements) yield batch.map(row)
 }
 
@@ -57,21 +65,22 @@ async function* batchedRows(batches: AsyncIterable<StatementBatch>): AsyncGenera
 
 // Each row made as it is written, so a batch's rows are never all held at once.
 function* rowsOf(batch: StatementBatch): Generator<Cell[]> {
-  const row = rowMaker(batch)
+  const row = rowMaker(batch, batch.texts && ((id) => batch.texts!.get(id)))
   for (const statement of batch.statements) yield row(statement)
 }
 
 /** What a row looks up beside its statement. */
-type RowRecords = Omit<StatementBatch, 'statements'>
+type RowRecords = Omit<StatementBatch, 'statements' | 'texts'>
 
 /** Makes a statement's row, looking up its claim, speaker and article. */
-function rowMaker(data: RowRecords): (statement: StatementRecord) => Cell[] {
+function rowMaker(data: RowRecords, textOf?: TextOf): (statement: StatementRecord) => Cell[] {
   const claims = new Map(data.claims.map((claim) => [claim.id, claim]))
   const speakers = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
   const articles = new Map(data.articles.map((article) => [article.id, article]))
   return (statement) => {
     const speaker = statement.speakerId ? speakers.get(statement.speakerId) : undefined
     const article = articles.get(statement.articleId)
+    const text = textOf?.(statement.articleId)
     return [
       statement.id,
       statement.claim,
@@ -84,6 +93,7 @@ function rowMaker(data: RowRecords): (statement: StatementRecord) => Cell[] {
       statement.kind,
       statement.cue?.text ?? null,
       contentText(statement),
+      text === undefined ? null : sourceSentence(text, statement),
       statement.date,
       statement.datePrecision,
       statement.dateText,
@@ -97,7 +107,7 @@ function rowMaker(data: RowRecords): (statement: StatementRecord) => Cell[] {
 
 /** Streams the statements table into `out` (a file, stdout, an HTTP response). */
 export async function writeStatementsCsv(data: ExportData, out: Writable, options: CsvOptions = {}): Promise<void> {
-  await writeCsv(STATEMENT_COLUMNS, statementRows(data, options.only), out, { end: options.end ?? true })
+  await writeCsv(STATEMENT_COLUMNS, statementRows(data, options.only, options.textOf), out, { end: options.end ?? true })
 }
 
 /** Streams the statements table of a store read from its file a statement at a time. */
@@ -105,9 +115,9 @@ export async function writeStreamedStatementsCsv(
   tables: Omit<ExportData, 'statements'>,
   statements: AsyncIterable<StatementRecord[]>,
   out: Writable,
-  { end = true } = {},
+  { end = true, textOf }: { end?: boolean; textOf?: TextOf } = {},
 ): Promise<void> {
-  await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements), out, { end })
+  await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements, textOf), out, { end })
 }
 
 /** Streams the statements table from batches that each bring the records their rows look up. */

@@ -96,6 +96,22 @@ export function* eachText(path: string, read: TextsRead, ids: Iterable<string> =
 }
 
 /**
+ * An article's text by id, read from the texts file when asked for (the last one kept, as rows come an article
+ * at a time): what a streamed export needs beside its statements, with no text held.
+ */
+export function textLookup(path: string): (id: string) => string | undefined {
+  const { texts } = readTexts(path)
+  let last: { id: string; text: string | undefined } | undefined
+  return (id) => {
+    if (last?.id !== id) {
+      const at = texts.get(id)
+      last = { id, text: at && readTextAt(path, id, at)?.text }
+    }
+    return last.text
+  }
+}
+
+/**
  * One article's line, read again from where `readTexts` found it. Undefined when the line there is not that
  * article's (the file was written anew since: a repair, an upgrade), so the caller reads the file again.
  */

@@ -61,6 +61,8 @@ export interface StatementBatch {
   claims: Array<Pick<ClaimRecord, 'id' | 'text'>>
   speakers: Array<Pick<SpeakerRecord, 'id' | 'name' | 'type' | 'role'>>
   articles: Array<Pick<ArticleRecord, 'id' | 'title' | 'outlet' | 'url' | 'published'>>
+  /** The articles' texts, for each row's source sentence. */
+  texts?: Map<string, string>
 }
 
 /**

@@ -2,8 +2,8 @@
 // highlighted segments.
 import type { SpeakerRecord, StatementRecord, StoredArticle } from '../store/schema.js'
 import type { ClaimLedger, LedgerEntry } from '../store/views.js'
+import { sourceContext } from '../text/source-context.js'
 import { highlight, type Mark, type Segment } from './highlight.js'
-import { sourceContext } from './source-context.js'
 import { voiceLabels } from './voices.js'
 import { type When, whenSaid } from './when.js'
 

@@ -10,7 +10,7 @@ import { council, councilExtraction, span } from '../fixtures/bridge-articles.js
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
 const HEADER =
-  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,article_title,outlet,published,url'
+  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,sentence,statement_date,date_precision,date_text,article_title,outlet,published,url'
 
 // Payroll fraud story whose quoted words look like spreadsheet formulas: exactly what a CSV must not execute.
 const payrollText = `County payroll figures altered, auditor says
@@ -62,7 +62,7 @@ describe('statements CSV', () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
     const text = (await statementsCsv(exportData(store.tables()))).toString('utf8')
     expect(text).to.contain(
-      `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge\r\n`,
+      `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,,,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge\r\n`,
     )
     expect(text.split('\r\n').filter((line) => line.startsWith(`${articleId}:s`))).to.have.length(4)
   })
@@ -73,7 +73,25 @@ describe('statements CSV', () => {
     // Omar Bell's quote runs over a paragraph break and opens with a quotation mark after it.
     expect(text).to.contain(`,said,"We warned them in 2019, … Nobody listened.\n""Now they blame us for the delay.",`)
     expect(text).to.contain(
-      `${articleId}:s1,${articleId}:c1,The Elm Street bridge is unsafe,Ana Ruiz,person,Mayor,assert,direct,said,"The bridge is no longer safe for heavy traffic, … We cannot wait another winter.",2024-03-11,day,on Monday,`,
+      `${articleId}:s1,${articleId}:c1,The Elm Street bridge is unsafe,Ana Ruiz,person,Mayor,assert,direct,said,"The bridge is no longer safe for heavy traffic, … We cannot wait another winter.",,2024-03-11,day,on Monday,`,
+    )
+  })
+
+  it('gives each row the sentences its statement came from, on one line, when the texts are at hand', async () => {
+    await store.addArticle(council, councilExtraction)
+    const text = (await statementsCsv(exportData(store.tables()), { textOf: (id) => store.article(id)?.text })).toString('utf8')
+    expect(text).to.contain(',said,the closure could last two years,Transport officials said the closure could last two years.,,,,Council')
+    // Omar Bell's quote runs over a paragraph break: its sentences are one line, the break a space.
+    expect(text).to.contain(
+      ',"""We warned them in 2019,"" its director, Omar Bell, said. ""Nobody listened. ""Now they blame us for the delay.""",',
+    )
+  })
+
+  it('leaves the sentence empty for an article whose text is not at hand', async () => {
+    const { articleId } = await store.addArticle(council, councilExtraction)
+    const text = (await statementsCsv(exportData(store.tables()), { textOf: () => undefined })).toString('utf8')
+    expect(text).to.contain(
+      `${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,`,
     )
   })
 

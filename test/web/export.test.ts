@@ -12,7 +12,7 @@ const bytes = (res: request.Response, done: (error: Error | null, body: Buffer) 
   stream.on('end', () => done(null, Buffer.concat(chunks)))
 }
 const HEADER =
-  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,statement_date,date_precision,date_text,' +
+  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,sentence,statement_date,date_precision,date_text,' +
   'article_title,outlet,published,url'
 
 describe('GET /export/statements.csv', () => {

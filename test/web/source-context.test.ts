@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { sourceContext } from '../../src/web/source-context.js'
+import { sourceContext } from '../../src/text/source-context.js'
 
 // Each row: a text, the phrases a statement's spans cover, and the passage the claim page must show.
 const cases: Array<[string, string, string[], string]> = [

@@ -70,9 +70,9 @@ export async function* statementBatches(db: Db, only: StatementSelection = {}, s
 
 /** The statements with the records their rows look up, each read once for the batch. */
 async function withRecords(db: Db, statements: StatementRecord[]): Promise<StatementBatch> {
-  if (!statements.length) return { statements, claims: [], speakers: [], articles: [] }
+  if (!statements.length) return { statements, claims: [], speakers: [], articles: [], texts: new Map() }
   const ids = (pick: (s: StatementRecord) => string | null) => [...new Set(statements.flatMap((s) => pick(s) ?? []))]
-  const [claims, speakers, articles] = await Promise.all([
+  const [claims, speakers, articles, texts] = await Promise.all([
     db.query<Pick<ClaimRecord, 'id' | 'text'>>(`SELECT id, record->>'text' AS text FROM claims WHERE id = ANY($1::text[])`, [
       ids((s) => s.claim),
     ]),
@@ -83,8 +83,17 @@ async function withRecords(db: Db, statements: StatementRecord[]): Promise<State
     db.query<StatementBatch['articles'][number]>('SELECT id, title, outlet, url, published FROM articles WHERE id = ANY($1::text[])', [
       ids((s) => s.articleId),
     ]),
+    db.query<{ article_id: string; text: string }>('SELECT article_id, text FROM article_texts WHERE article_id = ANY($1::text[])', [
+      ids((s) => s.articleId),
+    ]),
   ])
-  return { statements, claims: claims.rows, speakers: speakers.rows, articles: articles.rows }
+  return {
+    statements,
+    claims: claims.rows,
+    speakers: speakers.rows,
+    articles: articles.rows,
+    texts: new Map(texts.rows.map((r) => [r.article_id, r.text])),
+  }
 }
 
 /** Where the first seq above `after` is in an ascending list. */

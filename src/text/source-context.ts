@@ -1,5 +1,6 @@
 // The source context of a statement: the whole sentences its spans sit in, so a fact-checker reads the words
 // around a quote, not a fragment. Pure: text and spans in, a half-open range of the text out.
+import type { Statement } from '../pipeline/types.js'
 
 export interface Range {
   start: number
@@ -76,4 +77,19 @@ const isSpace = (c: string) => /\s/.test(c)
 
 function clamp(offset: number, length: number): number {
   return Math.min(Math.max(Math.trunc(offset) || 0, 0), length)
+}
+
+/** The spans a statement's source sentences are found from: its content, cue and speaker mention. */
+export function statementSpans(statement: Pick<Statement, 'content' | 'cue' | 'speaker'>): Range[] {
+  return [
+    ...statement.content,
+    ...(statement.cue ? [statement.cue] : []),
+    ...(statement.speaker?.mention ? [statement.speaker.mention] : []),
+  ]
+}
+
+/** The statement's source sentences as one line of text (the CSV's `sentence`); null when no span is in the text. */
+export function sourceSentence(text: string, statement: Pick<Statement, 'content' | 'cue' | 'speaker'>): string | null {
+  const range = sourceContext(text, statementSpans(statement))
+  return range && text.slice(range.start, range.end).replace(/\s+/g, ' ').trim()
 }
