@@ -127,6 +127,11 @@ export function queryString(query: ClaimsForm, change: Partial<ClaimsForm> = {})
   return text ? `?${text}` : ''
 }
 
+/** How many of the filters folded under "More filters" the query sets; the form opens them when any is set. */
+export function rarerFiltersSet(q: ClaimsForm): number {
+  return (['type', 'outlet', 'from', 'to', 'review', 'denied', 'anonymous'] as const).filter((name) => Boolean(q[name])).length
+}
+
 /** Whether the reader narrowed the list at all (sorting and paging do not narrow it). */
 export function narrows(query: ClaimsForm): boolean {
   return queryString(query, { sort: 'latest', page: 1 }) !== ''

@@ -9,10 +9,11 @@ import type { LogEntry } from '../store/schema.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
-import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryString, SIDES, SORTS } from './claim-filters.js'
+import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryString, rarerFiltersSet, SIDES, SORTS } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
 import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
+import { claimSentences } from './sentences.js'
 import { timelineChart } from './timeline-svg.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
@@ -75,12 +76,17 @@ export function claimHandlers(store: WebStore) {
     const facets = await claimFacets(store)
     const verdicts = [...new Set([...scale, ...facets.verdicts])]
     const outlets = facets.outlets
+    const sentences = await claimSentences(
+      store,
+      shown.map((s) => s.claim),
+    )
     res.render('claims/index', {
       title: 'Claims',
       claims: shown.map((s) => ({
         id: s.claim.id,
         href: claimHref(s.claim.id),
         text: s.claim.text,
+        sentence: sentences.get(s.claim.id) ?? [],
         asserted: voiceLabels(s.asserted),
         denied: voiceLabels(s.denied),
         declined: voiceLabels(s.declined),
@@ -94,6 +100,8 @@ export function claimHandlers(store: WebStore) {
       matched,
       query,
       narrowed: narrows(query),
+      moreSet: rarerFiltersSet(query),
+      skip: shown.length > 0 ? { href: '#claims', label: 'Skip to the claims' } : undefined,
       page: query.page,
       pages,
       from: matched ? (query.page - 1) * PER_PAGE + 1 : 0,

@@ -1,11 +1,24 @@
 // Downloads: the tables as files a spreadsheet opens. Streamed, so a large store never sits in memory twice.
+
+import type { Writable } from 'node:stream'
 import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { writeClaimBatchesCsv } from '../export/claims-csv.js'
-import { writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
+import { type CsvOptions, writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import { claimsOfView, narrows, parseClaimsForm } from './claim-filters.js'
+import { articleTexts } from './sentences.js'
 import type { WebStore } from './web-store.js'
+
+/**
+ * The statements table of a store that holds its tables in memory (the JSON store), `only` some of them, with the
+ * texts of just their articles read for the sentence column.
+ */
+export async function writeStoreStatementsCsv(store: WebStore, out: Writable, only: CsvOptions['only'] = () => true): Promise<void> {
+  const data = exportData(await store.tables())
+  const texts = await articleTexts(store, [...new Set(data.statements.filter(only).map((s) => s.articleId))])
+  await writeStatementsCsv(data, out, { only, textOf: (id) => texts.get(id) })
+}
 
 export function exportHandlers(store: WebStore) {
   /**
@@ -21,7 +34,7 @@ export function exportHandlers(store: WebStore) {
       res.attachment('claimtrail-statements-filtered.csv')
       res.type('text/csv; charset=utf-8')
       if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids: [...kept] }), res)
-      await writeStatementsCsv(exportData(await store.tables()), res, { only: (s) => kept.has(s.id) })
+      await writeStoreStatementsCsv(store, res, (s) => kept.has(s.id))
       return
     }
     const claimId = req.query.claim
@@ -34,7 +47,7 @@ export function exportHandlers(store: WebStore) {
     res.attachment(claimId ? `claimtrail-statements-${fileSafe(claimId)}.csv` : 'claimtrail-statements.csv')
     res.type('text/csv; charset=utf-8')
     if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches(claimId ? { claim: claimId } : {}), res)
-    await writeStatementsCsv(exportData(await store.tables()), res, { only: claimId ? (s) => s.claim === claimId : undefined })
+    await writeStoreStatementsCsv(store, res, claimId ? (s) => s.claim === claimId : undefined)
   }
 
   /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */

@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express'
 import { contentText } from '../store/records.js'
 import { paging } from './query.js'
 import { markWords, queryWords, type WordIndex } from './search-index.js'
+import { sourceSentences } from './sentences.js'
 import { pageLinks } from './speakers.js'
 import { statementFilter, statementPage } from './statement-query.js'
 import type { WebStore } from './web-store.js'
@@ -19,8 +20,13 @@ export function searchHandlers(store: WebStore, index: () => Promise<WordIndex>)
     const paged = paging(req.query, PER_PAGE)
     const page = asked ? await statementPage(store, index, filter, paged) : { ...paged, items: [], total: 0 }
     const words = new Set(q ? queryWords(q) : [])
+    const sentences = await sourceSentences(
+      store,
+      page.items.map((item) => item.statement),
+    )
     const results = page.items.map(({ statement, speaker, article }) => ({
       content: markWords(contentText(statement), words),
+      sentence: sentences.get(statement.id) ?? [],
       speaker: markWords(speaker?.name ?? statement.speaker?.name ?? 'no source given', words),
       speakerId: speaker?.id ?? null,
       anonymous: (speaker?.type ?? statement.speaker?.type) === 'anonymous',

@@ -2,11 +2,12 @@
 // their quotes, a chart of when they spoke, their roles and names, and the quotes as CSV.
 import type { RequestHandler } from 'express'
 import { NotFoundError } from '../errors.js'
-import { writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
-import { exportData } from '../export/json.js'
+import { writeStatementBatchesCsv } from '../export/csv.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { answersTo, countStatements, type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
+import { writeStoreStatementsCsv } from './exports.js'
 import { type Paged, type Paging, pageOf, paging, text, withQuery } from './query.js'
+import { sourceSentences } from './sentences.js'
 import { statementsChart } from './speaker-chart.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
 import { SPEAKER_DONE } from './speaker-review.js'
@@ -27,13 +28,17 @@ export function speakerHandlers(store: WebStore) {
     const filter = quoteFilter(req.query)
     const all = (await store.quotesBy(speaker.id)).filter((e) => !e.statement.rejected)
     const quotes = filterQuotes(all, filter)
+    const sentences = await sourceSentences(
+      store,
+      quotes.map((e) => e.statement),
+    )
     res.render('speakers/show', {
       title: speaker.name,
       speaker,
       counts: countStatements(all.map((e) => e.statement)),
       filter,
       filtered: quotes.length !== all.length,
-      quotes: quotes.map(quoteView),
+      quotes: quotes.map((e) => ({ ...quoteView(e), sentence: sentences.get(e.statement.id) ?? [] })),
       chart: statementsChart(quotes.map((e) => ({ date: saidOn(e), stance: e.statement.stance }))),
       csv: `/speakers/${encodeURIComponent(speaker.id)}/quotes.csv${withQuery(req.query, {})}`,
       done: doneMessage(text(req.query, 'done')),
@@ -49,7 +54,7 @@ export function speakerHandlers(store: WebStore) {
     res.type('text/csv; charset=utf-8')
     if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids }), res)
     const kept = new Set(ids)
-    await writeStatementsCsv(exportData(await store.tables()), res, { only: (s) => kept.has(s.id) })
+    await writeStoreStatementsCsv(store, res, (s) => kept.has(s.id))
   }
 
   async function current(id: string): Promise<SpeakerRecord> {

@@ -78,6 +78,10 @@ export interface WebStore {
 
   // A store that keeps its records elsewhere (PgStore) answers these a batch or a page at a time; without them the
   // handlers read the whole tables above, which for the JSON store are in memory already.
+  /** The texts of these articles, by id (one query for a page's source sentences). */
+  articleTexts?(ids: readonly string[]): Promise<Map<string, string>>
+  /** The statements with these ids; ids of none are left out. */
+  statementsById?(ids: readonly string[]): Promise<StatementRecord[]>
   /** The statements in the store's order, a batch at a time, each batch with the records its CSV rows look up. */
   statementBatches?(only?: StatementSelection): AsyncIterable<StatementBatch>
   /** One page (from 1) of the articles list, newest news first, as src/web/articles.ts sorts them. */

@@ -35,7 +35,7 @@ describe('GET / — the claims list', () => {
     const res = await request(createApp({ store: fixture.store }))
       .get('/')
       .expect(200)
-    expect(res.text).to.include('with who asserted it and who denied it')
+    expect(res.text).to.include('Who asserted each claim, and who denied it')
     expect(res.text).not.to.include('npx claimtrail ingest article.txt</code>, then reload')
   })
 

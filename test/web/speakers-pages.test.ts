@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { parse } from 'csv-parse/sync'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
 import { HARBOUR_ARTICLE, harbourExtraction, storeWith } from './fixture.js'
@@ -24,11 +25,11 @@ describe('speakers pages', () => {
       expect(rows).to.have.length(5)
       expect(rows[0]).to.include('href="/speakers/zhao-lijian">Zhao Lijian</a>')
       expect(rows[0]).to.include('Chinese Foreign Ministry spokesperson')
-      expect(rows[0].match(/<td class="n">(\d+)<\/td>/g)).to.deep.equal([
-        '<td class="n">3</td>',
-        '<td class="n">3</td>',
-        '<td class="n">2</td>',
-        '<td class="n">1</td>',
+      expect(rows[0].match(/<td class="n" data-label="[a-z]+">(\d+)<\/td>/g)).to.deep.equal([
+        '<td class="n" data-label="statements">3</td>',
+        '<td class="n" data-label="claims">3</td>',
+        '<td class="n" data-label="asserted">2</td>',
+        '<td class="n" data-label="denied">1</td>',
       ])
       const councillors = rows.find((row) => row.includes('two councillors'))!
       expect(councillors).to.include('<span class="flag">anonymous source</span>')
@@ -121,9 +122,10 @@ describe('speakers pages', () => {
       expect(rows).to.have.length(4)
       expect(rows.slice(1).every((row) => row.includes('Zhao Lijian'))).to.equal(true)
       const asserts = await request(app).get('/speakers/zhao-lijian/quotes.csv?stance=assert').expect(200)
-      const assertRows = asserts.text.trim().split('\r\n').slice(1)
+      const assertRows = parse(asserts.text, { bom: true, columns: true }) as Array<Record<string, string>>
       expect(assertRows).to.have.length(2)
-      expect(assertRows.join('\n')).not.to.include('any loan had been offered')
+      expect(assertRows.map((row) => row.stance)).to.deep.equal(['assert', 'assert'])
+      expect(assertRows.map((row) => row.content).join('\n')).not.to.include('any loan had been offered')
     })
   })
 })

@@ -154,6 +154,19 @@ export class PgStore {
     return rows[0] && { ...articleOf(rows[0]), text: rows[0].text }
   }
 
+  async articleTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map()
+    const { rows } = await this.#pool.query<{ article_id: string; text: string }>(
+      'SELECT article_id, text FROM article_texts WHERE article_id = ANY($1::text[])',
+      [ids],
+    )
+    return new Map(rows.map((r) => [r.article_id, r.text]))
+  }
+
+  async statementsById(ids: readonly string[]): Promise<StatementRecord[]> {
+    return recordsById<StatementRecord>(this.#pool, 'statements', ids)
+  }
+
   async speakers(): Promise<SpeakerRecord[]> {
     const { rows } = await this.#pool.query<{ record: SpeakerRecord }>('SELECT record FROM speakers ORDER BY seq')
     return rows.map((r) => r.record)
