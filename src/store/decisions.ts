@@ -3,7 +3,7 @@
 // Ingesting more articles only adds records; it never reruns or undoes a decision.
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { KINDS, type Kind, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
-import type { ClaimRecord, SpeakerRecord, StatementRecord } from './schema.js'
+import type { ClaimRecord, Review, SpeakerRecord, StatementRecord } from './schema.js'
 
 /** The verdict scale a desk starts with; a review's verdict is any word of the desk's scale (CLAIMTRAIL_VERDICTS). */
 export const DEFAULT_VERDICTS = ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven'] as const
@@ -20,6 +20,8 @@ export type Decision =
   | { action: 'review-claim'; claim: string; verdict: string; note: string }
   | { action: 'set-kind'; statement: string; kind: Kind }
   | { action: 'reject-statement'; statement: string; reason: string }
+  /** Puts back the review a claim had before a decision replaced it (none, when it had none): an undo. */
+  | { action: 'restore-review'; claim: string; review: Review | null }
 
 /** The records a decision works on; the Store hands over its indexes. */
 export interface Desk {
@@ -118,6 +120,12 @@ export function applyDecision(d: Decision, desk: Desk): Record<string, unknown> 
       if (!d.verdict.trim()) throw new InvalidInputError('a review needs a verdict, e.g. "False" or "Unproven".')
       const was = claim.review
       claim.review = { verdict: d.verdict.trim(), note: d.note.trim(), by: desk.by, at: desk.at }
+      return { claim: claim.id, was }
+    }
+    case 'restore-review': {
+      const claim = need(desk.claim(d.claim), 'claim', d.claim)
+      const was = claim.review
+      claim.review = d.review
       return { claim: claim.id, was }
     }
     case 'set-kind': {

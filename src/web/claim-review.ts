@@ -1,5 +1,6 @@
 // What a fact-checker sends from a claim's page — a verdict, or a correction to the extraction — read from the
 // form and checked before anything reaches the store: a bad form is refused whole, and nothing changes.
+import type { Response } from 'express'
 import { InvalidInputError } from '../errors.js'
 import { KINDS, type Kind, SPEAKER_TYPES, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
 import { DEFAULT_VERDICTS, type Decision } from '../store/decisions.js'
@@ -46,12 +47,37 @@ export function reviewer(form: Form, signedIn?: string): string {
   return by
 }
 
+/**
+ * Who makes a decision sent from a page: the signed-in user, else the form's "Your name", which this browser then
+ * remembers for its session (auth/guard.ts) so the next form comes filled in.
+ */
+export function decidedBy(form: Form, res: Response): string {
+  const by = reviewer(form, (res.locals.user as { name: string } | null | undefined)?.name)
+  ;(res.locals.rememberReviewer as ((name: string) => void) | undefined)?.(by)
+  return by
+}
+
 export function reviewDecision(claim: string, form: Form, scale: readonly string[]): Decision {
   const verdict = text(form, 'verdict', 100)
   if (!scale.includes(verdict)) {
     throw new InvalidInputError(`"${verdict || '(none)'}" is not a verdict on this desk's scale. Pick one of: ${scale.join(', ')}.`)
   }
   return { action: 'review-claim', claim, verdict, note: text(form, 'note', 5000, { lines: true }) }
+}
+
+/**
+ * The claim id a reviewer pasted: the id itself, the id as it is written in an address (percent-encoded), or the
+ * claim's whole address or path, its query and fragment dropped. What is not an address is taken as typed.
+ */
+export function claimIdFrom(pasted: string): string {
+  const input = pasted.trim()
+  const path = /(?:^|\/)claims\/([^/?#\s]+)/.exec(input)?.[1] ?? (/%[0-9a-f]{2}/i.test(input) ? input : undefined)
+  if (path === undefined) return input
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return input
+  }
 }
 
 export const CORRECTIONS = ['set-stance', 'set-kind', 'set-speaker', 'move-statement', 'split-statement', 'reject-statement'] as const
@@ -81,12 +107,11 @@ export async function correctionDecision(statement: string, form: Form, store: W
       return { action, statement, speaker, type: type as SpeakerType }
     }
     case 'move-statement': {
-      const claim = text(form, 'claim', 200)
-      if (!claim)
-        throw new InvalidInputError("Give the id of the claim to move the statement to (it is in that claim's address, after /claims/).")
+      const claim = claimIdFrom(text(form, 'claim', 2000))
+      if (!claim) throw new InvalidInputError('Give the claim to move the statement to: paste its address, or pick it from the list.')
       if (!(await store.claim(claim)))
         throw new InvalidInputError(
-          `There is no claim "${claim}" to move the statement to. Copy the id from that claim's address, after /claims/.`,
+          `There is no claim "${claim}" to move the statement to. Paste that claim's address from the browser, or pick it from the list.`,
         )
       return { action, statement, claim }
     }
@@ -139,7 +164,16 @@ export function historyLine({ at, by, action, detail: d }: LogEntry): HistoryLin
     'set-kind': () => `Kind of statement ${str(d.statement)} set to ${str(d.kind)} (was ${str(was)})`,
     'set-speaker': () => `Speaker of statement ${str(d.statement)} set to ${str(d.speaker)} (was ${str(was)})`,
     'reject-statement': () => `Rejected statement ${str(d.statement)} as a false extraction`,
+    'restore-review': () => {
+      const review = d.review && typeof d.review === 'object' ? (d.review as { verdict?: unknown }).verdict : null
+      return review
+        ? `Verdict put back to ${str(review)}${was ? ` (was ${str(was)})` : ''}`
+        : `Verdict taken back${was ? ` (was ${str(was)})` : ''}`
+    },
+    'merge-speakers': () => `Merged speaker ${str(d.from)} into speaker ${str(d.into)}`,
+    'split-speaker': () => `Split the name ${str(d.alias)} off speaker ${str(d.speaker)} into speaker ${str(d.newSpeaker)}`,
   }
   const note = action === 'review-claim' ? str(d.note) : action === 'reject-statement' ? str(d.reason) : ''
-  return { at, by, what: (what[action] ?? (() => action))(), note: note || null }
+  const line = (what[action] ?? (() => action))()
+  return { at, by, what: typeof d.undoes === 'number' ? `Undo: ${line}` : line, note: note || null }
 }

@@ -1,7 +1,7 @@
 // Claims: the list of every claim with who asserted and who denied it, one claim's ledger, and the forms a
 // fact-checker sends from it. Every write goes through store.decide and answers with a redirect (303) back to
 // the claim page, so reloading never sends a form twice.
-import type { RequestHandler, Response } from 'express'
+import type { RequestHandler } from 'express'
 import { PAIR_MODEL } from '../claims/pair-weights.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { SPEAKER_TYPES } from '../pipeline/types.js'
@@ -11,10 +11,11 @@ import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryString, rarerFiltersSet, SIDES, SORTS } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
-import { claimHistory, correctionDecision, historyLine, reviewDecision, reviewer, verdictScale } from './claim-review.js'
+import { claimHistory, claimIdFrom, correctionDecision, decidedBy, historyLine, reviewDecision, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
 import { claimSentences } from './sentences.js'
 import { timelineChart } from './timeline-svg.js'
+import { type Undo, undoFor, undoneAt } from './undo.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
 
@@ -23,6 +24,7 @@ const DONE: Record<string, string> = {
   review: 'Your review is saved. It is listed under "History" below.',
   merged: 'The claims are merged: this claim now holds the statements of both. The merge can be undone from "History".',
   unmerged: 'The merge is undone: this claim is back with the statements it brought.',
+  undone: 'The decision is undone. The undo is listed under "History", and can itself be undone.',
   'set-stance': "The statement's stance is corrected.",
   'set-kind': "The statement's kind is corrected.",
   'set-speaker': "The statement's speaker is corrected.",
@@ -33,9 +35,9 @@ const DONE: Record<string, string> = {
 
 // The body is read, then its form token checked, before any handler sees it.
 const form = [formBody('64kb'), checkFormToken]
+/** The pages an undo may send the reviewer back to: a claim's or a speaker's. */
+const BACK = /^\/(claims|speakers)\/[^/?#\s]+$/
 const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
-/** A signed-in writer is who made the change, whatever the form says. */
-const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
 
 /** A claim as the similar and found lists show it. */
 const claimLine = (s: ClaimSummary) => ({
@@ -135,7 +137,7 @@ export function claimHandlers(store: WebStore) {
       href: claimHref(ledger.claim.id),
       chart: timelineChart(ledger.entries),
       history: claimHistory(ledger, log)
-        .map((entry) => ({ ...historyLine(entry), undo: undoable(entry, ledger, log) }))
+        .map((entry) => ({ ...historyLine(entry), undo: undoFor(log, log.indexOf(entry)) ? log.indexOf(entry) : null }))
         .reverse(),
       similar: (await store.similarClaims(ledger.claim.id, 5)).map(({ claim, confidence }) => ({ ...claimLine(claim), confidence })),
       find,
@@ -157,15 +159,15 @@ export function claimHandlers(store: WebStore) {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
     const decision = reviewDecision(ledger.claim.id, body, scale)
-    await store.decide(decision, reviewer(body, signedIn(res)))
+    await store.decide(decision, decidedBy(body, res))
     res.redirect(303, `${claimHref(ledger.claim.id)}?done=review#review`)
   }
 
   const merge: RequestHandler<{ id: string }> = async (req, res) => {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
-    const by = reviewer(body, signedIn(res))
-    const into = typeof body.into === 'string' ? body.into.trim() : ''
+    const by = decidedBy(body, res)
+    const into = typeof body.into === 'string' ? claimIdFrom(body.into) : ''
     const target = into ? await store.claim(into) : undefined
     if (!target) {
       throw new InvalidInputError(
@@ -193,7 +195,7 @@ export function claimHandlers(store: WebStore) {
   const unmerge: RequestHandler<{ id: string }> = async (req, res) => {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
-    const by = reviewer(body, signedIn(res))
+    const by = decidedBy(body, res)
     const from = typeof body.from === 'string' ? body.from.trim() : ''
     const log = await store.decisions()
     const merge = [...log].reverse().find((e) => e.action === 'merge-claims' && e.detail.from === from)
@@ -205,7 +207,7 @@ export function claimHandlers(store: WebStore) {
     const statements = Array.isArray(merge.detail.statements)
       ? merge.detail.statements.filter((s): s is string => typeof s === 'string')
       : []
-    await store.decide({ action: 'unmerge-claims', claim: from, statements }, by)
+    await store.decide({ action: 'unmerge-claims', claim: from, statements, undoes: log.indexOf(merge) } as Undo, by)
     res.redirect(303, `${claimHref(from)}?done=unmerged`)
   }
 
@@ -218,13 +220,32 @@ export function claimHandlers(store: WebStore) {
         `Statement "${statement}" is not one of this claim's statements. Use the forms under the statements on ${claimHref(ledger.claim.id)}.`,
       )
     }
-    const by = reviewer(body, signedIn(res))
+    const by = decidedBy(body, res)
     const decision = await correctionDecision(statement, body, store)
     const entry = await store.decide(decision, by)
     const other =
       decision.action === 'split-statement' ? entry.detail.newClaim : decision.action === 'move-statement' ? decision.claim : null
     const where = typeof other === 'string' ? `&claim=${encodeURIComponent(other)}` : ''
     res.redirect(303, `${claimHref(ledger.claim.id)}?done=${decision.action}${where}`)
+  }
+
+  /** Undoes the decision at a place in the log, from a page's history; the undo is a decision of its own. */
+  const undo: RequestHandler<{ place: string }> = async (req, res) => {
+    const body = req.body ?? {}
+    const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : '/'
+    const place = /^\d{1,9}$/.test(req.params.place) ? Number(req.params.place) : -1
+    const log = await store.decisions()
+    if (!log[place]) throw new NotFoundError(`There is no decision ${req.params.place} in the log. Use the "Undo" buttons under "History".`)
+    const undoing = undoFor(log, place)
+    if (!undoing) {
+      throw new InvalidInputError(
+        undoneAt(log, place)
+          ? 'That decision is undone already: its undo is listed under "History", and can itself be undone.'
+          : `A decision "${log[place].action}" cannot be undone from the history: mend it with the forms on the page.`,
+      )
+    }
+    await store.decide(undoing, decidedBy(body, res))
+    res.redirect(303, `${back}?done=undone#history`)
   }
 
   const jsonLd: RequestHandler<{ id: string }> = async (req, res) => {
@@ -246,6 +267,7 @@ export function claimHandlers(store: WebStore) {
     merge: [...form, merge],
     unmerge: [...form, unmerge],
     correct: [...form, correct],
+    undo: [...form, undo],
     jsonLd,
   }
 }

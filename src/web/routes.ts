@@ -43,6 +43,7 @@ export function routes(store: WebStore, jobs: IngestJobs, queue?: ArticleQueue):
   router.post('/claims/:id/merge', ...claims.merge)
   router.post('/claims/:id/unmerge', ...claims.unmerge)
   router.post('/claims/:id/statements/:statement', ...claims.correct)
+  router.post('/decisions/:place/undo', ...claims.undo)
 
   // exports: the tables as files
   router.get('/export/statements.csv', downloads.statementsCsv)

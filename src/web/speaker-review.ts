@@ -1,7 +1,7 @@
 // What a researcher sends from a speaker's page: "this is the same person as that speaker" (merge) or "this way
 // of writing the name is someone else" (split). Both go through store.decide, are logged with who and when, and
 // answer with a redirect (303) to the speaker page that now holds the statements. A bad form changes nothing.
-import type { RequestHandler, Response } from 'express'
+import type { RequestHandler } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { SpeakerRecord } from '../store/schema.js'
 import { answersTo } from '../store/speaker-rows.js'
@@ -9,18 +9,18 @@ import { normaliseName } from '../store/speakers.js'
 import type { Counted } from '../store/statement-filter.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
-import { reviewer, text } from './claim-review.js'
+import { decidedBy, text } from './claim-review.js'
 import type { WebStore } from './web-store.js'
 
 /** What the speaker page says after a form went through; keys from the redirect, never text from it. */
 export const SPEAKER_DONE: Record<string, string> = {
   merged: 'The speakers are merged: this speaker now holds the statements and names of both.',
   split: 'The name is now a speaker of its own, with the statements written with it.',
+  undone: 'The decision is undone. The undo is listed under "History", and can itself be undone.',
 }
 
 const form = [formBody('16kb'), checkFormToken]
 const speakerHref = (id: string) => `/speakers/${encodeURIComponent(id)}`
-const signedIn = (res: Response) => (res.locals.user as { name: string } | null | undefined)?.name
 
 export function speakerReviewHandlers(store: WebStore) {
   const speakerOf = async (id: string) => {
@@ -51,7 +51,7 @@ export function speakerReviewHandlers(store: WebStore) {
   const merge: RequestHandler<{ id: string }> = async (req, res) => {
     const from = await speakerOf(req.params.id)
     const body = req.body ?? {}
-    const by = reviewer(body, signedIn(res))
+    const by = decidedBy(body, res)
     const into = await otherSpeaker(text(body, 'into', 300), from)
     if (into.id === from.id)
       throw new InvalidInputError(`"${text(body, 'into', 300)}" is this speaker. Give another speaker to merge it into.`)
@@ -62,7 +62,7 @@ export function speakerReviewHandlers(store: WebStore) {
   const split: RequestHandler<{ id: string }> = async (req, res) => {
     const speaker = await speakerOf(req.params.id)
     const body = req.body ?? {}
-    const by = reviewer(body, signedIn(res))
+    const by = decidedBy(body, res)
     const alias = text(body, 'alias', 300)
     if (!speaker.aliases.includes(alias)) {
       throw new InvalidInputError(

@@ -3,14 +3,16 @@
 import type { RequestHandler } from 'express'
 import { NotFoundError } from '../errors.js'
 import { writeStatementBatchesCsv } from '../export/csv.js'
-import type { SpeakerRecord } from '../store/schema.js'
+import type { LogEntry, SpeakerRecord } from '../store/schema.js'
 import { answersTo, countStatements, type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
+import { historyLine } from './claim-review.js'
 import { writeStoreStatementsCsv } from './exports.js'
 import { type Paged, type Paging, pageOf, paging, text, withQuery } from './query.js'
 import { sourceSentences } from './sentences.js'
 import { statementsChart } from './speaker-chart.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
 import { SPEAKER_DONE } from './speaker-review.js'
+import { undoFor } from './undo.js'
 import type { WebStore } from './web-store.js'
 
 const PER_PAGE = 50
@@ -43,6 +45,7 @@ export function speakerHandlers(store: WebStore) {
       csv: `/speakers/${encodeURIComponent(speaker.id)}/quotes.csv${withQuery(req.query, {})}`,
       done: doneMessage(text(req.query, 'done')),
       href: `/speakers/${encodeURIComponent(speaker.id)}`,
+      history: speakerHistory(await store.decisions(), speaker.id),
     })
   }
 
@@ -99,4 +102,18 @@ export function pageLinks(
     next: onward ? withQuery(query, { page: page + 1 }) : null,
     last: more ? `${last}+` : last,
   }
+}
+
+/** The merges and splits that named this speaker, newest first, each with its undo's place in the log. */
+function speakerHistory(log: readonly LogEntry[], id: string) {
+  const names = (value: unknown) => value === id
+  return log
+    .map((entry, place) => ({ entry, place }))
+    .filter(
+      ({ entry: { action, detail: d } }) =>
+        (action === 'merge-speakers' || action === 'split-speaker') &&
+        (names(d.into) || names(d.from) || names(d.speaker) || names(d.newSpeaker)),
+    )
+    .map(({ entry, place }) => ({ ...historyLine(entry), undo: undoFor(log, place) ? place : null }))
+    .reverse()
 }

@@ -133,4 +133,20 @@ describe("in a browser: the reviewer's desk", function () {
       }
     }
   })
+
+  it('sends the form a field is in when Enter is pressed there, and fills in the name given before', async () => {
+    const page = await open(chromium.browser, 'desktop', pages.claim)
+    const statement = page.locator('li.statement').first()
+    const id = (await statement.getAttribute('id'))!.replace(/^statement-/, '')
+    await statement.locator('details.correct summary').click()
+    const form = statement.locator('form', { has: page.locator('input[name="speaker"]') })
+    await form.getByLabel('Speaker is').fill('Lena Marsh')
+    await form.getByLabel('Your name').fill('Jo Park')
+    await form.getByLabel('Speaker is').press('Enter')
+    await page.waitForURL(/done=set-speaker/)
+    const filed = await served.store.statement(id)
+    expect(served.store.speaker(filed!.speakerId!)?.name).to.equal('Lena Marsh')
+    expect(await page.locator('input[name="by"]').first().inputValue()).to.equal('Jo Park')
+    await page.context().close()
+  })
 })

@@ -61,9 +61,9 @@ describe('no users: the local user writes, from this site only', () => {
         expect(form, form.slice(0, 80)).to.match(/<input type="hidden" name="_csrf" value="[A-Za-z0-9_-]{43}">/)
       }
     }
-    // the ingest form, the review form, one correction form per statement (no stored claim is like this one,
-    // so no merge button: claims-merge.test.ts has them)
-    expect(forms).to.equal(1 + 1 + 3)
+    // the ingest form, the review form, six correction forms per statement (one a correction, so that Enter sends
+    // the one its field is in; no stored claim is like this one, so no merge button: claims-merge.test.ts has them)
+    expect(forms).to.equal(1 + 1 + 3 * 6)
   })
 
   for (const name of Object.keys(send)) {

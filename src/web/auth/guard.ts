@@ -7,7 +7,7 @@ import type { UserRecord } from '../../users/users-file.js'
 import { isLoopbackName } from '../hosts.js'
 import { FORM_REFUSED, type FormCheck, formToken, HEADER, tokenMatches } from './csrf.js'
 import { refuse } from './refuse.js'
-import { formNonce, newFormNonce, sessionOf } from './sessions.js'
+import { formNonce, newFormNonce, rememberReviewer, reviewerOf, sessionOf } from './sessions.js'
 import type { Desk, Staff } from './staff.js'
 
 export type Reading = 'public' | 'private'
@@ -62,6 +62,14 @@ export function guard(staff: Staff, reading: Reading): RequestHandler {
     askers.set(req, asker)
     res.locals.user = user ? { id: user.id, name: user.name } : null
     res.locals.signIn = desk.signIn
+    // With no users, the forms ask for a name: the one this browser last gave fills them in, and a decision that
+    // names someone new makes that the one remembered.
+    if (via === 'local') {
+      res.locals.reviewerName = reviewerOf(req, desk)
+      res.locals.rememberReviewer = (name: string): void => {
+        if (name !== res.locals.reviewerName && !res.headersSent) rememberReviewer(req, res, desk, name)
+      }
+    }
     // A browser without a form cookie is given one only by a page that shows a form: a page without forms sets no
     // cookie, so it is the same page for every reader and may be kept in the page cache (page-cache.ts).
     res.locals.formToken = (): string => {

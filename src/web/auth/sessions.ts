@@ -11,6 +11,8 @@ import { type Desk, userById } from './staff.js'
 export const SESSION_COOKIE = 'claimtrail_session'
 /** Anonymous browsers (the sign-in form, the local mode) get their form tokens from this one instead. */
 export const FORM_COOKIE = 'claimtrail_form'
+/** With no users, the name a reviewer last signed a decision with, kept until the browser closes. */
+export const REVIEWER_COOKIE = 'claimtrail_reviewer'
 const SESSION_HOURS = 12
 
 interface Session {
@@ -55,4 +57,15 @@ export function newFormNonce(req: Request, res: Response, desk: Desk): string {
   const nonce = randomBytes(16).toString('base64url')
   res.cookie(FORM_COOKIE, sign(desk.secret, { nonce }), { ...cookieOptions(req), sameSite: 'strict' })
   return nonce
+}
+
+/** The name this browser last signed a decision with, in the local mode; signed, so a page cannot plant one. */
+export function reviewerOf(req: Request, desk: Desk): string | undefined {
+  const name = unsign<{ name: unknown }>(desk.secret, cookies(req)[REVIEWER_COOKIE])?.name
+  return typeof name === 'string' && name.length > 0 && name.length <= 100 ? name : undefined
+}
+
+/** Remembers the reviewer's name for this browser's session (no maxAge: it goes when the browser closes). */
+export function rememberReviewer(req: Request, res: Response, desk: Desk, name: string): void {
+  res.cookie(REVIEWER_COOKIE, sign(desk.secret, { name }), cookieOptions(req))
 }

@@ -1,0 +1,77 @@
+// Undoing a decision from a page's history: the decision that puts back what the logged one replaced, itself
+// logged (with `undoes`, the undone entry's place in the log), so the history shows both and the undo can be
+// undone in turn. Worked out from the log entry alone: what a decision replaced is logged with it (decisions.ts).
+import type { Decision } from '../store/decisions.js'
+import type { LogEntry, Review } from '../store/schema.js'
+
+/** A decision that undoes another, and where in the log the undone one is. */
+export type Undo = Decision & { undoes: number }
+
+const id = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
+
+/**
+ * The decision that undoes `entry`, or null where the log does not hold what it replaced: a rejected statement,
+ * two speakers merged, a speaker set on a statement that had none. Those are mended with the forms instead.
+ */
+export function inverseOf({ action, detail: d }: LogEntry): Decision | null {
+  const statement = id(d.statement)
+  switch (action) {
+    case 'set-stance':
+      return statement && id(d.was) ? ({ action, statement, stance: d.was } as Decision) : null
+    case 'set-kind':
+      return statement && id(d.was) ? ({ action, statement, kind: d.was } as Decision) : null
+    case 'move-statement':
+    case 'split-statement': {
+      const claim = id(d.fromClaim)
+      return statement && claim ? { action: 'move-statement', statement, claim } : null
+    }
+    case 'set-speaker': {
+      const speaker = id(d.was)
+      return statement && speaker ? { action: 'set-speaker', statement, speaker } : null
+    }
+    case 'review-claim':
+    case 'restore-review': {
+      const claim = id(d.claim)
+      return claim ? { action: 'restore-review', claim, review: (d.was as Review | null | undefined) ?? null } : null
+    }
+    case 'merge-claims': {
+      const claim = id(d.from)
+      return claim ? { action: 'unmerge-claims', claim, statements: ids(d.statements) } : null
+    }
+    case 'unmerge-claims': {
+      const [into, from] = [id(d.into), id(d.claim)]
+      return into && from ? { action: 'merge-claims', into, from } : null
+    }
+    case 'split-speaker': {
+      const [into, from] = [id(d.speaker), id(d.newSpeaker)]
+      return into && from ? { action: 'merge-speakers', into, from } : null
+    }
+    default:
+      return null
+  }
+}
+
+/**
+ * Whether a later entry of the log undid the one at `place`; for a merge of claims, also a later unmerge or merge
+ * of the same claim (sent to /claims/:id/unmerge, or logged before undos named what they undo).
+ */
+export function undoneAt(log: readonly LogEntry[], place: number): boolean {
+  const undone = log[place]
+  const from = undone?.action === 'merge-claims' ? undone.detail.from : undefined
+  return log.some(
+    (entry, i) =>
+      i > place &&
+      (entry.detail.undoes === place ||
+        (from !== undefined &&
+          ((entry.action === 'unmerge-claims' && entry.detail.claim === from) ||
+            (entry.action === 'merge-claims' && entry.detail.from === from)))),
+  )
+}
+
+/** The undo for the entry at `place`, or null when there is none to make (not undoable, or undone already). */
+export function undoFor(log: readonly LogEntry[], place: number): Undo | null {
+  const entry = log[place]
+  const inverse = entry && !undoneAt(log, place) ? inverseOf(entry) : null
+  return inverse && { ...inverse, undoes: place }
+}
