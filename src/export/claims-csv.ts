@@ -72,3 +72,75 @@ export async function writeClaimBatchesCsv(
     { end: options.end ?? true },
   )
 }
+
+/** The claim-speaker table: one row per claim, speaker and side, for a pivot table of who said what. */
+export const VOICE_COLUMNS = [
+  'claim_id',
+  'claim_text',
+  'side',
+  'speaker',
+  'speaker_id',
+  'speaker_type',
+  'role',
+  'statements',
+  'first_date',
+  'latest_date',
+  'outlets',
+  'first_statement_id',
+  'verdict',
+] as const
+
+const SIDES = [
+  ['asserted', (c: ClaimSummary) => c.asserted],
+  ['denied', (c: ClaimSummary) => c.denied],
+  ['declined', (c: ClaimSummary) => c.declined],
+] as const
+
+/** The rows of the claim-speaker table: a claim's statements on one side by one speaker make one row. */
+export function* voiceRows(claims: Iterable<ClaimSummary>): Generator<Cell[]> {
+  for (const c of claims) {
+    for (const [side, list] of SIDES) {
+      const bySpeaker = new Map<string, ClaimVoice[]>()
+      // A voice with no speaker record (no source given) keeps its own name apart.
+      for (const voice of list(c)) {
+        const key = voice.speakerId ?? `name:${voice.name ?? ''}`
+        bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), voice])
+      }
+      for (const group of bySpeaker.values()) {
+        const dates = group.flatMap((v) => v.date ?? []).sort()
+        const first = group[0]
+        yield [
+          c.claim.id,
+          c.claim.text,
+          side,
+          first.name,
+          first.speakerId,
+          first.type,
+          first.role,
+          group.length,
+          dates[0] ?? null,
+          dates.at(-1) ?? null,
+          [...new Set(group.flatMap((v) => v.outlet ?? []))].join('; ') || null,
+          first.statementId,
+          c.claim.review?.verdict ?? null,
+        ]
+      }
+    }
+  }
+}
+
+/** Streams the claim-speaker table of claims read a batch at a time. */
+export async function writeVoiceBatchesCsv(
+  batches: AsyncIterable<ClaimSummary[]>,
+  out: Writable,
+  options: { end?: boolean } = {},
+): Promise<void> {
+  await writeCsvBatches(
+    VOICE_COLUMNS,
+    (async function* () {
+      for await (const batch of batches) yield voiceRows(batch)
+    })(),
+    out,
+    { end: options.end ?? true },
+  )
+}

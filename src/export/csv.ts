@@ -8,6 +8,7 @@ import type { StatementBatch } from '../store/views.js'
 import { sourceSentence } from '../text/source-context.js'
 import { type Cell, writeCsv, writeCsvBatches } from './csv-table.js'
 import type { ExportData } from './json.js'
+import { statementPath } from './links.js'
 
 export const STATEMENT_COLUMNS = [
   'statement_id',
@@ -28,6 +29,7 @@ export const STATEMENT_COLUMNS = [
   'outlet',
   'published',
   'url',
+  'link',
 ] as const
 
 export interface CsvOptions {
@@ -37,14 +39,16 @@ export interface CsvOptions {
   end?: boolean
   /** An article's text, for each row's source sentence; the column is empty without it. */
   textOf?: TextOf
+  /** The site's address (https://claims.example.org), so that each row's link opens its statement; a path without it. */
+  base?: string
 }
 
 /** An article's stored text by id; undefined when it is not stored. */
 export type TextOf = (articleId: string) => string | undefined
 
 /** The rows of the statements table, cells in STATEMENT_COLUMNS' order. */
-export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true, textOf?: TextOf): Generator<Cell[]> {
-  const row = rowMaker(data, textOf)
+export function* statementRows(data: ExportData, only: CsvOptions['only'] = () => true, textOf?: TextOf, base = ''): Generator<Cell[]> {
+  const row = rowMaker(data, textOf, base)
   for (const statement of data.statements) if (only(statement)) yield row(statement)
 }
 
@@ -53,19 +57,20 @@ async function* streamedRows(
   tables: Omit<ExportData, 'statements'>,
   statements: AsyncIterable<StatementRecord[]>,
   textOf?: TextOf,
+  base = '',
 ): AsyncGenerator<Cell[][]> {
-  const row = rowMaker(tables, textOf)
+  const row = rowMaker(tables, textOf, base)
   for await (const batch of statements) yield batch.map(row)
 }
 
 /** The same rows, for batches that bring the records they look up (a database's, statement-batches.ts). */
-async function* batchedRows(batches: AsyncIterable<StatementBatch>): AsyncGenerator<Iterable<Cell[]>> {
-  for await (const batch of batches) yield rowsOf(batch)
+async function* batchedRows(batches: AsyncIterable<StatementBatch>, base: string): AsyncGenerator<Iterable<Cell[]>> {
+  for await (const batch of batches) yield rowsOf(batch, base)
 }
 
 // Each row made as it is written, so a batch's rows are never all held at once.
-function* rowsOf(batch: StatementBatch): Generator<Cell[]> {
-  const row = rowMaker(batch, batch.texts && ((id) => batch.texts!.get(id)))
+function* rowsOf(batch: StatementBatch, base: string): Generator<Cell[]> {
+  const row = rowMaker(batch, batch.texts && ((id) => batch.texts!.get(id)), base)
   for (const statement of batch.statements) yield row(statement)
 }
 
@@ -73,7 +78,7 @@ function* rowsOf(batch: StatementBatch): Generator<Cell[]> {
 type RowRecords = Omit<StatementBatch, 'statements' | 'texts'>
 
 /** Makes a statement's row, looking up its claim, speaker and article. */
-function rowMaker(data: RowRecords, textOf?: TextOf): (statement: StatementRecord) => Cell[] {
+function rowMaker(data: RowRecords, textOf?: TextOf, base = ''): (statement: StatementRecord) => Cell[] {
   const claims = new Map(data.claims.map((claim) => [claim.id, claim]))
   const speakers = new Map(data.speakers.map((speaker) => [speaker.id, speaker]))
   const articles = new Map(data.articles.map((article) => [article.id, article]))
@@ -101,13 +106,14 @@ function rowMaker(data: RowRecords, textOf?: TextOf): (statement: StatementRecor
       article?.outlet ?? null,
       article?.published ?? null,
       article?.url ?? null,
+      base + statementPath(statement),
     ]
   }
 }
 
 /** Streams the statements table into `out` (a file, stdout, an HTTP response). */
 export async function writeStatementsCsv(data: ExportData, out: Writable, options: CsvOptions = {}): Promise<void> {
-  await writeCsv(STATEMENT_COLUMNS, statementRows(data, options.only, options.textOf), out, { end: options.end ?? true })
+  await writeCsv(STATEMENT_COLUMNS, statementRows(data, options.only, options.textOf, options.base), out, { end: options.end ?? true })
 }
 
 /** Streams the statements table of a store read from its file a statement at a time. */
@@ -115,14 +121,18 @@ export async function writeStreamedStatementsCsv(
   tables: Omit<ExportData, 'statements'>,
   statements: AsyncIterable<StatementRecord[]>,
   out: Writable,
-  { end = true, textOf }: { end?: boolean; textOf?: TextOf } = {},
+  { end = true, textOf, base }: { end?: boolean; textOf?: TextOf; base?: string } = {},
 ): Promise<void> {
-  await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements, textOf), out, { end })
+  await writeCsvBatches(STATEMENT_COLUMNS, streamedRows(tables, statements, textOf, base), out, { end })
 }
 
 /** Streams the statements table from batches that each bring the records their rows look up. */
-export async function writeStatementBatchesCsv(batches: AsyncIterable<StatementBatch>, out: Writable, { end = true } = {}): Promise<void> {
-  await writeCsvBatches(STATEMENT_COLUMNS, batchedRows(batches), out, { end })
+export async function writeStatementBatchesCsv(
+  batches: AsyncIterable<StatementBatch>,
+  out: Writable,
+  { end = true, base = '' }: { end?: boolean; base?: string } = {},
+): Promise<void> {
+  await writeCsvBatches(STATEMENT_COLUMNS, batchedRows(batches, base), out, { end })
 }
 
 /** The statements table as bytes (BOM included), for a download. */

@@ -1,6 +1,7 @@
 // One article as its page shows it: the whole stored text cut into segments, each statement's content, cue
 // and speaker mention marked and linked to that statement on its claim's page. Like highlight(), this builds
 // no HTML: the view prints every segment with `<%= %>`.
+import { statementPath } from '../export/links.js'
 import type { StatementRecord, StoredArticle } from '../store/schema.js'
 import type { MarkKind } from './highlight.js'
 
@@ -25,7 +26,7 @@ const STANCES: Record<string, string> = { assert: 'asserts', deny: 'denies' }
 /** Where a statement is shown on its claim's page (the claim page gives each statement this anchor). */
 export function statementHref(statement: Pick<StatementRecord, 'id' | 'claim'>): string {
   // A fragment may hold ':' as it is ("harbour:s2"), matching the element's id without any decoding.
-  return `/claims/${encodeURIComponent(statement.claim)}#statement-${encodeURIComponent(statement.id).replace(/%3A/gi, ':')}`
+  return statementPath(statement)
 }
 
 export function articleSegments(article: Pick<StoredArticle, 'text'>, statements: readonly StatementRecord[]): ArticleSegment[] {

@@ -112,6 +112,7 @@ export function claimHandlers(store: WebStore) {
       next: query.page < pages ? `/claims${queryString(query, { page: query.page + 1 })}` : null,
       firstPage: `/claims${queryString(query, { page: 1 })}`,
       claimsCsv: `/export/claims.csv${queryString(query, { page: 1 })}`,
+      voicesCsv: `/export/claim-speakers.csv${queryString(query, { page: 1 })}`,
       statementsCsv: `/export/statements.csv${queryString(query, { page: 1 })}`,
       options: { sorts: SORTS, sides: SIDES, types: SPEAKER_TYPES, outlets, verdicts },
     })

@@ -1,9 +1,9 @@
 // Downloads: the tables as files a spreadsheet opens. Streamed, so a large store never sits in memory twice.
 
 import type { Writable } from 'node:stream'
-import type { RequestHandler } from 'express'
+import type { RequestHandler, Response } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import { writeClaimBatchesCsv } from '../export/claims-csv.js'
+import { writeClaimBatchesCsv, writeVoiceBatchesCsv } from '../export/claims-csv.js'
 import { type CsvOptions, writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import { claimsOfView, narrows, parseClaimsForm } from './claim-filters.js'
@@ -14,11 +14,19 @@ import type { WebStore } from './web-store.js'
  * The statements table of a store that holds its tables in memory (the JSON store), `only` some of them, with the
  * texts of just their articles read for the sentence column.
  */
-export async function writeStoreStatementsCsv(store: WebStore, out: Writable, only: CsvOptions['only'] = () => true): Promise<void> {
+export async function writeStoreStatementsCsv(
+  store: WebStore,
+  out: Writable,
+  only: CsvOptions['only'] = () => true,
+  base?: string,
+): Promise<void> {
   const data = exportData(await store.tables())
   const texts = await articleTexts(store, [...new Set(data.statements.filter(only).map((s) => s.articleId))])
-  await writeStatementsCsv(data, out, { only, textOf: (id) => texts.get(id) })
+  await writeStatementsCsv(data, out, { only, textOf: (id) => texts.get(id), base })
 }
+
+/** The site's own address, as the request or --public-url gave it (hosts.ts): each CSV row links to its statement. */
+export const siteOf = (res: Response): string | undefined => res.locals.origin as string | undefined
 
 export function exportHandlers(store: WebStore) {
   /**
@@ -33,8 +41,8 @@ export function exportHandlers(store: WebStore) {
       for await (const batch of claimsOfView(store, view)) for (const c of batch) for (const id of c.claim.statementIds) kept.add(id)
       res.attachment('claimtrail-statements-filtered.csv')
       res.type('text/csv; charset=utf-8')
-      if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids: [...kept] }), res)
-      await writeStoreStatementsCsv(store, res, (s) => kept.has(s.id))
+      if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids: [...kept] }), res, { base: siteOf(res) })
+      await writeStoreStatementsCsv(store, res, (s) => kept.has(s.id), siteOf(res))
       return
     }
     const claimId = req.query.claim
@@ -46,8 +54,9 @@ export function exportHandlers(store: WebStore) {
     }
     res.attachment(claimId ? `claimtrail-statements-${fileSafe(claimId)}.csv` : 'claimtrail-statements.csv')
     res.type('text/csv; charset=utf-8')
-    if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches(claimId ? { claim: claimId } : {}), res)
-    await writeStoreStatementsCsv(store, res, claimId ? (s) => s.claim === claimId : undefined)
+    if (store.statementBatches)
+      return writeStatementBatchesCsv(store.statementBatches(claimId ? { claim: claimId } : {}), res, { base: siteOf(res) })
+    await writeStoreStatementsCsv(store, res, claimId ? (s) => s.claim === claimId : undefined, siteOf(res))
   }
 
   /** One row per claim, with the claims list's filters and sort (`?speaker=…`); every page of that view. */
@@ -58,7 +67,15 @@ export function exportHandlers(store: WebStore) {
     await writeClaimBatchesCsv(claimsOfView(store, view), res)
   }
 
-  return { statementsCsv, claimsCsv }
+  /** One row per claim, speaker and side (asserted, denied, declined) of the same view: a pivot table's input. */
+  const voicesCsv: RequestHandler = async (req, res) => {
+    const view = parseClaimsForm(req.query as Record<string, unknown>)
+    res.attachment('claimtrail-claim-speakers.csv')
+    res.type('text/csv; charset=utf-8')
+    await writeVoiceBatchesCsv(claimsOfView(store, view), res)
+  }
+
+  return { statementsCsv, claimsCsv, voicesCsv }
 }
 
 // Claim ids hold colons ("harbour:c1"), which some systems refuse in file names.

@@ -48,6 +48,7 @@ export function routes(store: WebStore, jobs: IngestJobs, queue?: ArticleQueue):
   // exports: the tables as files
   router.get('/export/statements.csv', downloads.statementsCsv)
   router.get('/export/claims.csv', downloads.claimsCsv)
+  router.get('/export/claim-speakers.csv', downloads.voicesCsv)
 
   // speakers: who is quoted, and everything one of them said
   router.get('/speakers', cached, speakers.list)

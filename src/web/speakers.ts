@@ -6,7 +6,7 @@ import { writeStatementBatchesCsv } from '../export/csv.js'
 import type { LogEntry, SpeakerRecord } from '../store/schema.js'
 import { answersTo, countStatements, type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
 import { historyLine } from './claim-review.js'
-import { writeStoreStatementsCsv } from './exports.js'
+import { siteOf, writeStoreStatementsCsv } from './exports.js'
 import { type Paged, type Paging, pageOf, paging, text, withQuery } from './query.js'
 import { sourceSentences } from './sentences.js'
 import { statementsChart } from './speaker-chart.js'
@@ -55,9 +55,9 @@ export function speakerHandlers(store: WebStore) {
     const ids = filterQuotes(await store.quotesBy(speaker.id), quoteFilter(req.query)).map((e) => e.statement.id)
     res.attachment(`claimtrail-quotes-${speaker.id.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.csv`)
     res.type('text/csv; charset=utf-8')
-    if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids }), res)
+    if (store.statementBatches) return writeStatementBatchesCsv(store.statementBatches({ ids }), res, { base: siteOf(res) })
     const kept = new Set(ids)
-    await writeStoreStatementsCsv(store, res, (s) => kept.has(s.id))
+    await writeStoreStatementsCsv(store, res, (s) => kept.has(s.id), siteOf(res))
   }
 
   async function current(id: string): Promise<SpeakerRecord> {

@@ -72,10 +72,30 @@ describe('claimtrail claims, review, export --what claims', () => {
     )
   })
 
+  it('writes one row per claim, speaker and side, as CSV without being asked for CSV', async () => {
+    const csv = await run('export', '--what', 'claim-speakers')
+    expect(csv.code).to.equal(0)
+    const lines = csv.stdout.split('\r\n').filter(Boolean)
+    expect(lines[0]).to.equal(
+      '\ufeffclaim_id,claim_text,side,speaker,speaker_id,speaker_type,role,statements,first_date,latest_date,outlets,first_statement_id,verdict',
+    )
+    expect(lines.some((line) => /,denied,Zhao Lijian,zhao-lijian,person,Chinese Foreign Ministry spokesperson,1,/.test(line))).to.equal(
+      true,
+    )
+  })
+
+  it("links each statement at the desk's public address", async () => {
+    const csv = await run('export', '--public-url', 'https://claims.example.org')
+    expect(csv.code).to.equal(0)
+    const [header, first] = csv.stdout.split('\r\n')
+    expect(header.endsWith(',url,link')).to.equal(true)
+    expect(first).to.match(/,https:\/\/claims\.example\.org\/claims\/[0-9a-f]+%3Ac\d+#statement-[0-9a-f]+:s\d+$/)
+  })
+
   it('refuses --what claims as JSON, with exit code 2', async () => {
     const out = await run('export', '--format', 'json', '--what', 'claims')
     expect(out.code).to.equal(2)
-    expect(out.stderr).to.contain('--what claims is a CSV table: add --format csv')
+    expect(out.stderr).to.contain('--what claims is a CSV table: drop --format json')
   })
 
   it('records a reviewer decision with who and when, and shows it in the log', async () => {

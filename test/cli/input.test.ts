@@ -77,7 +77,7 @@ describe('claimtrail on bad input', () => {
   })
 
   it('answers a usage mistake with exit code 2 and a pointer to --help', async () => {
-    for (const args of [['interview'], ['extract'], ['export'], ['export', '--format', 'xml']]) {
+    for (const args of [['interview'], ['extract'], ['export', '--what', 'everything'], ['export', '--format', 'xml']]) {
       const run = await claimtrail(args, { cwd: temp.dir })
       expect(run.code, args.join(' ')).to.equal(2)
       expect(run.stderr).to.match(/^claimtrail: .+\n\(claimtrail --help shows every command\)\n$/)

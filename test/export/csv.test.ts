@@ -10,7 +10,7 @@ import { council, councilExtraction, span } from '../fixtures/bridge-articles.js
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 
 const HEADER =
-  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,sentence,statement_date,date_precision,date_text,article_title,outlet,published,url'
+  'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,sentence,statement_date,date_precision,date_text,article_title,outlet,published,url,link'
 
 // Payroll fraud story whose quoted words look like spreadsheet formulas: exactly what a CSV must not execute.
 const payrollText = `County payroll figures altered, auditor says
@@ -62,7 +62,7 @@ describe('statements CSV', () => {
     const { articleId } = await store.addArticle(council, councilExtraction)
     const text = (await statementsCsv(exportData(store.tables()))).toString('utf8')
     expect(text).to.contain(
-      `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,,,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge\r\n`,
+      `\r\n${articleId}:s2,${articleId}:c2,The closure could last two years,Transport officials,anonymous,,assert,indirect,said,the closure could last two years,,,,,Council votes to close Elm Street bridge,Riverside Courier,2024-03-12,https://courier.example/bridge,/claims/${articleId}%3Ac2#statement-${articleId}:s2\r\n`,
     )
     expect(text.split('\r\n').filter((line) => line.startsWith(`${articleId}:s`))).to.have.length(4)
   })

@@ -13,7 +13,7 @@ const bytes = (res: request.Response, done: (error: Error | null, body: Buffer) 
 }
 const HEADER =
   'statement_id,claim_id,claim_text,speaker,speaker_type,role,stance,kind,cue,content,sentence,statement_date,date_precision,date_text,' +
-  'article_title,outlet,published,url'
+  'article_title,outlet,published,url,link'
 
 describe('GET /export/statements.csv', () => {
   let fixture: Awaited<ReturnType<typeof storeWith>>
