@@ -5,13 +5,38 @@ import type { ClaimLedger, ClaimVoice, LedgerEntry } from '../store/views.js'
 
 type Thing = Record<string, unknown>
 
+/**
+ * The claim as a proposition a reader can rate: reported speech's "that …" dropped, the outer quotation marks
+ * and trailing commas off, a capital first letter and a closing full stop. "that the bridge is unsafe" → "The
+ * bridge is unsafe."
+ */
+export function proposition(text: string): string {
+  let said = text.trim().replace(/\s+/g, ' ')
+  said = said.replace(/^["'“‘]+|["'”’]+$/g, '').trim()
+  said = said.replace(/^that\s+/i, '').replace(/[\s,;:…-]+$/, '')
+  if (!said) return text.trim()
+  said = said[0].toUpperCase() + said.slice(1)
+  return /[.!?]$/.test(said) ? said : `${said}.`
+}
+
+/** A speaker's name as a byline would print it: no courtesy title, no quotation marks, no trailing comma. */
+export function cleanName(name: string): string {
+  const bare = name
+    .replace(/["“”]/g, '')
+    .replace(/^(mr|mrs|ms|mx|dr|prof)\.?\s+/i, '')
+    .replace(/[\s,;:'’]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return bare || name.trim()
+}
+
 const compact = (thing: Thing): Thing => Object.fromEntries(Object.entries(thing).filter(([, v]) => v !== null && v !== undefined))
 
 function agent(voice: ClaimVoice): Thing {
   return compact({
     '@type': voice.type === 'person' ? 'Person' : 'Organization',
-    name: voice.name,
-    jobTitle: voice.type === 'person' ? voice.role : null,
+    name: voice.name && cleanName(voice.name),
+    jobTitle: voice.type === 'person' && voice.role ? voice.role.trim().replace(/[\s,;:]+$/, '') : null,
     description: voice.type === 'anonymous' ? 'anonymous source' : null,
   })
 }
@@ -38,13 +63,13 @@ export function claimReview(ledger: ClaimLedger, url: string): Thing {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url,
-    claimReviewed: ledger.claim.text,
+    claimReviewed: proposition(ledger.claim.text),
     datePublished: review.at.slice(0, 10),
     author: { '@type': 'Person', name: review.by },
     reviewRating: compact({ '@type': 'Rating', alternateName: review.verdict, ratingExplanation: review.note || null }),
     itemReviewed: compact({
       '@type': 'Claim',
-      text: ledger.claim.text,
+      text: proposition(ledger.claim.text),
       author: firstAsserted ? agent(firstAsserted) : null,
       datePublished: ledger.firstDate,
       firstAppearance: appearances[0] ?? null,

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import request from 'supertest'
 import { createApp } from '../../src/web/app.js'
+import { cleanName, proposition } from '../../src/web/json-ld.js'
 import { twoArticles } from './claims-fixture.js'
 
 describe('GET /claims/:id/claimreview.jsonld', () => {
@@ -30,7 +31,7 @@ describe('GET /claims/:id/claimreview.jsonld', () => {
     const doc = JSON.parse(res.text)
     expect(doc['@context']).to.equal('https://schema.org')
     expect(doc['@type']).to.equal('ClaimReview')
-    expect(doc.claimReviewed).to.equal('The harbour board has agreed to sell the old ferry pier')
+    expect(doc.claimReviewed).to.equal('The harbour board has agreed to sell the old ferry pier.')
     expect(doc.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/claims\/harbour%3Ac1$/)
     expect(doc.author).to.deep.equal({ '@type': 'Person', name: 'Jo Park' })
     expect(doc.datePublished).to.match(/^\d{4}-\d{2}-\d{2}$/)
@@ -63,4 +64,41 @@ describe('GET /claims/:id/claimreview.jsonld', () => {
     expect(doc.itemReviewed.author).to.deep.equal({ '@type': 'Organization', name: 'a senior official', description: 'anonymous source' })
     expect(doc.reviewRating).not.to.have.property('ratingExplanation')
   })
+})
+
+describe('ClaimReview behind a public address', () => {
+  let fixture: Awaited<ReturnType<typeof twoArticles>>
+  before(async () => {
+    fixture = await twoArticles()
+  })
+  after(() => fixture.cleanup())
+
+  it("gives the claim's address on the desk's public URL (serve --public-url), not the address it was asked on", async () => {
+    await fixture.store.decide({ action: 'review-claim', claim: 'harbour:c1', verdict: 'False', note: '' }, 'Jo Park')
+    const app = createApp({ store: fixture.store, publicUrl: 'https://claims.example.org' })
+    const doc = JSON.parse((await request(app).get('/claims/harbour%3Ac1/claimreview.jsonld').expect(200)).text)
+    expect(doc.url).to.equal('https://claims.example.org/claims/harbour%3Ac1')
+  })
+})
+
+describe('ClaimReview wording', () => {
+  const propositions: Array<[string, string]> = [
+    ['that the bridge is unsafe', 'The bridge is unsafe.'],
+    ['That Russia had asked China for military aid,', 'Russia had asked China for military aid.'],
+    ['“We will not pay,”', 'We will not pay.'],
+    ['Is the pier for sale?', 'Is the pier for sale?'],
+    ['China’s position on Ukraine is consistent and clear', 'China’s position on Ukraine is consistent and clear.'],
+    ['thatcher-era rules still apply', 'Thatcher-era rules still apply.'],
+  ]
+  for (const [text, want] of propositions)
+    it(`${JSON.stringify(text)} → ${JSON.stringify(want)}`, () => expect(proposition(text)).to.equal(want))
+
+  const names: Array<[string, string]> = [
+    ['Mr. Zhao Lijian', 'Zhao Lijian'],
+    ['Dr Ana Ruiz,', 'Ana Ruiz'],
+    ['"Jake Sullivan"', 'Jake Sullivan'],
+    ['Martin Luther King Jr.', 'Martin Luther King Jr.'],
+    ['Mrs', 'Mrs'],
+  ]
+  for (const [name, want] of names) it(`${JSON.stringify(name)} → ${JSON.stringify(want)}`, () => expect(cleanName(name)).to.equal(want))
 })
