@@ -1,12 +1,14 @@
 // `claimtrail ingest`: articles into the store, from .txt files (or - for stdin) and .jsonl files. Bad inputs
 // are skipped with their reason so one broken file does not cost a long batch; only when nothing at all can be
 // read is the run refused. With --queue they are queued for `claimtrail worker` instead of filed here.
+
 import { Presets, SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
 import { InvalidInputError } from '../errors.js'
 import { checkArticle } from '../ingest/article-input.js'
 import { articleFromLine } from '../ingest/article-line.js'
 import type { PendingArticle } from '../ingest/file-articles.js'
+import { headlineOf } from '../ingest/headline.js'
 import { emptyTally, fileTallied, type IngestTally } from '../ingest/tally.js'
 import { enqueue } from '../queue/enqueue.js'
 import { ArticleQueue } from '../queue/queue.js'
@@ -71,11 +73,15 @@ async function gather(files: string[], options: ArticleOptions, skipped: string[
   for (const file of files) {
     try {
       if (file.endsWith('.jsonl')) await gatherLines(file, pending, skipped)
-      else
+      else {
+        const text = await readArticle(file)
+        const meta = articleMeta(options)
+        // Without --title, the text's own headline line names the article.
         pending.push({
           source: inputName(file),
-          article: checkArticle({ text: await readArticle(file), ...articleMeta(options) }, inputName(file)),
+          article: checkArticle({ text, ...meta, title: meta.title ?? headlineOf(text) }, inputName(file)),
         })
+      }
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       skipped.push(error.message)

@@ -1,11 +1,13 @@
 // The ingest form's fields and file as articles to extract. Everything is checked here, before any work
 // starts, so a refused form changes nothing stored; a .jsonl file's bad lines are kept as reasons instead.
+
 import { extname } from 'node:path'
 import { InvalidInputError } from '../errors.js'
 import { articleLimit, checkArticle } from '../ingest/article-input.js'
 import { articleFromLine } from '../ingest/article-line.js'
 import { decodeArticle } from '../ingest/decode.js'
 import type { PendingArticle } from '../ingest/file-articles.js'
+import { headlineOf } from '../ingest/headline.js'
 import type { ArticleInput } from '../store/schema.js'
 import { parseDate } from '../text/day.js'
 import { articleFromHtml } from './html-article.js'
@@ -61,7 +63,15 @@ export function ingestRequest(fields: IngestFields, file: UploadedFile | undefin
     throw new InvalidInputError("There is no article: paste the article's text into the text box, or choose a .txt, .html or .jsonl file.")
   }
   if (!file)
-    return { pending: [{ source: 'pasted text', article: checkArticle({ ...meta, text: fields.text }, 'The pasted text') }], skipped: [] }
+    return {
+      pending: [
+        {
+          source: 'pasted text',
+          article: checkArticle({ ...meta, title: meta.title ?? headlineOf(fields.text), text: fields.text }, 'The pasted text'),
+        },
+      ],
+      skipped: [],
+    }
 
   const name = file.originalname || 'the file'
   const type = extname(name).toLowerCase()
@@ -72,7 +82,11 @@ export function ingestRequest(fields: IngestFields, file: UploadedFile | undefin
   }
   // A .txt file is one article, held to the article limit; a page or a .jsonl file only to the upload's.
   const text = decodeArticle(file.buffer, name, type === '.txt' ? articleLimit() : undefined)
-  if (type === '.txt') return { pending: [{ source: name, article: checkArticle({ ...meta, text }, name) }], skipped: [] }
+  if (type === '.txt')
+    return {
+      pending: [{ source: name, article: checkArticle({ ...meta, title: meta.title ?? headlineOf(text), text }, name) }],
+      skipped: [],
+    }
   if (type === '.jsonl') return jsonlRequest(text, name, meta)
   const page = articleFromHtml(text, name)
   return {

@@ -34,7 +34,7 @@ describe('claimtrail claims, review, export --what claims', () => {
     expect(zhao.stdout).to.contain('Zhao Lijian')
     expect(zhao.stdout).not.to.contain('Eric Sayers')
     const denied = await run('claims', '--denied')
-    expect(denied.stdout).to.match(/\n1 claim\n$/)
+    expect(denied.stdout).to.match(/\n1 claim, latest statement, newest first\n$/)
     const anonymous = await run('claims', '--anonymous-only')
     expect(anonymous.stdout).not.to.contain('Eric Sayers')
     expect(anonymous.stdout).to.contain('[anonymous]')
@@ -55,7 +55,7 @@ describe('claimtrail claims, review, export --what claims', () => {
     expect(across).to.match(/in 2 articles/)
     expect(across).to.contain('· Wire ·')
     expect(across).to.contain('· NextShark ·')
-    expect(across).to.match(/\n1 claim\n$/)
+    expect(across).to.match(/\n1 claim, latest statement, newest first\n$/)
   })
 
   it('writes one CSV row per claim with its counts', async () => {
@@ -90,6 +90,27 @@ describe('claimtrail claims, review, export --what claims', () => {
     const [header, first] = csv.stdout.split('\r\n')
     expect(header.endsWith(',url,link')).to.equal(true)
     expect(first).to.match(/,https:\/\/claims\.example\.org\/claims\/[0-9a-f]+%3Ac\d+#statement-[0-9a-f]+:s\d+$/)
+  })
+
+  it("filters by the web list's stance, outlet and dates, sorts as it sorts, and prints JSON", async () => {
+    const denied = JSON.parse((await run('claims', '--stance', 'deny', '--json')).stdout) as Array<{ id: string; denied: unknown[] }>
+    expect(denied.length).to.be.greaterThan(0)
+    expect(denied.every((c) => c.denied.length > 0)).to.equal(true)
+    const all = JSON.parse((await run('claims', '--json', '--sort', 'statements')).stdout) as Array<{ statements: number }>
+    const counts = all.map((c) => c.statements)
+    expect(counts).to.deep.equal([...counts].sort((a, b) => b - a))
+    const none = await run('claims', '--outlet', 'No Such Outlet')
+    expect(none.stdout).to.equal('No claim matches these filters.\n')
+    const late = await run('claims', '--from', '2030-01-01', '--json')
+    expect(JSON.parse(late.stdout)).to.deep.equal([])
+  })
+
+  it('refuses a bad filter with exit code 2 and the fix', async () => {
+    const backwards = await run('claims', '--from', '2022-03-15', '--to', '2022-03-01')
+    expect(backwards.code).to.equal(2)
+    expect(backwards.stderr).to.contain('The date range runs backwards')
+    const stance = await run('claims', '--stance', 'shrug')
+    expect(stance.code).to.equal(2)
   })
 
   it('refuses --what claims as JSON, with exit code 2', async () => {
