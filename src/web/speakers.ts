@@ -11,7 +11,7 @@ import { type Paged, type Paging, pageOf, paging, text, withQuery } from './quer
 import { sourceSentences } from './sentences.js'
 import { statementsChart } from './speaker-chart.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
-import { SPEAKER_DONE } from './speaker-review.js'
+import { SPEAKER_DONE, speakersCalled } from './speaker-review.js'
 import { undoFor } from './undo.js'
 import type { WebStore } from './web-store.js'
 
@@ -46,6 +46,7 @@ export function speakerHandlers(store: WebStore) {
       done: doneMessage(text(req.query, 'done')),
       href: `/speakers/${encodeURIComponent(speaker.id)}`,
       history: speakerHistory(await store.decisions(), speaker.id),
+      picks: await likelySame(store, speaker),
     })
   }
 
@@ -116,4 +117,11 @@ function speakerHistory(log: readonly LogEntry[], id: string) {
     )
     .map(({ entry, place }) => ({ ...historyLine(entry), undo: undoFor(log, place) ? place : null }))
     .reverse()
+}
+
+/** The speakers the merge field offers as one types: those answering to this one's surname (the last word of its name). */
+async function likelySame(store: WebStore, speaker: SpeakerRecord): Promise<SpeakerRecord[]> {
+  const surname = speaker.name.trim().split(/\s+/).at(-1) ?? ''
+  if (surname.length < 2) return []
+  return (await speakersCalled(store, surname, { whole: false, except: speaker.id, limit: 20 })).items
 }

@@ -86,6 +86,15 @@ describe("The reviewer's desk: forms", () => {
     expect(res.headers.location).to.equal(`${C1}?done=merged`)
   })
 
+  it('offers the speakers sharing a surname to merge into, as one types', async () => {
+    await fixture.store.decide({ action: 'set-speaker', statement: 'ferry:s2', speaker: 'Tom Ruiz', type: 'person' }, 'Jo')
+    const ruiz = /href="(\/speakers\/[^"]+)">Ana Ruiz</.exec((await request(app).get('/speakers').expect(200)).text)![1]
+    const html = (await request(app).get(ruiz).expect(200)).text
+    const picks = /<datalist id="speaker-picks">([\s\S]*?)<\/datalist>/.exec(html)![1]
+    expect(picks).to.match(/<option value="tom-ruiz[^"]*">Tom Ruiz<\/option>/)
+    expect(picks).not.to.include('>Ana Ruiz')
+  })
+
   describe('claimIdFrom', () => {
     const cases: Array<[string, string]> = [
       ['harbour:c1', 'harbour:c1'],
