@@ -47,14 +47,17 @@ export function reviewer(form: Form, signedIn?: string): string {
   return by
 }
 
-/**
- * Who makes a decision sent from a page: the signed-in user, else the form's "Your name", which this browser then
- * remembers for its session (auth/guard.ts) so the next form comes filled in.
- */
+/** Who makes a decision sent from a page: the signed-in user, else the form's "Your name". */
 export function decidedBy(form: Form, res: Response): string {
-  const by = reviewer(form, (res.locals.user as { name: string } | null | undefined)?.name)
+  return reviewer(form, (res.locals.user as { name: string } | null | undefined)?.name)
+}
+
+/**
+ * Once a decision went through, this browser remembers the name it was made with for its session (auth/guard.ts),
+ * so the next form comes filled in; a refused form changes nothing, the name kept included.
+ */
+export function rememberName(res: Response, by: string): void {
   ;(res.locals.rememberReviewer as ((name: string) => void) | undefined)?.(by)
-  return by
 }
 
 export function reviewDecision(claim: string, form: Form, scale: readonly string[]): Decision {
@@ -107,7 +110,9 @@ export async function correctionDecision(statement: string, form: Form, store: W
       return { action, statement, speaker, type: type as SpeakerType }
     }
     case 'move-statement': {
-      const claim = claimIdFrom(text(form, 'claim', 2000))
+      const typed = text(form, 'claim', 2000)
+      // An id as typed first: an article id may itself hold what reads as a %-escape.
+      const claim = typed && (await store.claim(typed)) ? typed : claimIdFrom(typed)
       if (!claim) throw new InvalidInputError('Give the claim to move the statement to: paste its address, or pick it from the list.')
       if (!(await store.claim(claim)))
         throw new InvalidInputError(

@@ -11,11 +11,20 @@ import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryString, rarerFiltersSet, SIDES, SORTS } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
-import { claimHistory, claimIdFrom, correctionDecision, decidedBy, historyLine, reviewDecision, verdictScale } from './claim-review.js'
+import {
+  claimHistory,
+  claimIdFrom,
+  correctionDecision,
+  decidedBy,
+  historyLine,
+  rememberName,
+  reviewDecision,
+  verdictScale,
+} from './claim-review.js'
 import { claimReview } from './json-ld.js'
 import { claimSentences } from './sentences.js'
 import { timelineChart } from './timeline-svg.js'
-import { type Undo, undoFor, undoneAt } from './undo.js'
+import { changedSince, inverseOf, type Undo, undoFor, undoneAt } from './undo.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
 
@@ -160,7 +169,9 @@ export function claimHandlers(store: WebStore) {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
     const decision = reviewDecision(ledger.claim.id, body, scale)
-    await store.decide(decision, decidedBy(body, res))
+    const by = decidedBy(body, res)
+    await store.decide(decision, by)
+    rememberName(res, by)
     res.redirect(303, `${claimHref(ledger.claim.id)}?done=review#review`)
   }
 
@@ -168,8 +179,11 @@ export function claimHandlers(store: WebStore) {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
     const by = decidedBy(body, res)
-    const into = typeof body.into === 'string' ? claimIdFrom(body.into) : ''
-    const target = into ? await store.claim(into) : undefined
+    const typed = typeof body.into === 'string' ? body.into.trim() : ''
+    // An id as typed first: an article id may itself hold what reads as a %-escape.
+    const asTyped = typed ? await store.claim(typed) : undefined
+    const into = asTyped ? typed : claimIdFrom(typed)
+    const target = asTyped ?? (into ? await store.claim(into) : undefined)
     if (!target) {
       throw new InvalidInputError(
         into
@@ -180,6 +194,7 @@ export function claimHandlers(store: WebStore) {
     if (target.claim.id === ledger.claim.id)
       throw new InvalidInputError(`"${into}" is this claim. Give the id of another claim to merge it into.`)
     await store.decide({ action: 'merge-claims', into: target.claim.id, from: ledger.claim.id }, by)
+    rememberName(res, by)
     res.redirect(303, `${claimHref(target.claim.id)}?done=merged`)
   }
 
@@ -209,6 +224,7 @@ export function claimHandlers(store: WebStore) {
       ? merge.detail.statements.filter((s): s is string => typeof s === 'string')
       : []
     await store.decide({ action: 'unmerge-claims', claim: from, statements, undoes: log.indexOf(merge) } as Undo, by)
+    rememberName(res, by)
     res.redirect(303, `${claimHref(from)}?done=unmerged`)
   }
 
@@ -224,6 +240,7 @@ export function claimHandlers(store: WebStore) {
     const by = decidedBy(body, res)
     const decision = await correctionDecision(statement, body, store)
     const entry = await store.decide(decision, by)
+    rememberName(res, by)
     const other =
       decision.action === 'split-statement' ? entry.detail.newClaim : decision.action === 'move-statement' ? decision.claim : null
     const where = typeof other === 'string' ? `&claim=${encodeURIComponent(other)}` : ''
@@ -239,13 +256,18 @@ export function claimHandlers(store: WebStore) {
     if (!log[place]) throw new NotFoundError(`There is no decision ${req.params.place} in the log. Use the "Undo" buttons under "History".`)
     const undoing = undoFor(log, place)
     if (!undoing) {
+      const later = changedSince(log, place)
       throw new InvalidInputError(
         undoneAt(log, place)
           ? 'That decision is undone already: its undo is listed under "History", and can itself be undone.'
-          : `A decision "${log[place].action}" cannot be undone from the history: mend it with the forms on the page.`,
+          : later !== null && inverseOf(log[place])
+            ? `Decision ${later} (${historyLine(log[later]).what}) changed the same record since; undo it first, or mend the record with the forms. Nothing was changed.`
+            : `A decision "${log[place].action}" cannot be undone from the history: mend it with the forms on the page.`,
       )
     }
-    await store.decide(undoing, decidedBy(body, res))
+    const by = decidedBy(body, res)
+    await store.decide(undoing, by)
+    rememberName(res, by)
     res.redirect(303, `${back}?done=undone#history`)
   }
 

@@ -7,7 +7,6 @@ import { writeClaimBatchesCsv, writeVoiceBatchesCsv } from '../export/claims-csv
 import { type CsvOptions, writeStatementBatchesCsv, writeStatementsCsv } from '../export/csv.js'
 import { exportData } from '../export/json.js'
 import { claimsOfView, narrows, parseClaimsForm } from './claim-filters.js'
-import { articleTexts } from './sentences.js'
 import type { WebStore } from './web-store.js'
 
 /**
@@ -21,8 +20,17 @@ export async function writeStoreStatementsCsv(
   base?: string,
 ): Promise<void> {
   const data = exportData(await store.tables())
-  const texts = await articleTexts(store, [...new Set(data.statements.filter(only).map((s) => s.articleId))])
-  await writeStatementsCsv(data, out, { only, textOf: (id) => texts.get(id), base })
+  // The JSON store answers article() at once, reading the one text from its file: the rows come an article at a
+  // time, so the last text is kept and no other.
+  let last: { id: string; text: string | undefined } | undefined
+  const textOf = (id: string) => {
+    if (last?.id !== id) {
+      const article = store.article(id)
+      last = { id, text: article instanceof Promise ? undefined : article?.text }
+    }
+    return last.text
+  }
+  await writeStatementsCsv(data, out, { only, textOf, base })
 }
 
 /** The site's own address, as the request or --public-url gave it (hosts.ts): each CSV row links to its statement. */

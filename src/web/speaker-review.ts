@@ -9,7 +9,7 @@ import { normaliseName } from '../store/speakers.js'
 import type { Counted } from '../store/statement-filter.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
-import { decidedBy, text } from './claim-review.js'
+import { decidedBy, rememberName, text } from './claim-review.js'
 import type { WebStore } from './web-store.js'
 
 /** What the speaker page says after a form went through; keys from the redirect, never text from it. */
@@ -56,6 +56,7 @@ export function speakerReviewHandlers(store: WebStore) {
     if (into.id === from.id)
       throw new InvalidInputError(`"${text(body, 'into', 300)}" is this speaker. Give another speaker to merge it into.`)
     await store.decide({ action: 'merge-speakers', into: into.id, from: from.id }, by)
+    rememberName(res, by)
     res.redirect(303, `${speakerHref(into.id)}?done=merged`)
   }
 
@@ -72,6 +73,7 @@ export function speakerReviewHandlers(store: WebStore) {
       )
     }
     const entry = await store.decide({ action: 'split-speaker', speaker: speaker.id, alias }, by)
+    rememberName(res, by)
     const created = typeof entry.detail.newSpeaker === 'string' ? entry.detail.newSpeaker : speaker.id
     res.redirect(303, `${speakerHref(created)}?done=split`)
   }

@@ -69,9 +69,61 @@ export function undoneAt(log: readonly LogEntry[], place: number): boolean {
   )
 }
 
-/** The undo for the entry at `place`, or null when there is none to make (not undoable, or undone already). */
+/**
+ * What a decision changed, as keys another decision may change too: a statement's stance, kind, speaker or claim,
+ * a claim's review or merge, a speaker record. A rejection changes all of its statement; a merge of claims the
+ * merged claim's review and the claim of each statement it moved.
+ */
+function keysOf({ action, detail: d }: LogEntry): string[] {
+  const s = id(d.statement)
+  switch (action) {
+    case 'set-stance':
+      return [`stance:${s}`]
+    case 'set-kind':
+      return [`kind:${s}`]
+    case 'set-speaker':
+      return [`speaker:${s}`]
+    case 'move-statement':
+    case 'split-statement':
+      return [`claim:${s}`]
+    case 'reject-statement':
+      return [`stance:${s}`, `kind:${s}`, `speaker:${s}`, `claim:${s}`]
+    case 'review-claim':
+    case 'restore-review':
+      return [`review:${id(d.claim)}`]
+    case 'merge-claims':
+      return [`merged:${id(d.from)}`, `review:${id(d.from)}`, ...ids(d.statements).map((x) => `claim:${x}`)]
+    case 'unmerge-claims':
+      return [`merged:${id(d.claim)}`, ...ids(d.statements).map((x) => `claim:${x}`)]
+    case 'split-speaker':
+      return [`speaker-record:${id(d.speaker)}`, `speaker-record:${id(d.newSpeaker)}`]
+    case 'merge-speakers':
+      return [`speaker-record:${id(d.into)}`, `speaker-record:${id(d.from)}`]
+    default:
+      return []
+  }
+}
+
+/**
+ * The place of a later decision, still standing, that changed what the entry at `place` changed: undoing the entry
+ * then would undo that one too, or act on a record that is no longer as the entry left it (a statement rejected
+ * since, a claim merged away). A later decision and its own undo cancel out.
+ */
+export function changedSince(log: readonly LogEntry[], place: number): number | null {
+  const mine = new Set(keysOf(log[place]))
+  const standing: number[] = []
+  for (let i = place + 1; i < log.length; i++) {
+    const undoes = log[i].detail.undoes
+    const cancelled = typeof undoes === 'number' ? standing.indexOf(undoes) : -1
+    if (cancelled >= 0) standing.splice(cancelled, 1)
+    else standing.push(i)
+  }
+  return standing.find((i) => keysOf(log[i]).some((key) => mine.has(key))) ?? null
+}
+
+/** The undo for the entry at `place`, or null when there is none to make (not undoable, undone, or changed since). */
 export function undoFor(log: readonly LogEntry[], place: number): Undo | null {
   const entry = log[place]
-  const inverse = entry && !undoneAt(log, place) ? inverseOf(entry) : null
+  const inverse = entry && !undoneAt(log, place) && changedSince(log, place) === null ? inverseOf(entry) : null
   return inverse && { ...inverse, undoes: place }
 }

@@ -65,6 +65,12 @@ describe("The reviewer's desk: forms", () => {
     expect(names((await request(app).get(C1).expect(200)).text).every((n) => n === '')).to.equal(true)
   })
 
+  it('keeps no name from a form that was refused', async () => {
+    const { post } = await browser()
+    const res = await post(`${C1}/merge`).send({ into: 'no-such-claim', by: 'Mallory' }).expect(400)
+    expect(String(res.headers['set-cookie'] ?? '')).not.to.include('claimtrail_reviewer=')
+  })
+
   it('fills in no name from a cookie the server did not sign', async () => {
     const html = (await request(app).get(C1).set('Cookie', 'claimtrail_reviewer=eyJuYW1lIjoiRXZlIn0.forged').expect(200)).text
     expect(names(html).every((n) => n === '')).to.equal(true)

@@ -96,6 +96,32 @@ describe("The reviewer's desk: undo from the history", () => {
     expect(await snapshot(fixture.store)).to.equal(kept)
   })
 
+  it('refuses to undo a decision whose record a later one changed, naming it, and changes nothing', async () => {
+    await send(`${C1}/review`, { verdict: 'False', note: '' }).expect(303)
+    await send(`${C1}/review`, { verdict: 'True', note: '' }).expect(303)
+    expect(undoButtons(await page())).to.deep.equal([1])
+    const kept = await snapshot(fixture.store)
+    const res = await undo(0).expect(400)
+    expect(res.text).to.include('Decision 1 (Verdict: True (was False)) changed the same record since; undo it first')
+    expect(await snapshot(fixture.store)).to.equal(kept)
+  })
+
+  it("leaves a merged claim's review alone: the merge changed it since", async () => {
+    await send('/claims/harbour%3Ac2/review', { verdict: 'False', note: '' }).expect(303)
+    await send(`${C1}/review`, { verdict: 'True', note: '' }).expect(303)
+    await send('/claims/harbour%3Ac2/merge', { into: 'harbour:c1' }).expect(303)
+    await undo(0).expect(400)
+    expect((await fixture.store.claim('harbour:c1'))!.claim.review).to.include({ verdict: 'True' })
+  })
+
+  it('puts no rejected statement back into a claim by undoing its move', async () => {
+    await send(at('harbour:s3'), { action: 'split-statement' }).expect(303)
+    const split = (await statement('harbour:s3')).claim
+    await send(`/claims/${encodeURIComponent(split)}/statements/harbour%3As3`, { action: 'reject-statement', reason: 'no' }).expect(303)
+    await undo(0, `/claims/${encodeURIComponent(split)}`).expect(400)
+    expect((await fixture.store.claim('harbour:c1'))!.claim.statementIds).not.to.include('harbour:s3')
+  })
+
   it('answers a place that is no decision with 404, and never sends the reviewer off the site', async () => {
     await undo(7).expect(404)
     await send('/decisions/abc/undo', {}).expect(404)
