@@ -37,7 +37,7 @@ describe('a bare-quote denial, from ingest to the claim page', () => {
     expect(denied.stdout).to.match(/"The health ministry hid the true number of hospital deaths for months"/)
     expect(denied.stdout).to.match(/asserted former officials \[anonymous\]/)
     expect(denied.stdout).to.match(/denied {3}ministry/)
-    expect(denied.stdout).to.match(/\n1 claim\n$/)
+    expect(denied.stdout).to.match(/\n1 claim, latest statement, newest first\n$/)
     const all = await claimtrail(['claims', '--db', 'store.json'], { cwd: temp.dir })
     expect(all.stdout).to.match(/declined governor's office/)
   })

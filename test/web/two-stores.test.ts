@@ -24,6 +24,7 @@ const bytes = (res: request.Response, done: (error: Error | null, body: Buffer) 
   stream.on('end', () => done(null, Buffer.concat(chunks)))
 }
 
+const SITE = 'https://desk.example'
 describe('Downloads and articles pages: the PostgreSQL store pages what the JSON store reads whole', function () {
   this.timeout(120_000)
   const json = BACKENDS[0]()
@@ -59,7 +60,14 @@ describe('Downloads and articles pages: the PostgreSQL store pages what the JSON
   })
 
   const download = async (store: ClaimStore, path: string) =>
-    (await request(createApp({ store })).get(path).buffer(true).parse(bytes).expect(200)).body as Buffer
+    // One public address for both, so that each row's link is the same on both sides.
+    (
+      await request(createApp({ store, publicUrl: SITE }))
+        .get(path)
+        .buffer(true)
+        .parse(bytes)
+        .expect(200)
+    ).body as Buffer
   const both = async (path: string) => {
     const [fromFile, fromDatabase] = await Promise.all(stores.map((store) => download(store, path)))
     expect(fromDatabase.toString('utf8')).to.equal(fromFile.toString('utf8'))
@@ -118,7 +126,7 @@ describe('Downloads and articles pages: the PostgreSQL store pages what the JSON
         done()
       },
     })
-    await writeStatementBatchesCsv(statementBatches((stores[1] as PgStore).pool, {}, 2), out)
+    await writeStatementBatchesCsv(statementBatches((stores[1] as PgStore).pool, {}, 2), out, { base: SITE })
     expect(Buffer.concat(chunks).toString('utf8')).to.equal(whole.toString('utf8'))
     // Chosen statements, given out of order and read two at a time, come in the store's order.
     const chosen = (await stores[0].statements()).filter((_, i) => i % 3 === 0).map((s) => s.id)
