@@ -58,19 +58,20 @@ export async function writeClaimsCsv(claims: Iterable<ClaimSummary>, out: Writab
 }
 
 /** The same, for claims read a batch at a time (a database's claims list, page by page). */
-export async function writeClaimBatchesCsv(
-  batches: AsyncIterable<ClaimSummary[]>,
-  out: Writable,
-  options: { end?: boolean } = {},
-): Promise<void> {
-  await writeCsvBatches(
-    CLAIM_COLUMNS,
-    (async function* () {
-      for await (const batch of batches) yield claimRows(batch)
-    })(),
-    out,
-    { end: options.end ?? true },
-  )
+export const writeClaimBatchesCsv = batchesWriter(CLAIM_COLUMNS, claimRows)
+
+/** A table's writer over claims read a batch at a time, each batch's rows made as they are written. */
+function batchesWriter(columns: readonly string[], rows: (claims: Iterable<ClaimSummary>) => Iterable<Cell[]>) {
+  return async (batches: AsyncIterable<ClaimSummary[]>, out: Writable, options: { end?: boolean } = {}): Promise<void> => {
+    await writeCsvBatches(
+      columns,
+      (async function* () {
+        for await (const batch of batches) yield rows(batch)
+      })(),
+      out,
+      { end: options.end ?? true },
+    )
+  }
 }
 
 /** The claim-speaker table: one row per claim, speaker and side, for a pivot table of who said what. */
@@ -130,17 +131,4 @@ export function* voiceRows(claims: Iterable<ClaimSummary>): Generator<Cell[]> {
 }
 
 /** Streams the claim-speaker table of claims read a batch at a time. */
-export async function writeVoiceBatchesCsv(
-  batches: AsyncIterable<ClaimSummary[]>,
-  out: Writable,
-  options: { end?: boolean } = {},
-): Promise<void> {
-  await writeCsvBatches(
-    VOICE_COLUMNS,
-    (async function* () {
-      for await (const batch of batches) yield voiceRows(batch)
-    })(),
-    out,
-    { end: options.end ?? true },
-  )
-}
+export const writeVoiceBatchesCsv = batchesWriter(VOICE_COLUMNS, voiceRows)
