@@ -1,14 +1,15 @@
 // The web app as a value: createApp builds it around a store and returns it. It never listens or opens
 // anything on import; only `claimtrail serve` calls listen.
+
 import { fileURLToPath } from 'node:url'
 import ejs from 'ejs'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { ArticleQueue } from '../queue/queue.js'
-import { neutral } from '../text/neutral.js'
 import { type AccessOptions, access } from './auth/index.js'
 import { errorHandler } from './errors.js'
+import { escapeNeutral } from './escape.js'
 import { checkHost, publicUrlOf } from './hosts.js'
 import { IngestJobs } from './ingest-jobs.js'
 import { JobsFile } from './jobs-file.js'
@@ -77,8 +78,6 @@ export function createApp({
   app.use(errorHandler(logError, showStacks))
   return app
 }
-
-const escapeNeutral = (value: unknown): string => ejs.escapeXML(value == null ? '' : neutral(String(value)))
 
 // Pages show text written by strangers. Escaping is the defence; these headers are the second line: no
 // script runs at all (no page needs one: charts are drawn on the server, the job page refreshes by a meta tag),

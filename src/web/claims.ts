@@ -97,7 +97,7 @@ export function claimHandlers(store: WebStore) {
         id: s.claim.id,
         href: claimHref(s.claim.id),
         text: s.claim.text,
-        sentence: sentences.get(s.claim.id) ?? [],
+        sentence: sentences.get(s.claim.id) ?? null,
         asserted: voiceLabels(s.asserted),
         denied: voiceLabels(s.denied),
         declined: voiceLabels(s.declined),

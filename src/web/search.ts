@@ -26,7 +26,7 @@ export function searchHandlers(store: WebStore, index: () => Promise<WordIndex>)
     )
     const results = page.items.map(({ statement, speaker, article }) => ({
       content: markWords(contentText(statement), words),
-      sentence: sentences.get(statement.id) ?? [],
+      sentence: sentences.get(statement.id) ?? null,
       speaker: markWords(speaker?.name ?? statement.speaker?.name ?? 'no source given', words),
       speakerId: speaker?.id ?? null,
       anonymous: (speaker?.type ?? statement.speaker?.type) === 'anonymous',

@@ -4,28 +4,64 @@
 import { contentText } from '../store/records.js'
 import type { ClaimRecord, StatementRecord } from '../store/schema.js'
 import { passage } from './claim-page.js'
+import { escapeNeutral } from './escape.js'
 import type { Segment } from './highlight.js'
 import type { WebStore } from './web-store.js'
 
 type Reads = Pick<WebStore, 'article' | 'statement' | 'articleTexts' | 'statementsById'>
 
-/** Each statement's source sentences with its content, cue and speaker marked; a statement with no stored text is left out. */
-export async function sourceSentences(store: Reads, statements: readonly StatementRecord[]): Promise<Map<string, Segment[]>> {
-  const texts = await articleTexts(store, [...new Set(statements.map((s) => s.articleId))])
-  const out = new Map<string, Segment[]>()
+/**
+ * A statement's sentences never change: its article's text is stored once, and no decision moves its spans. The
+ * last few thousand are kept, so a list rendered again (another reader, the next write) reads no text for them.
+ */
+const KEPT = 5_000
+const keptBy = new WeakMap<object, Map<string, string>>()
+
+/**
+ * Each statement's source sentences as HTML, its content, cue and speaker marked and every piece of the text
+ * escaped as the pages escape it (a list's rows printed them piece by piece, which halved the claims list's
+ * rate); a statement with no stored text is left out.
+ */
+export async function sourceSentences(store: Reads, statements: readonly StatementRecord[]): Promise<Map<string, string>> {
+  let kept = keptBy.get(store)
+  if (!kept) keptBy.set(store, (kept = new Map()))
+  const out = new Map<string, string>()
+  const missing: StatementRecord[] = []
   for (const statement of statements) {
+    const key = keyOf(statement)
+    const known = kept.get(key)
+    if (known) out.set(statement.id, known)
+    else missing.push(statement)
+  }
+  if (!missing.length) return out
+  const texts = await articleTexts(store, [...new Set(missing.map((s) => s.articleId))])
+  for (const statement of missing) {
     const text = texts.get(statement.articleId)
-    const segments = text === undefined ? [] : passage({ text }, statement)
-    if (segments.length) out.set(statement.id, segments)
+    if (text === undefined) continue
+    const segments = passage({ text }, statement)
+    if (!segments.length) continue
+    const html = marked(segments)
+    out.set(statement.id, html)
+    if (kept.size >= KEPT) kept.delete(kept.keys().next().value!)
+    kept.set(keyOf(statement), html)
   }
   return out
 }
+
+/** Segments as HTML: text escaped as every page escapes it; a mark's class is one of highlight()'s own names. */
+function marked(segments: Segment[]): string {
+  return segments.map((s) => (s.mark ? `<mark class="${s.mark}">${escapeNeutral(s.text)}</mark>` : escapeNeutral(s.text))).join('')
+}
+
+// Kept per store; within one, a statement's id and spans name its sentences.
+const keyOf = (s: StatementRecord) =>
+  `${s.id}\u0000${s.content.map((c) => `${c.start}-${c.end}`).join(',')}:${s.cue?.start ?? ''}:${s.speaker?.mention?.start ?? ''}`
 
 /**
  * For each claim, the source sentences of the statement its text was taken from: of its first few statements,
  * the first standing one whose content is the claim's text, else the first standing one.
  */
-export async function claimSentences(store: Reads, claims: readonly ClaimRecord[]): Promise<Map<string, Segment[]>> {
+export async function claimSentences(store: Reads, claims: readonly ClaimRecord[]): Promise<Map<string, string>> {
   const firstFew = claims.map((c) => c.statementIds.slice(0, 3))
   const byId = new Map((await statementsWithIds(store, firstFew.flat())).map((s) => [s.id, s]))
   const chosen = new Map<string, StatementRecord>()

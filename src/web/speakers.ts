@@ -40,7 +40,7 @@ export function speakerHandlers(store: WebStore) {
       counts: countStatements(all.map((e) => e.statement)),
       filter,
       filtered: quotes.length !== all.length,
-      quotes: quotes.map((e) => ({ ...quoteView(e), sentence: sentences.get(e.statement.id) ?? [] })),
+      quotes: quotes.map((e) => ({ ...quoteView(e), sentence: sentences.get(e.statement.id) ?? null })),
       chart: statementsChart(quotes.map((e) => ({ date: saidOn(e), stance: e.statement.stance }))),
       csv: `/speakers/${encodeURIComponent(speaker.id)}/quotes.csv${withQuery(req.query, {})}`,
       done: doneMessage(text(req.query, 'done')),

@@ -65,6 +65,14 @@ describe('hostile article text on the pages', () => {
     expect(claim.text).to.include('<mark class="speaker">&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</mark>')
   })
 
+  it("prints the list's source sentence, made as HTML before the view, as text too", () => {
+    const sentence = /<p class="sentence">([\s\S]*?)<\/p>/.exec(list.text)?.[1]
+    expect(sentence, 'the list shows the sentence').to.be.a('string')
+    expect(sentence).to.include('<mark class="content">&lt;script&gt;alert(1)&lt;/script&gt; is harmless,</mark>')
+    expect(sentence).to.include('<mark class="speaker">&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</mark>')
+    expect(sentence).not.to.match(/<(?!\/?mark|span|\/span)/)
+  })
+
   it('never links a javascript: url', () => {
     expect(claim.text).not.to.include('javascript:')
     expect(claim.text).to.include('<cite>&lt;script&gt;alert(1)&lt;/script&gt; memo</cite>')
