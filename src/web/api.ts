@@ -1,5 +1,7 @@
-// The JSON API: the same claims, statements and speakers the pages show, for scripts and notebooks, and a way
-// in for articles. Every answer is JSON, errors too: {"error": "what is wrong and what to do"}.
+// The JSON API: the same claims, statements, speakers and articles the pages show, for scripts and notebooks, a
+// way in for articles, and the desk's decisions (api-desk.ts). Every route is described at /api/openapi.json
+// (openapi.ts) and registered from that description (api-routes.ts). Every answer is JSON; errors are problem
+// details (problem.ts) whose "detail" says what is wrong and what to do.
 import bytes from 'bytes'
 import { type ErrorRequestHandler, Router } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
@@ -7,14 +9,20 @@ import { articleLimit } from '../ingest/article-input.js'
 import { sharedExtractor } from '../ingest/extractor.js'
 import { enqueue } from '../queue/enqueue.js'
 import type { ArticleQueue } from '../queue/queue.js'
-import { filterClaims } from '../store/claim-filter.js'
+import { CLAIM_ORDERS, filterClaims } from '../store/claim-filter.js'
 import { countStatements } from '../store/speaker-rows.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { articleInputs } from './api-articles.js'
+import { deskRoutes } from './api-desk.js'
+import { documented } from './api-routes.js'
+import { articlePage } from './articles.js'
 import { jsonBody } from './bodies.js'
-import { claimsQuery } from './claim-query.js'
+import { claimsQuery, claimsSort } from './claim-query.js'
 import { ownPage, UnsupportedMediaError } from './errors.js'
+import { OPENAPI, PATHS } from './openapi.js'
+import { sendProblem } from './problem.js'
 import { pageOf, paging, text } from './query.js'
+import { queueHandlers } from './queue-page.js'
 import { wordIndexOf } from './search-index.js'
 import { speakerPage } from './speakers.js'
 import { statementFilter, statementPage } from './statement-query.js'
@@ -32,16 +40,22 @@ export function bodyLimit(limit = articleLimit()): number {
 
 export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: ArticleQueue): Router {
   const router = Router()
+  const api = documented(router)
   const limit = articleLimit()
   const largest = bodyLimit(limit)
 
-  router.get('/claims', async (req, res) => {
+  api.get('/openapi.json', (_req, res) => {
+    res.json(OPENAPI)
+  })
+
+  api.get('/claims', async (req, res) => {
     const filter = claimsQuery(req.query)
+    const order = claimsSort(req.query)
     const paged = paging(req.query, PER_PAGE)
     const sql = pagedClaims(store)
     if (sql) {
       const [items, total] = await Promise.all([
-        sql.claimsPage(filter, 'stored', { offset: (paged.page - 1) * paged.per, limit: paged.per }),
+        sql.claimsPage(filter, order, { offset: (paged.page - 1) * paged.per, limit: paged.per }),
         sql.claimsCount(filter),
       ])
       res.json({ items: items.map(claimJson), page: paged.page, per: paged.per, total })
@@ -49,28 +63,29 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
     }
     const speakers = new Map((await store.speakers()).map((s) => [s.id, s]))
     const claims = filterClaims(await store.claims(), filter, (id) => speakers.get(id))
+    if (order !== 'stored') claims.sort(CLAIM_ORDERS[order])
     const page = pageOf(claims, paged)
     res.json({ ...page, items: page.items.map(claimJson) })
   })
 
-  router.get('/claims/:id', async (req, res) => {
+  api.get('/claims/:id', async (req, res) => {
     const ledger = await store.claim(req.params.id)
     if (!ledger) throw new NotFoundError(`There is no claim "${req.params.id}". GET /api/claims lists every claim with its id.`)
     res.json(ledgerJson(ledger))
   })
 
-  router.get('/statements', async (req, res) => {
+  api.get('/statements', async (req, res) => {
     const page = await statementPage(store, index, statementFilter(req.query), paging(req.query, PER_PAGE))
     res.json({ ...page, items: page.items.map((f) => f.statement) })
   })
 
-  router.get('/speakers', async (req, res) => {
+  api.get('/speakers', async (req, res) => {
     const q = text(req.query, 'q')
     const page = await speakerPage(store, q, paging(req.query, PER_PAGE))
     res.json({ ...page, items: page.items.map(({ speaker, counts }) => ({ ...speaker, counts })) })
   })
 
-  router.get('/speakers/:id', async (req, res) => {
+  api.get('/speakers/:id', async (req, res) => {
     const speaker = await store.speaker(req.params.id)
     if (!speaker) throw new NotFoundError(`There is no speaker "${req.params.id}". GET /api/speakers lists every speaker with its id.`)
     const quotes = (await store.quotesBy(speaker.id)).filter((e) => !e.statement.rejected)
@@ -81,7 +96,7 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
     })
   })
 
-  router.post('/articles', jsonBody(largest), async (req, res) => {
+  api.post('/articles', jsonBody(largest), async (req, res) => {
     if (!req.is('application/json')) {
       throw new UnsupportedMediaError('Send the article as JSON with the header Content-Type: application/json.')
     }
@@ -114,9 +129,30 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
     res.status(results.some((r) => r.added) ? 201 : 200).json(batch ? { articles: answers } : answers[0])
   })
 
+  api.get('/articles', async (req, res) => {
+    const { page, per } = paging(req.query, PER_PAGE)
+    const { rows, total } = store.articlePage ? await store.articlePage(page, per) : await articlePage(store, page, per)
+    res.json({ items: rows.map(({ article, statements }) => ({ ...article, statementCount: statements })), page, per, total })
+  })
+
+  api.get('/articles/:id', async (req, res) => {
+    const article = await store.article(req.params.id)
+    if (!article) throw new NotFoundError(`There is no article "${req.params.id}". GET /api/articles lists them with their ids.`)
+    const { text: _text, ...facts } = article
+    const statements = (await articleStatements(store)(article.id)).filter((s) => !s.rejected)
+    res.json({ ...facts, statementCount: statements.length, statements, claims: [...new Set(statements.map((s) => s.claim))] })
+  })
+
+  deskRoutes(store, api)
+  if (queue) {
+    const queued = queueHandlers(queue)
+    api.get('/queue', queued.api)
+  }
+
   router.use((req) => {
+    const routes = Object.entries(PATHS).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`))
     throw new NotFoundError(
-      `Nothing at /api${req.path}. The API answers GET /api/claims, /api/claims/:id, /api/statements, /api/speakers, /api/speakers/:id and POST /api/articles (?queue to queue them for the workers), and /api/queue beside a database.`,
+      `Nothing at ${req.method} /api${req.path}. The API answers ${routes.join(', ')}; /api/openapi.json describes them.`,
     )
   })
   router.use(jsonErrors(largest, limit.label))
@@ -132,21 +168,25 @@ interface BodyParserError extends Error {
 // are translated; anything else is a bug and goes on to the app's error handler, which reports it.
 const jsonErrors =
   (largest: number, articleLabel: string): ErrorRequestHandler =>
-  (error: BodyParserError, _req, res, next) => {
+  (error: BodyParserError, req, res, next) => {
     const own = ownPage(error)
-    if (own) return res.status(own.status).json({ error: error.message })
+    if (own) return sendProblem(res, own.status, error.message)
+    const articles = req.path === '/articles'
     if (error.type === 'entity.too.large') {
-      return res.status(413).json({
-        error: `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`,
-      })
+      return sendProblem(
+        res,
+        413,
+        articles
+          ? `The body is larger than ${bytes.format(largest)}. Send fewer articles per request (each of up to ${articleLabel} of text), or ingest a large batch with claimtrail ingest.`
+          : `The body is larger than this route reads (${error.message}). Send only the fields /api/openapi.json lists.`,
+      )
     }
     if (error.type === 'entity.parse.failed') {
-      return res
-        .status(400)
-        .json({ error: `The body is not valid JSON (${error.message}). Send {"text": "…"} or {"articles": [{"text": "…"}, …]}.` })
+      const shape = articles ? 'Send {"text": "…"} or {"articles": [{"text": "…"}, …]}.' : 'Send the fields as one JSON object.'
+      return sendProblem(res, 400, `The body is not valid JSON (${error.message}). ${shape}`)
     }
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-      return res.status(error.status).json({ error: `${error.message}. Send {"text": "…"} as UTF-8 JSON.` })
+      return sendProblem(res, error.status, `${error.message}. Send the body as UTF-8 JSON.`)
     }
     next(error)
   }

@@ -135,15 +135,14 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
 }
 
 /** A page of the list from the whole tables, for a store that keeps them in memory (PgStore pages in SQL). */
-async function articlePage(store: WebStore, page: number): Promise<ArticlePage> {
+/** One page of the articles list over a store without its own paging: newest news first. */
+export async function articlePage(store: WebStore, page: number, size = PAGE_SIZE): Promise<ArticlePage> {
   const [articles, statements] = await Promise.all([store.articles(), store.statements()])
   const counts = new Map<string, number>()
   for (const s of statements) if (!s.rejected) counts.set(s.articleId, (counts.get(s.articleId) ?? 0) + 1)
   // Newest news first; undated articles after the dated ones, most recently added first.
   const sorted = [...articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || b.addedAt.localeCompare(a.addedAt))
-  const rows = sorted
-    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-    .map((article) => ({ article, statements: counts.get(article.id) ?? 0 }))
+  const rows = sorted.slice((page - 1) * size, page * size).map((article) => ({ article, statements: counts.get(article.id) ?? 0 }))
   return { rows, total: sorted.length }
 }
 

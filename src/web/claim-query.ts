@@ -2,8 +2,15 @@
 // type, stance, outlet, date range, denied, reviewed. They are read into the store's claims query, the same one
 // the claims page builds, so the two cannot drift apart.
 import { SPEAKER_TYPES, STANCES } from '../pipeline/types.js'
-import type { ClaimsQuery } from '../store/claim-filter.js'
+import type { ClaimOrder, ClaimsQuery } from '../store/claim-filter.js'
 import { day, flag, oneOf, type Query, text } from './query.js'
+
+/** The orders the claims page offers (claim-filters.ts SORTS); the API keeps the store's order without one. */
+export const CLAIM_SORTS = ['latest', 'first', 'statements', 'articles'] as const satisfies readonly ClaimOrder[]
+
+export function claimsSort(query: Query): ClaimOrder {
+  return oneOf(query, 'sort', CLAIM_SORTS) ?? 'stored'
+}
 
 /** denied=false asks for claims nobody denied, which the page's checkbox has no way to ask. */
 export function claimsQuery(query: Query): ClaimsQuery {

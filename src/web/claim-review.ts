@@ -83,6 +83,17 @@ export function claimIdFrom(pasted: string): string {
   }
 }
 
+/**
+ * The claim a reviewer named, by id or pasted address: the id as typed is tried first (an article id may itself
+ * hold what reads as a %-escape). `id` is what was asked for, for the message when there is no such claim.
+ */
+export async function claimNamed(store: WebStore, typed: string): Promise<{ id: string; ledger: ClaimLedger | undefined }> {
+  const asTyped = typed ? await store.claim(typed) : undefined
+  if (asTyped) return { id: typed, ledger: asTyped }
+  const id = claimIdFrom(typed)
+  return { id, ledger: id ? await store.claim(id) : undefined }
+}
+
 export const CORRECTIONS = ['set-stance', 'set-kind', 'set-speaker', 'move-statement', 'split-statement', 'reject-statement'] as const
 
 /** A correction to one statement of the claim; `claimExists` checks a target claim before anything is decided. */
@@ -110,11 +121,9 @@ export async function correctionDecision(statement: string, form: Form, store: W
       return { action, statement, speaker, type: type as SpeakerType }
     }
     case 'move-statement': {
-      const typed = text(form, 'claim', 2000)
-      // An id as typed first: an article id may itself hold what reads as a %-escape.
-      const claim = typed && (await store.claim(typed)) ? typed : claimIdFrom(typed)
+      const { id: claim, ledger } = await claimNamed(store, text(form, 'claim', 2000))
       if (!claim) throw new InvalidInputError('Give the claim to move the statement to: paste its address, or pick it from the list.')
-      if (!(await store.claim(claim)))
+      if (!ledger)
         throw new InvalidInputError(
           `There is no claim "${claim}" to move the statement to. Paste that claim's address from the browser, or pick it from the list.`,
         )

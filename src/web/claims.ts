@@ -13,7 +13,7 @@ import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryStrin
 import { claimPage } from './claim-page.js'
 import {
   claimHistory,
-  claimIdFrom,
+  claimNamed,
   correctionDecision,
   decidedBy,
   historyLine,
@@ -24,7 +24,7 @@ import {
 import { claimReview } from './json-ld.js'
 import { claimSentences } from './sentences.js'
 import { timelineChart } from './timeline-svg.js'
-import { changedSince, inverseOf, type Undo, undoFor, undoneAt } from './undo.js'
+import { type Undo, undoAt, undoFor } from './undo.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
 
@@ -179,11 +179,7 @@ export function claimHandlers(store: WebStore) {
     const ledger = await ledgerOf(req.params.id)
     const body = req.body ?? {}
     const by = decidedBy(body, res)
-    const typed = typeof body.into === 'string' ? body.into.trim() : ''
-    // An id as typed first: an article id may itself hold what reads as a %-escape.
-    const asTyped = typed ? await store.claim(typed) : undefined
-    const into = asTyped ? typed : claimIdFrom(typed)
-    const target = asTyped ?? (into ? await store.claim(into) : undefined)
+    const { id: into, ledger: target } = await claimNamed(store, typeof body.into === 'string' ? body.into.trim() : '')
     if (!target) {
       throw new InvalidInputError(
         into
@@ -251,20 +247,7 @@ export function claimHandlers(store: WebStore) {
   const undo: RequestHandler<{ place: string }> = async (req, res) => {
     const body = req.body ?? {}
     const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : '/'
-    const place = /^\d{1,9}$/.test(req.params.place) ? Number(req.params.place) : -1
-    const log = await store.decisions()
-    if (!log[place]) throw new NotFoundError(`There is no decision ${req.params.place} in the log. Use the "Undo" buttons under "History".`)
-    const undoing = undoFor(log, place)
-    if (!undoing) {
-      const later = changedSince(log, place)
-      throw new InvalidInputError(
-        undoneAt(log, place)
-          ? 'That decision is undone already: its undo is listed under "History", and can itself be undone.'
-          : later !== null && inverseOf(log[place])
-            ? `Decision ${later} (${historyLine(log[later]).what}) changed the same record since; undo it first, or mend the record with the forms. Nothing was changed.`
-            : `A decision "${log[place].action}" cannot be undone from the history: mend it with the forms on the page.`,
-      )
-    }
+    const undoing = undoAt(await store.decisions(), req.params.place)
     const by = decidedBy(body, res)
     await store.decide(undoing, by)
     rememberName(res, by)

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { DiskFullError, InvalidInputError, NotFoundError, TooLargeError } from '../errors.js'
 import { errorId } from './error-id.js'
+import { sendProblem } from './problem.js'
 
 interface ErrorPage {
   status: number
@@ -84,7 +85,7 @@ export const errorHandler =
     if (!ours) logError(error, id, req)
     const message = id ? `${messageOf(error)} Error id ${id}: the server's log says what went wrong.` : messageOf(error)
     if (req.path === '/api' || req.path.startsWith('/api/')) {
-      res.status(page.status).json(id ? { error: message, id } : { error: message })
+      sendProblem(res, page.status, message, id)
       return
     }
     const stack = !ours && development && error instanceof Error ? (error.stack ?? null) : null

@@ -31,7 +31,6 @@ export function routes(store: WebStore, jobs: IngestJobs, queue?: ArticleQueue):
   if (queue) {
     const queued = queueHandlers(queue)
     router.get('/queue', queued.page)
-    router.get('/api/queue', queued.api)
   }
 
   // claims: who asserted what, who denied it

@@ -29,30 +29,11 @@ export function speakerReviewHandlers(store: WebStore) {
     return speaker
   }
 
-  /** The other speaker, by id or by a name exactly one current speaker answers to. */
-  const otherSpeaker = async (asked: string, self: SpeakerRecord): Promise<SpeakerRecord> => {
-    if (!asked)
-      throw new InvalidInputError('Give the speaker to merge this one into: its id (in its address, after /speakers/) or its name.')
-    const byId = await store.speaker(asked)
-    if (byId) return byId
-    const named = await speakersCalled(store, asked, { whole: true, except: self.id, limit: 10 })
-    if (named.total === 1) return named.items[0]
-    if (named.total > 1) {
-      throw new InvalidInputError(
-        `${named.total} speakers go by "${asked}": ${named.items.map((s) => s.id).join(', ')}. Give the id of the one you mean.`,
-      )
-    }
-    const near = (await speakersCalled(store, asked, { whole: false, limit: 5 })).items.map((s) => `${s.name} (${s.id})`)
-    throw new InvalidInputError(
-      `No speaker is called "${asked}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ' Find its id at /speakers.'}`,
-    )
-  }
-
   const merge: RequestHandler<{ id: string }> = async (req, res) => {
     const from = await speakerOf(req.params.id)
     const body = req.body ?? {}
     const by = decidedBy(body, res)
-    const into = await otherSpeaker(text(body, 'into', 300), from)
+    const into = await otherSpeaker(store, text(body, 'into', 300), from)
     if (into.id === from.id)
       throw new InvalidInputError(`"${text(body, 'into', 300)}" is this speaker. Give another speaker to merge it into.`)
     await store.decide({ action: 'merge-speakers', into: into.id, from: from.id }, by)
@@ -96,4 +77,22 @@ export async function speakersCalled(
       (options.whole ? [s.name, ...s.aliases].some((n) => normaliseName(n) === wanted) : answersTo(s, name)),
   )
   return { total: found.length, items: found.slice(0, options.limit) }
+}
+
+/** The other speaker, by id or by a name exactly one current speaker answers to. */
+export async function otherSpeaker(store: WebStore, asked: string, self: SpeakerRecord): Promise<SpeakerRecord> {
+  if (!asked) throw new InvalidInputError('Give the speaker to merge this one into: its id (in its address, after /speakers/) or its name.')
+  const byId = await store.speaker(asked)
+  if (byId) return byId
+  const named = await speakersCalled(store, asked, { whole: true, except: self.id, limit: 10 })
+  if (named.total === 1) return named.items[0]
+  if (named.total > 1) {
+    throw new InvalidInputError(
+      `${named.total} speakers go by "${asked}": ${named.items.map((s) => s.id).join(', ')}. Give the id of the one you mean.`,
+    )
+  }
+  const near = (await speakersCalled(store, asked, { whole: false, limit: 5 })).items.map((s) => `${s.name} (${s.id})`)
+  throw new InvalidInputError(
+    `No speaker is called "${asked}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ' Find its id at /speakers.'}`,
+  )
 }

@@ -1,8 +1,10 @@
 // Undoing a decision from a page's history: the decision that puts back what the logged one replaced, itself
 // logged (with `undoes`, the undone entry's place in the log), so the history shows both and the undo can be
 // undone in turn. Worked out from the log entry alone: what a decision replaced is logged with it (decisions.ts).
+import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { Decision } from '../store/decisions.js'
 import type { LogEntry, Review } from '../store/schema.js'
+import { historyLine } from './claim-review.js'
 
 /** A decision that undoes another, and where in the log the undone one is. */
 export type Undo = Decision & { undoes: number }
@@ -126,4 +128,23 @@ export function undoFor(log: readonly LogEntry[], place: number): Undo | null {
   const entry = log[place]
   const inverse = entry && !undoneAt(log, place) && changedSince(log, place) === null ? inverseOf(entry) : null
   return inverse && { ...inverse, undoes: place }
+}
+
+/**
+ * The undo for the decision at `place` (digits, as an address gives them), or the reader's reason there is none:
+ * 404 for a place that holds no decision, 400 for one undone already, not undoable, or changed since.
+ */
+export function undoAt(log: readonly LogEntry[], place: string): Undo {
+  const at = /^\d{1,9}$/.test(place) ? Number(place) : -1
+  if (!log[at]) throw new NotFoundError(`There is no decision ${place} in the log: the log holds ${log.length}, from 0.`)
+  const undoing = undoFor(log, at)
+  if (undoing) return undoing
+  const later = changedSince(log, at)
+  throw new InvalidInputError(
+    undoneAt(log, at)
+      ? 'That decision is undone already: its undo is listed in the history, and can itself be undone.'
+      : later !== null && inverseOf(log[at])
+        ? `Decision ${later} (${historyLine(log[later]).what}) changed the same record since; undo it first, or mend the record by hand. Nothing was changed.`
+        : `A decision "${log[at].action}" cannot be undone from the history: mend the record by hand (the page's forms, or the API).`,
+  )
 }

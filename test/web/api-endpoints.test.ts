@@ -121,7 +121,7 @@ describe('the JSON API', () => {
 
   it('answers an unknown API path with a JSON 404, not a page', async () => {
     const res = await request(app).get('/api/nothing').expect(404).expect('Content-Type', /json/)
-    expect(res.body.error).to.match(/^Nothing at \/api\/nothing\. The API answers GET \/api\/claims/)
+    expect(res.body.error).to.match(/^Nothing at GET \/api\/nothing\. The API answers GET \/api\/claims/)
   })
 
   describe('POST /api/articles', () => {

@@ -73,7 +73,7 @@ describe('error pages of a served store', function () {
     expect(logged?.err?.stack).to.include(temp.dir)
   })
 
-  it('under /api a 500 is JSON {error, id}, and so are 404 and 400, even for a browser', async () => {
+  it('under /api a 500 is a problem (JSON) with an error id, and so are 404 and 400, even for a browser', async () => {
     await serve()
     const res = await fetch(`${url}api/articles`, {
       method: 'POST',
@@ -81,12 +81,14 @@ describe('error pages of a served store', function () {
       body: JSON.stringify({ text: `${TEXT} Again.` }),
     })
     expect(res.status).to.equal(500)
-    expect(res.headers.get('content-type')).to.match(/^application\/json/)
+    expect(res.headers.get('content-type')).to.match(/^application\/problem\+json/)
     const body = await res.text()
     clean(body)
-    const answer = JSON.parse(body) as { error: string; id: string }
+    const answer = JSON.parse(body) as { status: number; detail: string; error: string; id: string }
     expect(answer.id).to.match(/^[0-9a-f]{12}$/)
-    expect(answer.error).to.include(answer.id)
+    expect(answer.status).to.equal(500)
+    expect(answer.detail).to.include(answer.id)
+    expect(answer.error).to.equal(answer.detail)
     await heal()
     for (const [path, status] of [
       ['api/nothing', 404],
@@ -96,8 +98,8 @@ describe('error pages of a served store', function () {
     ] as const) {
       const other = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } })
       expect(other.status, path).to.equal(status)
-      expect(other.headers.get('content-type'), path).to.match(/^application\/json/)
-      expect(((await other.json()) as { error: string }).error, path).to.be.a('string')
+      expect(other.headers.get('content-type'), path).to.match(/^application\/problem\+json/)
+      expect(((await other.json()) as { detail: string }).detail, path).to.be.a('string')
     }
   })
 

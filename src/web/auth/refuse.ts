@@ -1,5 +1,7 @@
-// A refusal in the asker's language: JSON {error} for the API and for scripts, a page for a browser.
+// A refusal in the asker's language: problem details under /api, JSON {error} for other scripts, a page for a
+// browser.
 import type { Request, Response } from 'express'
+import { sendProblem } from '../problem.js'
 
 const TITLES: Record<number, string> = { 401: 'Sign in first', 403: 'Not allowed', 429: 'Too many changes' }
 
@@ -8,6 +10,10 @@ export function wantsJson(req: Request): boolean {
 }
 
 export function refuse(req: Request, res: Response, status: number, message: string): void {
+  if (req.path === '/api' || req.path.startsWith('/api/')) {
+    sendProblem(res, status, message)
+    return
+  }
   if (wantsJson(req)) {
     res.status(status).json({ error: message })
     return
