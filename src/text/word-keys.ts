@@ -1,14 +1,39 @@
 // Words as search keys them, one definition for the web's word index (src/web/search-index.ts) and the
 // PostgreSQL store's word columns (src/store/pg/search-words.ts): a query finds the same statements in both.
+// A key is a word's stem (the Porter stemmer, from the `stemmer` package): "emails", "email" and "e-mails" meet,
+// as do "sanctioned" and "sanctions". Quoted words are matched as typed instead (phrases.ts).
+import { stemmer } from 'stemmer'
 
-export const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu
+/** A word: letters and digits, joined inside by apostrophes, dots and hyphens ("U.S.", "e-mails", "China's"). */
+export const WORD = /[\p{L}\p{N}]+(?:['’.\-‐‑][\p{L}\p{N}]+)*/gu
+const HYPHENS = /[-‐‑]/
 
-/** A word as the index keeps it: accents, case and inner apostrophes and dots gone ("U.S." is "us"). */
+/** A word as the index keeps it: accents and case gone, a possessive 's and the inner joiners dropped, stemmed. */
 export function wordKey(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '')
+  const plain = word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’.\-‐‑]/g, '')
+  return plain ? stemmer(plain) : ''
 }
 
-/** The keys of every word in a text, each once. */
+/** The keys a written word is found by: its own, and for a hyphenated word each part's ("Russia-Ukraine"). */
+export function keysOfWord(word: string): string[] {
+  const whole = wordKey(word)
+  if (!HYPHENS.test(word)) return whole ? [whole] : []
+  return [...new Set([whole, ...word.split(HYPHENS).map(wordKey)].filter(Boolean))]
+}
+
+/** The keys a text is found by (a statement's words, a speaker's names), each once. */
+export function indexWords(text: string): string[] {
+  const keys = new Set<string>()
+  for (const [word] of text.matchAll(WORD)) for (const key of keysOfWord(word)) keys.add(key)
+  return [...keys]
+}
+
+/** The keys a query asks for, each once: a hyphenated word is asked for whole ("e-mails" finds "emails"). */
 export function queryWords(q: string): string[] {
   return [...new Set([...q.matchAll(WORD)].map((m) => wordKey(m[0])).filter(Boolean))]
 }

@@ -6,7 +6,7 @@
 import { contentText } from '../store/records.js'
 import type { SpeakerRecord, StatementRecord } from '../store/schema.js'
 import type { Touched } from '../store/views.js'
-import { queryWords, WORD, wordKey } from '../text/word-keys.js'
+import { indexWords, keysOfWord, queryWords, WORD, wordKey } from '../text/word-keys.js'
 import type { WebStore } from './web-store.js'
 
 export { queryWords, wordKey }
@@ -21,7 +21,7 @@ export function markWords(text: string, words: ReadonlySet<string>): Piece[] {
   const pieces: Piece[] = []
   let at = 0
   for (const m of text.matchAll(WORD)) {
-    if (!words.has(wordKey(m[0]))) continue
+    if (!keysOfWord(m[0]).some((key) => words.has(key))) continue
     if (m.index > at) pieces.push({ text: text.slice(at, m.index), hit: false })
     pieces.push({ text: m[0], hit: true })
     at = m.index + m[0].length
@@ -50,7 +50,7 @@ export class WordIndex {
   readonly #bySpeaker = new Map<string, number[]>()
   #speakers = new Map<string, SpeakerRecord>()
   #names = new Map<string, string>()
-  readonly #keys = new Map<string, string>()
+  readonly #keys = new Map<string, string[]>()
 
   private constructor() {}
 
@@ -104,7 +104,7 @@ export class WordIndex {
       let words = cache.get(key)
       if (!words) {
         const record = s.speakerId ? this.#speakers.get(s.speakerId) : undefined
-        words = queryWords([s.speaker?.name ?? '', ...(record ? [record.name, ...record.aliases] : [])].join(' '))
+        words = indexWords([s.speaker?.name ?? '', ...(record ? [record.name, ...record.aliases] : [])].join(' '))
         cache.set(key, words)
       }
       return words
@@ -146,9 +146,9 @@ export class WordIndex {
   #contentWords(s: StatementRecord): Set<string> {
     const words = new Set<string>()
     for (const [raw] of contentText(s).matchAll(WORD)) {
-      let key = this.#keys.get(raw)
-      if (key === undefined) this.#keys.set(raw, (key = wordKey(raw)))
-      if (key) words.add(key)
+      let keys = this.#keys.get(raw)
+      if (keys === undefined) this.#keys.set(raw, (keys = keysOfWord(raw)))
+      for (const key of keys) words.add(key)
     }
     return words
   }

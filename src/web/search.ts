@@ -1,5 +1,6 @@
-// Search: statements found by the words of what was said and by the names of who said it, the words marked,
-// narrowed by the claims list's filters that apply to a statement (speaker type, stance, outlet, date range).
+// Search: statements found by the words of what was said and by the names of who said it (by their stems, and
+// quoted phrases as typed), the words marked, narrowed by a speaker and by the claims list's filters that apply to
+// a statement (speaker type, stance, outlet, date range), and shown under the claims they bear on.
 import type { RequestHandler } from 'express'
 import { contentText } from '../store/records.js'
 import { paging } from './query.js'
@@ -12,10 +13,29 @@ import { whenSaid } from './when.js'
 
 const PER_PAGE = 25
 
+/**
+ * A page's results under the claims they bear on, each claim once, in the order its first result comes: a denial
+ * and the assertion it answers, found by one search, sit together under their claim.
+ */
+async function byClaim<T extends { claimId: string }>(store: WebStore, results: T[]) {
+  const groups = new Map<string, { id: string; href: string; text: string; results: T[] }>()
+  const ledgers = new Map(
+    await Promise.all([...new Set(results.map((r) => r.claimId))].map(async (id) => [id, await store.claim(id)] as const)),
+  )
+  for (const result of results) {
+    const claim = ledgers.get(result.claimId)?.claim
+    const id = claim?.id ?? result.claimId
+    let group = groups.get(id)
+    if (!group) groups.set(id, (group = { id, href: `/claims/${encodeURIComponent(id)}`, text: claim?.text ?? id, results: [] }))
+    group.results.push(result)
+  }
+  return [...groups.values()]
+}
+
 export function searchHandlers(store: WebStore, index: () => Promise<WordIndex>) {
   const search: RequestHandler = async (req, res) => {
-    const { q, type, stance, outlet, from, to } = statementFilter(req.query)
-    const filter = { q, type, stance, outlet, from, to }
+    const { q, speaker, type, stance, outlet, from, to } = statementFilter(req.query)
+    const filter = { q, speaker, type, stance, outlet, from, to }
     const asked = Object.values(filter).some((v) => v !== undefined)
     const paged = paging(req.query, PER_PAGE)
     const page = asked ? await statementPage(store, index, filter, paged) : { ...paged, items: [], total: 0 }
@@ -36,7 +56,14 @@ export function searchHandlers(store: WebStore, index: () => Promise<WordIndex>)
       articleTitle: article?.title ?? statement.articleId,
       claimId: statement.claim,
     }))
-    res.render('search/index', { title: q ? `Search: ${q}` : 'Search', filter, asked, page, results, pages: pageLinks(req.query, page) })
+    res.render('search/index', {
+      title: q ? `Search: ${q}` : 'Search',
+      filter,
+      asked,
+      page,
+      groups: await byClaim(store, results),
+      pages: pageLinks(req.query, page),
+    })
   }
   return { search }
 }

@@ -1,8 +1,10 @@
-// The statements a search or an API call asks for: words (through the word index), then speaker, type, stance,
-// outlet, claim, article and date range. Rejected statements are never found.
+// The statements a search or an API call asks for: words (through the word index), quoted phrases, then speaker,
+// type, stance, outlet, claim, article and date range. Rejected statements are never found.
 import { SPEAKER_TYPES, STANCES } from '../pipeline/types.js'
+import { contentText } from '../store/records.js'
 import { answersTo } from '../store/speaker-rows.js'
 import type { Found, StatementFilter } from '../store/statement-filter.js'
+import { phrasePattern, phrasesOf } from '../text/phrases.js'
 import { day, inRange, oneOf, type Paged, type Paging, pageOf, type Query, text } from './query.js'
 import { queryWords, type WordIndex } from './search-index.js'
 import { snapshotOf } from './store-views.js'
@@ -27,6 +29,7 @@ export function statementFilter(query: Query): StatementFilter {
 export async function findStatements(store: WebStore, index: WordIndex, filter: StatementFilter): Promise<Found[]> {
   const words = filter.q ? queryWords(filter.q) : []
   const candidates = filter.q ? index.find(words) : index.statements
+  const phrases = phrasesOf(filter.q).map(phrasePattern)
   const { speakers, articles } = await snapshotOf(store)
   const outlet = filter.outlet?.toLowerCase()
   const found: Found[] = []
@@ -34,6 +37,7 @@ export async function findStatements(store: WebStore, index: WordIndex, filter: 
     const speaker = (statement.speakerId && speakers.get(statement.speakerId)) || null
     const article = articles.get(statement.articleId) ?? null
     if (filter.stance && statement.stance !== filter.stance) continue
+    if (phrases.length && !phrases.every((phrase) => phrase.test(contentText(statement)))) continue
     if (filter.claim && statement.claim !== filter.claim) continue
     if (filter.article && statement.articleId !== filter.article) continue
     if (filter.type && (speaker?.type ?? statement.speaker?.type) !== filter.type) continue

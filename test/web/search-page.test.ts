@@ -30,8 +30,48 @@ describe('GET /search', () => {
     const res = await request(app).get('/search?q=pier+SOLD').expect(200)
     expect(results(res.text)).to.equal(1)
     expect(hits(res.text)).to.deep.equal(['pier', 'sold'])
-    expect(res.text).to.include('href="/claims/harbour%3Ac1">its claim</a>')
+    expect(res.text).to.include('<a href="/claims/harbour%3Ac1">The harbour board has agreed to sell the old ferry pier</a></h2>')
     expect(res.text).to.include('href="/speakers/ana-ruiz">Ana Ruiz</a>')
+  })
+
+  it('finds any form of a word, and shows the results under the claim they bear on', async () => {
+    const res = await request(app).get('/search?q=agreeing').expect(200)
+    // "has agreed to sell" and its denial "any sale had been agreed": one claim, both sides, together.
+    expect(results(res.text)).to.equal(2)
+    expect(hits(res.text)).to.deep.equal(['agreed', 'agreed'])
+    expect(
+      [...res.text.matchAll(/<h2 class="claim-of">.*<\/h2>/g)].map((m) => m[0]),
+      res.text,
+    ).to.have.length(1)
+    expect(res.text).to.include('class="result stance-asserted"')
+    expect(res.text).to.include('class="result stance-denied"')
+    // "offers" finds "no offer was on the table" and "any loan had been offered".
+    expect(results((await request(app).get('/search?q=offers').expect(200)).text)).to.equal(2)
+  })
+
+  it('takes words in double quotes as a phrase: in a row, as typed', async () => {
+    const count = async (q: string) =>
+      results(
+        (
+          await request(app)
+            .get(`/search?q=${encodeURIComponent(q)}`)
+            .expect(200)
+        ).text,
+      )
+    expect(await count('"no other choice"')).to.equal(1)
+    expect(await count('"choice other no"')).to.equal(0)
+    expect(await count('choice other no')).to.equal(1)
+    expect(await count('"no offer" table')).to.equal(1)
+    // Quoted, a word is matched as typed, not by its stem.
+    expect(await count('"offers"')).to.equal(0)
+    expect(await count('"other choice')).to.equal(1)
+  })
+
+  it('narrows by a speaker, by any name they were written with', async () => {
+    const res = await request(app).get('/search?q=the&speaker=Reyes').expect(200)
+    expect(results(res.text)).to.equal(1)
+    expect(res.text).to.include('no <mark class="hit">offer</mark>'.replace('<mark class="hit">offer</mark>', 'offer'))
+    expect(res.text).to.include('name="speaker" value="Reyes"')
   })
 
   it("finds a speaker's statements by an alias and marks the name", async () => {

@@ -1,6 +1,6 @@
 // The words a statement or a speaker is searched by, as the columns of 0003_search.sql hold them: keyed here, in
 // the program, by the same functions as the web's word index, so both stores find the same statements.
-import { queryWords } from '../../text/word-keys.js'
+import { indexWords } from '../../text/word-keys.js'
 import { contentText } from '../records.js'
 import type { SpeakerRecord, StatementRecord } from '../schema.js'
 import { normaliseName } from '../speakers.js'
@@ -8,12 +8,12 @@ import type { Db } from './rows.js'
 
 /** A statement's words: those of what was said and of the name it was written with. */
 export function statementWords(s: StatementRecord): string[] {
-  return [...new Set([...queryWords(contentText(s)), ...queryWords(s.speaker?.name ?? '')])]
+  return [...new Set([...indexWords(contentText(s)), ...indexWords(s.speaker?.name ?? '')])]
 }
 
 /** The words of every name a speaker goes by. */
 export function nameWords(s: SpeakerRecord): string[] {
-  return queryWords([s.name, ...s.aliases].join(' '))
+  return indexWords([s.name, ...s.aliases].join(' '))
 }
 
 /**

@@ -3,6 +3,7 @@
 // query word must be among a statement's words or its speaker's name words (the GIN indexes of 0003_search.sql);
 // a speaker is asked for by id or by a name it answers to (the speakers' trigram index). One page, in store order,
 // and the count of all it finds.
+import { phrasePatternSql, phrasesOf } from '../../text/phrases.js'
 import { queryWords } from '../../text/word-keys.js'
 import type { SpeakerRecord, StatementRecord } from '../schema.js'
 import { normaliseName } from '../speakers.js'
@@ -91,6 +92,12 @@ export async function findStatements(
     }
   }
   const rest: string[] = []
+  // A quoted phrase, on the content text as contentText (records.ts) joins its spans.
+  for (const phrase of phrasesOf(filter.q)) {
+    rest.push(
+      `(SELECT string_agg(x->>'text', ' … ') FROM jsonb_array_elements(s.record->'content') x) ~* ${param(phrasePatternSql(phrase))}`,
+    )
+  }
   if (filter.speaker) {
     const wanted = normaliseName(filter.speaker)
     // An empty name is answered to by every speaker (answersTo); names hold letters, digits and spaces, never % or _.
