@@ -127,6 +127,8 @@ export function summary(tally: IngestTally): string {
   const lines = [
     `articles added:  ${tally.added}`,
     `already stored:  ${tally.alreadyStored}`,
+    // A stored text given again with other facts has them corrected, as a logged decision (src/ingest/refacts.ts).
+    ...(tally.updated ? [`facts updated:   ${tally.updated} (of those already stored; claimtrail log lists them)`] : []),
     `statements:      ${tally.statements}`,
     `claims:          ${tally.claims}`,
     ...tally.skipped.map((reason) => `skipped: ${reason}`),

@@ -6,11 +6,13 @@
 // before the failure; running it again skips what is stored without extracting it again.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { InvalidInputError, TooLargeError } from '../errors.js'
+import type { Decision } from '../store/decisions.js'
 import { fingerprint } from '../store/records.js'
-import type { ArticleInput, ArticleRecord, StoredArticle } from '../store/schema.js'
+import type { ArticleInput, ArticleRecord, LogEntry, StoredArticle } from '../store/schema.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { AddResult } from '../store/views.js'
 import { type Extractor, inOrder } from './extractor.js'
+import { INGEST_BY, newFacts } from './refacts.js'
 
 /** An article to file, with where it came from for messages ("dev.jsonl:12", "line 3", "pasted text"). */
 export interface PendingArticle {
@@ -26,6 +28,8 @@ type Answer<T> = T | Promise<T>
 /** What filing needs of the store; `addArticles(…, { write: false })` applies in memory, `flush()` writes. */
 export interface FilingStore {
   articles(): Answer<ArticleRecord[]>
+  /** How a stored article's facts are corrected when its text comes again with others (refacts.ts). */
+  decide(decision: Decision, by: string): Promise<LogEntry>
   article(id: string): Answer<StoredArticle | undefined>
   addArticles(batch: ExtractedArticle[], options: { write: boolean }): Promise<AddResult[]>
   flush(): Promise<void>
@@ -38,6 +42,8 @@ export interface FilingHooks {
   onOutcome: (outcome: Outcome) => Answer<void>
   /** Articles handed to the extraction threads ahead of the one being filed: at least twice the threads. */
   ahead?: number
+  /** Who corrections of stored articles' facts are logged as (INGEST_BY by default). */
+  by?: string
 }
 
 // Articles per write to the disk: one journal line and one flush each, so a long .jsonl is batched.
@@ -56,10 +62,13 @@ export async function fileArticles(
   store: FilingStore,
   pending: PendingArticle[],
   extractor: Extractor,
-  { onArticle = () => {}, onOutcome, ahead = AHEAD }: FilingHooks,
+  { onArticle = () => {}, onOutcome, ahead = AHEAD, by = INGEST_BY }: FilingHooks,
 ): Promise<void> {
-  // Fingerprint → article id of what is stored, so a stored text is not extracted again.
-  const stored = new Map((await store.articles()).map((a) => [a.fingerprint, a.id]))
+  // Fingerprint → article id of what is stored, so a stored text is not extracted again; and the records of what
+  // was stored before this run, whose facts a line giving others corrects.
+  const before = await store.articles()
+  const stored = new Map(before.map((a) => [a.fingerprint, a.id]))
+  const records = new Map(before.map((a) => [a.fingerprint, { ...a }]))
   const texts = new Map<string, string>() // id → text, for the ids this run gave out
   let filed: Array<{ place: number; print: string; result: AddResult }> = []
 
@@ -67,7 +76,15 @@ export async function fileArticles(
     const { source, article } = pending[place]
     const print = fingerprint(article.text)
     const known = stored.get(print)
-    if (known !== undefined) return { place, stored: { articleId: known, added: false, statements: 0, claims: 0 } }
+    if (known !== undefined) {
+      const record = records.get(print)
+      const facts = record && newFacts(record, article)
+      if (facts) {
+        await store.decide({ action: 'set-article', article: known, facts }, by)
+        Object.assign(record, facts)
+      }
+      return { place, stored: { articleId: known, added: false, statements: 0, claims: 0, ...(facts ? { updated: true } : {}) } }
+    }
     const id = article.id
     if (id !== undefined) {
       // Claimed before the store is asked, so a later line reusing the id meets this one whatever the timing.

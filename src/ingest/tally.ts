@@ -6,6 +6,8 @@ import { type FilingStore, fileArticles, type PendingArticle } from './file-arti
 export interface IngestTally {
   added: number
   alreadyStored: number
+  /** Of those already stored, how many had their facts corrected from the input's (refacts.ts). */
+  updated: number
   statements: number
   claims: number
   /** One reason per input left out, each naming the input. */
@@ -13,7 +15,7 @@ export interface IngestTally {
 }
 
 export function emptyTally(): IngestTally {
-  return { added: 0, alreadyStored: 0, statements: 0, claims: 0, skipped: [] }
+  return { added: 0, alreadyStored: 0, updated: 0, statements: 0, claims: 0, skipped: [] }
 }
 
 /** Files `pending` with `workers` extraction threads of its own, opened and closed here, counting into `tally`. */
@@ -30,7 +32,8 @@ export async function fileTallied(
       ahead: Math.max(16, workers * 2),
       onOutcome: (outcome) => {
         if ('skipped' in outcome) return void tally.skipped.push(outcome.skipped)
-        const { added, statements, claims } = outcome.stored
+        const { added, statements, claims, updated } = outcome.stored
+        if (updated) tally.updated++
         if (!added) return void tally.alreadyStored++
         tally.added++
         tally.statements += statements

@@ -19,6 +19,11 @@ export class Changes {
     this.texts.push({ id: record.id, text, article: record })
   }
 
+  /** An article already filed whose record (not its text) changed: its facts. */
+  articleFacts(record: ArticleRecord): void {
+    this.articles.set(record.id, record)
+  }
+
   statement<T extends StatementRecord | undefined>(record: T): T {
     if (record) this.statements.set(record.id, record)
     return record

@@ -3,7 +3,8 @@
 // Ingesting more articles only adds records; it never reruns or undoes a decision.
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { KINDS, type Kind, type SpeakerType, STANCES, type Stance } from '../pipeline/types.js'
-import type { ClaimRecord, Review, SpeakerRecord, StatementRecord } from './schema.js'
+import { isDay } from '../text/day.js'
+import type { ArticleRecord, ClaimRecord, Review, SpeakerRecord, StatementRecord } from './schema.js'
 
 /** The verdict scale a desk starts with; a review's verdict is any word of the desk's scale (CLAIMTRAIL_VERDICTS). */
 export const DEFAULT_VERDICTS = ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven'] as const
@@ -22,6 +23,26 @@ export type Decision =
   | { action: 'reject-statement'; statement: string; reason: string }
   /** Puts back the review a claim had before a decision replaced it (none, when it had none): an undo. */
   | { action: 'restore-review'; claim: string; review: Review | null }
+  /** An article's facts as a desk corrects them: its title, outlet, publication day and address. */
+  | { action: 'set-article'; article: string; facts: ArticleFacts }
+
+/** The facts of an article a desk may correct after it was filed. */
+export interface ArticleFacts {
+  title: string | null
+  outlet: string | null
+  /** The publication day, yyyy-MM-dd. */
+  published: string | null
+  url: string | null
+}
+
+export const FACTS = ['title', 'outlet', 'published', 'url'] as const satisfies ReadonlyArray<keyof ArticleFacts>
+
+export const factsOf = (article: ArticleFacts): ArticleFacts => ({
+  title: article.title,
+  outlet: article.outlet,
+  published: article.published,
+  url: article.url,
+})
 
 /** The records a decision works on; the Store hands over its indexes. */
 export interface Desk {
@@ -40,6 +61,10 @@ export interface Desk {
   splitSpeaker(record: SpeakerRecord, alias: string): SpeakerRecord
   /** Takes a statement out of its claim and the index: a false extraction. */
   reject(statement: StatementRecord, reason: string): void
+  /** A filed and acknowledged article's record. */
+  article(id: string): ArticleRecord | undefined
+  /** The article's facts changed: its record is written, and its statements' claims summarised again. */
+  refacted(article: ArticleRecord): void
   /** Who decides, and when: a verdict carries both. */
   by: string
   at: string
@@ -133,6 +158,15 @@ export function applyDecision(d: Decision, desk: Desk): Record<string, unknown> 
       const statement = need(desk.statement(d.statement), 'statement', d.statement)
       const was = statement.kind
       statement.kind = d.kind
+      return { was }
+    }
+    case 'set-article': {
+      const article = need(desk.article(d.article), 'article', d.article)
+      if (d.facts.published !== null && !isDay(d.facts.published))
+        throw new InvalidInputError(`the date "${d.facts.published}" is not a day written YYYY-MM-DD, such as 2025-03-04.`)
+      const was = factsOf(article)
+      Object.assign(article, factsOf(d.facts))
+      desk.refacted(article)
       return { was }
     }
     case 'reject-statement': {

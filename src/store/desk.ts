@@ -5,7 +5,7 @@ import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
 import type { Changes } from './changes.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
-import type { ClaimRecord, LogEntry, StatementRecord, StoreData } from './schema.js'
+import type { ArticleRecord, ClaimRecord, LogEntry, StatementRecord, StoreData } from './schema.js'
 import type { SpeakerRoster } from './speakers.js'
 
 /** The store's records and indexes, as a decision may change them. */
@@ -21,6 +21,9 @@ export interface DeskRecords {
   currentClaim(id: string): ClaimRecord | undefined
   indexStatement(statement: StatementRecord): void
   published(articleId: string): string | null
+  /** An acknowledged article's record, and its statements (rejected ones too). */
+  article(id: string): ArticleRecord | undefined
+  statementsOf(articleId: string): StatementRecord[]
 }
 
 /** Applies a reviewer's decision at the desk and logs it with who, when and what it replaced. */
@@ -50,6 +53,17 @@ export function openDesk(records: DeskRecords, by: string, at: string, changes: 
           (quotes.get(statement.speakerId) ?? []).filter((s) => s !== statement),
         )
       records.index()?.remove(statement.id)
+    },
+    article: (id) => records.article(id),
+    refacted: (article) => {
+      changes.articleFacts(article)
+      // Noted, the statements' claims are summarised again with the article's outlet and day; the claim index
+      // matches later articles' claims on the day too.
+      for (const statement of records.statementsOf(article.id)) {
+        changes.statement(statement)
+        if (!statement.rejected)
+          records.index()?.add(statement.claim, [claimStatement(statement.id, statement, article.published, article.id)])
+      }
     },
     statement: (id) => changes.statement(records.statements.get(id)),
     claim: (id) => changes.claim(records.currentClaim(id)),

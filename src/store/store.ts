@@ -456,6 +456,8 @@ export class Store {
       currentClaim: (id) => this.#currentClaim(id),
       indexStatement: (statement) => this.#indexStatement(statement),
       published: (articleId) => this.#articles.get(articleId)?.published ?? null,
+      article: (id) => (this.#unacknowledged.has(id) ? undefined : this.#articles.get(id)),
+      statementsOf: (articleId) => this.#db.data.statements.filter((s) => s.articleId === articleId),
     }
   }
 }

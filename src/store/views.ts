@@ -47,6 +47,8 @@ export interface AddResult {
   added: boolean
   statements: number
   claims: number
+  /** Stored already, and its facts were corrected from this input's (a logged set-article decision, refacts.ts). */
+  updated?: boolean
 }
 
 /** Which statements a batched read gives: all, one claim's, or those with these ids; always in the store's order. */

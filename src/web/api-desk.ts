@@ -7,6 +7,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { Decision } from '../store/decisions.js'
 import type { LogEntry } from '../store/schema.js'
 import { bodyFields, type Documented } from './api-routes.js'
+import { articleFacts } from './article-facts.js'
 import { jsonBody } from './bodies.js'
 import { claimHistory, claimNamed, correctionDecision, decidedBy, historyLine, reviewDecision, verdictScale } from './claim-review.js'
 import { operationOf } from './openapi.js'
@@ -104,6 +105,13 @@ export function deskRoutes(store: WebStore, api: Documented): void {
     const into = await otherSpeaker(store, typeof fields.into === 'string' ? fields.into.trim() : '', from)
     if (into.id === from.id) throw new InvalidInputError(`"${fields.into}" is this speaker. Give another speaker to merge it into.`)
     return { action: 'merge-speakers', into: into.id, from: from.id }
+  })
+  decision('/articles/:id/facts', async (req, fields) => {
+    const article = await store.article(req.params.id)
+    if (!article) throw new NotFoundError(`There is no article "${req.params.id}". GET /api/articles lists them with their ids.`)
+    // Left out, a fact stays as stored; sent empty, it is cleared.
+    const stored = { title: article.title ?? '', outlet: article.outlet ?? '', date: article.published ?? '', url: article.url ?? '' }
+    return { action: 'set-article', article: article.id, facts: articleFacts({ ...stored, ...fields }) }
   })
   decision('/decisions/:place/undo', async (req) => undoAt(await store.decisions(), req.params.place))
 

@@ -7,6 +7,7 @@ import { type ErrorRequestHandler, Router } from 'express'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { articleLimit } from '../ingest/article-input.js'
 import { sharedExtractor } from '../ingest/extractor.js'
+import { INGEST_BY, newFacts } from '../ingest/refacts.js'
 import { enqueue } from '../queue/enqueue.js'
 import type { ArticleQueue } from '../queue/queue.js'
 import { CLAIM_ORDERS, filterClaims } from '../store/claim-filter.js'
@@ -119,11 +120,20 @@ export function apiRouter(store: WebStore, index = wordIndexOf(store), queue?: A
     const extractor = sharedExtractor()
     const extracted = await Promise.all(inputs.map(async (article) => ({ article, extraction: await extractor.extract(article) })))
     const results = await store.addArticles(extracted)
+    // A text stored before, sent with other facts, has them corrected (refacts.ts), logged as whoever sent it.
+    const by = (res.locals.user as { name: string } | null)?.name ?? INGEST_BY
+    for (const [i, result] of results.entries()) {
+      const stored = result.added ? undefined : await store.article(result.articleId)
+      const facts = stored && newFacts(stored, inputs[i])
+      if (!facts) continue
+      await store.decide({ action: 'set-article', article: result.articleId, facts }, by)
+      result.updated = true
+    }
     const statementsOf = articleStatements(store)
     const answers = await Promise.all(
-      results.map(async ({ articleId, added }) => {
+      results.map(async ({ articleId, added, updated }) => {
         const own = (await statementsOf(articleId)).filter((s) => !s.rejected)
-        return { articleId, added, statements: own, claims: [...new Set(own.map((s) => s.claim))] }
+        return { articleId, added, ...(updated ? { updated } : {}), statements: own, claims: [...new Set(own.map((s) => s.claim))] }
       }),
     )
     res.status(results.some((r) => r.added) ? 201 : 200).json(batch ? { articles: answers } : answers[0])

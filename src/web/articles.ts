@@ -3,9 +3,11 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import multer from 'multer'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { ArticlePage } from '../store/views.js'
+import { articleFacts, articleHistory } from './article-facts.js'
 import { articleSegments } from './article-page.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
+import { decidedBy, rememberName } from './claim-review.js'
 import { pageFor } from './errors.js'
 import { FILE_TYPES, type IngestFields, ingestFields, ingestRequest } from './ingest-form.js'
 import { IngestJobs } from './ingest-jobs.js'
@@ -17,6 +19,12 @@ export const MAX_UPLOAD = 20 * 1024 * 1024
 const MAX_UPLOAD_LABEL = '20 MB'
 
 const JOB_TITLES = { running: 'Ingesting…', done: 'Ingest summary', failed: 'Ingest stopped', interrupted: 'Ingest interrupted' }
+
+/** What the article page says after a form went through; keys from the redirect, never text from it. */
+const ARTICLE_DONE: Record<string, string> = {
+  facts: 'The facts are saved. The change is listed under "History", and can be undone.',
+  undone: 'The decision is undone. The undo is listed under "History", and can itself be undone.',
+}
 
 const EMPTY_FIELDS: IngestFields = { text: '', title: '', outlet: '', date: '', url: '' }
 
@@ -40,14 +48,30 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     const article = await store.article(req.params.id)
     if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
     const statements = (await articleStatements(store)(article.id)).filter((s) => !s.rejected)
+    const self = `/articles/${encodeURIComponent(article.id)}`
     res.render('articles/show', {
       title: article.title ?? `Untitled article ${article.id}`,
       article,
+      self,
+      done: typeof req.query.done === 'string' && Object.hasOwn(ARTICLE_DONE, req.query.done) ? ARTICLE_DONE[req.query.done] : null,
+      history: articleHistory(await store.decisions(), article.id),
       href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
       statementCount: statements.length,
       claimCount: new Set(statements.map((s) => s.claim)).size,
       segments: articleSegments(article, statements),
     })
+  }
+
+  /** The facts form of an article's page: a logged decision, answered with a redirect back to the page. */
+  const facts: RequestHandler<{ id: string }> = async (req, res) => {
+    const article = await store.article(req.params.id)
+    if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
+    const body = req.body ?? {}
+    const decided = articleFacts(body)
+    const by = decidedBy(body, res)
+    await store.decide({ action: 'set-article', article: article.id, facts: decided }, by)
+    rememberName(res, by)
+    res.redirect(303, `/articles/${encodeURIComponent(article.id)}?done=facts#facts`)
   }
 
   const form: RequestHandler = (_req, res) => {
@@ -75,7 +99,8 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
   const create: RequestHandler = async (req, res) => {
     const fields = ingestFields(req.body)
     try {
-      const job = await jobs.start(ingestRequest(fields, req.file))
+      const by = (res.locals.user as { name: string } | null)?.name ?? (res.locals.reviewerName as string | undefined)
+      const job = await jobs.start(ingestRequest(fields, req.file), by || undefined)
       // Queued, and recorded in the jobs file: not stored. The job's page says which articles are.
       const page = `/ingest/${job.id}`
       const count = job.record.queued.length
@@ -131,7 +156,17 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     res.render('articles/job', { title: JOB_TITLES[found.state], job: found })
   }
 
-  return { list, show, form, receive, create, refused, job, jobs }
+  return {
+    list,
+    show,
+    facts: [formBody('16kb'), checkFormToken, facts] as RequestHandler<{ id: string }>[],
+    form,
+    receive,
+    create,
+    refused,
+    job,
+    jobs,
+  }
 }
 
 /** A page of the list from the whole tables, for a store that keeps them in memory (PgStore pages in SQL). */

@@ -163,6 +163,17 @@ export interface HistoryLine {
   note: string | null
 }
 
+const FACT_NAMES: Record<string, string> = { title: 'title', outlet: 'outlet', published: 'date', url: 'address' }
+
+/** What an article's facts became, each changed one with what it was: 'date 2025-03-04 (was none)'. */
+function factsChanged(now: unknown, was: unknown): string {
+  const after = (now && typeof now === 'object' ? now : {}) as Record<string, unknown>
+  const before = (was && typeof was === 'object' ? was : {}) as Record<string, unknown>
+  const changed = Object.keys(FACT_NAMES).filter((name) => (after[name] ?? null) !== (before[name] ?? null))
+  if (!changed.length) return 'nothing changed'
+  return changed.map((name) => `${FACT_NAMES[name]} ${str(after[name])} (was ${str(before[name])})`).join('; ')
+}
+
 const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? 'none' : JSON.stringify(value))
 
 /** One logged decision in a sentence a reader follows. */
@@ -186,6 +197,7 @@ export function historyLine({ at, by, action, detail: d }: LogEntry): HistoryLin
     },
     'merge-speakers': () => `Merged speaker ${str(d.from)} into speaker ${str(d.into)}`,
     'split-speaker': () => `Split the name ${str(d.alias)} off speaker ${str(d.speaker)} into speaker ${str(d.newSpeaker)}`,
+    'set-article': () => `Facts of article ${str(d.article)} set: ${factsChanged(d.facts, d.was)}`,
   }
   const note = action === 'review-claim' ? str(d.note) : action === 'reject-statement' ? str(d.reason) : ''
   const line = (what[action] ?? (() => action))()

@@ -132,7 +132,7 @@ function jsonlRequest(text: string, name: string, meta: Omit<ArticleInput, 'text
 }
 
 // The url is shown as a link on the article's page: only web addresses.
-function checkedUrl(value: string): string {
+export function checkedUrl(value: string): string {
   let url: URL | null = null
   try {
     url = new URL(value)

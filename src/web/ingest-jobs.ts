@@ -21,7 +21,7 @@ export interface IngestJob {
   done: number
   record: JobRecord
   /** What the store's write acknowledged, by place in `record.queued`. */
-  outcomes: Map<number, { articleId: string; added: boolean }>
+  outcomes: Map<number, { articleId: string; added: boolean; updated?: boolean }>
   statements: number
   claims: number
   /** Why a failed job stopped; what it stored before that stays stored. */
@@ -64,7 +64,8 @@ export class IngestJobs {
   }
 
   /** Records the job (on disk, when there is a jobs file), then starts the work and returns the job. */
-  async start(request: IngestRequest): Promise<IngestJob> {
+  /** `by`: who corrections of stored articles' facts are logged as (refacts.ts). */
+  async start(request: IngestRequest, by?: string): Promise<IngestJob> {
     const prints = request.pending.map(({ article }) => fingerprint(article.text))
     const stored = new Set((await this.#storedOf(prints)).map((a) => a.fingerprint))
     const queued = request.pending.map(({ source, article }, i) => ({
@@ -89,7 +90,7 @@ export class IngestJobs {
     }
     this.#jobs.set(job.id, job)
     this.#forgetOld()
-    this.#run(job, request.pending)
+    this.#run(job, request.pending, by)
       .then(() => this.#end(job, 'done', null))
       .catch((error: unknown) => {
         // The page shows the reason: ours are written for the reader; anything else is the operator's, by its id.
@@ -124,13 +125,14 @@ export class IngestJobs {
   }
 
   /** Files the articles; the job's page follows each one's outcome, a stored one only once it is on the disk. */
-  async #run(job: IngestJob, pending: PendingArticle[]): Promise<void> {
+  async #run(job: IngestJob, pending: PendingArticle[], by?: string): Promise<void> {
     await fileArticles(this.#store, pending, sharedExtractor(), {
+      by,
       onArticle: () => job.done++,
       onOutcome: async (outcome) => {
         if ('skipped' in outcome) return this.#note({ job: job.id, skip: outcome.place, why: outcome.skipped })
-        const { articleId, added, statements, claims } = outcome.stored
-        job.outcomes.set(outcome.place, { articleId, added })
+        const { articleId, added, statements, claims, updated } = outcome.stored
+        job.outcomes.set(outcome.place, { articleId, added, updated })
         if (!added) return
         job.statements += statements
         job.claims += claims

@@ -5,7 +5,7 @@ import type { ArticleRecord } from '../store/schema.js'
 import type { IngestJob } from './ingest-jobs.js'
 import type { JobRecord } from './jobs-file.js'
 
-export type ArticleStatus = 'stored' | 'already stored' | 'skipped' | 'queued' | 'not stored'
+export type ArticleStatus = 'stored' | 'already stored' | 'facts updated' | 'skipped' | 'queued' | 'not stored'
 
 export interface ArticleRow {
   source: string
@@ -39,14 +39,26 @@ export function jobReport(record: JobRecord, live: IngestJob | undefined, articl
     if (why !== undefined) return { ...row, status: 'skipped', why }
     if (live) {
       const outcome = live.outcomes.get(i)
-      if (outcome) return { ...row, status: outcome.added ? 'stored' : 'already stored', articleId: outcome.articleId }
+      if (outcome)
+        return {
+          ...row,
+          status: outcome.added ? 'stored' : outcome.updated ? 'facts updated' : 'already stored',
+          articleId: outcome.articleId,
+        }
       return { ...row, status: live.state === 'running' ? 'queued' : 'not stored' }
     }
     const id = byPrint.get(queued.fingerprint)
     if (id === undefined) return { ...row, status: 'not stored' }
     return { ...row, status: queued.before ? 'already stored' : 'stored', articleId: id }
   })
-  const counts: Record<ArticleStatus, number> = { stored: 0, 'already stored': 0, skipped: 0, queued: 0, 'not stored': 0 }
+  const counts: Record<ArticleStatus, number> = {
+    stored: 0,
+    'already stored': 0,
+    'facts updated': 0,
+    skipped: 0,
+    queued: 0,
+    'not stored': 0,
+  }
   for (const row of rows) counts[row.status]++
   return {
     id: record.id,

@@ -261,6 +261,14 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       responses: { '200': one('Article', 'The article.'), ...notFound },
     },
   },
+  '/api/articles/{id}/facts': {
+    post: decision(
+      'setArticleFacts',
+      "Corrects an article's facts: the fields sent replace the stored ones (an empty string clears one); those left out stay.",
+      [path('id', 'The article id.')],
+      { title: str, outlet: str, date: day, url: { type: 'string', description: 'An http(s) address.' } },
+    ),
+  },
   '/api/decisions': {
     get: {
       operationId: 'listDecisions',

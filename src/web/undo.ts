@@ -2,7 +2,7 @@
 // logged (with `undoes`, the undone entry's place in the log), so the history shows both and the undo can be
 // undone in turn. Worked out from the log entry alone: what a decision replaced is logged with it (decisions.ts).
 import { InvalidInputError, NotFoundError } from '../errors.js'
-import type { Decision } from '../store/decisions.js'
+import { type ArticleFacts, type Decision, factsOf } from '../store/decisions.js'
 import type { LogEntry, Review } from '../store/schema.js'
 import { historyLine } from './claim-review.js'
 
@@ -48,6 +48,10 @@ export function inverseOf({ action, detail: d }: LogEntry): Decision | null {
     case 'split-speaker': {
       const [into, from] = [id(d.speaker), id(d.newSpeaker)]
       return into && from ? { action: 'merge-speakers', into, from } : null
+    }
+    case 'set-article': {
+      const article = id(d.article)
+      return article && d.was && typeof d.was === 'object' ? { action, article, facts: factsOf(d.was as ArticleFacts) } : null
     }
     default:
       return null
@@ -101,6 +105,8 @@ function keysOf({ action, detail: d }: LogEntry): string[] {
       return [`speaker-record:${id(d.speaker)}`, `speaker-record:${id(d.newSpeaker)}`]
     case 'merge-speakers':
       return [`speaker-record:${id(d.into)}`, `speaker-record:${id(d.from)}`]
+    case 'set-article':
+      return [`article:${id(d.article)}`]
     default:
       return []
   }

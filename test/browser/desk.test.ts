@@ -60,6 +60,7 @@ describe("in a browser: the reviewer's desk", function () {
       article: `/articles/${encodeURIComponent(port.articleId)}`,
       'add an article': '/articles/new',
       'more filters': '/claims?stance=deny&outlet=The+Valdora+Courier',
+      'search, a phrase by a speaker': '/search?q=%22no+plan+to+sell%22&speaker=Achterberg-Nwachukwu',
     }
   })
   after(async () => {
@@ -147,6 +148,37 @@ describe("in a browser: the reviewer's desk", function () {
     const filed = await served.store.statement(id)
     expect(served.store.speaker(filed!.speakerId!)?.name).to.equal('Lena Marsh')
     expect(await page.locator('input[name="by"]').first().inputValue()).to.equal('Jo Park')
+    await page.context().close()
+  })
+
+  it("corrects an article's facts from its page with Enter, and undoes it from the history", async () => {
+    const page = await open(chromium.browser, 'desktop', pages.article)
+    const form = page.locator('form.facts')
+    await form.getByLabel('Outlet').fill('Valdora Courier Weekly')
+    await form.getByLabel('Your name').fill('Jo Park')
+    await form.getByLabel('Outlet').press('Enter')
+    await page.waitForURL(/done=facts/)
+    const id = decodeURIComponent(pages.article.replace('/articles/', ''))
+    expect((await served.store.article(id))!.outlet).to.equal('Valdora Courier Weekly')
+    const line = page.locator('section.history li').first()
+    expect(await line.textContent()).to.include('outlet Valdora Courier Weekly (was The Valdora Courier)')
+    await line.getByRole('button', { name: 'Undo' }).click()
+    await page.waitForURL(/done=undone/)
+    expect((await served.store.article(id))!.outlet).to.equal('The Valdora Courier')
+    await page.context().close()
+  })
+
+  it('searches a phrase by a speaker from the form, the results under their claim', async () => {
+    const page = await open(chromium.browser, 'phone', '/search')
+    await page.getByLabel('Words').fill('"no plan to sell" terminal')
+    await page.getByLabel('Speaker', { exact: true }).fill('Achterberg-Nwachukwu')
+    await page.getByLabel('Speaker', { exact: true }).press('Enter')
+    await page.waitForURL(/speaker=Achterberg-Nwachukwu/)
+    const groups = page.locator('li.claim-group')
+    expect(await groups.count()).to.equal(1)
+    expect(await groups.first().locator('h2.claim-of a').textContent()).to.be.a('string').and.not.empty
+    expect(await groups.first().locator('mark.hit').allTextContents()).to.include.members(['terminal'])
+    await page.screenshot({ path: screenshot('desk-search-phrase-phone') })
     await page.context().close()
   })
 })

@@ -6,15 +6,15 @@ import { InvalidInputError } from '../../errors.js'
 import { Changes } from '../changes.js'
 import type { Decision } from '../decisions.js'
 import { type DeskRecords, logDecision, openDesk } from '../desk.js'
-import type { ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from '../schema.js'
+import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from '../schema.js'
 import { keptApart, SpeakerRoster, slug } from '../speakers.js'
 import { indexed, indexStatements, publishedOf, unindexStatements } from './claim-postings.js'
-import { type Db, moveQuotes, recordsById, writeChanges } from './rows.js'
+import { articlesById, type Db, moveQuotes, recordsById, writeChanges } from './rows.js'
 
 export async function decideIn(db: Db, decision: Decision, by: string): Promise<LogEntry> {
   if (!by.trim()) throw new InvalidInputError("a decision needs the reviewer's name. Pass --by NAME.")
   const at = new Date().toISOString()
-  const { claims, statements, speakers, published } = await gather(db, decision)
+  const { claims, statements, speakers, published, articles } = await gather(db, decision)
   const changes = new Changes()
   const moves: Array<[string, string]> = []
   const quotes = new Map<string, StatementRecord[]>()
@@ -56,11 +56,30 @@ export async function decideIn(db: Db, decision: Decision, by: string): Promise<
     currentClaim,
     indexStatement,
     published: (articleId) => published.get(articleId) ?? null,
+    article: (id) => articles.get(id),
+    statementsOf: (articleId) => [...statements.values()].filter((s) => s.articleId === articleId),
   }
   const logged = logDecision(decision, openDesk(records, by, at, changes), [], changes)
   await writeChanges(db, changes)
   for (const [into, from] of moves) await moveQuotes(db, into, from)
   if (decision.action === 'reject-statement') await unindexStatements(db, [decision.statement])
+  if (decision.action === 'set-article') {
+    // The triggers of 0002 queue the claims of an article whose outlet or day changed; its statements' postings
+    // carry the day the claim index matches on.
+    const article = articles.get(decision.article)!
+    await db.query('UPDATE articles SET title = $2, outlet = $3, published = $4, url = $5 WHERE id = $1', [
+      article.id,
+      article.title,
+      article.outlet,
+      article.published,
+      article.url,
+    ])
+    const live = [...statements.values()].filter((s) => s.articleId === article.id && !s.rejected)
+    await indexStatements(
+      db,
+      live.map((s) => indexed(s, article.published)),
+    )
+  }
   if (decision.action === 'set-speaker') {
     const statement = statements.get(decision.statement)!
     await indexStatements(db, [indexed(statement, published.get(statement.articleId) ?? null)])
@@ -69,6 +88,7 @@ export async function decideIn(db: Db, decision: Decision, by: string): Promise<
 }
 
 interface Gathered {
+  articles: Map<string, ArticleRecord>
   claims: Map<string, ClaimRecord>
   statements: Map<string, StatementRecord>
   speakers: Map<string, SpeakerRecord>
@@ -92,6 +112,14 @@ async function gather(db: Db, d: Decision): Promise<Gathered> {
     for (const s of list) statements.set(s.id, s)
   }
   addStatements(await recordsById<StatementRecord>(db, 'statements', statementIds))
+  const articles = new Map<string, ArticleRecord>()
+  if (d.action === 'set-article') {
+    for (const article of await articlesById(db, [d.article])) articles.set(article.id, article)
+    const { rows } = await db.query<{ record: StatementRecord }>('SELECT record FROM statements WHERE article_id = $1 ORDER BY seq', [
+      d.article,
+    ])
+    addStatements(rows.map((r) => r.record))
+  }
   const claims = await withMerges<ClaimRecord>(db, 'claims', [...claimIds, ...[...statements.values()].map((s) => s.claim)])
   // A claim's statements, each of which a merge or a move may refile.
   addStatements(
@@ -137,7 +165,7 @@ async function gather(db: Db, d: Decision): Promise<Gathered> {
     db,
     [...statements.values()].map((s) => s.articleId),
   )
-  return { claims, statements, speakers, published }
+  return { articles, claims, statements, speakers, published }
 }
 
 /** Records by id with every record they were merged into, however many hops. */

@@ -1,0 +1,123 @@
+// An article's facts after filing: corrected from its page or the API as a logged decision with an Undo, felt by
+// the claims that quote it (their dates and outlets), kept on reopening; and corrected by ingesting the same text
+// again with other facts, instead of being turned away as "already stored". A real store, the real app.
+import { expect } from 'chai'
+import request from 'supertest'
+import { newFacts } from '../../src/ingest/refacts.js'
+import { createApp } from '../../src/web/app.js'
+import { FERRY, twoArticles } from './claims-fixture.js'
+import { jobPage } from './ingest-job.js'
+import { poster } from './poster.js'
+
+const FERRY_PAGE = '/articles/ferry'
+const FACTS = { title: 'Council to pay for a new ferry', outlet: 'The Courier', date: '2025-04-10', url: 'https://courier.example/ferry' }
+
+describe("An article's facts", () => {
+  let fixture: Awaited<ReturnType<typeof twoArticles>>
+  let app: ReturnType<typeof createApp>
+  let post: Awaited<ReturnType<typeof poster>>
+  beforeEach(async () => {
+    fixture = await twoArticles()
+    app = createApp({ store: fixture.store })
+    post = await poster(app)
+  })
+  afterEach(() => fixture.cleanup())
+
+  const send = (form: Record<string, string>) =>
+    post(`${FERRY_PAGE}/facts`)
+      .type('form')
+      .send({ by: 'Jo', ...FACTS, ...form })
+  const claimDates = async (id: string) => {
+    const claim = (await request(app).get('/api/claims?per=100').expect(200)).body.items.find((c: { id: string }) => c.id === id)
+    return { firstDate: claim.firstDate, outlet: claim.asserted[0]?.outlet ?? null }
+  }
+
+  it('are corrected from the article page, felt by its claims, listed in its history, and undone from there', async () => {
+    const page = (await request(app).get(FERRY_PAGE).expect(200)).text
+    expect(page).to.include('action="/articles/ferry/facts"')
+    expect(page).to.include('name="date" value="2025-04-10"')
+    // The undated statement's claim is dated by its article.
+    expect(await claimDates('ferry:c2')).to.deep.equal({ firstDate: '2025-04-10', outlet: 'The Courier' })
+
+    const res = await send({ date: '2025-05-01', outlet: 'Courier Weekly' }).expect(303)
+    expect(res.headers.location).to.equal('/articles/ferry?done=facts#facts')
+    expect(await fixture.store.article('ferry')).to.include({ published: '2025-05-01', outlet: 'Courier Weekly', title: FACTS.title })
+    expect(await claimDates('ferry:c2')).to.deep.equal({ firstDate: '2025-05-01', outlet: 'Courier Weekly' })
+    expect((await request(app).get('/api/claims?outlet=courier%20weekly').expect(200)).body.total).to.equal(2)
+
+    const after = (await request(app).get(res.headers.location).expect(200)).text
+    expect(after).to.include('The facts are saved.')
+    expect(after).to.include('Facts of article ferry set: outlet Courier Weekly (was The Courier); date 2025-05-01 (was 2025-04-10)')
+    const place = Number(/action="\/decisions\/(\d+)\/undo"/.exec(after)![1])
+    const undone = await post(`/decisions/${place}/undo`).type('form').send({ by: 'Jo', back: FERRY_PAGE }).expect(303)
+    expect(undone.headers.location).to.equal('/articles/ferry?done=undone#history')
+    expect(await fixture.store.article('ferry')).to.include({ published: '2025-04-10', outlet: 'The Courier' })
+    expect(await claimDates('ferry:c2')).to.deep.equal({ firstDate: '2025-04-10', outlet: 'The Courier' })
+  })
+
+  it('refuses a bad date or address, saying what to write, and changes nothing', async () => {
+    const date = await send({ date: '2025-13-01' }).expect(400)
+    expect(date.text).to.match(/2025-13-01/)
+    const url = await send({ url: 'javascript:alert(1)' }).expect(400)
+    expect(url.text).to.include('is not a web address')
+    await post('/articles/nothing/facts')
+      .type('form')
+      .send({ by: 'Jo', ...FACTS })
+      .expect(404)
+    expect(await fixture.store.decisions()).to.have.length(0)
+    expect(await fixture.store.article('ferry')).to.include({ published: '2025-04-10' })
+  })
+
+  it('are kept when the store is opened again', async () => {
+    await send({ title: 'Ferry: the council pays', url: '' }).expect(303)
+    const reopened = await fixture.reopen()
+    expect(await reopened.article('ferry')).to.include({ title: 'Ferry: the council pays', url: null, published: '2025-04-10' })
+  })
+
+  it('are corrected through the API, the fields sent replacing the stored ones and the rest kept', async () => {
+    const res = await request(app).post('/api/articles/ferry/facts').send({ outlet: '', date: '2025-04-11', by: 'Jo' }).expect(201)
+    expect(res.body).to.include({ action: 'set-article', by: 'Jo' })
+    expect(await fixture.store.article('ferry')).to.include({ outlet: null, published: '2025-04-11', title: FACTS.title })
+    await request(app).post('/api/articles/ferry/facts').send({ date: 'soon', by: 'Jo' }).expect(400)
+  })
+
+  it('are corrected by ingesting the same text again with other facts, logged as who sent it', async () => {
+    const again = await request(app).post('/api/articles').send({ text: FERRY, outlet: 'Courier Weekly', date: '2025-04-10' }).expect(200)
+    expect(again.body).to.include({ articleId: 'ferry', added: false, updated: true })
+    expect(await fixture.store.article('ferry')).to.include({ outlet: 'Courier Weekly', url: FACTS.url })
+    const [entry] = await fixture.store.decisions()
+    expect(entry).to.include({ action: 'set-article', by: 'claimtrail ingest' })
+    // The same facts again change nothing, and log nothing.
+    const same = await request(app).post('/api/articles').send({ text: FERRY, outlet: 'Courier Weekly' }).expect(200)
+    expect(same.body).not.to.have.property('updated')
+    expect(await fixture.store.decisions()).to.have.length(1)
+
+    // The ingest form: its summary says so, and the decision is the reviewer's.
+    const form = await post('/articles').field('text', FERRY).field('title', 'Ferry paid for').expect(303)
+    const summary = await jobPage(request(app), form.headers.location)
+    expect(summary).to.include('<dt>Facts updated</dt><dd>1</dd>')
+    expect(summary).to.include('<strong>facts updated</strong>')
+    expect(await fixture.store.article('ferry')).to.include({ title: 'Ferry paid for', outlet: 'Courier Weekly' })
+  })
+})
+
+describe('newFacts: what a second ingest of a text corrects', () => {
+  const stored = { title: 'Pier sold', outlet: 'The Gazette', published: '2025-03-05', url: null }
+  const table: Array<[string, Record<string, unknown>, object | null]> = [
+    ['nothing given', { text: 'x' }, null],
+    ['the same facts', { ...stored, text: 'x' }, null],
+    ['a date', { published: '2025-03-06', text: 'x' }, { ...stored, published: '2025-03-06' }],
+    ['an address', { url: 'https://gazette.example/pier', text: 'x' }, { ...stored, url: 'https://gazette.example/pier' }],
+    ['null facts, which clear nothing', { title: null, outlet: null, text: 'x' }, null],
+    ['a title guessed from the first line', { title: 'Pier sold at last', text: 'Pier sold at last\n\nThe board said…' }, null],
+    [
+      'a title given outright',
+      { title: 'Pier: the sale', text: 'Pier sold at last\n\nThe board said…' },
+      { ...stored, title: 'Pier: the sale' },
+    ],
+  ]
+  for (const [what, input, wanted] of table)
+    it(`corrects ${wanted ? 'the stored facts' : 'nothing'} for ${what}`, () => {
+      expect(newFacts(stored, input)).to.deep.equal(wanted)
+    })
+})
