@@ -8,5 +8,9 @@ const SPOOFING = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g
 
 /** The text without bidi controls or invisible format characters. */
 export function neutral(text: string): string {
-  return text.replace(SPOOFING, '')
+  return SPOOFS.test(text) ? text.replace(SPOOFING, '') : text
 }
+
+// The same characters, without the global flag, to ask whether there is one at all (test() of a global regex
+// remembers where it stopped).
+const SPOOFS = new RegExp(SPOOFING.source)

@@ -8,8 +8,22 @@ import { stemmer } from 'stemmer'
 export const WORD = /[\p{L}\p{N}]+(?:['’.\-‐‑][\p{L}\p{N}]+)*/gu
 const HYPHENS = /[-‐‑]/
 
+// Stemming is most of a key's cost, and a search page marks the same few thousand words for every reader: keys
+// are kept by the word as written, the oldest let go past KEPT.
+const KEPT = 50_000
+const keys = new Map<string, string>()
+
 /** A word as the index keeps it: accents and case gone, a possessive 's and the inner joiners dropped, stemmed. */
 export function wordKey(word: string): string {
+  let key = keys.get(word)
+  if (key === undefined) {
+    if (keys.size >= KEPT) keys.delete(keys.keys().next().value!)
+    keys.set(word, (key = keyOf(word)))
+  }
+  return key
+}
+
+function keyOf(word: string): string {
   const plain = word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -8,6 +8,7 @@ import { markWords, queryWords, type WordIndex } from './search-index.js'
 import { sourceSentences } from './sentences.js'
 import { pageLinks } from './speakers.js'
 import { statementFilter, statementPage } from './statement-query.js'
+import { keep, versionMemo } from './version-memo.js'
 import type { WebStore } from './web-store.js'
 import { whenSaid } from './when.js'
 
@@ -19,11 +20,15 @@ const PER_PAGE = 25
  */
 async function byClaim<T extends { claimId: string }>(store: WebStore, results: T[]) {
   const groups = new Map<string, { id: string; href: string; text: string; results: T[] }>()
-  const ledgers = new Map(
-    await Promise.all([...new Set(results.map((r) => r.claimId))].map(async (id) => [id, await store.claim(id)] as const)),
-  )
+  // A claim's id and text (the one it joined, when merged), kept until the next write: a ledger is built to learn them.
+  const known = await versionMemo<string, { id: string; text: string } | null>(store, 'claim texts')
+  for (const id of new Set(results.map((r) => r.claimId))) {
+    if (known.has(id)) continue
+    const ledger = await store.claim(id)
+    keep(known, id, ledger ? { id: ledger.claim.id, text: ledger.claim.text } : null)
+  }
   for (const result of results) {
-    const claim = ledgers.get(result.claimId)?.claim
+    const claim = known.get(result.claimId)
     const id = claim?.id ?? result.claimId
     let group = groups.get(id)
     if (!group) groups.set(id, (group = { id, href: `/claims/${encodeURIComponent(id)}`, text: claim?.text ?? id, results: [] }))

@@ -6,9 +6,10 @@ import type { ClaimRecord, StatementRecord } from '../store/schema.js'
 import { passage } from './claim-page.js'
 import { escapeNeutral } from './escape.js'
 import type { Segment } from './highlight.js'
+import { keep, versionMemo } from './version-memo.js'
 import type { WebStore } from './web-store.js'
 
-type Reads = Pick<WebStore, 'article' | 'statement' | 'articleTexts' | 'statementsById'>
+type Reads = Pick<WebStore, 'version' | 'article' | 'statement' | 'articleTexts' | 'statementsById'>
 
 /**
  * A statement's sentences never change: its article's text is stored once, and no decision moves its spans. The
@@ -61,7 +62,16 @@ const keyOf = (s: StatementRecord) =>
  * For each claim, the source sentences of the statement its text was taken from: of its first few statements,
  * the first standing one whose content is the claim's text, else the first standing one.
  */
-export async function claimSentences(store: Reads, claims: readonly ClaimRecord[]): Promise<Map<string, string>> {
+export async function claimSentences(store: Reads, all: readonly ClaimRecord[]): Promise<Map<string, string>> {
+  // Kept until the next write: a claims list rendered for every reader with a cookie chose them each time.
+  const known = await versionMemo<string, string | null>(store, 'claim sentences')
+  const out = new Map<string, string>()
+  const claims = all.filter((claim) => {
+    const html = known.get(claim.id)
+    if (html !== undefined && html !== null) out.set(claim.id, html)
+    return html === undefined
+  })
+  if (!claims.length) return out
   const firstFew = claims.map((c) => c.statementIds.slice(0, 3))
   const byId = new Map((await statementsWithIds(store, firstFew.flat())).map((s) => [s.id, s]))
   const chosen = new Map<string, StatementRecord>()
@@ -71,7 +81,12 @@ export async function claimSentences(store: Reads, claims: readonly ClaimRecord[
     if (source) chosen.set(claim.id, source)
   })
   const sentences = await sourceSentences(store, [...chosen.values()])
-  return new Map([...chosen].flatMap(([claimId, s]) => (sentences.has(s.id) ? [[claimId, sentences.get(s.id)!]] : [])))
+  for (const claim of claims) {
+    const html = sentences.get(chosen.get(claim.id)?.id ?? '') ?? null
+    keep(known, claim.id, html)
+    if (html !== null) out.set(claim.id, html)
+  }
+  return out
 }
 
 /** The statements with these ids, in no set order; ids of no stored statement are left out. */
