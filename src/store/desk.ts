@@ -3,6 +3,7 @@
 // that writes it, and the indexes a decision moves (a speaker's quotes, the claim index) follow at once.
 import type { ClaimIndex } from '../claims/claim-index.js'
 import { claimStatement } from '../claims/claim-index.js'
+import { InvalidInputError } from '../errors.js'
 import type { Changes } from './changes.js'
 import { applyDecision, type Decision, type Desk } from './decisions.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, StatementRecord, StoreData } from './schema.js'
@@ -28,12 +29,32 @@ export interface DeskRecords {
 
 /** Applies a reviewer's decision at the desk and logs it with who, when and what it replaced. */
 export function logDecision(decision: Decision, desk: Desk, log: LogEntry[], changes: Changes): LogEntry {
+  refuseUndoneTwice(decision, log)
   const replaced = applyDecision(decision, desk)
   const { action, ...detail } = decision
   const logged: LogEntry = { at: desk.at, by: desk.by, action, detail: { ...detail, ...replaced } }
   log.push(logged)
   changes.log.push(logged)
   return logged
+}
+
+/** The place in the log an undo undoes (web/undo.ts logs it with the decision), or undefined. */
+export function undoes(decision: Decision): number | undefined {
+  const place = (decision as { undoes?: unknown }).undoes
+  return typeof place === 'number' ? place : undefined
+}
+
+/**
+ * Two reviewers pressing the same Undo at once both pass the page's check before either is logged; the store,
+ * one decision at a time, takes the first and refuses the second, which would put back what the first put back.
+ */
+export function refuseUndoneTwice(decision: Decision, log: readonly LogEntry[], known = false): void {
+  const place = undoes(decision)
+  if (place === undefined) return
+  if (known || log.some((entry) => entry.detail.undoes === place))
+    throw new InvalidInputError(
+      `Decision ${place} is undone already: its undo is in the history, and can itself be undone. Nothing was changed.`,
+    )
 }
 
 /** The records a decision works on; every one it is handed or makes is noted in `changes`. */

@@ -48,13 +48,11 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     const article = await store.article(req.params.id)
     if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
     const statements = (await articleStatements(store)(article.id)).filter((s) => !s.rejected)
-    const self = `/articles/${encodeURIComponent(article.id)}`
     res.render('articles/show', {
       title: article.title ?? `Untitled article ${article.id}`,
       article,
-      self,
-      done: typeof req.query.done === 'string' && Object.hasOwn(ARTICLE_DONE, req.query.done) ? ARTICLE_DONE[req.query.done] : null,
-      history: articleHistory(await store.decisions(), article.id),
+      self: `/articles/${encodeURIComponent(article.id)}`,
+      corrections: articleHistory(await store.decisions(), article.id).length,
       href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
       statementCount: statements.length,
       claimCount: new Set(statements.map((s) => s.claim)).size,
@@ -62,7 +60,26 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     })
   }
 
-  /** The facts form of an article's page: a logged decision, answered with a redirect back to the page. */
+  /**
+   * The form correcting an article's facts, with their history, on a page of its own: the article's page then
+   * carries no form, so it is the same page for every reader and stays in the page cache (page-cache.ts).
+   */
+  const factsPage: RequestHandler<{ id: string }> = async (req, res) => {
+    const article = await store.article(req.params.id)
+    if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
+    const articleHref = `/articles/${encodeURIComponent(article.id)}`
+    res.render('articles/facts', {
+      title: `The facts of ${article.title ?? `untitled article ${article.id}`}`,
+      article,
+      articleHref,
+      self: `${articleHref}/facts`,
+      href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
+      done: typeof req.query.done === 'string' && Object.hasOwn(ARTICLE_DONE, req.query.done) ? ARTICLE_DONE[req.query.done] : null,
+      history: articleHistory(await store.decisions(), article.id),
+    })
+  }
+
+  /** The facts form's answer: a logged decision, then a redirect back to the form's page. */
   const facts: RequestHandler<{ id: string }> = async (req, res) => {
     const article = await store.article(req.params.id)
     if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
@@ -71,7 +88,7 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     const by = decidedBy(body, res)
     await store.decide({ action: 'set-article', article: article.id, facts: decided }, by)
     rememberName(res, by)
-    res.redirect(303, `/articles/${encodeURIComponent(article.id)}?done=facts#facts`)
+    res.redirect(303, `/articles/${encodeURIComponent(article.id)}/facts?done=facts`)
   }
 
   const form: RequestHandler = (_req, res) => {
@@ -159,6 +176,7 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
   return {
     list,
     show,
+    factsPage,
     facts: [formBody('16kb'), checkFormToken, facts] as RequestHandler<{ id: string }>[],
     form,
     receive,

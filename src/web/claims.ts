@@ -44,8 +44,8 @@ const DONE: Record<string, string> = {
 
 // The body is read, then its form token checked, before any handler sees it.
 const form = [formBody('64kb'), checkFormToken]
-/** The pages an undo may send the reviewer back to: a claim's, a speaker's or an article's. */
-const BACK = /^\/(claims|speakers|articles)\/[^/?#\s]+$/
+/** The pages an undo may send the reviewer back to: a claim's, a speaker's, or an article's facts. */
+const BACK = /^\/(claims\/[^/?#\s]+|speakers\/[^/?#\s]+|articles\/[^/?#\s]+\/facts)$/
 const claimHref = (id: string) => `/claims/${encodeURIComponent(id)}`
 
 /** A claim as the similar and found lists show it. */

@@ -69,6 +69,7 @@ export function routes(store: WebStore, jobs: IngestJobs, queue?: ArticleQueue):
   router.get('/articles/new', articles.form)
   router.post('/articles', ...articles.receive, articles.create, articles.refused)
   router.get('/articles/:id', cached, articles.show)
+  router.get('/articles/:id/facts', articles.factsPage)
   router.post('/articles/:id/facts', ...articles.facts)
   router.get('/ingest/:job', articles.job)
 

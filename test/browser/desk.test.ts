@@ -58,6 +58,7 @@ describe("in a browser: the reviewer's desk", function () {
       search: '/search?q=terminal',
       articles: '/articles',
       article: `/articles/${encodeURIComponent(port.articleId)}`,
+      "an article's facts": `/articles/${encodeURIComponent(port.articleId)}/facts`,
       'add an article': '/articles/new',
       'more filters': '/claims?stance=deny&outlet=The+Valdora+Courier',
       'search, a phrase by a speaker': '/search?q=%22no+plan+to+sell%22&speaker=Achterberg-Nwachukwu',
@@ -153,6 +154,7 @@ describe("in a browser: the reviewer's desk", function () {
 
   it("corrects an article's facts from its page with Enter, and undoes it from the history", async () => {
     const page = await open(chromium.browser, 'desktop', pages.article)
+    await page.getByRole('link', { name: 'Correct the facts' }).click()
     const form = page.locator('form.facts')
     await form.getByLabel('Outlet').fill('Valdora Courier Weekly')
     await form.getByLabel('Your name').fill('Jo Park')

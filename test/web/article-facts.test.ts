@@ -33,14 +33,18 @@ describe("An article's facts", () => {
   }
 
   it('are corrected from the article page, felt by its claims, listed in its history, and undone from there', async () => {
-    const page = (await request(app).get(FERRY_PAGE).expect(200)).text
+    // The article's own page carries no form (it stays in the page cache): it links to the facts page.
+    const article = await request(app).get(FERRY_PAGE).expect(200)
+    expect(article.headers['set-cookie']).to.equal(undefined)
+    expect(article.text).to.include('<a href="/articles/ferry/facts">Correct the facts</a>')
+    const page = (await request(app).get(`${FERRY_PAGE}/facts`).expect(200)).text
     expect(page).to.include('action="/articles/ferry/facts"')
     expect(page).to.include('name="date" value="2025-04-10"')
     // The undated statement's claim is dated by its article.
     expect(await claimDates('ferry:c2')).to.deep.equal({ firstDate: '2025-04-10', outlet: 'The Courier' })
 
     const res = await send({ date: '2025-05-01', outlet: 'Courier Weekly' }).expect(303)
-    expect(res.headers.location).to.equal('/articles/ferry?done=facts#facts')
+    expect(res.headers.location).to.equal('/articles/ferry/facts?done=facts')
     expect(await fixture.store.article('ferry')).to.include({ published: '2025-05-01', outlet: 'Courier Weekly', title: FACTS.title })
     expect(await claimDates('ferry:c2')).to.deep.equal({ firstDate: '2025-05-01', outlet: 'Courier Weekly' })
     expect((await request(app).get('/api/claims?outlet=courier%20weekly').expect(200)).body.total).to.equal(2)
@@ -49,8 +53,12 @@ describe("An article's facts", () => {
     expect(after).to.include('The facts are saved.')
     expect(after).to.include('Facts of article ferry set: outlet Courier Weekly (was The Courier); date 2025-05-01 (was 2025-04-10)')
     const place = Number(/action="\/decisions\/(\d+)\/undo"/.exec(after)![1])
-    const undone = await post(`/decisions/${place}/undo`).type('form').send({ by: 'Jo', back: FERRY_PAGE }).expect(303)
-    expect(undone.headers.location).to.equal('/articles/ferry?done=undone#history')
+    const undone = await post(`/decisions/${place}/undo`)
+      .type('form')
+      .send({ by: 'Jo', back: `${FERRY_PAGE}/facts` })
+      .expect(303)
+    expect(undone.headers.location).to.equal('/articles/ferry/facts?done=undone#history')
+    expect((await request(app).get(FERRY_PAGE).expect(200)).text).to.include('2 corrections so far')
     expect(await fixture.store.article('ferry')).to.include({ published: '2025-04-10', outlet: 'The Courier' })
     expect(await claimDates('ferry:c2')).to.deep.equal({ firstDate: '2025-04-10', outlet: 'The Courier' })
   })

@@ -5,7 +5,7 @@
 import { InvalidInputError } from '../../errors.js'
 import { Changes } from '../changes.js'
 import type { Decision } from '../decisions.js'
-import { type DeskRecords, logDecision, openDesk } from '../desk.js'
+import { type DeskRecords, logDecision, openDesk, refuseUndoneTwice, undoes } from '../desk.js'
 import type { ArticleRecord, ClaimRecord, LogEntry, SpeakerRecord, StatementRecord } from '../schema.js'
 import { keptApart, SpeakerRoster, slug } from '../speakers.js'
 import { indexed, indexStatements, publishedOf, unindexStatements } from './claim-postings.js'
@@ -14,6 +14,12 @@ import { articlesById, type Db, moveQuotes, recordsById, writeChanges } from './
 export async function decideIn(db: Db, decision: Decision, by: string): Promise<LogEntry> {
   if (!by.trim()) throw new InvalidInputError("a decision needs the reviewer's name. Pass --by NAME.")
   const at = new Date().toISOString()
+  // The caller holds the filing lock: an undo logged since the page checked is seen here (desk.ts).
+  const place = undoes(decision)
+  if (place !== undefined) {
+    const { rows } = await db.query("SELECT 1 FROM decisions WHERE detail->>'undoes' = $1 LIMIT 1", [String(place)])
+    refuseUndoneTwice(decision, [], rows.length > 0)
+  }
   const { claims, statements, speakers, published, articles } = await gather(db, decision)
   const changes = new Changes()
   const moves: Array<[string, string]> = []
