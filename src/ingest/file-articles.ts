@@ -69,6 +69,21 @@ export async function fileArticles(
   const before = await store.articles()
   const stored = new Map(before.map((a) => [a.fingerprint, a.id]))
   const records = new Map(before.map((a) => [a.fingerprint, { ...a }]))
+  // Lines are looked at a few at once; their corrections are worked out and made one after another, each against
+  // the facts the one before it left, so two lines of one text each giving a fact keep both.
+  let corrections: Promise<unknown> = Promise.resolve()
+  const refact = (print: string, articleId: string, article: ArticleInput): Promise<boolean> => {
+    const done = corrections.then(async () => {
+      const record = records.get(print)
+      const facts = record && newFacts(record, article)
+      if (!facts) return false
+      await store.decide({ action: 'set-article', article: articleId, facts }, by)
+      Object.assign(record, facts)
+      return true
+    })
+    corrections = done.catch(() => undefined)
+    return done
+  }
   const texts = new Map<string, string>() // id → text, for the ids this run gave out
   let filed: Array<{ place: number; print: string; result: AddResult }> = []
 
@@ -77,13 +92,8 @@ export async function fileArticles(
     const print = fingerprint(article.text)
     const known = stored.get(print)
     if (known !== undefined) {
-      const record = records.get(print)
-      const facts = record && newFacts(record, article)
-      if (facts) {
-        await store.decide({ action: 'set-article', article: known, facts }, by)
-        Object.assign(record, facts)
-      }
-      return { place, stored: { articleId: known, added: false, statements: 0, claims: 0, ...(facts ? { updated: true } : {}) } }
+      const updated = await refact(print, known, article)
+      return { place, stored: { articleId: known, added: false, statements: 0, claims: 0, ...(updated ? { updated } : {}) } }
     }
     const id = article.id
     if (id !== undefined) {

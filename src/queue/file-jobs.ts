@@ -4,6 +4,7 @@
 import type PgBoss from 'pg-boss'
 import { InvalidInputError } from '../errors.js'
 import type { Extractor } from '../ingest/extractor.js'
+import { INGEST_BY, newFacts } from '../ingest/refacts.js'
 import type { ExtractedArticle } from '../store/store.js'
 import type { AddResult } from '../store/views.js'
 import type { ArticleFiler } from './filer.js'
@@ -37,7 +38,11 @@ export async function fileJobs(
       fresh.push(job)
       continue
     }
-    const result = { articleId, added: false, statements: 0, claims: 0 }
+    // Queued again with other facts (a title, a date it lacked), the stored article takes them (refacts.ts).
+    const record = filer.article && filer.decide ? await filer.article(articleId) : undefined
+    const facts = record && newFacts(record, job.data.article)
+    if (facts) await filer.decide!({ action: 'set-article', article: articleId, facts }, INGEST_BY)
+    const result = { articleId, added: false, statements: 0, claims: 0, ...(facts ? { updated: true } : {}) }
     await complete(queue, job.id, result)
     log.filed(job, result)
   }

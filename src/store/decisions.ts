@@ -23,8 +23,8 @@ export type Decision =
   | { action: 'reject-statement'; statement: string; reason: string }
   /** Puts back the review a claim had before a decision replaced it (none, when it had none): an undo. */
   | { action: 'restore-review'; claim: string; review: Review | null }
-  /** An article's facts as a desk corrects them: its title, outlet, publication day and address. */
-  | { action: 'set-article'; article: string; facts: ArticleFacts }
+  /** An article's facts as a desk corrects them: those given replace its title, outlet, publication day or address. */
+  | { action: 'set-article'; article: string; facts: Partial<ArticleFacts> }
 
 /** The facts of an article a desk may correct after it was filed. */
 export interface ArticleFacts {
@@ -162,10 +162,12 @@ export function applyDecision(d: Decision, desk: Desk): Record<string, unknown> 
     }
     case 'set-article': {
       const article = need(desk.article(d.article), 'article', d.article)
-      if (d.facts.published !== null && !isDay(d.facts.published))
-        throw new InvalidInputError(`the date "${d.facts.published}" is not a day written YYYY-MM-DD, such as 2025-03-04.`)
+      const { published } = d.facts
+      if (published !== undefined && published !== null && !isDay(published))
+        throw new InvalidInputError(`the date "${published}" is not a day written YYYY-MM-DD, such as 2025-03-04.`)
       const was = factsOf(article)
-      Object.assign(article, factsOf(d.facts))
+      // Only the facts given: two desks correcting two facts at once both keep theirs.
+      for (const name of FACTS) if (d.facts[name] !== undefined) article[name] = d.facts[name]
       desk.refacted(article)
       return { was }
     }

@@ -14,6 +14,8 @@ const HONORIFIC = /^(mr|mrs|ms|miss|dr|sen|rep|gov|gen|pres|president|senator|se
 
 /** Lowercase, accents and punctuation gone, so "U.S. officials" and "US officials" are one name. */
 export function normaliseName(name: string): string {
+  // A long "name" is a query's, not a speaker's: worked out, never kept, so readers cannot fill the memory.
+  if (name.length > 120) return normalise(name)
   let normal = normalised.get(name)
   if (normal === undefined) {
     if (normalised.size >= KEPT_NAMES) normalised.delete(normalised.keys().next().value!)

@@ -15,7 +15,9 @@ export function phrasesOf(q: string | undefined): string[][] {
   return phrases
 }
 
-const escape = (word: string) => word.replace(/[.\\^$|?*+()[\]{}-]/g, '\\$&')
+// A phrase's words hold letters, digits and the joiners of word-keys.ts's WORD: of those only the dot means
+// anything in a pattern (an escaped hyphen is an error in a JavaScript pattern with the u flag).
+const escape = (word: string) => word.replace(/\./g, '\\.')
 
 /** The phrase as a case-blind pattern over a statement's content text (records.ts contentText). */
 export function phrasePattern(words: readonly string[]): RegExp {

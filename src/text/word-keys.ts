@@ -4,9 +4,12 @@
 // as do "sanctioned" and "sanctions". Quoted words are matched as typed instead (phrases.ts).
 import { stemmer } from 'stemmer'
 
-/** A word: letters and digits, joined inside by apostrophes, dots and hyphens ("U.S.", "e-mails", "China's"). */
-export const WORD = /[\p{L}\p{N}]+(?:['’.\-‐‑][\p{L}\p{N}]+)*/gu
-const HYPHENS = /[-‐‑]/
+/**
+ * A word: letters and digits, joined inside by apostrophes, dots, hyphens and en dashes ("U.S.", "e-mails",
+ * "China's", "Russia–Ukraine"). "COVID 19" written with a space is two words, and "COVID-19" does not find it.
+ */
+export const WORD = /[\p{L}\p{N}]+(?:['’.\-‐‑–][\p{L}\p{N}]+)*/gu
+const HYPHENS = /[-‐‑–]/
 
 // Stemming is most of a key's cost, and a search page marks the same few thousand words for every reader: keys
 // are kept by the word as written, the oldest let go past KEPT.
@@ -15,6 +18,8 @@ const keys = new Map<string, string>()
 
 /** A word as the index keeps it: accents and case gone, a possessive 's and the inner joiners dropped, stemmed. */
 export function wordKey(word: string): string {
+  // A long "word" is a query's or a hostile text's, not the language's: worked out, never kept.
+  if (word.length > 40) return keyOf(word)
   let key = keys.get(word)
   if (key === undefined) {
     if (keys.size >= KEPT) keys.delete(keys.keys().next().value!)
@@ -29,7 +34,7 @@ function keyOf(word: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]s$/, '')
-    .replace(/['’.\-‐‑]/g, '')
+    .replace(/['’.\-‐‑–]/g, '')
   return plain ? stemmer(plain) : ''
 }
 

@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { Decision } from '../store/decisions.js'
 import type { LogEntry } from '../store/schema.js'
 import { bodyFields, type Documented } from './api-routes.js'
-import { articleFacts } from './article-facts.js'
+import { factsGiven } from './article-facts.js'
 import { jsonBody } from './bodies.js'
 import { claimHistory, claimNamed, correctionDecision, decidedBy, historyLine, reviewDecision, verdictScale } from './claim-review.js'
 import { operationOf } from './openapi.js'
@@ -109,9 +109,11 @@ export function deskRoutes(store: WebStore, api: Documented): void {
   decision('/articles/:id/facts', async (req, fields) => {
     const article = await store.article(req.params.id)
     if (!article) throw new NotFoundError(`There is no article "${req.params.id}". GET /api/articles lists them with their ids.`)
-    // Left out, a fact stays as stored; sent empty, it is cleared.
-    const stored = { title: article.title ?? '', outlet: article.outlet ?? '', date: article.published ?? '', url: article.url ?? '' }
-    return { action: 'set-article', article: article.id, facts: articleFacts({ ...stored, ...fields }) }
+    // Left out, a fact stays as stored (only those sent reach the store, so two scripts correcting two facts at
+    // once keep both); sent empty, it is cleared.
+    const facts = factsGiven(fields)
+    if (!Object.keys(facts).length) throw new InvalidInputError('Send at least one of "title", "outlet", "date" or "url".')
+    return { action: 'set-article', article: article.id, facts }
   })
   decision('/decisions/:place/undo', async (req) => undoAt(await store.decisions(), req.params.place))
 

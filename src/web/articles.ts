@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import multer from 'multer'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import type { ArticlePage } from '../store/views.js'
-import { articleFacts, articleHistory } from './article-facts.js'
+import { articleHistory, factsChanged } from './article-facts.js'
 import { articleSegments } from './article-page.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
@@ -23,6 +23,7 @@ const JOB_TITLES = { running: 'Ingesting…', done: 'Ingest summary', failed: 'I
 /** What the article page says after a form went through; keys from the redirect, never text from it. */
 const ARTICLE_DONE: Record<string, string> = {
   facts: 'The facts are saved. The change is listed under "History", and can be undone.',
+  unchanged: 'Nothing was changed: the facts sent are the facts stored.',
   undone: 'The decision is undone. The undo is listed under "History", and can itself be undone.',
 }
 
@@ -73,7 +74,6 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
       article,
       articleHref,
       self: `${articleHref}/facts`,
-      href: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
       done: typeof req.query.done === 'string' && Object.hasOwn(ARTICLE_DONE, req.query.done) ? ARTICLE_DONE[req.query.done] : null,
       history: articleHistory(await store.decisions(), article.id),
     })
@@ -84,11 +84,13 @@ export function articleHandlers(store: WebStore, jobs: IngestJobs = new IngestJo
     const article = await store.article(req.params.id)
     if (!article) throw new NotFoundError(`There is no article "${req.params.id}". Every stored article is listed at /articles.`)
     const body = req.body ?? {}
-    const decided = articleFacts(body)
+    const changed = factsChanged(body, article)
     const by = decidedBy(body, res)
-    await store.decide({ action: 'set-article', article: article.id, facts: decided }, by)
-    rememberName(res, by)
-    res.redirect(303, `/articles/${encodeURIComponent(article.id)}/facts?done=facts`)
+    if (Object.keys(changed).length) {
+      await store.decide({ action: 'set-article', article: article.id, facts: changed }, by)
+      rememberName(res, by)
+    }
+    res.redirect(303, `/articles/${encodeURIComponent(article.id)}/facts?done=${Object.keys(changed).length ? 'facts' : 'unchanged'}`)
   }
 
   const form: RequestHandler = (_req, res) => {

@@ -169,7 +169,7 @@ const FACT_NAMES: Record<string, string> = { title: 'title', outlet: 'outlet', p
 function factsChanged(now: unknown, was: unknown): string {
   const after = (now && typeof now === 'object' ? now : {}) as Record<string, unknown>
   const before = (was && typeof was === 'object' ? was : {}) as Record<string, unknown>
-  const changed = Object.keys(FACT_NAMES).filter((name) => (after[name] ?? null) !== (before[name] ?? null))
+  const changed = Object.keys(FACT_NAMES).filter((name) => after[name] !== undefined && after[name] !== (before[name] ?? null))
   if (!changed.length) return 'nothing changed'
   return changed.map((name) => `${FACT_NAMES[name]} ${str(after[name])} (was ${str(before[name])})`).join('; ')
 }

@@ -66,8 +66,10 @@ export async function claimSentences(store: Reads, all: readonly ClaimRecord[]):
   // Kept until the next write: a claims list rendered for every reader with a cookie chose them each time.
   const known = await versionMemo<string, string | null>(store, 'claim sentences')
   const out = new Map<string, string>()
+  // Keyed by what the choice is made from, so a claim read before a write is never given a sentence after it.
+  const keyOf = (claim: ClaimRecord) => `${claim.id}\u0000${claim.text}\u0000${claim.statementIds.slice(0, 3).join(',')}`
   const claims = all.filter((claim) => {
-    const html = known.get(claim.id)
+    const html = known.get(keyOf(claim))
     if (html !== undefined && html !== null) out.set(claim.id, html)
     return html === undefined
   })
@@ -83,7 +85,7 @@ export async function claimSentences(store: Reads, all: readonly ClaimRecord[]):
   const sentences = await sourceSentences(store, [...chosen.values()])
   for (const claim of claims) {
     const html = sentences.get(chosen.get(claim.id)?.id ?? '') ?? null
-    keep(known, claim.id, html)
+    keep(known, keyOf(claim), html)
     if (html !== null) out.set(claim.id, html)
   }
   return out

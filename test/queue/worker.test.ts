@@ -69,6 +69,19 @@ describe('the articles queue and its worker', function () {
     expect(await statesOf(queue, ids)).to.deep.include({ completed: 6 })
   })
 
+  it('corrects a stored article from its text queued again with other facts, as a logged decision', async () => {
+    const queue = await database.queue()
+    const [one] = articles(1)
+    await enqueue(queue, pending([one]))
+    await work(queue)
+    await settled(queue, 1)
+    await enqueue(queue, pending([{ ...one, title: 'The same text, titled anew', outlet: 'The Courier' }]))
+    await settled(queue, 2)
+    expect(store.articles()).to.have.length(1)
+    expect(store.articles()[0]).to.include({ title: 'The same text, titled anew', outlet: 'The Courier' })
+    expect(store.decisions().map((d) => [d.action, d.by])).to.deep.equal([['set-article', 'claimtrail ingest']])
+  })
+
   it('stores an article queued twice once', async () => {
     const queue = await database.queue()
     const [one] = articles(1)

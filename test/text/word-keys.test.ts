@@ -29,6 +29,8 @@ describe('search keys', () => {
   it('finds a hyphenated word by its parts and whole, and asks for it whole', () => {
     expect(indexWords('the Russia-Ukraine talks')).to.include.members([wordKey('Russia'), wordKey('Ukraine'), wordKey('RussiaUkraine')])
     expect(queryWords('e-mails')).to.deep.equal([wordKey('emails')])
+    // An en dash joins as a hyphen does: "Russia-Ukraine" finds "Russia–Ukraine".
+    expect(indexWords('the Russia–Ukraine war')).to.include(queryWords('Russia-Ukraine')[0])
     expect(queryWords('  , — ')).to.deep.equal([])
   })
 })
@@ -48,6 +50,8 @@ describe('phrases', () => {
     ['consistent and clear', 'inconsistent and clearly', false],
     ['U.S. officials', 'according to U.S. officials', true],
     ['U.S. officials', 'according to US officials', false],
+    ['ferry-pier sale', 'the ferry-pier sale was agreed', true],
+    ['ferry-pier sale', 'the ferry pier sale was agreed', false],
   ]
   for (const [phrase, text, found] of table) {
     it(`${found ? 'finds' : 'does not find'} "${phrase}" in "${text}"`, () => {

@@ -38,7 +38,7 @@ export async function fillWords(db: Db): Promise<boolean> {
     if (!statements.length) break
     await db.query(
       `UPDATE statements s SET words = ARRAY(SELECT jsonb_array_elements_text(x.words))
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, words jsonb) WHERE s.id = x.id`,
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, words jsonb) WHERE s.id = x.id AND s.words IS NULL`,
       [JSON.stringify(statements.map(({ record }) => ({ id: record.id, words: statementWords(record) })))],
     )
   }
@@ -50,7 +50,7 @@ export async function fillWords(db: Db): Promise<boolean> {
     if (!speakers.length) break
     await db.query(
       `UPDATE speakers s SET name_words = ARRAY(SELECT jsonb_array_elements_text(x.words)), names = x.names
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, words jsonb, names text) WHERE s.id = x.id`,
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, words jsonb, names text) WHERE s.id = x.id AND s.name_words IS NULL`,
       [JSON.stringify(speakers.map(({ record }) => ({ id: record.id, words: nameWords(record), names: namesLine(record) })))],
     )
   }
