@@ -17,14 +17,14 @@ export function phrasesOf(q: string | undefined): string[][] {
 
 // A phrase's words hold letters, digits and the joiners of word-keys.ts's WORD: of those only the dot means
 // anything in a pattern (an escaped hyphen is an error in a JavaScript pattern with the u flag).
-const escape = (word: string) => word.replace(/\./g, '\\.')
+const literal = (word: string) => word.replace(/\./g, '\\.')
 
 /** The phrase as a case-blind pattern over a statement's content text (records.ts contentText). */
 export function phrasePattern(words: readonly string[]): RegExp {
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map(escape).join('[^\\p{L}\\p{N}]+')}(?:$|[^\\p{L}\\p{N}])`, 'iu')
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map(literal).join('[^\\p{L}\\p{N}]+')}(?:$|[^\\p{L}\\p{N}])`, 'iu')
 }
 
 /** The same pattern in PostgreSQL's regular expressions, for `~*`. */
 export function phrasePatternSql(words: readonly string[]): string {
-  return `(^|[^[:alnum:]])${words.map(escape).join('[^[:alnum:]]+')}($|[^[:alnum:]])`
+  return `(^|[^[:alnum:]])${words.map(literal).join('[^[:alnum:]]+')}($|[^[:alnum:]])`
 }
