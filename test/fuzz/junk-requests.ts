@@ -554,7 +554,7 @@ const READS: Weighted[] = [
   [
     2,
     (rng) =>
-      get('an API route that does not exist', `/api/${rng.pick(['claim', 'articles', 'statements/1', 'speakers/x/y', 'admin', ''])}`),
+      get('an API route that does not exist', `/api/${rng.pick(['claim', 'articles/x/y', 'statements/1', 'speakers/x/y', 'admin', ''])}`),
   ],
   [
     4,

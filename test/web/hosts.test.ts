@@ -76,7 +76,7 @@ describe('Host headers at a served store', function () {
       expect(page.body, host).not.to.match(/ClaimReview/)
       const api = await get(url, '/api/claims', host)
       expect(api.status, `${host} on /api`).to.equal(400)
-      expect(api.type, `${host} on /api`).to.match(/^application\/json/)
+      expect(api.type, `${host} on /api`).to.match(/^application\/problem\+json/)
     }
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
       const page = await get(url, claimPath, host)
