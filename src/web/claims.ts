@@ -5,7 +5,6 @@ import type { RequestHandler } from 'express'
 import { PAIR_MODEL } from '../claims/pair-weights.js'
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { SPEAKER_TYPES } from '../pipeline/types.js'
-import type { LogEntry } from '../store/schema.js'
 import type { ClaimLedger, ClaimSummary } from '../store/views.js'
 import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
@@ -24,7 +23,7 @@ import {
 import { claimReview } from './json-ld.js'
 import { claimSentences } from './sentences.js'
 import { timelineChart } from './timeline-svg.js'
-import { type Undo, undoAt, undoFor } from './undo.js'
+import { type Undo, undoAt, undoFor, undoneAt } from './undo.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
 
@@ -57,18 +56,6 @@ const claimLine = (s: ClaimSummary) => ({
   asserted: voiceLabels(s.asserted),
   denied: voiceLabels(s.denied),
 })
-
-/** A merge into this claim that is still in force: its latest merge entry, not undone since. */
-function undoable(entry: LogEntry, ledger: ClaimLedger, log: readonly LogEntry[]): string | null {
-  if (entry.action !== 'merge-claims' || entry.detail.into !== ledger.claim.id) return null
-  const from = String(entry.detail.from)
-  const after = log.slice(log.indexOf(entry) + 1)
-  return after.some(
-    (e) => (e.action === 'unmerge-claims' && e.detail.claim === from) || (e.action === 'merge-claims' && e.detail.from === from),
-  )
-    ? null
-    : from
-}
 
 export function claimHandlers(store: WebStore) {
   // Read once: the desk's scale is part of how the server was started (README, "The web UI").
@@ -211,7 +198,8 @@ export function claimHandlers(store: WebStore) {
     const from = typeof body.from === 'string' ? body.from.trim() : ''
     const log = await store.decisions()
     const merge = [...log].reverse().find((e) => e.action === 'merge-claims' && e.detail.from === from)
-    if (!from || !merge || !undoable(merge, ledger, log)) {
+    // A merge into this claim that is still in force: its latest merge entry, not undone since (undo.ts).
+    if (!from || !merge || merge.detail.into !== ledger.claim.id || undoneAt(log, log.indexOf(merge))) {
       throw new InvalidInputError(
         `Claim "${from}" was not merged into this claim, or its merge is already undone. Use the "Undo" buttons under "History" on ${claimHref(ledger.claim.id)}.`,
       )
