@@ -7,7 +7,7 @@
 // edges, what lies between the cue and the content); trained on k-1 folds, it re-spans the held-out fold. The
 // re-spanned predictions and the rules' own are written beside each other and scored with score.mjs.
 //
-//   npm run eval:spans -- [--gold dev.jsonl] [--limit N] [--folds 5] [--epochs 6] [--out DIR]
+//   npm run eval:spans -- [--gold dev.jsonl] [--limit N] [--folds 5] [--epochs 10] [--out DIR]
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -47,7 +47,11 @@ interface Instance {
   exactNow: boolean
 }
 
-const options = benchOptions({ folds: { type: 'string', default: '5' }, epochs: { type: 'string', default: '6' }, out: { type: 'string' } })
+const options = benchOptions({
+  folds: { type: 'string', default: '5' },
+  epochs: { type: 'string', default: '10' },
+  out: { type: 'string' },
+})
 const FOLDS = Number(options.values.folds)
 const EPOCHS = Number(options.values.epochs)
 const WORD = /[\p{L}\p{N}]+/gu
@@ -169,6 +173,11 @@ function features(x: Instance, [a, b]: [number, number]): string[] {
     `next|de=${low(next)}|${de}`,
     `quotesIn=${Math.min(quotes, 3)}`,
     `k=${k}|quotesIn=${Math.min(quotes, 3)}`,
+    `prev2=${low(toks[a - 2])}|${low(prev)}`,
+    `first2=${low(first)}|${low(toks[a + 1])}`,
+    `last2=${low(toks[b - 1])}|${low(last)}`,
+    `prev|first=${low(prev)}|${low(first)}`,
+    `last|next=${low(last)}|${low(next)}`,
   ]
   if (x.cue0 >= 0) {
     f.push(`cueInside=${x.cue0 >= a && x.cue0 <= b}`)
