@@ -9,7 +9,16 @@ import type { LogEntry } from '../store/schema.js'
 import { bodyFields, type Documented } from './api-routes.js'
 import { factsGiven } from './article-facts.js'
 import { jsonBody } from './bodies.js'
-import { claimHistory, claimNamed, correctionDecision, decidedBy, historyLine, reviewDecision, verdictScale } from './claim-review.js'
+import {
+  claimHistory,
+  claimNamed,
+  correctionDecision,
+  decidedBy,
+  historyLine,
+  placed,
+  reviewDecision,
+  verdictScale,
+} from './claim-review.js'
 import { operationOf } from './openapi.js'
 import { pageOf, paging, text } from './query.js'
 import { otherSpeaker } from './speaker-review.js'
@@ -120,9 +129,9 @@ export function deskRoutes(store: WebStore, api: Documented): void {
   api.get('/decisions', async (req, res) => {
     const log = await store.decisions()
     const claim = text(req.query, 'claim')
-    const entries = claim ? claimHistory(await claimOf(claim), log) : log
+    const entries = claim ? claimHistory(await claimOf(claim), log) : placed(log, () => true)
     const page = pageOf(entries, paging(req.query, PER_PAGE))
-    res.json({ ...page, items: page.items.map((entry) => decisionJson(log, log.indexOf(entry))) })
+    res.json({ ...page, items: page.items.map(({ place }) => decisionJson(log, place)) })
   })
 
   api.get('/decisions/:place', async (req, res) => {

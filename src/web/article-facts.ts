@@ -4,9 +4,9 @@
 import { type ArticleFacts, FACTS } from '../store/decisions.js'
 import type { LogEntry } from '../store/schema.js'
 import { parseDate } from '../text/day.js'
-import { historyLine, text } from './claim-review.js'
+import { placed, text } from './claim-review.js'
 import { checkedUrl } from './ingest-form.js'
-import { undoFor } from './undo.js'
+import { historyLines } from './undo.js'
 
 // Each fact by its form field, with the longest value taken (the CLI and the API take long titles too).
 const FIELDS = { title: ['title', 2000], outlet: ['outlet', 500], published: ['date', 40], url: ['url', 2000] } as const
@@ -42,8 +42,8 @@ export function factsChanged(form: Record<string, unknown>, stored: ArticleFacts
 
 /** The decisions on an article's facts, newest first, each with its place when it can be undone. */
 export function articleHistory(log: readonly LogEntry[], articleId: string) {
-  return log
-    .flatMap((entry, place) => (entry.action === 'set-article' && entry.detail.article === articleId ? [{ entry, place }] : []))
-    .map(({ entry, place }) => ({ ...historyLine(entry), undo: undoFor(log, place) ? place : null }))
-    .reverse()
+  return historyLines(
+    log,
+    placed(log, (entry) => entry.action === 'set-article' && entry.detail.article === articleId),
+  )
 }

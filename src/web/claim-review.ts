@@ -138,15 +138,16 @@ export async function correctionDecision(statement: string, form: Form, store: W
   }
 }
 
-/** The decisions that touched this claim or its statements, oldest first. */
-export function claimHistory(ledger: ClaimLedger, log: readonly LogEntry[]): LogEntry[] {
+/** The decisions that touched this claim or its statements, oldest first, each with its place in the log. */
+export function claimHistory(ledger: ClaimLedger, log: readonly LogEntry[]): Placed[] {
   const claims = new Set([ledger.claim.id])
   const statements = new Set(ledger.claim.statementIds)
   // A claim merged into this one brought its past along.
   for (const entry of log)
     if (entry.action === 'merge-claims' && entry.detail.into === ledger.claim.id) claims.add(String(entry.detail.from))
   const names = (value: unknown, ids: Set<string>) => typeof value === 'string' && ids.has(value)
-  return log.filter(
+  return placed(
+    log,
     ({ action, detail: d }) =>
       names(d.claim, claims) ||
       names(d.fromClaim, claims) ||
@@ -154,6 +155,17 @@ export function claimHistory(ledger: ClaimLedger, log: readonly LogEntry[]): Log
       names(d.statement, statements) ||
       ((action === 'merge-claims' || action === 'unmerge-claims') && (names(d.into, claims) || names(d.from, claims))),
   )
+}
+
+/** A logged decision with its place in the log (what an undo names). */
+export interface Placed {
+  entry: LogEntry
+  place: number
+}
+
+/** The entries of the log `keep` keeps, oldest first, with their places. */
+export function placed(log: readonly LogEntry[], keep: (entry: LogEntry) => boolean): Placed[] {
+  return log.flatMap((entry, place) => (keep(entry) ? [{ entry, place }] : []))
 }
 
 export interface HistoryLine {

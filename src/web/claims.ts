@@ -10,20 +10,11 @@ import { checkFormToken } from './auth/index.js'
 import { formBody } from './bodies.js'
 import { claimFacets, claimsView, narrows, PER_PAGE, parseClaimsForm, queryString, rarerFiltersSet, SIDES, SORTS } from './claim-filters.js'
 import { claimPage } from './claim-page.js'
-import {
-  claimHistory,
-  claimNamed,
-  correctionDecision,
-  decidedBy,
-  historyLine,
-  rememberName,
-  reviewDecision,
-  verdictScale,
-} from './claim-review.js'
+import { claimHistory, claimNamed, correctionDecision, decidedBy, rememberName, reviewDecision, verdictScale } from './claim-review.js'
 import { claimReview } from './json-ld.js'
 import { claimSentences } from './sentences.js'
 import { timelineChart } from './timeline-svg.js'
-import { type Undo, undoAt, undoFor, undoneAt } from './undo.js'
+import { historyLines, type Undo, undoAt, undoneAt } from './undo.js'
 import { voiceLabels } from './voices.js'
 import type { WebStore } from './web-store.js'
 
@@ -133,9 +124,7 @@ export function claimHandlers(store: WebStore) {
       page: claimPage(ledger, await textsOf(ledger)),
       href: claimHref(ledger.claim.id),
       chart: timelineChart(ledger.entries),
-      history: claimHistory(ledger, log)
-        .map((entry) => ({ ...historyLine(entry), undo: undoFor(log, log.indexOf(entry)) ? log.indexOf(entry) : null }))
-        .reverse(),
+      history: historyLines(log, claimHistory(ledger, log)),
       similar: (await store.similarClaims(ledger.claim.id, 5)).map(({ claim, confidence }) => ({ ...claimLine(claim), confidence })),
       find,
       threshold: PAIR_MODEL.threshold.toFixed(2),

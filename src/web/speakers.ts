@@ -5,14 +5,14 @@ import { NotFoundError } from '../errors.js'
 import { writeStatementBatchesCsv } from '../export/csv.js'
 import type { LogEntry, SpeakerRecord } from '../store/schema.js'
 import { answersTo, countStatements, type SpeakerRow, speakerRows } from '../store/speaker-rows.js'
-import { historyLine } from './claim-review.js'
+import { placed } from './claim-review.js'
 import { siteOf, writeStoreStatementsCsv } from './exports.js'
 import { type Paged, type Paging, pageOf, paging, text, withQuery } from './query.js'
 import { sourceSentences } from './sentences.js'
 import { statementsChart } from './speaker-chart.js'
 import { filterQuotes, quoteFilter, quoteView, saidOn } from './speaker-quotes.js'
 import { SPEAKER_DONE, speakersCalled } from './speaker-review.js'
-import { undoFor } from './undo.js'
+import { historyLines } from './undo.js'
 import { keep, versionMemo } from './version-memo.js'
 import type { WebStore } from './web-store.js'
 
@@ -109,15 +109,15 @@ export function pageLinks(
 /** The merges and splits that named this speaker, newest first, each with its undo's place in the log. */
 function speakerHistory(log: readonly LogEntry[], id: string) {
   const names = (value: unknown) => value === id
-  return log
-    .map((entry, place) => ({ entry, place }))
-    .filter(
-      ({ entry: { action, detail: d } }) =>
+  return historyLines(
+    log,
+    placed(
+      log,
+      ({ action, detail: d }) =>
         (action === 'merge-speakers' || action === 'split-speaker') &&
         (names(d.into) || names(d.from) || names(d.speaker) || names(d.newSpeaker)),
-    )
-    .map(({ entry, place }) => ({ ...historyLine(entry), undo: undoFor(log, place) ? place : null }))
-    .reverse()
+    ),
+  )
 }
 
 /** The speakers the merge field offers as one types: those answering to this one's surname (the last word of its name). */

@@ -4,7 +4,7 @@
 import { InvalidInputError, NotFoundError } from '../errors.js'
 import { type ArticleFacts, type Decision, factsOf } from '../store/decisions.js'
 import type { LogEntry, Review } from '../store/schema.js'
-import { historyLine } from './claim-review.js'
+import { historyLine, type Placed } from './claim-review.js'
 
 /** A decision that undoes another, and where in the log the undone one is. */
 export type Undo = Decision & { undoes: number }
@@ -153,4 +153,9 @@ export function undoAt(log: readonly LogEntry[], place: string): Undo {
         ? `Decision ${later} (${historyLine(log[later]).what}) changed the same record since; undo it first, or mend the record by hand. Nothing was changed.`
         : `A decision "${log[at].action}" cannot be undone from the history: mend the record by hand (the page's forms, or the API).`,
   )
+}
+
+/** A page's History: the decisions given, newest first, each in a sentence with its place when it can be undone. */
+export function historyLines(log: readonly LogEntry[], decisions: readonly Placed[]) {
+  return decisions.map(({ entry, place }) => ({ ...historyLine(entry), undo: undoFor(log, place) ? place : null })).reverse()
 }
