@@ -247,6 +247,9 @@ export function isPassive(tokens: Token[], cue: number): boolean {
   )
 }
 
+const PERCEIVING =
+  /^(hear|hears|heard|hearing|see|sees|saw|seen|watch|watched|quote|quoted|quotes|catch|caught|find|found|overheard|notice|noticed|show|showed|shows|shown|imagine|imagined|keep|kept|have|has|had|get|got)$/
+
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
   let end = cue
@@ -263,10 +266,28 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     return { from: end - 1, to: end, apposition: null, antecedent: from < end - 1 ? [from, end - 1] : null }
   }
   // "Rubio thanked Miami and said …", "Trump spoke, saying …": the subject of the first verb says it.
-  const participle = /ing$/.test(tokens[cue].lower) && /,|—|–/.test(before.post)
+  const ing = /ing$/.test(tokens[cue].lower)
+  const participle = ing && /,|—|–/.test(before.post)
+  const verbAt = () =>
+    tokens.slice(floor, end - 1).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
   if ((CONJUNCTIONS.has(before.lower) || participle) && depth === 0) {
-    const verb = tokens.slice(floor, end - 1).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
+    const verb = verbAt()
     return verb > 0 ? subjectBefore(tokens, floor + verb, floor, 1) : null
+  }
+  // "The senator left the chamber saying …": with no comma too, after the object of a verb that hears or sees
+  // nobody ("heard a man saying" is the man's), the subject of that verb says it.
+  if (ing && depth === 0 && !before.tags.has('Verb') && !breaksAfter(before)) {
+    const verb = verbAt()
+    const v = tokens[floor + verb]
+    if (
+      verb > 0 &&
+      cue - (floor + verb) <= 6 &&
+      !PERCEIVING.test(v.lower) &&
+      !tokens.slice(floor + verb + 1, cue).some((t) => t.tags.has('Verb') || /,|—|–/.test(t.post))
+    ) {
+      const subject = subjectBefore(tokens, floor + verb, floor, 1)
+      if (subject) return subject
+    }
   }
   let apposition: [number, number] | null = null
   // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said": step back over each aside.

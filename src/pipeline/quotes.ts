@@ -84,20 +84,33 @@ function region(text: string, open: number, markLength: number, close: number, u
   return { open, close, inner: { start: s, end: e, text: text.slice(s, e) }, unclosed }
 }
 
-/** Single-quote regions ('…' or ‘…’) outside double quotes: headlines quote with them. */
-function singleQuotes(text: string, start: number, end: number, taken: Quote[]): Quote[] {
+/**
+ * Single-quote regions ('…' or ‘…’) outside double quotes: headlines quote with them, and British papers quote
+ * everything with them. A quote that runs into the next paragraph is left open at this one's end when the next
+ * opens with the same mark, as with double quotes. "the players’ union" is a possessive, not a closing mark.
+ */
+function singleQuotes(text: string, start: number, end: number, taken: Quote[], nextOpens: string | null): Quote[] {
   const found: Quote[] = []
   const re = /(^|[\s([—–-])(['‘])(?=[\p{L}\p{N}$])/gu
-  re.lastIndex = start
+  re.lastIndex = Math.max(0, start - 1) // a mark that opens the paragraph follows the line break before it
   const slice = text.slice(0, end)
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const at = m.index + m[1].length
-    if (taken.some((q) => at >= q.open && at <= q.close)) continue
+    if (at < start || taken.some((q) => at >= q.open && at <= q.close)) continue
+    const longest = m[2] === '‘' ? 2000 : 300
     const closer = /(['’])(?![\p{L}\p{N}])/gu
     closer.lastIndex = at + 1
-    const c = closer.exec(slice)
-    if (!c || text.slice(at, c.index).includes('\n')) continue
-    if (c.index - at > 300 || c.index - at < 2) continue
+    let c = closer.exec(slice)
+    while (c && /s/.test(text[c.index - 1]) && /^ \p{Ll}/u.test(text.slice(c.index + 1, c.index + 3)) && c.index - at < longest)
+      c = closer.exec(slice)
+    if (!c || c.index - at > longest) {
+      if (nextOpens === m[2] && !text.slice(at, end).includes(m[2] === '‘' ? '’ ' : "' ")) {
+        found.push(region(text, at, 1, end, true))
+        break
+      }
+      continue
+    }
+    if (c.index - at < 2) continue
     found.push(region(text, at, 1, c.index, false))
     re.lastIndex = c.index + 1
   }
@@ -106,11 +119,12 @@ function singleQuotes(text: string, start: number, end: number, taken: Quote[]):
 
 export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const quotes: Quote[] = []
-  for (const p of paragraphs) {
+  for (const [i, p] of paragraphs.entries()) {
     const doubles = paragraphQuotes(text, p.start, p.end)
     // One at a time: a spread of a paragraph's quotes overflows the call stack past ~100k of them.
     for (const q of doubles) quotes.push(q)
-    for (const q of singleQuotes(text, p.start, p.end, doubles)) quotes.push(q)
+    const next = paragraphs[i + 1] ? text[paragraphs[i + 1].start] : null
+    for (const q of singleQuotes(text, p.start, p.end, doubles, next === '‘' || next === "'" ? next : null)) quotes.push(q)
   }
   return quotes.sort((a, b) => a.open - b.open)
 }

@@ -22,6 +22,11 @@ describe('findQuotes', () => {
     ["''We can't wait,'' he said. ''Nobody can.''", ["We can't wait,", 'Nobody can.']],
     ["''He told us, 'Hold the line,''' the mayor said.", ["He told us, 'Hold the line,'"]],
     ["The players' union and the owners'' lawyers met.", []],
+    // British papers quote in single marks: a paragraph that opens with one, a quote carried over paragraphs,
+    // and a possessive plural inside that does not close it.
+    ['Intro.\n‘We will win,’ she said.', ['We will win,']],
+    ['‘We will win.\n‘And soon,’ she said.', ['We will win.', 'And soon,']],
+    ['‘The players’ union will not be bullied,’ he said.', ['The players’ union will not be bullied,']],
   ]
   for (const [text, want] of table) it(text, () => expect(quoted(text)).to.deep.equal(want))
 

@@ -43,13 +43,20 @@ function isDebris(text: string, line: Line): boolean {
   return false
 }
 
+// "WASHINGTON (AP) — ", "KYIV, Ukraine — ", "New York (AFP) – ": where the story was filed, not what anyone said.
+// A place in capitals, or any place before a wire's name in brackets, then a dash.
+const DATELINE =
+  /^(?:\p{Lu}[\p{Lu}.'’ -]{2,40}(?:,\s+[\p{L}.' ]{2,30})?\s*(?:\([\p{L}.&' ]{2,30}\))?|\p{Lu}[\p{L}.' ]{2,30}(?:,\s+[\p{L}.' ]{2,30})?\s*\([\p{L}.&' ]{2,30}\))\s*[-—–]+\s+(?=\S)/u
+
 export function clean(text: string): Span[] {
   const skips: Span[] = []
   const all = lines(text)
   all.forEach((line, i) => {
     const repeated = repeatedHeadline(text, line, all.slice(0, Math.min(i, 2)))
+    const dateline = DATELINE.exec(text.slice(line.start, line.end))
     if (repeated > 0) skips.push(span(text, line.start, line.start + repeated))
     else if (isDebris(text, line)) skips.push(span(text, line.start, line.end))
+    else if (dateline) skips.push(span(text, line.start, line.start + dateline[0].length))
   })
   // Past the last line that ends like a sentence, short lines without sentence punctuation are page debris.
   const lastProse = findLastIndex(all, (l) => /[.!?"”’')]$/.test(text.slice(l.start, l.end)) && !isDebris(text, l))

@@ -64,13 +64,17 @@ function openerAfter(tokens: Token[], i: number): number {
 }
 
 /** A verb that starts a new verb group: not after another verb (over adverbs), nor after "that", "who", "to". */
+const isAuxiliary = (t: Token) => t.tags.has('Auxiliary') || t.tags.has('Copula')
+
 function opensVerbGroup(tokens: Token[], k: number): 'main' | 'subordinate' | null {
   const t = tokens[k]
   if (!t.tags.has('Verb') || t.tags.has('Gerund')) return null
   let p = k - 1
   while (p >= 0 && (tokens[p].tags.has('Adverb') || tokens[p].tags.has('Negative'))) p--
   const prev = tokens[p]
-  if (!prev || prev.tags.has('Verb')) return null
+  if (!prev) return null
+  // "that the election was stolen | has been rejected": an auxiliary after a verb that is not one opens the next group.
+  if (prev.tags.has('Verb')) return isAuxiliary(t) && !isAuxiliary(prev) && !prev.tags.has('Modal') ? 'main' : null
   return SUBORDINATE.test(prev.lower) ? 'subordinate' : 'main'
 }
 
