@@ -28,6 +28,8 @@ export interface Cue {
 const FORMS = new Map<string, CueRule>()
 for (const r of CUE_RULES) for (const f of r.forms) FORMS.set(f, r)
 export const isLexiconForm = (word: string) => FORMS.has(word)
+/** The lexicon's rule for a cue as written ("said", "according to"), if it has one. */
+export const lexiconRule = (words: string): CueRule | undefined => FORMS.get(words.toLowerCase())
 const FIRST_WORDS = [...new Set([...FORMS.keys()].map((f) => f.split(' ')[0]))]
 
 /** Auxiliaries and adverbs that may stand between a subject and its cue, or mark a cue as not reporting. */
