@@ -247,8 +247,9 @@ export function isPassive(tokens: Token[], cue: number): boolean {
   )
 }
 
-const PERCEIVING =
-  /^(hear|hears|heard|hearing|see|sees|saw|seen|watch|watched|quote|quoted|quotes|catch|caught|find|found|overheard|notice|noticed|show|showed|shows|shown|imagine|imagined|keep|kept|have|has|had|get|got)$/
+/** Verbs after whose object a participle is still the subject's: "left the chamber saying", "issued a statement saying". */
+const DOING =
+  /^(left|leaves|leave|ended|ends|end|wrapped|spent|spends|spend|closed|closes|opened|opens|began|begins|started|starts|finished|finishes|walked|stormed|emerged|returned|arrived|addressed|addresses|greeted|greets|rallied|rallies|visited|visits|toured|tours|issued|issues|released|releases|posted|posts|tweeted|tweets|sent|sends|wrote|writes|published|publishes)$/
 
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
@@ -274,15 +275,16 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     const verb = verbAt()
     return verb > 0 ? subjectBefore(tokens, floor + verb, floor, 1) : null
   }
-  // "The senator left the chamber saying …": with no comma too, after the object of a verb that hears or sees
-  // nobody ("heard a man saying" is the man's), the subject of that verb says it.
+  // "The senator left the chamber saying …", "issued a statement saying …": with no comma too, after the object of
+  // a verb of leaving, ending or issuing, the subject of that verb says it. Not after others: "rejected a report
+  // saying …" is the report's, "arrested a man claiming …" the man's.
   if (ing && depth === 0 && !before.tags.has('Verb') && !breaksAfter(before)) {
     const verb = verbAt()
     const v = tokens[floor + verb]
     if (
       verb > 0 &&
       cue - (floor + verb) <= 6 &&
-      !PERCEIVING.test(v.lower) &&
+      DOING.test(v.lower) &&
       !tokens.slice(floor + verb + 1, cue).some((t) => t.tags.has('Verb') || /,|—|–/.test(t.post))
     ) {
       const subject = subjectBefore(tokens, floor + verb, floor, 1)

@@ -97,14 +97,23 @@ function singleQuotes(text: string, start: number, end: number, taken: Quote[], 
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const at = m.index + m[1].length
     if (at < start || taken.some((q) => at >= q.open && at <= q.close)) continue
+    if (/^['‘]\d\ds\b/.test(text.slice(at, at + 5))) continue // '90s
     const longest = m[2] === '‘' ? 2000 : 300
     const closer = /(['’])(?![\p{L}\p{N}])/gu
     closer.lastIndex = at + 1
     let c = closer.exec(slice)
-    while (c && /s/.test(text[c.index - 1]) && /^ \p{Ll}/u.test(text.slice(c.index + 1, c.index + 3)) && c.index - at < longest)
-      c = closer.exec(slice)
+    // "the players’ union": a plural possessive is passed over, unless another quote opens before the next mark
+    // ("called them ‘cynics’ and the bill ‘a triumph’").
+    while (c && c.index - at < longest && possessive(text, c.index)) {
+      const next = closer.exec(slice)
+      if (!next || /(^|[\s([—–-])['‘](?=[\p{L}\p{N}])/u.test(text.slice(c.index + 1, next.index))) break
+      c = next
+    }
     if (!c || c.index - at > longest) {
-      if (nextOpens === m[2] && !text.slice(at, end).includes(m[2] === '‘' ? '’ ' : "' ")) {
+      // Carried into the next paragraph: a quote that opens this one, or follows a colon or a comma, and the next
+      // paragraph reopens with the same mark.
+      const opensHere = at === start || /[:,]\s*$/.test(text.slice(start, at))
+      if (opensHere && nextOpens === m[2] && !text.slice(at, end).includes(m[2] === '‘' ? '’ ' : "' ")) {
         found.push(region(text, at, 1, end, true))
         break
       }
@@ -116,6 +125,9 @@ function singleQuotes(text: string, start: number, end: number, taken: Quote[], 
   }
   return found
 }
+
+/** A closing mark that may be a plural's possessive: "players’ union". */
+const possessive = (text: string, i: number) => /s/.test(text[i - 1]) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))
 
 export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const quotes: Quote[] = []

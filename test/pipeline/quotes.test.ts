@@ -27,6 +27,8 @@ describe('findQuotes', () => {
     ['Intro.\n‘We will win,’ she said.', ['We will win,']],
     ['‘We will win.\n‘And soon,’ she said.', ['We will win.', 'And soon,']],
     ['‘The players’ union will not be bullied,’ he said.', ['The players’ union will not be bullied,']],
+    ['He called his critics ‘cynics’ and the bill ‘a triumph’ for workers.', ['cynics', 'a triumph']],
+    ["Smith, a star of the '90s, said so.\n'We are back,' he said.", ['We are back,']],
   ]
   for (const [text, want] of table) it(text, () => expect(quoted(text)).to.deep.equal(want))
 

@@ -39,4 +39,21 @@ describe('clean', () => {
   it('keeps a one-line article', () => {
     expect(clean('The ministry rejected the allegations.')).to.deep.equal([])
   })
+
+  const datelines: Array<[string, string[]]> = [
+    ['KYIV (Reuters) - Ukraine will never give up Crimea, Zelensky said.', ['KYIV (Reuters) - ']],
+    ['Ceasefire holds\nGAZA CITY — The guns fell silent across the strip on Sunday night.', ['GAZA CITY — ']],
+    ['FAIRVIEW, W.Va. - The coal was piled about as high as it could go.', ['FAIRVIEW, W.Va. - ']],
+    ['New York (AFP) – The same popular frustration could send voters to Trump.', ['New York (AFP) – ']],
+    // Not datelines: a short name with no wire or region, and a line too short to be a story's first.
+    ['U.S. - China trade talks resumed on Monday in Geneva after a pause.', []],
+    ['NATO - Russia council meets again in Brussels next week to talk.', []],
+    ['LONDON - Markets fell sharply today.', []],
+    ['Ms Smith (Labour) – the MP for Leeds – said the bill was dead.', []],
+    ['SEN. SMITH — We will not yield on this bill, not now and not ever.', []],
+  ]
+  for (const [text, want] of datelines)
+    it(`skips the dateline of a story's first lines: ${text.slice(0, 40)}`, () => {
+      expect(clean(text).map((s) => s.text)).to.deep.equal(want)
+    })
 })

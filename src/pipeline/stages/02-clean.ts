@@ -45,15 +45,31 @@ function isDebris(text: string, line: Line): boolean {
 
 // "WASHINGTON (AP) — ", "KYIV, Ukraine — ", "New York (AFP) – ": where the story was filed, not what anyone said.
 // A place in capitals, or any place before a wire's name in brackets, then a dash.
-const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}.'’ -]{2,40}(?:,\s+[\p{L}.' ]{2,30})?\s*(?:\([\p{L}.&' ]{2,30}\))?|\p{Lu}[\p{L}.' ]{2,30}(?:,\s+[\p{L}.' ]{2,30})?\s*\([\p{L}.&' ]{2,30}\))\s*[-—–]+\s+(?=\S)/u
+const WIRES =
+  'AP|AFP|Reuters|Bloomberg|CNN|dpa|DPA|Xinhua|UPI|PA|ANI|IANS|EFE|Kyodo|TASS|Yonhap|Anadolu|ANSA|AAP|CP|Sputnik|BBC|RFE/RL|NYT|WWD'
+const DATELINE = new RegExp(
+  `^(?:(?!(?:SEN|REP|GOV|MR|MRS|MS|DR|GEN|COL|LT|SGT|AND|BUT|THEN|UPDATE|BREAKING)\\b)\\p{Lu}[\\p{Lu}.'’ -]{2,40}(?:,\\s+[\\p{L}.' ]{2,30})?\\s*(?:\\((?:${WIRES})\\))?|\\p{Lu}[\\p{L}.' ]{2,30}(?:,\\s+[\\p{L}.' ]{2,30})?\\s*\\((?:${WIRES})\\))\\s*[-—–]+\\s+(?=\\S)`,
+  'u',
+)
+
+/**
+ * A dateline at the start of one of the first lines, before a sentence of six words or more. A short capitalised
+ * name needs a wire or a region with it: "U.S. - China talks resumed" and "NATO - Russia council" are not datelines,
+ * "ROME (Reuters) - " and "FAIRVIEW, W.Va. - " are.
+ */
+function datelineOf(line: string): RegExpExecArray | null {
+  const m = DATELINE.exec(line)
+  if (!m || line.slice(m[0].length).split(/\s+/).length < 6) return null
+  const place = m[0].replace(/[-—–\s]+$/, '')
+  return /[(,]/.test(place) || (place.match(/\p{L}/gu)?.length ?? 0) >= 5 ? m : null
+}
 
 export function clean(text: string): Span[] {
   const skips: Span[] = []
   const all = lines(text)
   all.forEach((line, i) => {
     const repeated = repeatedHeadline(text, line, all.slice(0, Math.min(i, 2)))
-    const dateline = DATELINE.exec(text.slice(line.start, line.end))
+    const dateline = i < 6 ? datelineOf(text.slice(line.start, line.end)) : null
     if (repeated > 0) skips.push(span(text, line.start, line.start + repeated))
     else if (isDebris(text, line)) skips.push(span(text, line.start, line.end))
     else if (dateline) skips.push(span(text, line.start, line.start + dateline[0].length))

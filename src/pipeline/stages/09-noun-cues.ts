@@ -73,8 +73,14 @@ function opensVerbGroup(tokens: Token[], k: number): 'main' | 'subordinate' | nu
   while (p >= 0 && (tokens[p].tags.has('Adverb') || tokens[p].tags.has('Negative'))) p--
   const prev = tokens[p]
   if (!prev) return null
-  // "that the election was stolen | has been rejected": an auxiliary after a verb that is not one opens the next group.
-  if (prev.tags.has('Verb')) return isAuxiliary(t) && !isAuxiliary(prev) && !prev.tags.has('Modal') ? 'main' : null
+  // "that the election was stolen | has been rejected": an auxiliary after a group that had one of its own opens
+  // the next group; "that the money he raised | was spent" is still the content's own.
+  if (prev.tags.has('Verb')) {
+    if (!isAuxiliary(t) || isAuxiliary(prev) || prev.tags.has('Modal')) return null
+    let q = p - 1
+    while (q >= 0 && (tokens[q].tags.has('Adverb') || tokens[q].tags.has('Negative'))) q--
+    return q >= 0 && isAuxiliary(tokens[q]) ? 'main' : null
+  }
   return SUBORDINATE.test(prev.lower) ? 'subordinate' : 'main'
 }
 
