@@ -115,6 +115,7 @@ const proposalOf = (doc: Doc, d: Attributed): Proposal => ({
   kind: kindOf(doc, d.content),
   rule: d.rule,
   tagged: d.cue?.tokens,
+  sentence: d.sentence,
 })
 
 const WORDS = /[\p{L}\p{N}]+/gu

@@ -256,7 +256,8 @@ function matcher(doc: GoldDoc) {
   }
 }
 const shiftedBy = (spans: Span[], by: number) => spans.map((c) => ({ ...c, start: c.start + by, end: c.end + by }))
-const keyOf = (s: Statement) => `${s.rule}|${s.content.map((c) => `${c.start}-${c.end}`).join(',')}|${s.speaker?.name ?? ''}`
+const keyOf = (s: Statement) =>
+  `${s.rule}|${s.content.map((c) => `${c.start}-${c.end}`).join(',')}|${s.cue?.start ?? ''}|${s.speaker?.name ?? ''}|${s.stance}`
 
 const BUCKETS = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01]
 /** How many statements fall in each confidence bucket, and how many of them match a gold quote. */

@@ -36,6 +36,16 @@ const TABLE: Row[] = [
     want: [{ speaker: 'senator', content: 'the vote had been rigged', kind: 'indirect' }],
   },
   {
+    why: 'a participle cue after a verb of issuing is the issuer’s',
+    text: 'The ministry issued a statement saying the talks had failed.',
+    want: [{ speaker: 'ministry', content: 'the talks had failed' }],
+  },
+  {
+    why: 'a noun cue’s content keeps a relative clause without "that"',
+    text: 'His claim that the money he raised was spent on ads has been rejected by auditors.',
+    want: [{ speaker: 'His', content: 'that the money he raised was spent on ads' }],
+  },
+  {
     why: '"according to" inside a clause splits the content around it',
     text: 'The ceasefire, according to two diplomats familiar with the talks, was agreed on Sunday night.',
     want: [{ speaker: 'diplomats', content: 'The ceasefire … was agreed on Sunday night' }],
@@ -60,6 +70,14 @@ const TABLE: Row[] = [
   },
 ]
 
+/** A participle cue after the object of most verbs is the object's, never the subject's. */
+const NOT_THE_SUBJECT: Array<[string, string]> = [
+  ['The White House rejected a report saying that the president would resign.', 'White House'],
+  ['He received a letter saying his contract would not be renewed.', 'He'],
+  ['Police arrested a man claiming to be a priest.', 'Police'],
+  ['The ministry denied rumours suggesting that the minister had resigned.', 'ministry'],
+]
+
 const NOTHING = [
   'Photo: Reuters/Kevin Lamarque',
   'President Joe Biden speaks at the White House on Monday. (Photo by Drew Angerer/Getty Images)',
@@ -82,6 +100,12 @@ describe('attribution classes the rules once missed', () => {
       }
     })
   }
+
+  for (const [text, subject] of NOT_THE_SUBJECT)
+    it(`gives the participle to its object, not the subject: ${text.slice(0, 50)}`, () => {
+      const participles = extract({ text }).statements.filter((s) => /ing$/.test(s.cue?.text ?? ''))
+      for (const s of participles) expect(s.speaker?.name ?? '').not.to.include(subject)
+    })
 
   for (const text of NOTHING)
     it(`a caption or a photo credit is no attribution: ${text.slice(0, 50)}`, () => {

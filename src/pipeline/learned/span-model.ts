@@ -1,5 +1,5 @@
 // The content span model: where the rules' content of a statement should start and end. The rules propose a
-// span; the candidates are the spans starting up to 6 words either side of its start and ending up to 10 either
+// span; the candidates are the spans starting up to 6 words either side of its start and ending up to 6 either
 // side of its end, within the sentence, never over the cue and never opening a quotation they do not close. A
 // linear model scores each candidate by features of its two edges (the words at and beside each, their shape,
 // how far each moved from the rules' edge, what lies between the cue and the content) and of the pair (length,
@@ -42,6 +42,8 @@ export interface Proposal {
   rule: string
   /** The words of the cue's sentence as compromise tagged them for the rules (04-cues.ts), offsets in the text. */
   tagged?: ReadonlyArray<{ start: number; end: number; tags: ReadonlySet<string> }>
+  /** The sentence as the pipeline segmented it, without what it skips ("KYIV (Reuters) - "): no candidate leaves it. */
+  sentence?: { start: number; end: number }
 }
 
 /** A content span a candidate gives, and how much better it scored than the runner-up. */
@@ -114,6 +116,10 @@ export function framed(text: string, proposals: Proposal[]): { t: Tokens; frames
   const frames = proposals.map((p) => {
     if (!respans(p.rule)) return null
     const f = frameOf(t, p.content, p.cue, p.kind, p.rule)
+    if (f && p.sentence) {
+      f.lo = Math.max(f.lo, Math.min(f.i0, tokenAt(t.toks, p.sentence.start)))
+      f.hi = Math.min(f.hi, Math.max(f.i1, tokenAt(t.toks, p.sentence.end) - 1))
+    }
     if (!f || !p.tagged?.length) return f
     let i = tokenAt(t.toks, p.tagged[0].start)
     for (const w of p.tagged) {
@@ -148,11 +154,11 @@ export interface Frame {
   kind: Kind
   /** The attribution pattern that proposed the span, and the cue's words, lower-cased ('' without one). */
   rule: string
-  /** The rule, short, for the features' names: R and its place among the patterns the model respans. */
-  r: string
   cue: string
   /** The lexicon's family of the cue: what is praised or promised is an object, which keeps the rules' end. */
   object: boolean
+  /** The cue declines ("declined to comment on …"): what was declined keeps the rules' start. */
+  declines: boolean
   i0: number
   i1: number
   lo: number
@@ -172,14 +178,15 @@ export function frameOf(t: Tokens, content: Span, cue: Span | null, kind: Kind, 
   const [lo, hi] = [t.first[i0], t.last[i1]]
   const cue0 = cue ? tokenAt(toks, cue.start) : -1
   const cue1 = cue ? tokenAt(toks, cue.end) - 1 : -1
-  const family = cue ? lexiconRule(cue.text)?.family : undefined
+  const lexicon = cue ? lexiconRule(cue.text) : undefined
+  const family = lexicon?.family
   const object = family === 'evaluation' || family === 'intention' || family === 'evidence'
   return {
     kind,
     rule,
-    r: `R${[...RESPANNED].indexOf(rule)}`,
     cue: cue ? cue.text.toLowerCase() : '',
     object,
+    declines: lexicon?.stance === 'decline',
     i0,
     i1,
     lo,
@@ -214,12 +221,21 @@ export function allowed(t: Tokens, f: Frame, a: number, b: number): boolean {
   return (t.marks[b + 1] - t.marks[a]) % 2 === 0
 }
 
-/** A time phrase the rules left out before the content stays out: "said the day before that …". */
+/**
+ * A time phrase the rules left out before the content stays out ("said the day before that …"), and what was
+ * declined keeps its start ("declined [to comment on …]").
+ */
 export function startAllowed(t: Tokens, f: Frame, a: number): boolean {
-  if (a >= f.i0) return true
-  const before = t.text.slice(t.toks[a].s, t.toks[f.i0].s)
-  return !TIMELY.test(before) || !datePhrases(before, 0, null).length
+  if (a > f.i0) return !f.declines
+  return a === f.i0 || !timePhrase(t.text.slice(t.toks[a].s, t.toks[f.i0].s))
 }
+
+/** A time phrase the rules left out after the content stays out: "confirmed it | on Tuesday". */
+export function endAllowed(t: Tokens, f: Frame, b: number): boolean {
+  return b <= f.i1 || !timePhrase(t.text.slice(t.toks[f.i1].e, t.toks[b].e))
+}
+
+const timePhrase = (words: string) => TIMELY.test(words) && datePhrases(words, 0, null).length > 0
 /** Words without which there is no time phrase: read them before asking dates.ts. */
 const TIMELY =
   /\d|day|week|month|year|night|morning|noon|evening|ago|earlier|later|last|next|recent|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
@@ -269,12 +285,12 @@ export function startFeatures(t: Tokens, f: Frame, a: number): string[] {
     `prev|first=${low(prev)}|${low(first)}`,
   ]
   const [pf, pp] = [partOf(t, f, a), partOf(t, f, a - 1)]
-  out.push(`pf=${pf}`, `pp=${pp}`, `pp|pf=${pp}|${pf}`, `${k}|pp|pf=${pp}|${pf}`, `U${f.cue}|pf=${pf}`, `${f.r}|pp|pf=${pp}|${pf}`)
-  out.push(`${f.r}|ds=${ds}`, `U${f.cue}|ds=${ds}`, `U${f.cue}|first=${low(first)}`, `U${f.cue}|prev=${low(prev)}`)
+  out.push(`pf=${pf}`, `pp=${pp}`, `pp|pf=${pp}|${pf}`, `${k}|pp|pf=${pp}|${pf}`, `U${f.cue}|pf=${pf}`, `${f.rule}|pp|pf=${pp}|${pf}`)
+  out.push(`${f.rule}|ds=${ds}`, `U${f.cue}|ds=${ds}`, `U${f.cue}|first=${low(first)}`, `U${f.cue}|prev=${low(prev)}`)
   // What the candidate adds before the rules' start, or leaves out after it: "the day before", "to".
-  if (a < f.i0) out.push(`added=${words(toks, a, f.i0)}`, `addedPos=${partsOf(t, f, a, f.i0)}`, `${f.r}|added=${partsOf(t, f, a, f.i0)}`)
+  if (a < f.i0) out.push(`added=${words(toks, a, f.i0)}`, `addedPos=${partsOf(t, f, a, f.i0)}`, `${f.rule}|added=${partsOf(t, f, a, f.i0)}`)
   if (a > f.i0)
-    out.push(`dropped=${words(toks, f.i0, a)}`, `droppedPos=${partsOf(t, f, f.i0, a)}`, `${f.r}|dropped=${partsOf(t, f, f.i0, a)}`)
+    out.push(`dropped=${words(toks, f.i0, a)}`, `droppedPos=${partsOf(t, f, f.i0, a)}`, `${f.rule}|dropped=${partsOf(t, f, f.i0, a)}`)
   if (f.cue1 >= 0 && f.cue1 < a) out.push(`gap=${words(toks, f.cue1 + 1, a)}`, `${k}|gapn=${Math.min(a - f.cue1 - 1, 6)}`)
   return out
 }
@@ -309,21 +325,21 @@ export function endFeatures(t: Tokens, f: Frame, b: number): string[] {
     `pl|pn=${pl}|${pn}`,
     `${k}|pl|pn=${pl}|${pn}`,
     `pn|n2=${pn}|${low(toks[b + 2])}`,
-    `${f.r}|pl|pn=${pl}|${pn}`,
+    `${f.rule}|pl|pn=${pl}|${pn}`,
   )
-  out.push(`${f.r}|de=${de}`, `U${f.cue}|de=${de}`, `U${f.cue}|next=${low(next)}`)
+  out.push(`${f.rule}|de=${de}`, `U${f.cue}|de=${de}`, `U${f.cue}|next=${low(next)}`)
   // What the candidate adds after the rules' end, or leaves out before it: "on social media", "fell apart".
   if (b > f.i1)
     out.push(
       `addedEnd=${words(toks, f.i1 + 1, b + 1)}`,
       `addedEndPos=${partsOf(t, f, f.i1 + 1, b + 1)}`,
-      `${f.r}|addedEnd=${partsOf(t, f, f.i1 + 1, b + 1)}`,
+      `${f.rule}|addedEnd=${partsOf(t, f, f.i1 + 1, b + 1)}`,
     )
   if (b < f.i1)
     out.push(
       `droppedEnd=${words(toks, b + 1, f.i1 + 1)}`,
       `droppedEndPos=${partsOf(t, f, b + 1, f.i1 + 1)}`,
-      `${f.r}|droppedEnd=${partsOf(t, f, b + 1, f.i1 + 1)}`,
+      `${f.rule}|droppedEnd=${partsOf(t, f, b + 1, f.i1 + 1)}`,
     )
   if (f.cue0 > b) out.push(`after=${words(toks, b + 1, f.cue0)}`)
   return out
@@ -347,8 +363,9 @@ export function candidatesOf(
 ): { starts: number[]; ends: number[]; startF: string[][]; endF: string[][]; pairs: Array<[number, number]> } {
   const { starts, ends } = edges(t, f)
   const pairs: Array<[number, number]> = []
+  const endsAllowed = ends.map((b) => endAllowed(t, f, b))
   for (const [i, a] of starts.entries())
-    if (startAllowed(t, f, a)) for (const [j, b] of ends.entries()) if (allowed(t, f, a, b)) pairs.push([i, j])
+    if (startAllowed(t, f, a)) for (const [j, b] of ends.entries()) if (endsAllowed[j] && allowed(t, f, a, b)) pairs.push([i, j])
   return {
     starts,
     ends,
@@ -372,7 +389,6 @@ function weigherOf(model: SpanModel): Weigh {
 }
 const sum = (weigh: Weigh, fs: string[]) => fs.reduce((s, x) => s + weigh(x), 0)
 
-/** The best candidate's index in `pairs` and its margin over the runner-up. */
 /** The best candidate's index in `pairs`, its margin over the runner-up, and its lead over the rules' own span. */
 export function bestCandidate(t: Tokens, f: Frame, c: ReturnType<typeof candidatesOf>, weigh: Weigh): [number, number, number] {
   const s = c.startF.map((fs) => sum(weigh, fs))
@@ -432,9 +448,11 @@ export function respanAll(model: SpanModel, text: string, proposals: Proposal[])
     if (!c.pairs.length) return null
     const [at, margin] = bestCandidate(t, f, c, weigh)
     const [i, j] = c.pairs[at]
-    // An edge on the rules' first or last word keeps the rules' own punctuation: '"… our fix!" Clinton said'.
-    const a = c.starts[i] === firstWord(t, f.i0, f.i1) ? f.i0 : c.starts[i]
-    const b = c.ends[j] === lastWord(t, f.i0, f.i1) ? f.i1 : c.ends[j]
+    // An edge on the rules' first or last word keeps the rules' own punctuation ('"… our fix!" Clinton said'),
+    // unless that would leave a quotation mark unpaired.
+    let a = c.starts[i] === firstWord(t, f.i0, f.i1) ? f.i0 : c.starts[i]
+    let b = c.ends[j] === lastWord(t, f.i0, f.i1) ? f.i1 : c.ends[j]
+    if ((t.marks[b + 1] - t.marks[a]) % 2 !== 0) [a, b] = [c.starts[i], c.ends[j]]
     const start = t.toks[a].s
     const end = t.toks[b].e
     return { span: { start, end, text: text.slice(start, end) }, margin, same: a === f.i0 && b === f.i1 }
