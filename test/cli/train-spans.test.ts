@@ -62,6 +62,7 @@ describe('npm run train:spans', function () {
       const [a, b] = await Promise.all(['a', 'b'].map((x) => readFile(join(temp.dir, `${x}-${file}.json`), 'utf8')))
       expect(a).to.equal(b)
       expect(JSON.parse(a).about).to.include({ seed: 19, articles: ARTICLES.length })
+      expect(Object.keys(JSON.parse(a).weights), `${file}: weights learned, not an empty file that matches itself`).not.to.be.empty
     }
     const checked = await run('a', '--check')
     expect(checked.stderr).to.include('is what training gives, byte for byte')

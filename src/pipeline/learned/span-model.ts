@@ -389,11 +389,11 @@ function weigherOf(model: SpanModel): Weigh {
 }
 const sum = (weigh: Weigh, fs: string[]) => fs.reduce((s, x) => s + weigh(x), 0)
 
-/** The best candidate's index in `pairs`, its margin over the runner-up, and its lead over the rules' own span. */
-export function bestCandidate(t: Tokens, f: Frame, c: ReturnType<typeof candidatesOf>, weigh: Weigh): [number, number, number] {
+/** The best candidate's index in `pairs`, and its margin over the runner-up. */
+export function bestCandidate(t: Tokens, f: Frame, c: ReturnType<typeof candidatesOf>, weigh: Weigh): [number, number] {
   const s = c.startF.map((fs) => sum(weigh, fs))
   const e = c.endF.map((fs) => sum(weigh, fs))
-  let [at, most, second, rules] = [-1, -Infinity, -Infinity, -Infinity]
+  let [at, most, second] = [-1, -Infinity, -Infinity]
   // The pair's features take few values (its length against the rules', the marks inside, whether it is theirs):
   // each is scored once.
   const paired = new Map<number, number>()
@@ -404,11 +404,10 @@ export function bestCandidate(t: Tokens, f: Frame, c: ReturnType<typeof candidat
     let pair = paired.get(key)
     if (pair === undefined) paired.set(key, (pair = sum(weigh, pairFeatures(t, f, a, b))))
     const score = s[i] + e[j] + pair
-    if (c.starts[i] === f.i0 && c.ends[j] === f.i1) rules = score
     if (score > most) [at, most, second] = [n, score, most]
     else if (score > second) second = score
   }
-  return [at, Number.isFinite(second) ? most - second : 0, most - rules]
+  return [at, Number.isFinite(second) ? most - second : 0]
 }
 
 const firstWord = (t: Tokens, a: number, b: number) => {
@@ -439,11 +438,12 @@ export const respans = (rule: string) => RESPANNED.has(rule)
 
 /** The model's content for each proposal, or null where it has nothing to choose among. */
 export function respanAll(model: SpanModel, text: string, proposals: Proposal[]): Array<Respanned | null> {
-  if (!proposals.length) return []
+  // An article whose statements are all quotes is not tokenized again.
+  if (!proposals.some((p) => respans(p.rule))) return proposals.map(() => null)
   const { t, frames } = framed(text, proposals)
   const weigh = weigherOf(model)
   return frames.map((f) => {
-    if (!f || !respans(f.rule)) return null
+    if (!f) return null
     const c = candidatesOf(t, f)
     if (!c.pairs.length) return null
     const [at, margin] = bestCandidate(t, f, c, weigh)
