@@ -53,7 +53,42 @@ const BETWEEN = new Set([
   'did',
   'does',
   'do',
+  // Connectives between a subject and its verb: "Carter however said", "The ministry meanwhile denied".
+  'however',
+  'meanwhile',
+  'nonetheless',
+  'nevertheless',
+  'instead',
+  'too',
+  'separately',
+  'subsequently',
+  'eventually',
+  'ultimately',
+  'likewise',
+  'similarly',
+  // "voters overall said", "Democrats alike say", "the officials themselves said".
+  'overall',
+  'alike',
+  'themselves',
+  'himself',
+  'herself',
+  'itself',
+  'together',
+  'jointly',
 ])
+/** Connectives set off by commas between a subject and its verb: "Carter, however, said", "for example". */
+const ASIDE_CONNECTIVES =
+  /^(however|meanwhile|though|too|nonetheless|nevertheless|instead|moreover|furthermore|separately|likewise|similarly|for example|for instance|in turn|in fact|of course|in particular|in response|in addition|at least|at the time)$/
+
+/** Where the subject ends before a connective aside that closes at `end`, or -1: "Carter, however, said". */
+function connectiveAside(tokens: Token[], end: number, floor: number): number {
+  for (let n = 1; n <= 3 && end - n - 1 >= floor; n++) {
+    const words = tokens.slice(end - n, end)
+    if (words.slice(0, -1).some(breaksAfter)) return -1
+    if (ASIDE_CONNECTIVES.test(words.map((t) => t.lower).join(' ')) && /,/.test(tokens[end - n - 1].post)) return end - n
+  }
+  return -1
+}
 /** "has vigorously denied", "adamantly insisted": an -ly adverb between the subject and its verb. */
 const isMannerAdverb = (t: Token) => t.tags.has('Adverb') && /ly$/.test(t.lower)
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
@@ -92,7 +127,7 @@ const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al',
 const SURVEYED = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'sampled', 'contacted'])
 const POSTMODIFIED = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'loyal'])
 // Prepositions that tie a phrase to the noun before it inside a source: "a spokesman for the campaign".
-const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in'])
+const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in', 'across', 'around', 'throughout', 'inside', 'outside', 'within'])
 const BREAK = /[,;:—–()]|--/
 
 const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
@@ -160,10 +195,25 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
       i -= 2
       continue
     }
-    if (!nounish(prev)) break
+    if (!nounish(prev) && !modifierTakenForVerb(tokens, i - 1, floor)) break
     i--
   }
   return i
+}
+
+/** "campaign officials said", "state lawmakers say": a bare verb that opens a noun phrase before its noun is a noun. */
+function modifierTakenForVerb(tokens: Token[], i: number, floor: number): boolean {
+  const t = tokens[i]
+  const next = tokens[i + 1]
+  const before = tokens[i - 1]
+  return (
+    (t.tags.has('Infinitive') || (t.tags.has('PresentTense') && !/s$/.test(t.lower))) &&
+    !t.tags.has('Auxiliary') &&
+    !t.tags.has('Modal') &&
+    next.tags.has('Noun') &&
+    !next.tags.has('Pronoun') &&
+    (i - 1 < floor || breaksAfter(before) || before.tags.has('Determiner') || (before.tags.has('Possessive') && isPossessive(before)))
+  )
 }
 
 const OPENS_APPOSITION = new Set([
@@ -191,6 +241,9 @@ function appositionFits(tokens: Token[], from: number, to: number): boolean {
   // "China, Pyongyang's only ally, said": a possessive opens a description as a determiner does.
   if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value') || isPossessive(first)) return true
   if (/^(at|in|on|during|speaking|after|before|with|from)$/.test(first.lower) || first.tags.has('Gerund')) return true
+  // "who’s running to be an alternate", "clad in a red cape", "flanked by aides".
+  if (/^(who|which)['’](s|d|ve|re|ll)$/.test(first.lower)) return true
+  if (/ed$|^clad$/.test(first.lower) && /^(in|by|with|at|on|for|from)$/.test(tokens[from + 1]?.lower ?? '')) return true
   if (tokens.slice(from, to).some((t) => ROLE_WORDS.has(t.lower))) return true
   // "co-author of …", "head of …": a noun that a phrase ties to what it is part of.
   if (first.tags.has('Noun') && !first.tags.has('Pronoun') && /^(of|at|for)$/.test(tokens[from + 1]?.lower ?? '')) return true
@@ -260,6 +313,13 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   // "Some 56 percent of voters polled said": the participle belongs to the subject, which ends before it.
   if (end - 2 >= floor && SURVEYED.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 2])) end--
   if (end - 1 < floor) return null
+  // "Carter, however, said", "Rogers, for example, said": a connective and its commas stand between subject and verb.
+  const connective = depth === 0 && /,/.test(tokens[end - 1].post) ? connectiveAside(tokens, end, floor) : -1
+  if (connective >= 0) {
+    let start = phraseEndingAt(tokens, connective, floor)
+    while (start < connective && SUBORDINATORS.test(tokens[start].lower)) start++
+    return start < connective && !isPossessive(tokens[start]) ? { from: start, to: connective, apposition: null, antecedent: null } : null
+  }
   const before = tokens[end - 1]
   // "an architect who said …": the relative pronoun is the source; its antecedent says who it is.
   if (RELATIVES.has(before.lower) && !breaksAfter(before)) {

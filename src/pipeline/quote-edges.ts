@@ -11,3 +11,10 @@ export function quoteEndingAt(doc: Doc, pos: number): Quote | undefined {
 export function quoteStartingAt(doc: Doc, pos: number): Quote | undefined {
   return doc.quotes.find((q) => q.open >= pos && q.open - pos < 6 && /^[ \t,:—–-]*$/.test(doc.text.slice(pos, q.open)))
 }
+
+/** Words before a quote that hold it as a title or a name: 'on CBS's "Face the Nation,"', 'a book called "…"'. */
+const TITLE_HOLDER = /(\b(on|in|of|at|by|for|from|with|about|called|titled|dubbed|named)|['’]s)\s*$/
+
+/** Whether the words of its sentence before the quote hold it as a title, not as what somebody said. */
+export const heldAsTitle = (doc: Doc, quote: Quote, sentenceStart: number): boolean =>
+  quote.open > sentenceStart && TITLE_HOLDER.test(doc.text.slice(sentenceStart, quote.open))

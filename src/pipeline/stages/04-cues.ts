@@ -7,6 +7,7 @@
 import { type CueModel, probability } from '../learned/cue-model.js'
 import { cueFeatures } from '../learned/features.js'
 import type { Token } from '../nlp.js'
+import { subjectBefore } from '../phrases.js'
 import { insideQuote } from '../quoted.js'
 import { CUE_RULES, type CueRule } from '../rules/cues/index.js'
 import { sentenceTokens } from '../sentence-tokens.js'
@@ -46,13 +47,24 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   const t = tokens[i]
   const before = tokens[i - 1]
   if (t.tags.has('Adjective')) {
-    return (
-      before !== undefined &&
-      !before.post.trim() &&
-      (before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun'))
-    )
+    if (before === undefined) return false
+    if (!before.post.trim()) return before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun')
+    // "Debbie Walsh, a director, said Clinton …": after an aside that follows a subject, the word is its verb.
+    return /[,—–)]/.test(before.post) && subjectBefore(tokens, i)?.apposition != null
   }
-  return t.tags.has('Noun') && /ing$/.test(t.lower) && before !== undefined && (/[,—–]/.test(before.post) || before.lower === 'and')
+  if (!t.tags.has('Noun') || before === undefined) return false
+  if (/ing$/.test(t.lower)) return /[,—–]/.test(before.post) || before.lower === 'and'
+  // "observers around the country say Scott deserves …": after a noun, with no determiner of its own, a verb.
+  const next = tokens[i + 1]
+  return (
+    !before.post.trim() &&
+    before.tags.has('Noun') &&
+    !before.tags.has('Possessive') &&
+    !/^(a|an|the|their|his|her|its|our|my|your|final|last|no|any|some|more|little|equal)$/.test(before.lower) &&
+    next !== undefined &&
+    !/^(in|on|of|over|about|so)$/.test(next.lower) &&
+    subjectBefore(tokens, i) !== null
+  )
 }
 
 function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {

@@ -6,7 +6,7 @@ import { contentStart } from '../content-start.js'
 import type { Token } from '../nlp.js'
 import { objectEnd } from '../object-end.js'
 import { isPassive, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
-import { quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
+import { heldAsTitle, quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
 import type { Quote } from '../quotes.js'
 import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from '../rules/frames.js'
 import { spanOf, trimClause } from '../spans.js'
@@ -92,13 +92,22 @@ const isAppositionStart = (t: Token) =>
   t.tags.has('Determiner') || (t.tags.has('Possessive') && t.tags.has('Pronoun')) || /^(who|whose)$/.test(t.lower)
 
 /** Past a "that" at token i: where a quote after "said that" opens. */
+/** Whether a clause with a verb of its own follows the cue: "said the recent spate … demands". */
+function clauseFollows(doc: Doc, cue: Cue): boolean {
+  const rest = cue.tokens.slice(skipFrame(doc, cue))
+  return rest.length >= 3 && rest.some((t) => t.tags.has('Verb')) && !/["“]/.test(rest[0].pre)
+}
+
 const pastThat = (cue: Cue, i: number) => (cue.tokens[i]?.lower === 'that' ? i + 1 : i)
 
 /** Nothing but a short frame (a date, a venue, whom it was told to) follows the cue to the sentence's end. */
 function cueEndsSentence(cue: Cue, after: number): boolean {
   const rest = cue.tokens.slice(after)
+  // "he said he’s not worried": a subject pronoun opens a clause, even when the tagger reads no verb in it.
+  if (rest.length > 1 && SUBJECT_PRONOUN.test(rest[0].lower)) return false
   return rest.length <= 8 && !rest.some((t) => t.tags.has('Verb') || t.lower === 'that' || /["“”]/.test(t.pre))
 }
+const SUBJECT_PRONOUN = /^(he|she|they|we|i|it|there)(['’](s|re|ll|d|ve|m))?$/
 
 /** "C1, he said, C2": the clause after a parenthetical attribution, when a comma closes it. */
 function resumed(doc: Doc, cue: Cue, after: number): Span | null {
@@ -178,6 +187,11 @@ const PATTERNS: Pattern[] = [
       const quote = quoteEndingAt(doc, at)
       // A quote that closed the sentence before ('"…." Reid said both …') is not this cue's.
       if (!quote || (quote.close < cue.sentence.start && /\.$/.test(quote.inner.text))) return null
+      // 'In an interview on CBS's "Face the Nation," Ryan said the …', 'Citing "obligations," she told POLITICO that
+      // …': a quote that a phrase before it holds is a title or an object; the clause after the cue is what was said.
+      const held =
+        heldAsTitle(doc, quote, cue.sentence.start) || /^\s*\p{Lu}\p{Ll}+ing\s*$/u.test(doc.text.slice(cue.sentence.start, quote.open))
+      if (subject && quote.open > cue.sentence.start && held && clauseFollows(doc, cue)) return null
       const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
       return source
         ? { cue, content: [withLead(doc, cue, quote)], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' }
@@ -200,8 +214,10 @@ const PATTERNS: Pattern[] = [
       if (subject && after < cue.tokens.length && quoteStartingAt(doc, cue.tokens[after - 1].end)) return null
       // "…, said Brian Baker, a longtime adviser to the family": what follows the name is about him.
       const aside = !subject && after < cue.tokens.length && isAppositionStart(cue.tokens[after])
-      const more = aside || cueEndsSentence(cue, after) ? null : resumed(doc, cue, after)
-      if (!more && !aside && !cueEndsSentence(cue, after)) return null
+      // "…, political analysts say; in 2012, …": a semicolon after the attribution closes it.
+      const ends = cueEndsSentence(cue, after) || /;/.test(cue.tokens[after - 1]?.post ?? '')
+      const more = aside || ends ? null : resumed(doc, cue, after)
+      if (!more && !aside && !ends) return null
       const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start
       const content = trimClause(doc.text, Math.max(s.start, opener), cue.tokens[first - 1].end)
       const parts = [content, more].filter((x): x is Span => x !== null)

@@ -6,6 +6,7 @@
 import { type Draft, nextDraftId, type SourceMention } from '../drafts.js'
 import { type Token, tag } from '../nlp.js'
 import { type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
+import { heldAsTitle } from '../quote-edges.js'
 import type { Quote } from '../quotes.js'
 import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from '../rules/quote-patterns.js'
 import { sentenceTokens } from '../sentence-tokens.js'
@@ -85,7 +86,7 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
     match({ doc, quote, tokensOf }) {
       if (!/[,!?—–-]$/.test(quote.inner.text) && !/^[”"’'»]*,/.test(doc.text.slice(quote.close, quote.close + 3))) return null
       const sentence = sentenceAt(doc, quote.close)
-      if (!sentence) return null
+      if (!sentence || heldAsTitle(doc, quote, sentence.start)) return null
       const tokens = tokensOf(sentence)
       const k = tokens.findIndex((t) => t.start > quote.close)
       if (k < 0 || !/^[”"’'»\s,]*$/.test(doc.text.slice(quote.close, tokens[k].start))) return null
