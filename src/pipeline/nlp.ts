@@ -73,14 +73,17 @@ function tokensOf(terms: Term[], parted: string, start: number): Token[] {
     const at = parted.indexOf(t.text, cursor)
     if (at < 0) continue
     cursor = at + t.text.length
+    // compromise leaves the parenthesis after a number in the word ("since 2013)"): it belongs after it.
+    const closing = /^([^()]+?)(\)+)$/.exec(t.text)
+    const text = closing ? closing[1] : t.text
     tokens.push({
       start: start + at,
-      end: start + cursor,
-      text: t.text,
-      lower: t.text.toLowerCase(),
+      end: start + at + text.length,
+      text,
+      lower: text.toLowerCase(),
       tags: t.tags,
       pre: t.pre,
-      post: t.post,
+      post: closing ? closing[2] + t.post : t.post,
     })
   }
   return tokens

@@ -160,9 +160,10 @@ function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
   const prev = tokens[i - 1]
   return (
     i - 1 >= floor &&
-    t.tags.has('Infinitive') &&
+    // "Another ranking says", "Thursday's meeting": a gerund after a determiner or a possessive names a thing.
+    (t.tags.has('Infinitive') || (/ing$/.test(t.lower) && !t.tags.has('Noun') && !prev.tags.has('ProperNoun'))) &&
     !breaksAfter(prev) &&
-    ['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) &&
+    (['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) || /['’]s$/.test(prev.lower)) &&
     (!prev.tags.has('Pronoun') || prev.tags.has('Possessive'))
   )
 }
@@ -177,6 +178,16 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
     if (prev.tags.has('Pronoun') && !prev.tags.has('Possessive')) break
     if (POSTMODIFIED.has(tokens[i - 2]?.lower) && /^(with|to|about|on)$/.test(prev.lower)) {
       i -= 2 // "a person familiar with the matter"
+      // "people close to the campaign": the noun before is the head, however the tagger read it.
+      const head = tokens[i - 1]
+      if (
+        i - 1 >= floor &&
+        !breaksAfter(head) &&
+        /^[\p{Ll}]+$/u.test(head.text) &&
+        !head.tags.has('Preposition') &&
+        !head.tags.has('Conjunction')
+      )
+        i--
       continue
     }
     if (NAME_JOINERS.has(prev.lower) || POSTNOMINAL.has(prev.lower)) {
@@ -238,6 +249,11 @@ const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 function appositionFits(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 30 || to <= from) return false
   const first = tokens[from]
+  // "…, the cuts would outstrip the gains, said X": a modal or an auxiliary before any relative pronoun makes a
+  // clause, not a description.
+  const relative = tokens.slice(from, to).findIndex((t) => /^(who|which|that|whose|who['’]s)$/.test(t.lower))
+  const own = tokens.slice(from, relative < 0 ? to : from + relative)
+  if (own.some((t) => t.tags.has('Modal') || /^(is|are|was|were|has|have|had|will|would)$/.test(t.lower))) return false
   // "China, Pyongyang's only ally, said": a possessive opens a description as a determiner does.
   if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value') || isPossessive(first)) return true
   if (/^(at|in|on|during|speaking|after|before|with|from)$/.test(first.lower) || first.tags.has('Gerund')) return true
@@ -252,7 +268,7 @@ function appositionFits(tokens: Token[], from: number, to: number): boolean {
 
 /** Where a parenthesis closing right before `end` opens: "(D-N.Y.)", "(pictured)". */
 function parenthesisStart(tokens: Token[], end: number, floor: number): number {
-  for (let open = end - 1; open >= floor && open >= end - 6; open--) if (/\(/.test(tokens[open].pre)) return open
+  for (let open = end - 1; open >= floor && open >= end - 16; open--) if (/\(/.test(tokens[open].pre)) return open
   return -1
 }
 

@@ -77,6 +77,54 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'Maria Lopez',
     content: 'turnout is likely to fall in the north',
   },
+  {
+    why: 'a gerund after a determiner is the subject’s noun',
+    text: 'Another ranking says the tycoon is not even a billionaire.',
+    speaker: 'Another ranking',
+    content: 'the tycoon is not even a billionaire',
+  },
+  {
+    why: '"says" tagged as a noun after a long subject',
+    text: 'A person familiar with the planning for Thursday’s meeting says the discussion will focus on energy prices.',
+    speaker: 'person familiar with the planning',
+    content: 'the discussion will focus on energy prices',
+  },
+  {
+    why: 'a parenthesis closing after a number',
+    text: 'Sen. Chris Murphy (a Connecticut Democrat who has served since 2013) says he was unfocused in his first weeks.',
+    speaker: 'Chris Murphy',
+    content: 'he was unfocused in his first weeks',
+  },
+  {
+    why: 'a clause with a modal is no apposition of the speaker',
+    text: 'Berlin would expand its defence budget, but for some, the cuts would outstrip the gains, said Batchelder.',
+    speaker: 'Batchelder',
+    content: 'Berlin would expand its defence budget, but for some, the cuts would outstrip the gains',
+  },
+  {
+    why: '"people close to" with "people" tagged as a verb',
+    text: 'The most urgent priority is whether the candidate can win back trust, people close to the campaign say.',
+    speaker: 'people close to the campaign',
+    content: 'The most urgent priority is whether the candidate can win back trust',
+  },
+  {
+    why: 'an inverted source runs on over its phrase to the comma',
+    text: 'The drop in prices, said analysts at the bank, would help the government.',
+    speaker: 'analysts at the bank',
+    content: 'The drop in prices … would help the government',
+  },
+  {
+    why: 'a frame and a participle after an inverted attribution',
+    text: 'The plan is reckless, Hollande said Tuesday in Paris, noting the cost to farmers.',
+    speaker: 'Hollande',
+    content: 'The plan is reckless',
+  },
+  {
+    why: 'a programme title between the cue and "that"',
+    text: 'Macron told France Inter\'s "Le Grand Entretien" that nobody would question the plan.',
+    speaker: 'Macron',
+    content: 'that nobody would question the plan',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']

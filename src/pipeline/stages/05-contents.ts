@@ -58,6 +58,12 @@ function skipFrame(doc: Doc, cue: Cue): number {
   i = pastFrames(doc, cue, i)
   // "said at a campaign stop in Toledo that …": a "that" soon after, with no verb before it, opens the content.
   for (let k = i; k < Math.min(tokens.length, i + 12); k++) {
+    // 'told MSNBC's "Morning Joe" that …': a programme's title is passed over.
+    const title = /[“"]/.test(tokens[k].pre) ? titleAt(doc, cue, tokens[k].start) : undefined
+    if (title) {
+      while (k + 1 < tokens.length && tokens[k + 1].start < title.close) k++
+      continue
+    }
     if (tokens[k].lower === 'that' && k > i && !/[“"]/.test(tokens[k].pre)) return k
     if ((tokens[k].tags.has('Verb') && !tokens[k].tags.has('Participle')) || /[“";:]/.test(tokens[k].pre + tokens[k].post)) break
   }
@@ -108,6 +114,32 @@ function cueEndsSentence(cue: Cue, after: number): boolean {
   return rest.length <= 8 && !rest.some((t) => t.tags.has('Verb') || t.lower === 'that' || /["“”]/.test(t.pre))
 }
 const SUBJECT_PRONOUN = /^(he|she|they|we|i|it|there)(['’](s|re|ll|d|ve|m))?$/
+
+const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
+
+/** A quote opening right before `at` that the words before it hold as a title: 'on CBS's "Face the Nation"'. */
+const titleAt = (doc: Doc, cue: Cue, at: number) =>
+  doc.quotes.find((q) => q.open < at && at - q.open <= 2 && heldAsTitle(doc, q, cue.sentence.start))
+
+/** "…, said analysts at the bank, would …": an inverted source runs on over its prepositional phrase to a comma. */
+function sourceThroughComma(tokens: Token[], source: Phrase | null): Phrase | null {
+  if (!source || breaksAfter(tokens[source.to - 1]) || !/^(at|for|from|with|in|of|on)$/.test(tokens[source.to]?.lower ?? '')) return source
+  for (let k = source.to; k < Math.min(tokens.length - 1, source.to + 8); k++) {
+    if (tokens[k].tags.has('Verb') || /[“"]/.test(tokens[k].pre)) return source
+    if (/[,;]/.test(tokens[k].post)) return { ...source, to: k + 1 }
+  }
+  return source
+}
+
+/** "said Tuesday in Paris, noting …": only a frame stands between the cue and a participle's comma. */
+function frameThenParticiple(tokens: Token[], after: number): boolean {
+  for (let k = after; k < Math.min(tokens.length - 1, after + 8); k++) {
+    if (tokens[k].tags.has('Verb') || tokens[k].lower === 'that' || /[“"]/.test(tokens[k].pre)) return false
+    if (/,/.test(tokens[k].post)) return /ing$/.test(tokens[k + 1].lower)
+  }
+  return false
+}
+const breaksAfter = (t: Token) => /[,;:—–()]|--/.test(t.post)
 
 /** "C1, he said, C2": the clause after a parenthetical attribution, when a comma closes it. */
 function resumed(doc: Doc, cue: Cue, after: number): Span | null {
@@ -207,15 +239,16 @@ const PATTERNS: Pattern[] = [
       const first = subject ? subject.from : cue.at
       const s = cue.sentence
       if (first === 0 || !/,/.test(cue.tokens[first - 1].post)) return null
-      const source = subject ?? phraseAfter(cue.tokens, afterCue(cue))
+      const source = subject ?? sourceThroughComma(cue.tokens, phraseAfter(cue.tokens, afterCue(cue)))
       if (!source) return null
       const after = subject ? skipFrame(doc, cue) : source.to
       // 'Asked about it, she said, "…"': the quote after the cue is what was said, not the clause before.
       if (subject && after < cue.tokens.length && quoteStartingAt(doc, cue.tokens[after - 1].end)) return null
       // "…, said Brian Baker, a longtime adviser to the family": what follows the name is about him.
       const aside = !subject && after < cue.tokens.length && isAppositionStart(cue.tokens[after])
-      // "…, political analysts say; in 2012, …": a semicolon after the attribution closes it.
-      const ends = cueEndsSentence(cue, after) || /;/.test(cue.tokens[after - 1]?.post ?? '')
+      // "…, political analysts say; in 2012, …": a semicolon after the attribution closes it, as does a frame
+      // and a comma before a participle: "…, Hollande said Tuesday in Paris, noting …".
+      const ends = cueEndsSentence(cue, after) || /;/.test(cue.tokens[after - 1]?.post ?? '') || frameThenParticiple(cue.tokens, after)
       const more = aside || ends ? null : resumed(doc, cue, after)
       if (!more && !aside && !ends) return null
       const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start
@@ -233,7 +266,8 @@ const PATTERNS: Pattern[] = [
       const i = pastThat(cue, frame)
       const from = i < cue.tokens.length ? cue.tokens[i - 1].end : cue.sentence.end
       const quote = quoteStartingAt(doc, i > afterCue(cue) ? from : cue.span.end)
-      if (!quote) return null
+      // 'told France Inter's "Le Grand Entretien" that …': a title, then the clause.
+      if (!quote || (heldAsTitle(doc, quote, cue.sentence.start) && /^[\s,”"’]*that\b/.test(doc.text.slice(quote.close + 1)))) return null
       // 'said that "…"' reports the "that" with the quote, as a mixed statement.
       const content = i > frame ? spanOf(doc.text, cue.tokens[frame].start, quote.inner.end) : quote.inner
       return { cue, content: [content], source: subject, rule: 'name-verb-quote' }
@@ -257,8 +291,14 @@ const PATTERNS: Pattern[] = [
         if (occasion) end = cue.tokens[cue.tokens.indexOf(occasion) - 1].end
       }
       const rest = cue.tokens.slice(i).filter((t) => t.end <= end)
-      // A belief or a finding is a clause: "found a receptive audience" reports nothing.
-      if (!rest.length || (CLAUSE_FAMILIES.has(cue.rule.family) && !rest.some((t) => t.tags.has('Verb')))) return null
+      // A belief or a finding is a clause: "found a receptive audience" reports nothing; nor does a place after
+      // speech: "said Tuesday in Paris".
+      const verbless = !rest.some((t) => t.tags.has('Verb'))
+      if (
+        !rest.length ||
+        (verbless && (CLAUSE_FAMILIES.has(cue.rule.family) || (cue.rule.family === 'speech' && PLACE_LEAD.test(rest[0].lower))))
+      )
+        return null
       // A quote that opens in the clause carries it on past the sentence's end.
       const runsOn = doc.quotes.find((q) => q.open >= rest[0].start && q.open < end && q.inner.end > end)
       if (runsOn) end = runsOn.inner.end
