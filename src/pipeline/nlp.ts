@@ -72,6 +72,13 @@ function tokensOf(terms: Term[], parted: string, start: number): Token[] {
     if (!t.text) continue
     const at = parted.indexOf(t.text, cursor)
     if (at < 0) continue
+    // 'advice, ” he said': a quotation mark standing alone is no word; it goes with the space around it.
+    if (/^[“”"‘’'«»„]+$/.test(t.text) && tokens.length) {
+      const last = tokens[tokens.length - 1]
+      tokens[tokens.length - 1] = { ...last, post: last.post + t.text + t.post }
+      cursor = at + t.text.length
+      continue
+    }
     cursor = at + t.text.length
     // compromise leaves the parenthesis after a number in the word ("since 2013)"): it belongs after it.
     const closing = /^([^()]+?)(\)+)$/.exec(t.text)

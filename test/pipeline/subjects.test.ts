@@ -125,6 +125,30 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'Macron',
     content: 'that nobody would question the plan',
   },
+  {
+    why: 'a colon lead-in with the quote in the next paragraph',
+    text: 'Reporter Lyse Doucet says:\n\n"Security forces were engaged in heavy clashes near the consulate."',
+    speaker: 'Lyse Doucet',
+    content: 'Security forces were engaged in heavy clashes near the consulate.',
+  },
+  {
+    why: 'a colon lead-in after a frame, the quote in the next paragraph',
+    text: 'In a 1963 speech, the governor declared:\n\n“We sound the drum for freedom today.”',
+    speaker: 'governor',
+    content: 'We sound the drum for freedom today.',
+  },
+  {
+    why: '"asks" tagged as a noun after a quote',
+    text: '“You work hard. You pay your taxes. So why didn’t he pay his?” a narrator in the ad asks.',
+    speaker: 'narrator in the ad',
+    content: 'You work hard. You pay your taxes. So why didn’t he pay his?',
+  },
+  {
+    why: 'a closing quotation mark after a space',
+    text: '“I regret having listened to that advice, ” the senator said, echoing his colleague.',
+    speaker: 'senator',
+    content: 'I regret having listened to that advice,',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']

@@ -54,8 +54,9 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   }
   if (!t.tags.has('Noun') || before === undefined) return false
   if (/ing$/.test(t.lower)) return /[,—–]/.test(before.post) || before.lower === 'and'
-  // "says" is no noun: "A person familiar with the planning for Thursday’s meeting says …".
-  if (t.lower === 'says') return !before.post.trim() && subjectBefore(tokens, i) !== null
+  // "says", "asks" are no nouns: "A person familiar with the planning for Thursday’s meeting says …".
+  if (/^(says|asks|tells|adds|insists|argues|explains|writes|recalls|concedes|admits|acknowledges)$/.test(t.lower))
+    return !/[.;:]/.test(before.post) && subjectBefore(tokens, i) !== null
   // "observers around the country say Scott deserves …": after a noun, with no determiner of its own, a verb.
   const next = tokens[i + 1]
   return (

@@ -117,6 +117,17 @@ const SUBJECT_PRONOUN = /^(he|she|they|we|i|it|there)(['’](s|re|ll|d|ve|m))?$/
 
 const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
 
+/**
+ * 'In a 1963 speech, he declared:' with the quote in the next paragraph: a sentence that ends in a colon soon
+ * after its cue announces the quote that opens the next paragraph.
+ */
+function quoteAfterColon(doc: Doc, cue: Cue): Quote | undefined {
+  const rest = doc.text.slice(cue.span.end, cue.sentence.end)
+  if (!/^[^“”"«»\n]{0,60}:\s*$/.test(rest)) return undefined
+  const colon = cue.span.end + rest.lastIndexOf(':') + 1
+  return doc.quotes.find((q) => q.open >= colon && q.open - colon < 6 && /^\s*$/.test(doc.text.slice(colon, q.open)))
+}
+
 /** A quote opening right before `at` that the words before it hold as a title: 'on CBS's "Face the Nation"'. */
 const titleAt = (doc: Doc, cue: Cue, at: number) =>
   doc.quotes.find((q) => q.open < at && at - q.open <= 2 && heldAsTitle(doc, q, cue.sentence.start))
@@ -238,7 +249,7 @@ const PATTERNS: Pattern[] = [
       if (quoteOnly(doc, cue) || cue.rule.family === 'impersonal' || OBJECT_FAMILIES.has(cue.rule.family)) return null
       const first = subject ? subject.from : cue.at
       const s = cue.sentence
-      if (first === 0 || !/,/.test(cue.tokens[first - 1].post)) return null
+      if (first === 0 || !/,/.test(cue.tokens[first - 1].post) || quoteAfterColon(doc, cue)) return null
       const source = subject ?? sourceThroughComma(cue.tokens, phraseAfter(cue.tokens, afterCue(cue)))
       if (!source) return null
       const after = subject ? skipFrame(doc, cue) : source.to
@@ -265,7 +276,7 @@ const PATTERNS: Pattern[] = [
       const frame = skipFrame(doc, cue)
       const i = pastThat(cue, frame)
       const from = i < cue.tokens.length ? cue.tokens[i - 1].end : cue.sentence.end
-      const quote = quoteStartingAt(doc, i > afterCue(cue) ? from : cue.span.end)
+      const quote = quoteStartingAt(doc, i > afterCue(cue) ? from : cue.span.end) ?? quoteAfterColon(doc, cue)
       // 'told France Inter's "Le Grand Entretien" that …': a title, then the clause.
       if (!quote || (heldAsTitle(doc, quote, cue.sentence.start) && /^[\s,”"’]*that\b/.test(doc.text.slice(quote.close + 1)))) return null
       // 'said that "…"' reports the "that" with the quote, as a mixed statement.
