@@ -320,8 +320,26 @@ export function isPassive(tokens: Token[], cue: number): boolean {
 const DOING =
   /^(left|leaves|leave|ended|ends|end|wrapped|spent|spends|spend|closed|closes|opened|opens|began|begins|started|starts|finished|finishes|walked|stormed|emerged|returned|arrived|addressed|addresses|greeted|greets|rallied|rallies|visited|visits|toured|tours|issued|issues|released|releases|posted|posts|tweeted|tweets|sent|sends|wrote|writes|published|publishes)$/
 
+/**
+ * Where a lead-in before an infinitive cue starts, or -1: "went on to say", "continued to insist", "took to
+ * Twitter to say", "was quick to add". The subject stands before it.
+ */
+export function leadInBefore(tokens: Token[], cue: number): number {
+  if (tokens[cue - 1]?.lower !== 'to') return -1
+  for (let n = 1; n <= 3 && cue - 1 - n >= 0; n++) {
+    const words = tokens.slice(cue - 1 - n, cue - 1)
+    if (words.slice(0, -1).some(breaksAfter)) return -1
+    if (LEAD_IN.test(words.map((t) => t.lower).join(' '))) return cue - 1 - n
+  }
+  return -1
+}
+const LEAD_IN =
+  /^(went on|goes on|go on|going on|continued|continues|proceeded|proceeds|(was|were|is|are) quick|took to (twitter|facebook|instagram|social media|the airwaves)|takes to (twitter|facebook|instagram|social media))$/
+
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
+  const leadIn = leadInBefore(tokens, cue)
+  if (leadIn > floor) return subjectBefore(tokens, leadIn, floor, depth)
   let end = cue
   while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
   end = beforeTimePhrase(tokens, end, floor)

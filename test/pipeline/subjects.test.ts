@@ -149,6 +149,36 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'senator',
     content: 'I regret having listened to that advice,',
   },
+  {
+    why: 'a lead-in before an infinitive cue',
+    text: 'The senator took to Twitter to say the vote had been rigged.',
+    speaker: 'senator',
+    content: 'the vote had been rigged',
+  },
+  {
+    why: '"went on to say" before a quote',
+    text: 'The minister went on to say, “From the bottom of my heart, I know this to be true.”',
+    speaker: 'minister',
+    content: 'From the bottom of my heart, I know this to be true.',
+  },
+  {
+    why: '"From the report:" before a quote',
+    text: 'From the report: “In general, samples with more elaborate weighting produced more accurate results.”',
+    speaker: 'report',
+    content: 'In general, samples with more elaborate weighting produced more accurate results.',
+  },
+  {
+    why: 'a participle after "by" is the sentence subject’s',
+    text: 'The chancellor followed that by saying, "I am not a natural politician, in case you haven\'t noticed."',
+    speaker: 'chancellor',
+    content: "I am not a natural politician, in case you haven't noticed.",
+  },
+  {
+    why: 'a sentence of a subject and a verb of speaking announces the quote after it',
+    text: 'Professor Anna Berg of Uppsala University agreed. "The ministers are running out of time to find a compromise."',
+    speaker: 'Anna Berg',
+    content: 'The ministers are running out of time to find a compromise.',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -168,6 +198,12 @@ describe('subjects and cues of plain reported speech', () => {
 
   it('"a say", "a final say" are nouns, not cues', () => {
     for (const text of NOTHING) expect(extract({ text }).statements.map((s) => s.cue?.text)).not.to.include('say')
+  })
+
+  it('a quote after a sentence of arrival, not of speech, is not given to its subject', () => {
+    const text = 'The police arrived. "Get out of the building now," someone shouted.'
+    const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text)
+    expect(found).not.to.include('police')
   })
 
   it('a title in quotes is given to nobody', () => {

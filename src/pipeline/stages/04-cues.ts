@@ -7,7 +7,7 @@
 import { type CueModel, probability } from '../learned/cue-model.js'
 import { cueFeatures } from '../learned/features.js'
 import type { Token } from '../nlp.js'
-import { subjectBefore } from '../phrases.js'
+import { leadInBefore, subjectBefore } from '../phrases.js'
 import { insideQuote } from '../quoted.js'
 import { CUE_RULES, type CueRule } from '../rules/cues/index.js'
 import { sentenceTokens } from '../sentence-tokens.js'
@@ -78,7 +78,14 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   if (!rule) return null
   if (!t.tags.has('Verb') && !verbTakenForOther(tokens, i)) return null
   // "Theresa May said", "Will Hurd said": a name is no modal.
-  if (i > 0 && NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) && !tokens[i - 1].tags.has('ProperNoun') && rule.family !== 'belief') return null
+  if (
+    i > 0 &&
+    NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) &&
+    !tokens[i - 1].tags.has('ProperNoun') &&
+    rule.family !== 'belief' &&
+    leadInBefore(tokens, i) < 0 // "went on to say", "took to Twitter to say" report what was said
+  )
+    return null
   return { rule, length: 1 }
 }
 

@@ -138,6 +138,9 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       let from = tokens.length - 1
       while (from > 0 && from > tokens.length - 5 && isCapital(tokens[from - 1]) && !/[,;:—–-]/.test(tokens[from - 1].post)) from--
       const lead = tokens[from - 1]
+      // "From the report:", "From Merkel's Facebook post:": a source, or its owner, after a leading "from".
+      const owned = fromSource(tokens)
+      if (owned) return { rule: this.rule, sentence, cue: null, source: bareMention(doc, owned) }
       // The name stands alone before the colon, or after "from" / a dash: "More from Jones:".
       if (lead && !(lead.lower === 'from' || /[—–-]\s*$/.test(lead.post))) return null
       const run = nameRun(tokens, from, tokens.length)
@@ -162,6 +165,15 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       const reach = colon ? 8 : 2
       for (let v = j; v >= Math.max(0, j - reach); v--) {
         if (v < j && /[,;:"“”]/.test(tokens[v].post)) break
+        // "She followed that by saying, "…"": the subject of the sentence's verb says it.
+        if (
+          SAYING_AFTER.test(tokens[v - 1]?.lower ?? '') &&
+          /^(saying|adding|telling|writing|asking|declaring|insisting)$/.test(tokens[v].lower)
+        ) {
+          const verb = tokens.findIndex((t, k) => k < v - 1 && t.tags.has('Verb') && !t.tags.has('Auxiliary'))
+          const p = verb > 0 ? subjectBefore(tokens, verb) : null
+          return p ? withCue(doc, sentence, tokens, v, p, this.rule) : null
+        }
         if (!isSaying(tokens[v]) && !(tokens[v].tags.has('Verb') && /^(put|puts)$/.test(tokens[v].lower))) continue
         // "Trump jokingly said": the subject stands before the adverbs.
         let a = v
@@ -201,7 +213,44 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       return null
     },
   },
+  {
+    rule: 'verb-sentence-quote',
+    example: 'Professor Anna Berg agreed. "The ministers are running out of time."',
+    match({ doc, quote, tokensOf }) {
+      // A quote that opens its sentence, after a sentence that is only a subject and a verb of speaking.
+      const k = doc.sentences.findIndex((s) => quote.open >= s.start && quote.open < s.end)
+      const sentence = doc.sentences[k]
+      const before = doc.sentences[k - 1]
+      if (!sentence || !before || quote.open - sentence.start > 1 || sentence.paragraph - before.paragraph > 1) return null
+      if (!/\.\s*$/.test(before.text) || doc.quotes.some((q) => q.open >= before.start && q.open < before.end)) return null
+      const tokens = tokensOf(before)
+      const v = tokens.length - 1
+      if (v < 1 || v > 10 || !SPOKE.test(tokens[v].lower) || !tokens[v].tags.has('Verb')) return null
+      const p = subjectBefore(tokens, v)
+      return p && p.from === 0 ? { ...withCue(doc, before, tokens, v, p, this.rule), sentence } : null
+    },
+  },
 ]
+
+/** Verbs that end a sentence announcing the quote after it: "Berg agreed.", "The minister disagreed." */
+const SPOKE =
+  /^(agreed|agrees|disagreed|disagrees|added|adds|explained|explains|continued|continues|concluded|elaborated|recalled|recalls|replied|responded|countered|objected|warned|concurred|wrote|writes)$/
+
+/**
+ * The source of "From the report:" or "(More) from Merkel's Facebook post:" standing before a colon: the owner
+ * when the phrase has one, else the phrase.
+ */
+function fromSource(tokens: Token[]): Token[] | null {
+  const at = tokens[0]?.lower === 'from' ? 1 : tokens[0]?.lower === 'more' && tokens[1]?.lower === 'from' ? 2 : -1
+  const phrase = tokens.slice(at)
+  if (at < 0 || !phrase.length || phrase.length > 6 || phrase.slice(0, -1).some((t) => /[,;:—–]/.test(t.post))) return null
+  if (phrase.some((t) => t.tags.has('Verb') && !t.tags.has('Noun'))) return null
+  const owner = phrase.findIndex((t) => /['’]s?$/.test(t.text) && t.tags.has('Possessive'))
+  if (owner >= 0) return phrase.slice(/^(the|a|an)$/.test(phrase[0].lower) ? 1 : 0, owner + 1)
+  return /^(the|a|an|this|that|his|her|their|its)$/.test(phrase[0].lower) && phrase.length >= 2 ? phrase : null
+}
+
+const SAYING_AFTER = /^(by|before|after|while|when)$/
 
 /** From after the verb to the end of the clause that holds the quote. */
 function clauseAround(doc: Doc, from: number, quote: Quote, sentence: Sentence): Span {
