@@ -26,8 +26,17 @@ export function objectEnd(tokens: Token[], from: number, last: number): number {
   if (tokens[from]?.lower === 'that') return last
   const infinitive = tokens[from]?.lower === 'to'
   for (let k = from; k < last; k++) {
-    if (!/,/.test(tokens[k].post)) continue
+    // "denied those charges and has worked behind the scenes …": a second verb of the subject, not the object.
     const next = tokens[k + 1]
+    if (
+      !infinitive &&
+      /^(and|but)$/.test(next.lower) &&
+      (isFiniteVerb(tokens[k + 2] ?? next) ||
+        /^(has|have|had|is|was|were|are|would|will|did|does|could|can)$/.test(tokens[k + 2]?.lower ?? '')) &&
+      !tokens.slice(from, k + 1).some(isFiniteVerb)
+    )
+      return k
+    if (!/,/.test(tokens[k].post)) continue
     if (inList(tokens, k, last) || EXAMPLES.test(next.lower)) continue
     if (infinitive && next.lower === 'to' && tokens[k + 2]?.tags.has('Verb')) continue
     return k

@@ -179,6 +179,30 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'Anna Berg',
     content: 'The ministers are running out of time to find a compromise.',
   },
+  {
+    why: '"asked" a recipient of more than three words "whether"',
+    text: 'Neera Tanden, a supporter of the plan, asked the former attorney general whether he had thoughts on the failure.',
+    speaker: 'Neera Tanden',
+    content: 'the former attorney general whether he had thoughts on the failure',
+  },
+  {
+    why: '"asked" a recipient to do something',
+    text: 'In a 2013 email, the minister asks her assistant to print out the recommendations.',
+    speaker: 'minister',
+    content: 'her assistant to print out the recommendations',
+  },
+  {
+    why: '"what" and its complement around the source',
+    text: 'The sailors were released, displaying what many analysts said was a sign of improving relations, but the incident hurt.',
+    speaker: 'many analysts',
+    content: 'what … was a sign of improving relations',
+  },
+  {
+    why: '"what X called" a quote',
+    text: 'The plan was slowed by what the minister called “a perception problem.”',
+    speaker: 'minister',
+    content: 'what … a perception problem.',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -204,6 +228,12 @@ describe('subjects and cues of plain reported speech', () => {
     const text = 'The police arrived. "Get out of the building now," someone shouted.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text)
     expect(found).not.to.include('police')
+  })
+
+  it('the question asked is not what the answer said', () => {
+    const text = 'Asked at a briefing Monday in Washington about the future role of the army, the spokesman said nothing.'
+    const found = extract({ text }).statements.map((s) => [s.cue?.text, s.content.map((c) => c.text).join(' … ')])
+    expect(found).to.deep.equal([['Asked', 'about the future role of the army']])
   })
 
   it('a title in quotes is given to nobody', () => {

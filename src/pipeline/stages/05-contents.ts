@@ -176,7 +176,14 @@ const PATTERNS: Pattern[] = [
       const asker = tokens[i]?.lower === 'by' ? phraseAfter(tokens, i + 1) : null
       if (asker) i = asker.to
       i = pastFrames(doc, cue, i)
-      if (!/^(whether|if|why|how|what|when|where|who|about)$/.test(tokens[i]?.lower ?? '')) return null
+      // "Asked at a briefing Monday in Washington about …": the question word may stand a few words on, and
+      // "Asked a direct question about this, …" asks a question of its own.
+      const question = tokens
+        .slice(i, i + 7)
+        .findIndex((t) => /^(whether|if|why|how|what|when|where|who|about)$/.test(t.lower) || /^questions?$/.test(t.lower))
+      if (question < 0 || tokens.slice(i, i + question).some((t) => /[,;:—–]/.test(t.post))) return null
+      if (!/^questions?$/.test(tokens[i + question].lower)) i += question
+      else if (!/^(a|an|the|one|another|several|two|three)$/.test(tokens[i].lower)) return null
       let end = i
       while (end < tokens.length - 1 && !/[,;:—–]/.test(tokens[end].post)) end++
       if (end >= tokens.length - 1) return null
@@ -223,6 +230,31 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    rule: 'what-clause',
+    example: 'The delay came from what the minister called "a perception problem."',
+    match(doc, cue) {
+      // "what he called "a perception problem"", "what analysts said was a sign of …": "what" and what follows
+      // the cue are the content, the words between them the source.
+      const { tokens } = cue
+      if (cue.rule.family === 'according-to' || cue.rule.family === 'impersonal' || cue.at < 2) return null
+      let w = cue.at - 1
+      while (w > cue.at - 6 && w > 0 && tokens[w].lower !== 'what' && !breaksAfter(tokens[w - 1])) w--
+      if (tokens[w].lower !== 'what' || w === cue.at - 1 || breaksAfter(tokens[w])) return null
+      const between = tokens.slice(w + 1, cue.at + 1)
+      const found = subjectBefore(between, between.length - 1)
+      if (!found || found.from !== 0) return null
+      const source = { ...found, from: found.from + w + 1, to: found.to + w + 1, apposition: null, antecedent: null }
+      const after = afterCue(cue) + (/^as$/.test(tokens[afterCue(cue)]?.lower ?? '') ? 1 : 0)
+      if (after >= tokens.length) return null
+      const quote = quoteStartingAt(doc, tokens[after - 1].end)
+      let end = after
+      while (end < tokens.length - 1 && !/[,;:()—–]/.test(tokens[end].post)) end++
+      const rest = quote ? quote.inner : trimClause(doc.text, tokens[after].start, Math.min(tokens[end].end, cue.sentence.end))
+      const what = spanOf(doc.text, tokens[w].start, tokens[w].end)
+      return rest ? { cue, content: [what, rest], source, rule: this.rule } : null
+    },
+  },
+  {
     rule: 'quote-then-source',
     example: '"It is a concern of ours," Sullivan told CNN on Sunday. / "It is going to plan," said Kremlin spokesperson Dmitry Peskov.',
     match(doc, cue, subject) {
@@ -250,6 +282,8 @@ const PATTERNS: Pattern[] = [
       const first = subject ? subject.from : cue.at
       const s = cue.sentence
       if (first === 0 || !/,/.test(cue.tokens[first - 1].post) || quoteAfterColon(doc, cue)) return null
+      // "Asked about the army, the spokesman said nothing": the question is not what was said.
+      if (/^((when|if|after|once)\s+)?asked\b/i.test(s.text)) return null
       const source = subject ?? sourceThroughComma(cue.tokens, phraseAfter(cue.tokens, afterCue(cue)))
       if (!source) return null
       const after = subject ? skipFrame(doc, cue) : source.to

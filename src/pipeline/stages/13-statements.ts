@@ -66,6 +66,7 @@ const BASE: Record<string, number> = {
   'clause-comma-name-verb': 0.8,
   'clause-comma-verb-name': 0.8,
   'name-verb-clause': 0.75,
+  'what-clause': 0.7,
   'continuation-quote': 0.7,
   // The quote-first patterns (07-quote-first.ts): a quote no cue claimed, attributed by the words around it.
   'quote-then-verb': 0.9,

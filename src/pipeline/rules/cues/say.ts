@@ -243,7 +243,8 @@ export const SAY: CueRule[] = [
     family: 'speech',
     rule: 'ask',
     quoteOnly: true,
-    unlessFollowedBy: /^\s+(?:[\w’'-]+\s+){0,3}?(whether|if|why|how|what|when|where|who|about)\b/i,
+    // "asked whether …", "asked the former attorney general whether …", "asked the ministry to investigate …".
+    unlessFollowedBy: /^\s+(?:(?!for\b)[\w’'.-]+\s+){0,5}?(whether|if|why|how|what|when|where|who|about|to\s+(?!be\b)[a-z]+)\b/i,
     example: '"Where is the money?" he asked.',
   },
   {
