@@ -242,7 +242,7 @@ const PATTERNS: Pattern[] = [
       if (tokens[w].lower !== 'what' || w === cue.at - 1 || breaksAfter(tokens[w])) return null
       const between = tokens.slice(w + 1, cue.at + 1)
       const found = subjectBefore(between, between.length - 1)
-      if (!found || found.from !== 0) return null
+      if (found?.from !== 0) return null
       const source = { ...found, from: found.from + w + 1, to: found.to + w + 1, apposition: null, antecedent: null }
       const after = afterCue(cue) + (/^as$/.test(tokens[afterCue(cue)]?.lower ?? '') ? 1 : 0)
       if (after >= tokens.length) return null
