@@ -259,7 +259,8 @@ function appositionFits(tokens: Token[], from: number, to: number): boolean {
   if (/^(at|in|on|during|speaking|after|before|with|from)$/.test(first.lower) || first.tags.has('Gerund')) return true
   // "who’s running to be an alternate", "clad in a red cape", "flanked by aides".
   if (/^(who|which)['’](s|d|ve|re|ll)$/.test(first.lower)) return true
-  if (/ed$|^clad$/.test(first.lower) && /^(in|by|with|at|on|for|from)$/.test(tokens[from + 1]?.lower ?? '')) return true
+  const prep = /ly$/.test(tokens[from + 1]?.lower ?? '') ? tokens[from + 2] : tokens[from + 1]
+  if (/ed$|^clad$/.test(first.lower) && /^(in|by|with|at|on|for|from)$/.test(prep?.lower ?? '')) return true
   if (tokens.slice(from, to).some((t) => ROLE_WORDS.has(t.lower))) return true
   // "co-author of …", "head of …": a noun that a phrase ties to what it is part of.
   if (first.tags.has('Noun') && !first.tags.has('Pronoun') && /^(of|at|for)$/.test(tokens[from + 1]?.lower ?? '')) return true
@@ -342,7 +343,18 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   if (leadIn > floor) return subjectBefore(tokens, leadIn, floor, depth)
   let end = cue
   while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
-  end = beforeTimePhrase(tokens, end, floor)
+  const untimed = beforeTimePhrase(tokens, end, floor)
+  // "A poll released on Tuesday showed": the participle before the time phrase goes with it.
+  if (
+    untimed < end &&
+    untimed - 2 >= floor &&
+    /(ed|taken|out)$/.test(tokens[untimed - 1].lower) &&
+    tokens[untimed - 1].tags.has('Verb') &&
+    tokens[untimed - 2].tags.has('Noun') &&
+    !breaksAfter(tokens[untimed - 2])
+  )
+    end = untimed - 1
+  else end = untimed
   while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
   // "Some 56 percent of voters polled said": the participle belongs to the subject, which ends before it.
   if (end - 2 >= floor && SURVEYED.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 2])) end--

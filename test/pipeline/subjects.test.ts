@@ -203,6 +203,18 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'minister',
     content: 'what … a perception problem.',
   },
+  {
+    why: 'records show a finding without a clause, after it',
+    text: 'More than 40 percent of that money arrived in February alone, new fundraising reports show.',
+    speaker: 'new fundraising reports',
+    content: 'More than 40 percent of that money arrived in February alone',
+  },
+  {
+    why: 'a poll shows a standing without a clause; the participle and time phrase after the subject',
+    text: 'A CNN poll of South Carolina released on Tuesday showed the governor with a 16-point lead over his closest rival.',
+    speaker: 'CNN poll of South Carolina',
+    content: 'the governor with a 16-point lead over his closest rival',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -228,6 +240,10 @@ describe('subjects and cues of plain reported speech', () => {
     const text = 'The police arrived. "Get out of the building now," someone shouted.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text)
     expect(found).not.to.include('police')
+  })
+
+  it('a team that found an audience reports nothing', () => {
+    expect(extract({ text: 'The team found a receptive audience in Ohio.' }).statements).to.deep.equal([])
   })
 
   it('the question asked is not what the answer said', () => {

@@ -115,6 +115,18 @@ function cueEndsSentence(cue: Cue, after: number): boolean {
 }
 const SUBJECT_PRONOUN = /^(he|she|they|we|i|it|there)(['’](s|re|ll|d|ve|m))?$/
 
+/** Records, polls and studies show things without a clause: "Polls show him with a big lead", "records show no gifts". */
+const DOCUMENT =
+  /^(polls?|surveys?|records?|data|study|studies|reports?|analys[ie]s|results?|figures?|numbers?|files?|documents?|estimates?|statistics|census|tally|projections?|averages?|research|findings|filings?|emails?|memos?|transcripts?|audits?|reviews?|footage|videos?|images?|photos?|returns?)$/
+
+function documentSubject(cue: Cue, subject: Phrase | null): boolean {
+  const head = subject ? cue.tokens[subject.to - 1] : cue.tokens[afterCue(cue)]
+  if (!head) return false
+  // "The average of polls taken over …", "A poll of voters in Ohio": the document before "of".
+  const of = subject ? cue.tokens.slice(subject.from, subject.to).findIndex((t) => t.lower === 'of') : -1
+  return DOCUMENT.test(head.lower) || (of > 0 && DOCUMENT.test(cue.tokens[subject!.from + of - 1].lower))
+}
+
 const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
 
 /**
@@ -278,7 +290,9 @@ const PATTERNS: Pattern[] = [
     example: 'The request came just after Russia launched its invasion, one of the officials claimed.',
     match(doc, cue, subject) {
       // Praise, plans and findings come before what they are about, not after: only speech and belief invert.
-      if (quoteOnly(doc, cue) || cue.rule.family === 'impersonal' || OBJECT_FAMILIES.has(cue.rule.family)) return null
+      // …except what records and polls show: "More than 40 percent arrived in February, new fundraising reports show."
+      const documented = cue.rule.family === 'evidence' && documentSubject(cue, subject)
+      if (quoteOnly(doc, cue) || cue.rule.family === 'impersonal' || (OBJECT_FAMILIES.has(cue.rule.family) && !documented)) return null
       const first = subject ? subject.from : cue.at
       const s = cue.sentence
       if (first === 0 || !/,/.test(cue.tokens[first - 1].post) || quoteAfterColon(doc, cue)) return null
@@ -341,7 +355,9 @@ const PATTERNS: Pattern[] = [
       const verbless = !rest.some((t) => t.tags.has('Verb'))
       if (
         !rest.length ||
-        (verbless && (CLAUSE_FAMILIES.has(cue.rule.family) || (cue.rule.family === 'speech' && PLACE_LEAD.test(rest[0].lower))))
+        (verbless &&
+          ((CLAUSE_FAMILIES.has(cue.rule.family) && !documentSubject(cue, subject)) ||
+            (cue.rule.family === 'speech' && PLACE_LEAD.test(rest[0].lower))))
       )
         return null
       // A quote that opens in the clause carries it on past the sentence's end.
