@@ -127,7 +127,7 @@ const NAME_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'van', 'von', 'al',
 const SURVEYED = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'sampled', 'contacted'])
 const POSTMODIFIED = new Set(['familiar', 'close', 'knowledgeable', 'briefed', 'loyal'])
 // Prepositions that tie a phrase to the noun before it inside a source: "a spokesman for the campaign".
-const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in', 'across', 'around', 'throughout', 'inside', 'outside', 'within'])
+const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in', 'on', 'across', 'around', 'throughout', 'inside', 'outside', 'within'])
 const BREAK = /[,;:—–()]|--/
 
 const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
@@ -160,10 +160,13 @@ function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
   const prev = tokens[i - 1]
   return (
     i - 1 >= floor &&
-    // "Another ranking says", "Thursday's meeting": a gerund after a determiner or a possessive names a thing.
-    (t.tags.has('Infinitive') || (/ing$/.test(t.lower) && !t.tags.has('Noun') && !prev.tags.has('ProperNoun'))) &&
+    // "Another ranking says", "Thursday's meeting": a gerund after a determiner or a possessive names a thing;
+    // so does a bare verb after a name or a number: "Cologne police say", "one slide says".
+    (t.tags.has('Infinitive') ||
+      (t.tags.has('PresentTense') && !/s$/.test(t.lower) && !t.tags.has('Auxiliary') && !t.tags.has('Modal')) ||
+      (/ing$/.test(t.lower) && !t.tags.has('Noun') && !prev.tags.has('ProperNoun'))) &&
     !breaksAfter(prev) &&
-    (['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) || /['’]s$/.test(prev.lower)) &&
+    (['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) || /['’]s$|^(one|each|every|another)$/.test(prev.lower)) &&
     (!prev.tags.has('Pronoun') || prev.tags.has('Possessive'))
   )
 }
@@ -256,7 +259,9 @@ function appositionFits(tokens: Token[], from: number, to: number): boolean {
   if (own.some((t) => t.tags.has('Modal') || /^(is|are|was|were|has|have|had|will|would)$/.test(t.lower))) return false
   // "China, Pyongyang's only ally, said": a possessive opens a description as a determiner does.
   if (OPENS_APPOSITION.has(first.lower) || first.tags.has('Adjective') || first.tags.has('Value') || isPossessive(first)) return true
-  if (/^(at|in|on|during|speaking|after|before|with|from)$/.test(first.lower) || first.tags.has('Gerund')) return true
+  if (/^(at|in|on|during|speaking|after|before|with|from|like)$/.test(first.lower) || first.tags.has('Gerund')) return true
+  // "Democrats — and some Republicans — say": a second subject set off by dashes.
+  if (/^(and|or)$/.test(first.lower) && to - from <= 5 && /—|–|--/.test(tokens[to - 1].post)) return true
   // "who’s running to be an alternate", "clad in a red cape", "flanked by aides".
   if (/^(who|which)['’](s|d|ve|re|ll)$/.test(first.lower)) return true
   const prep = /ly$/.test(tokens[from + 1]?.lower ?? '') ? tokens[from + 2] : tokens[from + 1]

@@ -215,6 +215,30 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'CNN poll of South Carolina',
     content: 'the governor with a 16-point lead over his closest rival',
   },
+  {
+    why: 'a noun tagged as a verb after a name',
+    text: 'But Cologne police say they have not yet determined whether the assailants were recently arrived asylum seekers.',
+    speaker: 'Cologne police',
+    content: 'they have not yet determined whether the assailants were recently arrived asylum seekers',
+  },
+  {
+    why: 'a noun tagged as a verb after "one"',
+    text: 'Six million jobs also depend on exports to Mexico, one slide says.',
+    speaker: 'slide',
+    content: 'Six million jobs also depend on exports to Mexico',
+  },
+  {
+    why: 'a second subject set off by dashes',
+    text: 'Democrats — and some Republicans — say that the alienation of Hispanics far outweighs any gains.',
+    speaker: 'Democrats',
+    content: 'that the alienation of Hispanics far outweighs any gains',
+  },
+  {
+    why: '"says" tagged as a noun after a quote',
+    text: '"The movement has really got me on board," says Scott McGeary, an IT professional from Seattle.',
+    speaker: 'Scott McGeary',
+    content: 'The movement has really got me on board,',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']

@@ -56,7 +56,7 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   if (/ing$/.test(t.lower)) return /[,—–]/.test(before.post) || before.lower === 'and'
   // "says", "asks" are no nouns: "A person familiar with the planning for Thursday’s meeting says …".
   if (/^(says|asks|tells|adds|insists|argues|explains|writes|recalls|concedes|admits|acknowledges)$/.test(t.lower))
-    return !/[.;:]/.test(before.post) && subjectBefore(tokens, i) !== null
+    return (!/[.;:]/.test(before.post) && subjectBefore(tokens, i) !== null) || /[”"’']/.test(before.post) // '"…," says Scott'
   // "observers around the country say Scott deserves …": after a noun, with no determiner of its own, a verb.
   const next = tokens[i + 1]
   return (
