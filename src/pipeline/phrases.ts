@@ -314,11 +314,20 @@ function nameBeforeLongAside(tokens: Token[], end: number, floor: number): [numb
 /** The subject of a cue at token `cue`: the noun phrase before it, over auxiliaries and an apposition. */
 /** "it was reported that …", "was told by aides": the subject is not the source. */
 export function isPassive(tokens: Token[], cue: number): boolean {
-  const prev = tokens[cue - 1]?.lower ?? ''
+  // "is widely expected", "is not expected": adverbs stand between the auxiliary and the participle.
+  let before = cue - 1
+  while (
+    before > 0 &&
+    (/^(not|n't|never|also|still|now|widely|generally|largely|broadly|long)$/.test(tokens[before].lower) ||
+      isMannerAdverb(tokens[before])) &&
+    !breaksAfter(tokens[before - 1])
+  )
+    before--
+  const prev = tokens[before]?.lower ?? ''
   return (
     /^(was|were|is|are|be|been|being|'s)$/.test(prev) &&
     /(ed|told|said|known|thought|seen)$/.test(tokens[cue].lower) &&
-    !(prev === 'been' && /^(has|have|had)$/.test(tokens[cue - 2]?.lower ?? '') && /ing$/.test(tokens[cue].lower))
+    !(prev === 'been' && /^(has|have|had)$/.test(tokens[before - 1]?.lower ?? '') && /ing$/.test(tokens[cue].lower))
   )
 }
 

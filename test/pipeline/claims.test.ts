@@ -18,6 +18,17 @@ describe('fileClaims', () => {
     expect(denied?.claim).to.equal(said?.claim)
   })
 
+  it('files "such a request" under the claim that made the request, not one naming it by a possessive', () => {
+    const text =
+      'Moscow asked Beijing for drones and ammunition, according to two Western officials.\n\n' +
+      'Moscow’s request reportedly came days before the leaders met in Rome.\n\n' +
+      'Beijing denied the existence of such a request.'
+    const { s: asked } = claimOf(text, 'drones and ammunition')
+    const { s: denied } = claimOf(text, 'such a request')
+    expect(denied?.stance).to.equal('deny')
+    expect(denied?.claim).to.equal(asked?.claim)
+  })
+
   it('gives an unrelated statement a claim of its own', () => {
     const text =
       'The mayor accepted gifts from a developer, according to a report by the city auditor.\n\nThe stadium will open next year, the team said.'

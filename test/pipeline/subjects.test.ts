@@ -266,6 +266,24 @@ describe('subjects and cues of plain reported speech', () => {
     expect(found).not.to.include('police')
   })
 
+  it('no source: "is widely expected", "is not expected", "reportedly", "was asked whether"', () => {
+    const rows: Array<[string, string]> = [
+      ['The final closure of the plant is not expected to happen until 2029.', 'expected'],
+      ['The rate rise, which is widely expected to come in December, worries traders.', 'expected'],
+      ['Opposition delegates reportedly walked out of the hall.', 'reportedly'],
+      ['In an interview in August, the actress was asked if she had ever been discriminated against.', 'asked'],
+    ]
+    for (const [text, cue] of rows) {
+      const found = extract({ text }).statements.filter((s) => s.cue?.text === cue)
+      expect(found, text).to.have.length(1)
+      expect(found[0].speaker, text).to.equal(null)
+    }
+  })
+
+  it('"will not appear on the list" attributes nothing', () => {
+    expect(extract({ text: 'Prices will not appear on the list.' }).statements).to.deep.equal([])
+  })
+
   it('a team that found an audience reports nothing', () => {
     expect(extract({ text: 'The team found a receptive audience in Ohio.' }).statements).to.deep.equal([])
   })

@@ -76,13 +76,15 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
   const rule = FORMS.get(t.lower)
   if (!rule) return null
-  if (!t.tags.has('Verb') && !verbTakenForOther(tokens, i)) return null
+  // "reportedly" is an adverb that attributes: it needs no verb's tag.
+  if (!t.tags.has('Verb') && !verbTakenForOther(tokens, i) && rule.lemma !== 'reportedly') return null
   // "Theresa May said", "Will Hurd said": a name is no modal.
   if (
     i > 0 &&
     NOT_A_CUE_BEFORE.has(tokens[i - 1].lower) &&
     !tokens[i - 1].tags.has('ProperNoun') &&
     rule.family !== 'belief' &&
+    !(rule.lemma === 'expect' && /^(not|n't|never)$/.test(tokens[i - 1].lower)) && // "is not expected to
     leadInBefore(tokens, i) < 0 // "went on to say", "took to Twitter to say" report what was said
   )
     return null

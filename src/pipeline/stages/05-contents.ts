@@ -127,6 +127,8 @@ function documentSubject(cue: Cue, subject: Phrase | null): boolean {
   return DOCUMENT.test(head.lower) || (of > 0 && DOCUMENT.test(cue.tokens[subject!.from + of - 1].lower))
 }
 
+const RELATIVE = /^(which|who|that)$/
+
 const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
 
 /**
@@ -183,7 +185,9 @@ const PATTERNS: Pattern[] = [
       // "(When) asked (by S) whether …, …": the question is the content, its asker (if named) the source.
       const { tokens } = cue
       if (cue.rule.lemma !== 'ask' || !/^asked$/i.test(cue.span.text)) return null
-      if (!(cue.at === 0 || (cue.at === 1 && /^(when|after|if|once)$/.test(tokens[0].lower)))) return null
+      // …or "The senator was asked (by the moderator) whether …": the one asked is no source.
+      const passive = isPassive(tokens, cue.at)
+      if (!(cue.at === 0 || passive || (cue.at === 1 && /^(when|after|if|once)$/.test(tokens[0].lower)))) return null
       let i = afterCue(cue)
       const asker = tokens[i]?.lower === 'by' ? phraseAfter(tokens, i + 1) : null
       if (asker) i = asker.to
@@ -198,7 +202,8 @@ const PATTERNS: Pattern[] = [
       else if (!/^(a|an|the|one|another|several|two|three)$/.test(tokens[i].lower)) return null
       let end = i
       while (end < tokens.length - 1 && !/[,;:—–]/.test(tokens[end].post)) end++
-      if (end >= tokens.length - 1) return null
+      // "Asked whether …, she said …": the question ends at a comma, unless it was put to the sentence's subject.
+      if (end >= tokens.length - 1 && !passive) return null
       const content = trimClause(doc.text, tokens[i].start, tokens[end].end)
       return content ? { cue, content: [content], source: asker, rule: this.rule } : null
     },
@@ -212,7 +217,13 @@ const PATTERNS: Pattern[] = [
       const subject = subjectBefore(cue.tokens, passive ? cue.at - 1 : cue.at)
       const after = afterCue(cue)
       if (after >= cue.tokens.length) return null
-      const rest = trimClause(doc.text, cue.tokens[after].start, clauseEnd(doc, cue, after, others))
+      // "The move, which is widely expected to come in December, presents …": a relative clause ends at its comma.
+      let end = clauseEnd(doc, cue, after, others)
+      if (subject && RELATIVE.test(cue.tokens[subject.from].lower) && subject.from > 0 && /,/.test(cue.tokens[subject.from - 1].post)) {
+        const comma = cue.tokens.slice(after).find((t) => /[,;]/.test(t.post))
+        if (comma) end = Math.min(end, comma.end)
+      }
+      const rest = trimClause(doc.text, cue.tokens[after].start, end)
       const head = subject ? trimClause(doc.text, cue.tokens[subject.from].start, cue.tokens[subject.to - 1].end) : null
       const content = [head, rest].filter((x): x is Span => x !== null)
       return rest ? { cue, content, source: null, rule: this.rule } : null

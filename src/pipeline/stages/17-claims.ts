@@ -56,12 +56,13 @@ function referent(s: Statement, claims: Filed[]): Found | undefined {
   }
   const makers = REFERRING_NOUNS[m[1].toLowerCase()] ?? []
   // What was reported, said or requested: the words of the statement, its cue and its source.
-  // "The request, which included drones, ..." points back itself: a definite mention is not where it began.
+  // "The request, which included drones, ..." points back itself: a definite mention is not where it began, nor
+  // is a possessive one ("Russia's request reportedly surfaced before …").
   const said = (x: Statement) =>
     [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? '']
       .join(' ')
       .toLowerCase()
-      .replace(/\b(the|this|that|these|those|such an?|such) [\w-]+/g, ' ')
+      .replace(/\b(the|this|that|these|those|such an?|such|[\p{L}.-]+['’]s?) [\w-]+/gu, ' ')
   for (const w of makers) {
     const found = claims.find((c) => c.statements.some((x) => asserts(x) && said(x).includes(w)))
     if (found) return { claim: found, link: { how: 'refers-back', confidence: 0.8 } }

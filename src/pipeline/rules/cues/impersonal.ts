@@ -21,4 +21,13 @@ export const IMPERSONAL: CueRule[] = [
     rule: 'expected',
     example: 'The central bank is expected to act in December.',
   },
+  // Delegates reportedly erupted in a chorus of booing.
+  {
+    forms: ['reportedly', 'allegedly', 'purportedly'],
+    lemma: 'reportedly',
+    stance: 'assert',
+    family: 'impersonal',
+    rule: 'reportedly',
+    example: 'Delegates reportedly erupted in a chorus of booing.',
+  },
 ]
