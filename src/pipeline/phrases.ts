@@ -391,7 +391,9 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   const participle = ing && /,|—|–/.test(before.post)
   const verbAt = () =>
     tokens.slice(floor, end - 1).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
-  if ((CONJUNCTIONS.has(before.lower) || participle) && depth === 0) {
+  // "…, committing gaffes after telling his aides …": a participle after a preposition of time is the subject's.
+  const timed = ing && /^(after|before|while|when|by|without|since|upon)$/.test(before.lower)
+  if ((CONJUNCTIONS.has(before.lower) || participle || timed) && depth === 0) {
     const verb = verbAt()
     return verb > 0 ? subjectBefore(tokens, floor + verb, floor, 1) : null
   }
@@ -407,6 +409,13 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
       DOING.test(v.lower) &&
       !tokens.slice(floor + verb + 1, cue).some((t) => t.tags.has('Verb') || /,|—|–/.test(t.post))
     ) {
+      const subject = subjectBefore(tokens, floor + verb, floor, 1)
+      if (subject) return subject
+    }
+    // "was heard on a microphone telling …": the noun before is a preposition's, the participle the subject's.
+    const np = phraseEndingAt(tokens, end, floor)
+    const prep = tokens[np - 1]
+    if (verb > 0 && np < end && prep && /^(on|at|in|into|during|from|through|over|across|inside|outside)$/.test(prep.lower)) {
       const subject = subjectBefore(tokens, floor + verb, floor, 1)
       if (subject) return subject
     }

@@ -239,6 +239,36 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'Scott McGeary',
     content: 'The movement has really got me on board,',
   },
+  {
+    why: 'a participle tagged as an adjective after a comma',
+    text: 'She escalated her criticism on Tuesday, telling CNN that the senator is a “faker” and questioning his record.',
+    speaker: 'She',
+    content: 'that the senator is a “faker” and questioning his record',
+  },
+  {
+    why: 'a participle after "after" is the subject’s',
+    text: 'The comedian was booed after telling holdouts for the senator that they were wrong.',
+    speaker: 'comedian',
+    content: 'that they were wrong',
+  },
+  {
+    why: 'a participle after a prepositional phrase is the subject’s',
+    text: 'The senator was heard on a microphone telling the governor to get on a plane and go home.',
+    speaker: 'senator',
+    content: 'to get on a plane and go home',
+  },
+  {
+    why: 'a second speech cue of the same subject ends the first content',
+    text: 'But he told ABC’s “Good Morning America” that he agrees the mayor is a liar and said the record is clear.',
+    speaker: 'he',
+    content: 'that he agrees the mayor is a liar',
+  },
+  {
+    why: 'a quote carries only its own clause of a long sentence',
+    text: 'While it is unclear how delegates are assigned, they are asked to rank their choices, and the foreign policy group is less likely to be “overrun with social conservatives,” he said.',
+    speaker: 'he',
+    content: 'the foreign policy group is less likely to be “overrun with social conservatives',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -282,6 +312,11 @@ describe('subjects and cues of plain reported speech', () => {
 
   it('"will not appear on the list" attributes nothing', () => {
     expect(extract({ text: 'Prices will not appear on the list.' }).statements).to.deep.equal([])
+  })
+
+  it('what the speaker did after speaking is no part of what was said', () => {
+    const found = extract({ text: 'Sales were great, he said, wiping sweat off his face.' }).statements
+    expect(found.map((s) => s.content.map((c) => c.text).join(' … '))).to.deep.equal(['Sales were great'])
   })
 
   it('a team that found an audience reports nothing', () => {

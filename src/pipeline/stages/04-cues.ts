@@ -49,6 +49,8 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   if (t.tags.has('Adjective')) {
     if (before === undefined) return false
     if (!before.post.trim()) return before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun')
+    // "…on Tuesday, telling CNN that …": a participle after a comma.
+    if (/ing$/.test(t.lower) && /[,—–]/.test(before.post)) return true
     // "Debbie Walsh, a director, said Clinton …": after an aside that follows a subject, the word is its verb.
     return /[,—–)]/.test(before.post) && subjectBefore(tokens, i)?.apposition != null
   }

@@ -80,7 +80,10 @@ function withLead(doc: Doc, cue: Cue, quote: Quote): Span {
   const lead = doc.text.slice(s.start, quote.open)
   // After a colon, a dash or a parenthesis the quote stands alone: 'Trump asserted it: "…," he claimed.'
   if (/[“”"«»]|''|``/.test(lead) || /[:(—–-]\s*$/.test(lead)) return quote.inner
-  return trimClause(doc.text, s.start, quote.inner.end) ?? quote.inner
+  // "While it is unclear how …, and the group is less likely to be "overrun …," he said": the last clause.
+  const joined = [...lead.matchAll(/[,;]\s+(?:and|but)\s+/g)].at(-1)
+  const from = joined ? s.start + joined.index + joined[0].length : s.start
+  return trimClause(doc.text, from, quote.inner.end) ?? quote.inner
 }
 
 /**
@@ -170,6 +173,8 @@ const breaksAfter = (t: Token) => /[,;:—–()]|--/.test(t.post)
 function resumed(doc: Doc, cue: Cue, after: number): Span | null {
   const last = cue.tokens[after - 1]
   if (!last || !/,/.test(last.post) || after >= cue.tokens.length) return null
+  // "Sales were great, he said, wiping sweat off his face": what he did then is no part of what he said.
+  if (/ing$/.test(cue.tokens[after].lower) && !cue.tokens[after].tags.has('Noun')) return null
   return trimClause(doc.text, cue.tokens[after].start, cue.sentence.end)
 }
 
@@ -318,7 +323,11 @@ const PATTERNS: Pattern[] = [
       const aside = !subject && after < cue.tokens.length && isAppositionStart(cue.tokens[after])
       // "…, political analysts say; in 2012, …": a semicolon after the attribution closes it, as does a frame
       // and a comma before a participle: "…, Hollande said Tuesday in Paris, noting …".
-      const ends = cueEndsSentence(cue, after) || /;/.test(cue.tokens[after - 1]?.post ?? '') || frameThenParticiple(cue.tokens, after)
+      const ends =
+        cueEndsSentence(cue, after) ||
+        /;/.test(cue.tokens[after - 1]?.post ?? '') ||
+        frameThenParticiple(cue.tokens, after) ||
+        (/,/.test(cue.tokens[after - 1]?.post ?? '') && /ing$/.test(cue.tokens[after]?.lower ?? '') && !cue.tokens[after].tags.has('Noun'))
       const more = aside || ends ? null : resumed(doc, cue, after)
       if (!more && !aside && !ends) return null
       const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start
@@ -399,6 +408,9 @@ function clauseEnd(_doc: Doc, cue: Cue, from: number, others: ReadonlyMap<number
     if (/,/.test(tokens[k - 1].post) && tokens[k].lower === 'compared' && tokens[k + 1]?.lower === 'with') return tokens[k - 1].end
     const next = others.get(k)
     if (!next || next === cue) continue
+    // "… and said the record is clear": a second cue of the same subject.
+    if (/^(and|but)$/.test(tokens[k - 1].lower) && k - 1 > from && next.rule.family === 'speech')
+      return tokens[k - 2].end + (/^[”"’]*/.exec(tokens[k - 2].post)?.[0].length ?? 0)
     const subject = subjectBefore(tokens, k)
     const b = subject && subject.from > from ? subject.from : k
     if (/[,—–]/.test(tokens[b - 1].post)) return tokens[b - 1].end
