@@ -174,7 +174,13 @@ function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
 function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
   let i = end - 1
   if (i < floor || !(nounish(tokens[i]) || verbTakenForNoun(tokens, i, floor))) return end
-  if (tokens[i].tags.has('Pronoun')) return i
+  if (tokens[i].tags.has('Pronoun')) {
+    // "a source close to him": the pronoun ends a phrase that a word like "close" ties to its noun.
+    if (
+      !(i - 2 >= floor && POSTMODIFIED.has(tokens[i - 2].lower) && /^(to|with)$/.test(tokens[i - 1].lower) && !breaksAfter(tokens[i - 2]))
+    )
+      return i
+  }
   while (i - 1 >= floor) {
     const prev = tokens[i - 1]
     if (breaksAfter(prev) || quoteBetween(prev, tokens[i])) break
@@ -244,6 +250,7 @@ const OPENS_APPOSITION = new Set([
   'herself',
   'both',
   'one',
+  'then',
 ])
 const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
@@ -370,6 +377,16 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     end = untimed - 1
   else end = untimed
   while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
+  // "all the experts I interviewed said": a relative clause of a pronoun and its verb closes the subject.
+  if (
+    end - 3 >= floor &&
+    tokens[end - 1].tags.has('PastTense') &&
+    /^(i|we|he|she|they|you)$/.test(tokens[end - 2].lower) &&
+    tokens[end - 3].tags.has('Noun') &&
+    !tokens[end - 3].tags.has('Pronoun') &&
+    !breaksAfter(tokens[end - 3])
+  )
+    end -= 2
   // "Some 56 percent of voters polled said": the participle belongs to the subject, which ends before it.
   if (end - 2 >= floor && SURVEYED.has(tokens[end - 1].lower) && !breaksAfter(tokens[end - 2])) end--
   if (end - 1 < floor) return null
@@ -451,7 +468,13 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   while (start < end && SUBORDINATORS.test(tokens[start].lower)) start++
   // "his recently revealed strategies": a possessive is no speaker; nor is "worth" in "it is worth noting".
   if (start === end - 1 && isPossessive(tokens[start])) return null
-  if (tokens[end - 1].tags.has('Adjective') && !tokens[end - 1].tags.has('Noun') && !isCapital(tokens[end - 1])) return null
+  if (
+    tokens[end - 1].tags.has('Adjective') &&
+    !tokens[end - 1].tags.has('Noun') &&
+    !isCapital(tokens[end - 1]) &&
+    !QUANTIFIERS.has(tokens[end - 1].lower)
+  )
+    return null
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.
   const lead = tokens[start - 1]
   // A date or a name before the pronoun is no object: "Although in September she said …".
@@ -475,7 +498,8 @@ export function phraseAfter(tokens: Token[], from: number, ceiling = tokens.leng
   while (i < ceiling) {
     const t = tokens[i]
     if (i > from && (breaksBefore(t) || quoteBetween(tokens[i - 1], t))) break
-    if (NAME_JOINERS.has(t.lower)) {
+    // "Al From", "Van Jones": a joiner only joins inside a name.
+    if (NAME_JOINERS.has(t.lower) && i > from) {
       const next = tokens[i + 1]
       if (!next || !isCapital(next) || !isCapital(tokens[i - 1]) || t.lower === 'and') break
       i++

@@ -269,6 +269,54 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'he',
     content: 'the foreign policy group is less likely to be “overrun with social conservatives',
   },
+  {
+    why: '"Al" is a name, not a joiner',
+    text: '"We won a smaller share than any party," said Al From, who helped found the council.',
+    speaker: 'Al From',
+    content: 'We won a smaller share than any party,',
+  },
+  {
+    why: 'a pronoun and its verb close the subject',
+    text: 'All the experts I interviewed said her proposals were more detailed and consistent.',
+    speaker: 'experts',
+    content: 'her proposals were more detailed and consistent',
+  },
+  {
+    why: 'an aside opened by "then"',
+    text: 'Mr. Sperling, then 38, said he was advised to find a more experienced deputy.',
+    speaker: 'Sperling',
+    content: 'he was advised to find a more experienced deputy',
+  },
+  {
+    why: '"many" as a subject',
+    text: 'Though some have expressed discomfort with the tycoon, many said Monday that the ruling changes everything.',
+    speaker: 'many',
+    content: 'that the ruling changes everything',
+  },
+  {
+    why: '"a source close to him"',
+    text: 'Still, the senator will be re-evaluating how he approaches his colleagues, a source close to him said.',
+    speaker: 'source close to him',
+    content: 'the senator will be re-evaluating how he approaches his colleagues',
+  },
+  {
+    why: 'the occasion after an inverted attribution is no part of what was said',
+    text: 'This is not about me, the president told his closest advisers as he labored over the speech.',
+    speaker: 'president',
+    content: 'This is not about me',
+  },
+  {
+    why: 'a frame before the speaker is no clause of what was said',
+    text: 'In Virginia, 85% of Democrats said the economic system favors the wealthy.',
+    speaker: '85% of Democrats',
+    content: 'the economic system favors the wealthy',
+  },
+  {
+    why: 'a short clause before an interrupting attribution is the first part of two',
+    text: 'The average weekly benefit, he said, would be $300.',
+    speaker: 'he',
+    content: 'The average weekly benefit … would be $300',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']

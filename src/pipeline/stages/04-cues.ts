@@ -48,7 +48,10 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1]
   if (t.tags.has('Adjective')) {
     if (before === undefined) return false
-    if (!before.post.trim()) return before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun')
+    if (!before.post.trim())
+      return (
+        before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun') || /^(who|which|that)$/.test(before.lower)
+      )
     // "…on Tuesday, telling CNN that …": a participle after a comma.
     if (/ing$/.test(t.lower) && /[,—–]/.test(before.post)) return true
     // "Debbie Walsh, a director, said Clinton …": after an aside that follows a subject, the word is its verb.

@@ -130,6 +130,12 @@ function documentSubject(cue: Cue, subject: Phrase | null): boolean {
   return DOCUMENT.test(head.lower) || (of > 0 && DOCUMENT.test(cue.tokens[subject!.from + of - 1].lower))
 }
 
+/** Two verbs in one form: "calling … and accusing", "denounced … and demanded". */
+const sameForm = (cue: Token, t: Token | undefined) =>
+  t !== undefined &&
+  t.tags.has('Verb') &&
+  ((/ing$/.test(cue.lower) && /ing$/.test(t.lower)) || (/ed$/.test(cue.lower) && /ed$/.test(t.lower)))
+
 const RELATIVE = /^(which|who|that)$/
 
 const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
@@ -327,10 +333,18 @@ const PATTERNS: Pattern[] = [
         cueEndsSentence(cue, after) ||
         /;/.test(cue.tokens[after - 1]?.post ?? '') ||
         frameThenParticiple(cue.tokens, after) ||
-        (/,/.test(cue.tokens[after - 1]?.post ?? '') && /ing$/.test(cue.tokens[after]?.lower ?? '') && !cue.tokens[after].tags.has('Noun'))
+        (/,/.test(cue.tokens[after - 1]?.post ?? '') &&
+          /ing$/.test(cue.tokens[after]?.lower ?? '') &&
+          !cue.tokens[after].tags.has('Noun')) ||
+        // "…, the president told his advisers as he labored over the speech": the occasion, not a second part.
+        (/^(as|during|when|after|before)$/.test(cue.tokens[after]?.lower ?? '') && !/,/.test(cue.tokens[after - 1]?.post ?? ''))
       const more = aside || ends ? null : resumed(doc, cue, after)
       if (!more && !aside && !ends) return null
       const opener = /^(but|and|so|yet)$/.test(cue.tokens[0].lower) && first > 1 ? cue.tokens[1].start : s.start
+      // "In Virginia, 85% of Democrats said …": a frame with no verb is no clause of what was said (though "The
+      // benefit, he said, would be $300" is, with its second part).
+      const clause = cue.tokens.slice(0, first).filter((t) => t.start >= Math.max(s.start, opener))
+      if (!more && clause.length <= 4 && !clause.some((t) => t.tags.has('Verb') || /["“”]/.test(t.pre + t.post))) return null
       const content = trimClause(doc.text, Math.max(s.start, opener), cue.tokens[first - 1].end)
       const parts = [content, more].filter((x): x is Span => x !== null)
       return content ? { cue, content: parts, source, rule: subject ? 'clause-comma-name-verb' : 'clause-comma-verb-name' } : null
@@ -406,6 +420,14 @@ function clauseEnd(_doc: Doc, cue: Cue, from: number, others: ReadonlyMap<number
     // "… turning their way — and the Senate is …": a dash and a conjunction start the writer's own clause.
     if (/\s(—|–|-|--)\s/.test(`${tokens[k - 1].post} `) && /^(and|but|with|while|as)$/.test(tokens[k].lower)) return tokens[k - 1].end
     if (/,/.test(tokens[k - 1].post) && tokens[k].lower === 'compared' && tokens[k + 1]?.lower === 'with') return tokens[k - 1].end
+    // "calling him a "stiff" and accusing him of …", "called it a hoax and demanded …": a second verb in the cue's
+    // own form, after an object with no verb, is the speaker's next act.
+    if (
+      /^(and|but)$/.test(tokens[k].lower) &&
+      sameForm(cue.tokens[cue.at], tokens[k + 1]) &&
+      !tokens.slice(from, k).some((t) => t.tags.has('Verb'))
+    )
+      return tokens[k - 1].end + (/^[”"’]*/.exec(tokens[k - 1].post)?.[0].length ?? 0)
     const next = others.get(k)
     if (!next || next === cue) continue
     // "… and said the record is clear": a second cue of the same subject.
