@@ -132,9 +132,7 @@ function documentSubject(cue: Cue, subject: Phrase | null): boolean {
 
 /** Two verbs in one form: "calling … and accusing", "denounced … and demanded". */
 const sameForm = (cue: Token, t: Token | undefined) =>
-  t !== undefined &&
-  t.tags.has('Verb') &&
-  ((/ing$/.test(cue.lower) && /ing$/.test(t.lower)) || (/ed$/.test(cue.lower) && /ed$/.test(t.lower)))
+  t?.tags.has('Verb') === true && ((/ing$/.test(cue.lower) && /ing$/.test(t.lower)) || (/ed$/.test(cue.lower) && /ed$/.test(t.lower)))
 
 const RELATIVE = /^(which|who|that)$/
 
