@@ -367,6 +367,35 @@ describe('subjects and cues of plain reported speech', () => {
     expect(found.map((s) => s.content.map((c) => c.text).join(' … '))).to.deep.equal(['Sales were great'])
   })
 
+  it('what the review of this round found the new rules doing wrong, and must not again', () => {
+    const cues = (text: string) =>
+      extract({ text }).statements.map((s) => [
+        s.speaker?.mention?.text ?? null,
+        s.cue?.text ?? null,
+        s.content.map((c) => c.text).join(' … '),
+      ])
+    // "reportedly" before a cue only hedges it: the named speaker keeps the statement.
+    expect(cues('Trump reportedly said the deal was dead.')).to.deep.equal([['Trump', 'said', 'the deal was dead']])
+    // "claims" after a noun is a noun.
+    expect(cues('Voter fraud claims have been debunked repeatedly.')).to.deep.equal([])
+    // "there" and "it" after "said" open no clause of what was said.
+    expect(cues('The plan will fail, Smith said there on Monday.')).to.deep.equal([['Smith', 'said', 'The plan will fail']])
+    // A quote after "for" is a title only when it is written as one.
+    expect(cues('The country is ready for "a new beginning," Obama said in a speech that was widely praised.')[0]?.[2]).to.equal(
+      'The country is ready for "a new beginning',
+    )
+    // "From the outset:" names no source; "Talks continued." announces no quote.
+    expect(cues('From the outset: "We knew this would be hard."').map((s) => s[0])).not.to.include('the outset')
+    expect(cues('Talks continued. "We are close to a deal."').map((s) => s[0])).not.to.include('Talks')
+    expect(cues('The protests went on. The protests objected. "Four more years!"').map((s) => s[0])).not.to.include('The protests')
+  })
+
+  it('"he’s" is no possessive mention: "such a request" still points back past it', () => {
+    const text = 'Officials said he’s sought weapons from Beijing. China denied the request.'
+    const [said, denied] = extract({ text }).statements
+    expect(denied.claim).to.equal(said.claim)
+  })
+
   it('a team that found an audience reports nothing', () => {
     expect(extract({ text: 'The team found a receptive audience in Ohio.' }).statements).to.deep.equal([])
   })

@@ -62,9 +62,12 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   // "says", "asks" are no nouns: "A person familiar with the planning for Thursday’s meeting says …".
   if (/^(says|asks|tells|adds|insists|argues|explains|writes|recalls|concedes|admits|acknowledges)$/.test(t.lower))
     return (!/[.;:]/.test(before.post) && subjectBefore(tokens, i) !== null) || /[”"’']/.test(before.post) // '"…," says Scott'
-  // "observers around the country say Scott deserves …": after a noun, with no determiner of its own, a verb.
+  // "observers around the country say Scott deserves …": after a noun, with no determiner of its own, a verb;
+  // unless a verb follows it, which makes it the noun of a subject: "voter fraud claims have been debunked".
   const next = tokens[i + 1]
   return (
+    next !== undefined &&
+    !next.tags.has('Verb') &&
     !before.post.trim() &&
     before.tags.has('Noun') &&
     !before.tags.has('Possessive') &&
@@ -81,7 +84,9 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
   const rule = FORMS.get(t.lower)
   if (!rule) return null
-  // "reportedly" is an adverb that attributes: it needs no verb's tag.
+  // "reportedly" is an adverb that attributes: it needs no verb's tag; before a cue ("Trump reportedly said") it
+  // only hedges that cue.
+  if (rule.lemma === 'reportedly' && FORMS.has(tokens[i + 1]?.lower ?? '')) return null
   if (!t.tags.has('Verb') && !verbTakenForOther(tokens, i) && rule.lemma !== 'reportedly') return null
   // "Theresa May said", "Will Hurd said": a name is no modal.
   if (

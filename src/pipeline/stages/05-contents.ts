@@ -104,7 +104,9 @@ const isAppositionStart = (t: Token) =>
 /** Whether a clause with a verb of its own follows the cue: "said the recent spate … demands". */
 function clauseFollows(doc: Doc, cue: Cue): boolean {
   const rest = cue.tokens.slice(skipFrame(doc, cue))
-  return rest.length >= 3 && rest.some((t) => t.tags.has('Verb')) && !/["“]/.test(rest[0].pre)
+  // A subject, then its verb: "said the recent spate … demands", not "said in a speech that was praised".
+  const verb = rest.findIndex((t) => t.tags.has('Verb'))
+  return rest.length >= 3 && verb >= 1 && !rest[0].tags.has('Preposition') && !PLACE_LEAD.test(rest[0].lower) && !/["“]/.test(rest[0].pre)
 }
 
 const pastThat = (cue: Cue, i: number) => (cue.tokens[i]?.lower === 'that' ? i + 1 : i)
@@ -116,7 +118,7 @@ function cueEndsSentence(cue: Cue, after: number): boolean {
   if (rest.length > 1 && SUBJECT_PRONOUN.test(rest[0].lower)) return false
   return rest.length <= 8 && !rest.some((t) => t.tags.has('Verb') || t.lower === 'that' || /["“”]/.test(t.pre))
 }
-const SUBJECT_PRONOUN = /^(he|she|they|we|i|it|there)(['’](s|re|ll|d|ve|m))?$/
+const SUBJECT_PRONOUN = /^((he|she|they|we|i)(['’](s|re|ll|d|ve|m))?|(it|there|that)['’](s|ll|d))$/
 
 /** Records, polls and studies show things without a clause: "Polls show him with a big lead", "records show no gifts". */
 const DOCUMENT =

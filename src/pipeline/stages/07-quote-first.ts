@@ -4,6 +4,7 @@
 // "Q2"') joins that draft as its second fragment: one statement in two fragments.
 
 import { type Draft, nextDraftId, type SourceMention } from '../drafts.js'
+import { isRoleWord } from '../names.js'
 import { type Token, tag } from '../nlp.js'
 import { type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
 import { heldAsTitle } from '../quote-edges.js'
@@ -227,14 +228,20 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
       const v = tokens.length - 1
       if (v < 1 || v > 10 || !SPOKE.test(tokens[v].lower) || !tokens[v].tags.has('Verb')) return null
       const p = subjectBefore(tokens, v)
-      return p && p.from === 0 ? { ...withCue(doc, before, tokens, v, p, this.rule), sentence } : null
+      // "Berg agreed.", "The minister disagreed.", "She added.": a person, not "Talks" or "The protests".
+      const words = p ? tokens.slice(p.from, p.to) : []
+      const person =
+        words.some((t) => t.tags.has('Person') || t.tags.has('ProperNoun')) ||
+        (words.length === 1 && /^(he|she|they|we|i)$/.test(words[0].lower)) ||
+        isRoleWord(words[words.length - 1]?.text ?? '')
+      return p && p.from === 0 && person ? { ...withCue(doc, before, tokens, v, p, this.rule), sentence } : null
     },
   },
 ]
 
 /** Verbs that end a sentence announcing the quote after it: "Berg agreed.", "The minister disagreed." */
 const SPOKE =
-  /^(agreed|agrees|disagreed|disagrees|added|adds|explained|explains|continued|continues|concluded|elaborated|recalled|recalls|replied|responded|countered|objected|warned|concurred|wrote|writes)$/
+  /^(agreed|agrees|disagreed|disagrees|added|adds|explained|explains|concluded|elaborated|recalled|recalls|replied|responded|countered|objected|warned|concurred|wrote|writes)$/
 
 /**
  * The source of "From the report:" or "(More) from Merkel's Facebook post:" standing before a colon: the owner
@@ -247,8 +254,12 @@ function fromSource(tokens: Token[]): Token[] | null {
   if (phrase.some((t) => t.tags.has('Verb') && !t.tags.has('Noun'))) return null
   const owner = phrase.findIndex((t) => /['’]s?$/.test(t.text) && t.tags.has('Possessive'))
   if (owner >= 0) return phrase.slice(/^(the|a|an)$/.test(phrase[0].lower) ? 1 : 0, owner + 1)
-  return /^(the|a|an|this|that|his|her|their|its)$/.test(phrase[0].lower) && phrase.length >= 2 ? phrase : null
+  // "From the report:", not "From the outset:": the phrase must name something written or said.
+  const head = phrase[phrase.length - 1].lower
+  return /^(the|a|an|this|that|his|her|their|its)$/.test(phrase[0].lower) && phrase.length >= 2 && UTTERANCE.test(head) ? phrase : null
 }
+const UTTERANCE =
+  /^(report|statement|post|letter|memo|email|e-mail|release|transcript|filing|complaint|ruling|speech|interview|tweet|study|survey|poll|editorial|column|article|book|lawsuit|indictment|affidavit|analysis|document|decision|opinion|order|testimony|remarks|message|announcement)$/
 
 const SAYING_AFTER = /^(by|before|after|while|when)$/
 

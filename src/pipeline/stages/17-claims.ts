@@ -41,6 +41,9 @@ interface Found {
   link: ClaimLink
 }
 
+/** "Russia's request": a possessive and its noun (not "he's", "it's"); one start per word, so no backtracking. */
+const POSSESSIVE_MENTION = /(?<![\p{L}.-])(?!(?:he|she|it|that|there|what|who|let|here|where)['’]s\b)[\p{L}.-]+['’]s [\w-]+/gu
+
 const asserts = (x: Statement) => x.stance === 'assert' || x.stance === 'confirm'
 
 /**
@@ -62,7 +65,8 @@ function referent(s: Statement, claims: Filed[]): Found | undefined {
     [contentOf(x), x.cue?.text ?? '', x.speaker?.mention?.text ?? '']
       .join(' ')
       .toLowerCase()
-      .replace(/\b(the|this|that|these|those|such an?|such|[\p{L}.-]+['’]s?) [\w-]+/gu, ' ')
+      .replace(/\b(the|this|that|these|those|such an?|such) [\w-]+/g, ' ')
+      .replace(POSSESSIVE_MENTION, ' ')
   for (const w of makers) {
     const found = claims.find((c) => c.statements.some((x) => asserts(x) && said(x).includes(w)))
     if (found) return { claim: found, link: { how: 'refers-back', confidence: 0.8 } }
