@@ -131,7 +131,7 @@ const POSTNOMINAL = new Set(['for', 'at', 'from', 'with', 'in', 'on', 'across', 
 const BREAK = /[,;:—–()]|--/
 
 const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
-const breaksAfter = (t: Token) => BREAK.test(t.post)
+export const breaksAfter = (t: Token) => BREAK.test(t.post)
 const breaksBefore = (t: Token) => BREAK.test(t.pre)
 // compromise tags a name before a comma and a possessive ("Japan, Tokyo's …") possessive too: trust the 's.
 const isPossessive = (t: Token) => t.tags.has('Possessive') && (t.tags.has('Pronoun') || /['’]s?$/.test(t.text))

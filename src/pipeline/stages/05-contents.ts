@@ -5,7 +5,7 @@
 import { contentStart } from '../content-start.js'
 import type { Token } from '../nlp.js'
 import { objectEnd } from '../object-end.js'
-import { isPassive, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
+import { breaksAfter, isPassive, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
 import { heldAsTitle, quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
 import type { Quote } from '../quotes.js'
 import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from '../rules/frames.js'
@@ -173,7 +173,6 @@ function frameThenParticiple(tokens: Token[], after: number): boolean {
   }
   return false
 }
-const breaksAfter = (t: Token) => /[,;:—–()]|--/.test(t.post)
 
 /** "C1, he said, C2": the clause after a parenthetical attribution, when a comma closes it. */
 function resumed(doc: Doc, cue: Cue, after: number): Span | null {
