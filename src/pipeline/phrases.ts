@@ -254,6 +254,8 @@ const OPENS_APPOSITION = new Set([
 ])
 const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
+const CLOSES_QUOTE = /[”"]|''/
+const OPENS_QUOTE = /[“"]|``|''/
 
 /** An apposition fits between a subject and its verb: "who served as …", "a lawyer", "David Schulz", "69". */
 function appositionFits(tokens: Token[], from: number, to: number): boolean {
@@ -406,8 +408,18 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   // "Rubio thanked Miami and said …", "Trump spoke, saying …": the subject of the first verb says it.
   const ing = /ing$/.test(tokens[cue].lower)
   const participle = ing && /,|—|–/.test(before.post)
-  const verbAt = () =>
-    tokens.slice(floor, end - 1).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
+  // '"…," Ackman said, adding that …': the first verb after what was quoted, not one inside it.
+  const verbAt = () => {
+    let from = floor
+    if (OPENS_QUOTE.test(tokens[floor].pre))
+      for (let k = floor; k < end - 1; k++)
+        if (CLOSES_QUOTE.test(tokens[k].post)) {
+          from = k + 1
+          break
+        }
+    const at = tokens.slice(from, end).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
+    return at < 0 ? -1 : at + from - floor
+  }
   // "…, committing gaffes after telling his aides …": a participle after a preposition of time is the subject's.
   const timed = ing && /^(after|before|while|when|by|without|since|upon)$/.test(before.lower)
   if ((CONJUNCTIONS.has(before.lower) || participle || timed) && depth === 0) {

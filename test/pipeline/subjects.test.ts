@@ -317,6 +317,24 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'he',
     content: 'The average weekly benefit … would be $300',
   },
+  {
+    why: 'a participle after a quote and its speaker, with "that"',
+    text: '"The market will take time to recover," the finance minister said on Monday, adding that investors had overreacted.',
+    speaker: 'finance minister',
+    content: 'that investors had overreacted',
+  },
+  {
+    why: 'a participle after a quote and its speaker, without "that"',
+    text: '"This is personal now," he said, adding he would never back the deal.',
+    speaker: 'he',
+    content: 'he would never back the deal',
+  },
+  {
+    why: 'a participle after a quote, a name and a frame',
+    text: '"We see no link to terrorism," Mayor Anne Hidalgo said in a statement, noting that the inquiry had only begun.',
+    speaker: 'Anne Hidalgo',
+    content: 'that the inquiry had only begun',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -333,6 +351,12 @@ describe('subjects and cues of plain reported speech', () => {
       expect(hit, JSON.stringify(found)).to.exist
       expect(hit?.speaker).to.include(row.speaker)
     })
+
+  it('a participle after a quote leaves the quote to the verb before it', () => {
+    const text = '"The market will take time to recover," the finance minister said, adding that investors had overreacted.'
+    const quote = extract({ text }).statements.filter((s) => s.content.some((c) => c.text.startsWith('The market')))
+    expect(quote.map((s) => s.cue?.text)).to.deep.equal(['said'])
+  })
 
   it('"a say", "a final say" are nouns, not cues', () => {
     for (const text of NOTHING) expect(extract({ text }).statements.map((s) => s.cue?.text)).not.to.include('say')

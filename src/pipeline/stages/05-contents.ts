@@ -291,6 +291,13 @@ const PATTERNS: Pattern[] = [
     rule: 'quote-then-source',
     example: '"It is a concern of ours," Sullivan told CNN on Sunday. / "It is going to plan," said Kremlin spokesperson Dmitry Peskov.',
     match(doc, cue, subject) {
+      // '"…," Ackman said, adding that …': a participle whose subject is another verb's says what follows it.
+      if (
+        subject &&
+        /ing$/.test(cue.span.text) &&
+        cue.tokens.slice(subject.to, cue.at).some((t) => t.tags.has('Verb') && !t.tags.has('Gerund'))
+      )
+        return null
       const at = subject ? cue.tokens[subject.from].start : cue.span.start
       const quote = quoteEndingAt(doc, at)
       // A quote that closed the sentence before ('"…." Reid said both …') is not this cue's.
