@@ -2,7 +2,7 @@
 // follows it (a that-clause, a quote, "to"), and whether a subject stands before it. Shared by training
 // and extraction, so both see the same thing.
 
-import type { Token } from '../nlp.js'
+import { lemma, type Token } from '../nlp.js'
 import { isPassive, subjectBefore } from '../phrases.js'
 import { quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
 import type { Doc } from '../stages/03-segment.js'
@@ -25,7 +25,8 @@ function subjectKind(tokens: Token[], i: number): string {
   if (s.antecedent) return 'relative'
   if (head.tags.has('Pronoun')) return 'pronoun'
   if (head.tags.has('Person')) return 'person'
-  if (/^[\p{Lu}]/u.test(head.text)) return 'proper'
+  // A capital that only opens the sentence ('Fans lined up') names no one.
+  if (head.tags.has('ProperNoun') || (s.to - 1 > 0 && /^[\p{Lu}]/u.test(head.text))) return 'proper'
   return 'common'
 }
 
@@ -33,6 +34,7 @@ export function cueFeatures(doc: Doc, tokens: Token[], i: number): string[] {
   const t = tokens[i]
   const next = neighbour(doc, tokens, i + 1)
   const subject = subjectKind(tokens, i)
+  const root = lemma(t.lower)
   const f = [
     'bias',
     `w=${t.lower}`,
@@ -42,6 +44,10 @@ export function cueFeatures(doc: Doc, tokens: Token[], i: number): string[] {
     `prev=${tokens[i - 1]?.lower ?? '<start>'}`,
     `subj=${subject}`,
     `w+subj=${t.lower}|${subject}`,
+    `lemma=${root}`,
+    `lemma+next=${root}|${next}`,
+    `lemma+subj=${root}|${subject}`,
+    `subj+next=${subject}|${next}`,
     `w+next=${stem(t.lower)}|${next}`,
     `comma-after=${/,/.test(t.post)}`,
     `comma-before=${/,/.test(tokens[i - 1]?.post ?? '')}`,

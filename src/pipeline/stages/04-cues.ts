@@ -116,6 +116,8 @@ function learnedRule(tokens: Token[], i: number): CueRule {
 }
 
 const AUXILIARY = ['Auxiliary', 'Copula', 'Modal', 'Negative']
+const DURATION = /^(hours|days|weeks|months|years|minutes|decades|ages)$/
+const CALLING = /^(called|calls|dubbed|labeled|labelled|branded)$/
 
 function learnedCueAt(
   doc: Doc,
@@ -128,6 +130,12 @@ function learnedCueAt(
   if (!candidates.has(t.lower) || !t.tags.has('Verb') || FORMS.has(t.lower)) return null
   // "are expected", "doesn't seem": an auxiliary only carries the cue after it.
   if (AUXILIARY.some((g) => t.tags.has(g))) return null
+  // "branded the plan "a giveaway"": what is called in quotes is the quote-first stage's (called-quote).
+  if (CALLING.test(t.lower) && tokens.slice(i + 1).some((x) => /[“"]|``/.test(x.pre))) return null
+  // "lined up for hours", "waited for days": a verb whose object is a stretch of time reports nothing.
+  let o = i + 1
+  while (o < tokens.length && o <= i + 3 && (tokens[o].tags.has('Particle') || tokens[o].tags.has('Preposition'))) o++
+  if (o > i + 1 && DURATION.test(tokens[o]?.lower ?? '')) return null
   const p = probability(model, cueFeatures(doc, tokens, i))
   return p >= model.threshold ? { rule: learnedRule(tokens, i), probability: p } : null
 }
