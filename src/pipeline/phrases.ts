@@ -155,7 +155,7 @@ function nounish(t: Token): boolean {
 
 /** Extends a phrase ending at token `end` (exclusive) back over its words. */
 /** "The Clinton campaign says": before a cue, a bare verb after a determiner or a name is a noun. */
-function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
+export function verbTakenForNoun(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i]
   const prev = tokens[i - 1]
   return (
@@ -255,6 +255,7 @@ const OPENS_APPOSITION = new Set([
 const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 const CLOSES_QUOTE = /[”"]|''/
+const QUOTE_COMMA = /,\s*([”"]|'')/
 const OPENS_QUOTE = /[“"]|``|''/
 
 /** An apposition fits between a subject and its verb: "who served as …", "a lawyer", "David Schulz", "69". */
@@ -360,12 +361,22 @@ export function leadInBefore(tokens: Token[], cue: number): number {
 const LEAD_IN =
   /^(went on|goes on|go on|going on|continued|continues|proceeded|proceeds|(was|were|is|are) quick|took to (twitter|facebook|instagram|social media|the airwaves)|takes to (twitter|facebook|instagram|social media))$/
 
+/** Whether the quote closing at token `last` opened the sentence, or before it: no title or phrase inside a subject. */
+function quoteLeads(tokens: Token[], last: number, floor: number): boolean {
+  for (let k = last; k >= floor; k--) if (OPENS_QUOTE.test(tokens[k].pre)) return k === floor
+  return true
+}
+
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
   const leadIn = leadInBefore(tokens, cue)
   if (leadIn > floor) return subjectBefore(tokens, leadIn, floor, depth)
   let end = cue
   while (end - 1 >= floor && (BETWEEN.has(tokens[end - 1].lower) || isMannerAdverb(tokens[end - 1])) && !breaksAfter(tokens[end - 1])) end--
+  // '"… out of the park," said Robert Antonacci': a quote that closes right before the verb is what was said, and
+  // its last comma opens no aside: the subject, if any, comes after the verb.
+  if (end - 1 >= floor && QUOTE_COMMA.test(tokens[end - 1].post) && !/ing$/.test(tokens[cue].lower) && quoteLeads(tokens, end - 1, floor))
+    return null
   const untimed = beforeTimePhrase(tokens, end, floor)
   // "A poll released on Tuesday showed": the participle before the time phrase goes with it.
   if (

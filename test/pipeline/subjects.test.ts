@@ -335,6 +335,12 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'Anne Hidalgo',
     content: 'that the inquiry had only begun',
   },
+  {
+    why: 'a cue form read as a noun after a noun read as a verb',
+    text: 'The delegation came prepared. Another slide shows that most of the limes sold in the region are imported.',
+    speaker: 'Another slide',
+    content: 'that most of the limes sold in the region are imported',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -351,6 +357,19 @@ describe('subjects and cues of plain reported speech', () => {
       expect(hit, JSON.stringify(found)).to.exist
       expect(hit?.speaker).to.include(row.speaker)
     })
+
+  it('a quote closing right before "said" is what was said, not an aside of its subject', () => {
+    const text =
+      'Delegates were calm. “There’s just a hunger for change, and her team knocked it out of the ballpark,” said Maria Lopez of the Ohio delegation.'
+    const found = extract({ text }).statements.map((s) => [s.speaker?.mention?.text, s.content.map((c) => c.text).join(' … ')])
+    expect(found).to.deep.equal([['Maria Lopez', 'There’s just a hunger for change, and her team knocked it out of the ballpark,']])
+  })
+
+  it('a title in quotes inside the subject still leaves the subject before the verb', () => {
+    const text = 'Kerry Washington, star of "Scandal," thanked the president for acting on guns.'
+    const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text ?? '')
+    expect(found.join(' ')).to.include('Kerry Washington')
+  })
 
   it('a participle after a quote leaves the quote to the verb before it', () => {
     const text = '"The market will take time to recover," the finance minister said, adding that investors had overreacted.'
