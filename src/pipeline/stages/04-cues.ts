@@ -7,7 +7,7 @@
 import { type CueModel, probability } from '../learned/cue-model.js'
 import { cueFeatures } from '../learned/features.js'
 import type { Token } from '../nlp.js'
-import { leadInBefore, subjectBefore } from '../phrases.js'
+import { leadInBefore, subjectBefore, verbTakenForNoun } from '../phrases.js'
 import { insideQuote } from '../quoted.js'
 import { CUE_RULES, type CueRule } from '../rules/cues/index.js'
 import { sentenceTokens } from '../sentence-tokens.js'
@@ -69,7 +69,8 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
     next !== undefined &&
     !next.tags.has('Verb') &&
     !before.post.trim() &&
-    before.tags.has('Noun') &&
+    // "Another slide shows that …": the noun before may be one the tagger read as a verb.
+    (before.tags.has('Noun') || verbTakenForNoun(tokens, i - 1, 0)) &&
     !before.tags.has('Possessive') &&
     !/^(a|an|the|their|his|her|its|our|my|your|final|last|no|any|some|more|little|equal)$/.test(before.lower) &&
     next !== undefined &&
