@@ -255,7 +255,7 @@ const OPENS_APPOSITION = new Set([
 const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 const CLOSES_QUOTE = /[”"]|''/
-const QUOTE_COMMA = /,\s*([”"]|'')/
+const QUOTE_COMMA = /([,?!]\s*)?([”"]|'')\s*$/
 const OPENS_QUOTE = /[“"]|``|''/
 
 /** An apposition fits between a subject and its verb: "who served as …", "a lawyer", "David Schulz", "69". */

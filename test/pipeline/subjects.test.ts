@@ -365,6 +365,13 @@ describe('subjects and cues of plain reported speech', () => {
     expect(found).to.deep.equal([['Maria Lopez', 'There’s just a hunger for change, and her team knocked it out of the ballpark,']])
   })
 
+  it('so is a quote that closes on a question mark', () => {
+    const text =
+      'The call ran long. “Who is the real con artist in this race?” said Ann Cole, using a phrase the senator coined, on a call with reporters.'
+    const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text)
+    expect(found).to.deep.equal(['Ann Cole'])
+  })
+
   it('a title in quotes inside the subject still leaves the subject before the verb', () => {
     const text = 'Kerry Washington, star of "Scandal," thanked the president for acting on guns.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text ?? '')
