@@ -341,6 +341,18 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'Another slide',
     content: 'that most of the limes sold in the region are imported',
   },
+  {
+    why: '"according to" a source with an apposition: the apposition is no second part',
+    text: 'The app has been downloaded more than 2 million times since May, according to Sensor Tower, a firm that tracks app stores.',
+    speaker: 'Sensor Tower',
+    content: 'The app has been downloaded more than 2 million times since May',
+  },
+  {
+    why: '"according to" after a connective: the connective is no first part',
+    text: 'The race is close. But, according to the survey, 38 percent of voters remain undecided.',
+    speaker: 'survey',
+    content: '38 percent of voters remain undecided',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
@@ -370,6 +382,12 @@ describe('subjects and cues of plain reported speech', () => {
       'The call ran long. “Who is the real con artist in this race?” said Ann Cole, using a phrase the senator coined, on a call with reporters.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text)
     expect(found).to.deep.equal(['Ann Cole'])
+  })
+
+  it('"But, according to the survey, …": the connective is no fragment of what was said', () => {
+    const text = 'The race is close. But, according to the survey, 38 percent of voters remain undecided.'
+    const found = extract({ text }).statements.map((s) => s.content.map((c) => c.text))
+    expect(found).to.deep.equal([['38 percent of voters remain undecided']])
   })
 
   it('a title in quotes inside the subject still leaves the subject before the verb', () => {

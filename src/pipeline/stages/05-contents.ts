@@ -257,8 +257,13 @@ const PATTERNS: Pattern[] = [
       let quoted = quoteEndingAt(doc, cue.span.start)
       if (quoted && quoted.close < s.start && /\.$/.test(quoted.inner.text)) quoted = undefined
       const closed = close < tokens.length - 1 && /,/.test(tokens[close].post)
-      const after = closed ? trimClause(doc.text, tokens[close].end, s.end) : null
-      const content = [quoted ? quoted.inner : before, after].filter((x): x is Span => x !== null)
+      // "… since June, according to CrowdTangle, a social analytics tool that …": after a content, what opens with an
+      // article says who the source is; "But, according to the poll, 46 percent …": a connective before is none.
+      const lead = before ? (before.text.match(/[\p{L}\p{N}]+/gu) ?? []).length : 0
+      const apposed = lead > 2 && /^(a|an|the)$/.test(tokens[close + 1]?.lower ?? '')
+      const after = closed && !apposed ? trimClause(doc.text, tokens[close].end, s.end) : null
+      const first = quoted ? quoted.inner : lead > 1 || !after ? before : null
+      const content = [first, after].filter((x): x is Span => x !== null)
       return content.length ? { cue, content, source, rule: this.rule } : null
     },
   },
