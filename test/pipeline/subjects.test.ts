@@ -390,6 +390,12 @@ describe('subjects and cues of plain reported speech', () => {
     expect(found).to.deep.equal([['38 percent of voters remain undecided']])
   })
 
+  it('to appear somewhere is to show up: no statement; to appear ready is to seem', () => {
+    for (const text of ['The senator appeared with the talk show host on Thursday.', 'This column first appeared on a policy blog.'])
+      expect(extract({ text }).statements, text).to.deep.equal([])
+    expect(extract({ text: 'Several ministers appeared ready to abandon the plan.' }).statements).to.have.length(1)
+  })
+
   it('a title in quotes inside the subject still leaves the subject before the verb', () => {
     const text = 'Kerry Washington, star of "Scandal," thanked the president for acting on guns.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text ?? '')

@@ -85,6 +85,9 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
   const rule = FORMS.get(t.lower)
   if (!rule) return null
+  // "Warren appeared with Maddow", "first appeared on the site", "making cash appear as needed": to appear somewhere
+  // is to show up, not to seem.
+  if (rule.lemma === 'seem' && /^appear/.test(t.lower) && SHOWING_UP.test(tokens[i + 1]?.lower ?? '')) return null
   // "reportedly" is an adverb that attributes: it needs no verb's tag; before a cue ("Trump reportedly said") it
   // only hedges that cue.
   if (rule.lemma === 'reportedly' && FORMS.has(tokens[i + 1]?.lower ?? '')) return null
@@ -116,6 +119,7 @@ function learnedRule(tokens: Token[], i: number): CueRule {
   }
 }
 
+const SHOWING_UP = /^(with|on|at|in|before|alongside|together|onstage|during|for|as|from|via|live|later|again|twice|here|there|briefly)$/
 const AUXILIARY = ['Auxiliary', 'Copula', 'Modal', 'Negative']
 const DURATION = /^(hours|days|weeks|months|years|minutes|decades|ages)$/
 const CALLING = /^(called|calls|dubbed|labeled|labelled|branded)$/
