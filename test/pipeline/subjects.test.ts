@@ -396,6 +396,16 @@ describe('subjects and cues of plain reported speech', () => {
     expect(extract({ text: 'Several ministers appeared ready to abandon the plan.' }).statements).to.have.length(1)
   })
 
+  it('"a group called …" names a thing, "called into a show" is a phone call; "called out" still reports', () => {
+    for (const text of [
+      'Ms. Ortiz is the organizer of a group called Parents for Safer Streets.',
+      'The mayor had called into a morning radio program.',
+    ])
+      expect(extract({ text }).statements, text).to.deep.equal([])
+    const text = 'The senator called out his rival for alienating young voters.'
+    expect(extract({ text }).statements.map((s) => s.cue?.text)).to.deep.equal(['called'])
+  })
+
   it('a title in quotes inside the subject still leaves the subject before the verb', () => {
     const text = 'Kerry Washington, star of "Scandal," thanked the president for acting on guns.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text ?? '')

@@ -79,6 +79,27 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
   )
 }
 
+/**
+ * "organizer of a group called Citizens for Trump", "is sponsoring a competition called the House to Home Prize": after
+ * a noun phrase that is a preposition's or a verb's object, "called" names it; it is no verb of that phrase.
+ */
+function namesAThing(tokens: Token[], i: number): boolean {
+  if (tokens[i].lower !== 'called') return false
+  let k = i - 1
+  while (
+    k >= 0 &&
+    !tokens[k].post.trim() &&
+    (tokens[k].tags.has('Noun') || tokens[k].tags.has('Adjective')) &&
+    !tokens[k].tags.has('Pronoun')
+  )
+    k--
+  if (k === i - 1 || k < 1 || !/^(a|an|the)$/.test(tokens[k].lower) || tokens[k].post.trim()) return false
+  const before = tokens[k - 1]
+  // "what the minister called …": a relative word makes the phrase its subject.
+  if (/^(what|which|that|who|whom|as)$/.test(before.lower)) return false
+  return !before.post.trim() && (before.tags.has('Preposition') || (before.tags.has('Verb') && !before.tags.has('Auxiliary')))
+}
+
 function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {
   const t = tokens[i]
   const two = i + 1 < tokens.length ? `${t.lower} ${tokens[i + 1].lower}` : ''
@@ -88,6 +109,7 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   // "Warren appeared with Maddow", "first appeared on the site", "making cash appear as needed": to appear somewhere
   // is to show up, not to seem.
   if (rule.lemma === 'seem' && /^appear/.test(t.lower) && SHOWING_UP.test(tokens[i + 1]?.lower ?? '')) return null
+  if (rule.lemma === 'call' && (/^(into|in|back|up|off)$/.test(tokens[i + 1]?.lower ?? '') || namesAThing(tokens, i))) return null
   // "reportedly" is an adverb that attributes: it needs no verb's tag; before a cue ("Trump reportedly said") it
   // only hedges that cue.
   if (rule.lemma === 'reportedly' && FORMS.has(tokens[i + 1]?.lower ?? '')) return null
