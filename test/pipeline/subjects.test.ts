@@ -406,6 +406,18 @@ describe('subjects and cues of plain reported speech', () => {
     expect(extract({ text }).statements.map((s) => s.cue?.text)).to.deep.equal(['called'])
   })
 
+  it('the question put: "when asked" after what was answered, and "Asked to describe …"', () => {
+    const text =
+      'The device was small. Asked to describe the device that caused the blast, the commissioner said, "Not yet." "You bet I would," the governor said when asked whether he would close the border.'
+    const asked = extract({ text })
+      .statements.filter((s) => s.rule === 'asked-question')
+      .map((s) => [s.speaker, s.content.map((c) => c.text).join(' … ')])
+    expect(asked).to.deep.equal([
+      [null, 'to describe the device that caused the blast'],
+      [null, 'whether he would close the border'],
+    ])
+  })
+
   it('a title in quotes inside the subject still leaves the subject before the verb', () => {
     const text = 'Kerry Washington, star of "Scandal," thanked the president for acting on guns.'
     const found = extract({ text }).statements.map((s) => s.speaker?.mention?.text ?? '')

@@ -197,23 +197,30 @@ const PATTERNS: Pattern[] = [
       if (cue.rule.lemma !== 'ask' || !/^asked$/i.test(cue.span.text)) return null
       // …or "The senator was asked (by the moderator) whether …": the one asked is no source.
       const passive = isPassive(tokens, cue.at)
-      if (!(cue.at === 0 || passive || (cue.at === 1 && /^(when|after|if|once)$/.test(tokens[0].lower)))) return null
+      // '"You bet I would," Christie said when asked whether …': "when asked" may follow what was answered.
+      const when = cue.at > 0 && /^(when|after|if|once)$/.test(tokens[cue.at - 1].lower)
+      const trailing = when && cue.at > 1
+      if (!(cue.at === 0 || passive || when)) return null
       let i = afterCue(cue)
       const asker = tokens[i]?.lower === 'by' ? phraseAfter(tokens, i + 1) : null
       if (asker) i = asker.to
       i = pastFrames(doc, cue, i)
       // "Asked at a briefing Monday in Washington about …": the question word may stand a few words on, and
       // "Asked a direct question about this, …" asks a question of its own.
-      const question = tokens
-        .slice(i, i + 7)
-        .findIndex((t) => /^(whether|if|why|how|what|when|where|who|about)$/.test(t.lower) || /^questions?$/.test(t.lower))
+      const question = tokens.slice(i, i + 7).findIndex(
+        (t, k) =>
+          /^(whether|if|why|how|what|when|where|who|whom|which|about)$/.test(t.lower) ||
+          /^questions?$/.test(t.lower) ||
+          // "Asked to describe the device, …": what was asked for is the question.
+          (k === 0 && t.lower === 'to' && tokens[i + 1]?.tags.has('Verb')),
+      )
       if (question < 0 || tokens.slice(i, i + question).some((t) => /[,;:—–]/.test(t.post))) return null
       if (!/^questions?$/.test(tokens[i + question].lower)) i += question
       else if (!/^(a|an|the|one|another|several|two|three)$/.test(tokens[i].lower)) return null
       let end = i
       while (end < tokens.length - 1 && !/[,;:—–]/.test(tokens[end].post)) end++
       // "Asked whether …, she said …": the question ends at a comma, unless it was put to the sentence's subject.
-      if (end >= tokens.length - 1 && !passive) return null
+      if (end >= tokens.length - 1 && !passive && !trailing) return null
       const content = trimClause(doc.text, tokens[i].start, tokens[end].end)
       return content ? { cue, content: [content], source: asker, rule: this.rule } : null
     },
