@@ -134,7 +134,10 @@ const isCapital = (t: Token) => /^[\p{Lu}\d]/u.test(t.text)
 export const breaksAfter = (t: Token) => BREAK.test(t.post)
 const breaksBefore = (t: Token) => BREAK.test(t.pre)
 // compromise tags a name before a comma and a possessive ("Japan, Tokyo's …") possessive too: trust the 's.
-const isPossessive = (t: Token) => t.tags.has('Possessive') && (t.tags.has('Pronoun') || /['’]s?$/.test(t.text))
+// compromise misses some: "Pyongyang's" is a noun with no possessive tag.
+const isPossessive = (t: Token) =>
+  (t.tags.has('Possessive') && (t.tags.has('Pronoun') || /['’]s?$/.test(t.text))) ||
+  (t.tags.has('ProperNoun') && !t.tags.has('Pronoun') && /\p{L}['’]s$/u.test(t.text))
 const quoteBetween = (a: Token, b: Token) => /["“”„«»]/.test(a.post + b.pre)
 
 // Capitalised at a sentence's start, yet no name: "After", "When", "This".
@@ -166,7 +169,9 @@ export function verbTakenForNoun(tokens: Token[], i: number, floor: number): boo
       (t.tags.has('PresentTense') && !/s$/.test(t.lower) && !t.tags.has('Auxiliary') && !t.tags.has('Modal')) ||
       (/ing$/.test(t.lower) && !t.tags.has('Noun') && !prev.tags.has('ProperNoun'))) &&
     !breaksAfter(prev) &&
-    (['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) || /['’]s$|^(one|each|every|another)$/.test(prev.lower)) &&
+    // …and after a year: "that 2013 report", "the 2020 vote".
+    (['Determiner', 'ProperNoun', 'Possessive'].some((g) => prev.tags.has(g)) ||
+      /['’]s$|^(one|each|every|another|(19|20)\d\d)$/.test(prev.lower)) &&
     (!prev.tags.has('Pronoun') || prev.tags.has('Possessive'))
   )
 }
@@ -223,16 +228,25 @@ function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
 
 /** "campaign officials said", "state lawmakers say": a bare verb that opens a noun phrase before its noun is a noun. */
 function modifierTakenForVerb(tokens: Token[], i: number, floor: number): boolean {
+  const before = tokens[i - 1]
+  return (
+    bareModifier(tokens, i) &&
+    (i - 1 < floor || breaksAfter(before) || before.tags.has('Determiner') || (before.tags.has('Possessive') && isPossessive(before)))
+  )
+}
+
+/** A bare verb form standing before a noun, with nothing between: "campaign officials", "party chairman". */
+function bareModifier(tokens: Token[], i: number): boolean {
   const t = tokens[i]
   const next = tokens[i + 1]
-  const before = tokens[i - 1]
   return (
     (t.tags.has('Infinitive') || (t.tags.has('PresentTense') && !/s$/.test(t.lower))) &&
     !t.tags.has('Auxiliary') &&
     !t.tags.has('Modal') &&
+    next !== undefined &&
+    !breaksAfter(t) &&
     next.tags.has('Noun') &&
-    !next.tags.has('Pronoun') &&
-    (i - 1 < floor || breaksAfter(before) || before.tags.has('Determiner') || (before.tags.has('Possessive') && isPossessive(before)))
+    !next.tags.has('Pronoun')
   )
 }
 
@@ -255,7 +269,7 @@ const OPENS_APPOSITION = new Set([
 const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 const CLOSES_QUOTE = /[”"]|''/
-const QUOTE_COMMA = /([,?!]\s*)?([”"]|'')\s*$/
+const QUOTE_COMMA = /[,?!]\s*([”"]|'')\s*$/
 const OPENS_QUOTE = /[“"]|``|''/
 
 /** An apposition fits between a subject and its verb: "who served as …", "a lawyer", "David Schulz", "69". */
@@ -435,7 +449,11 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
   const timed = ing && /^(after|before|while|when|by|without|since|upon)$/.test(before.lower)
   if ((CONJUNCTIONS.has(before.lower) || participle || timed) && depth === 0) {
     const verb = verbAt()
-    return verb > 0 ? subjectBefore(tokens, floor + verb, floor, 1) : null
+    if (verb <= 0) return null
+    // '"It was chaos," said Ana Ruiz, recalling …': after a quote, the verb's subject stands after it.
+    const v = floor + verb
+    const inverted = v > floor && QUOTE_COMMA.test(tokens[v - 1].post)
+    return subjectBefore(tokens, v, floor, 1) ?? (inverted ? phraseAfter(tokens, v + 1, cue) : null)
   }
   // "The senator left the chamber saying …", "issued a statement saying …": with no comma too, after the object of
   // a verb of leaving, ending or issuing, the subject of that verb says it. Not after others: "rejected a report
@@ -516,7 +534,9 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
 /** A noun phrase starting at token `from`: an inverted subject or a recipient. Stops at prepositions and verbs. */
 export function phraseAfter(tokens: Token[], from: number, ceiling = tokens.length): Phrase | null {
   let i = from
-  if (i >= ceiling || !nounish(tokens[i]) || breaksBefore(tokens[i])) return null
+  // '"…," said party chairman Reince Priebus': a bare verb before a noun opens the name's title.
+  const opens = i < ceiling && (nounish(tokens[i]) || (i + 1 < ceiling && bareModifier(tokens, i)))
+  if (!opens || breaksBefore(tokens[i])) return null
   if (tokens[i].tags.has('Pronoun') && !tokens[i].tags.has('Possessive')) return { from: i, to: i + 1, apposition: null, antecedent: null }
   while (i < ceiling) {
     const t = tokens[i]
@@ -528,7 +548,7 @@ export function phraseAfter(tokens: Token[], from: number, ceiling = tokens.leng
       i++
       continue
     }
-    if (!nounish(t) || t.tags.has('Date') || t.lower === 'that') break
+    if ((!nounish(t) && !(i === from && opens)) || t.tags.has('Date') || t.lower === 'that') break
     i++
     if (breaksAfter(t)) break
   }

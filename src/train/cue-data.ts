@@ -96,7 +96,7 @@ export function trainCues(examples: CueExample[][], { minCount, minRate, epochs,
   for (const [f, w] of [...weights].sort(([a], [b]) => a.localeCompare(b)))
     if (Math.abs(w) >= 0.01) rounded[f] = Math.round(w * 1000) / 1000
   // A word the model never takes for a cue anywhere in training is no candidate: asking about it costs a parse of
-  // every sentence that holds it ("made", "went"), for nothing.
+  // every sentence that holds it, for nothing. (Common words it does take somewhere, "made", "went", stay.)
   const model = { candidates, weights: rounded, threshold }
   const fired = new Set(data.filter((ex) => probability(model, ex.features) >= threshold).map((ex) => ex.word))
   return { ...model, candidates: candidates.filter((w) => fired.has(w)) }

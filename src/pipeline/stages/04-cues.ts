@@ -52,6 +52,8 @@ function verbTakenForOther(tokens: Token[], i: number): boolean {
       return (
         before.tags.has('Pronoun') || before.tags.has('ProperNoun') || before.tags.has('Noun') || /^(who|which|that)$/.test(before.lower)
       )
+    // '"… a little," said Reince Priebus': after a quote's closing mark, the word is its verb.
+    if (/[”"]|''/.test(before.post)) return true
     // "…on Tuesday, telling CNN that …": a participle after a comma.
     if (/ing$/.test(t.lower) && /[,—–]/.test(before.post)) return true
     // "Debbie Walsh, a director, said Clinton …": after an aside that follows a subject, the word is its verb.
@@ -95,8 +97,14 @@ function namesAThing(tokens: Token[], i: number): boolean {
     k--
   if (k === i - 1 || k < 1 || !/^(a|an|the)$/.test(tokens[k].lower) || tokens[k].post.trim()) return false
   const before = tokens[k - 1]
-  // "what the minister called …": a relative word makes the phrase its subject.
-  if (/^(what|which|that|who|whom|as)$/.test(before.lower)) return false
+  // "what the minister called …": a relative word makes the phrase its subject; so does a subordinator ("after
+  // the president called for new elections").
+  if (
+    /^(what|which|that|who|whom|as|after|since|before|until|till|when|while|because|if|though|although|once|unless|than)$/.test(
+      before.lower,
+    )
+  )
+    return false
   return !before.post.trim() && (before.tags.has('Preposition') || (before.tags.has('Verb') && !before.tags.has('Auxiliary')))
 }
 
@@ -108,8 +116,9 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   if (!rule) return null
   // "Warren appeared with Maddow", "first appeared on the site", "making cash appear as needed": to appear somewhere
   // is to show up, not to seem.
-  if (rule.lemma === 'seem' && /^appear/.test(t.lower) && SHOWING_UP.test(tokens[i + 1]?.lower ?? '')) return null
-  if (rule.lemma === 'call' && (/^(into|in|back|up|off)$/.test(tokens[i + 1]?.lower ?? '') || namesAThing(tokens, i))) return null
+  if (rule.lemma === 'seem' && /^appear/.test(t.lower) && showsUp(tokens, i)) return null
+  if (rule.lemma === 'call' && ((!t.post.trim() && /^(into|back|up|off)$/.test(tokens[i + 1]?.lower ?? '')) || namesAThing(tokens, i)))
+    return null
   // "reportedly" is an adverb that attributes: it needs no verb's tag; before a cue ("Trump reportedly said") it
   // only hedges that cue.
   if (rule.lemma === 'reportedly' && FORMS.has(tokens[i + 1]?.lower ?? '')) return null
@@ -141,9 +150,25 @@ function learnedRule(tokens: Token[], i: number): CueRule {
   }
 }
 
-const SHOWING_UP = /^(with|on|at|in|before|alongside|together|onstage|during|for|as|from|via|live|later|again|twice|here|there|briefly)$/
+/** "appeared with Maddow", "appeared on the show", "appeared before the committee": showing up, not seeming. */
+function showsUp(tokens: Token[], i: number): boolean {
+  const [next, after] = [tokens[i + 1], tokens[i + 2]]
+  if (!next || tokens[i].post.trim()) return false
+  if (/^(with|alongside|onstage|together)$/.test(next.lower)) return true
+  // "on the show", "at a rally", "in court filings", "before the committee"; not "on track", "at risk", "in danger".
+  return /^(on|at|in|before)$/.test(next.lower) && after !== undefined && (after.tags.has('Determiner') || isCapitalized(after))
+}
+const isCapitalized = (t: Token) => /^\p{Lu}/u.test(t.text)
 const AUXILIARY = ['Auxiliary', 'Copula', 'Modal', 'Negative']
 const DURATION = /^(hours|days|weeks|months|years|minutes|decades|ages)$/
+/** Whether a quote opens in what follows the verb, before the clause's first comma or semicolon. */
+function quoteInObject(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length; k++) {
+    if (/[“"]|``/.test(tokens[k].pre)) return true
+    if (/[,;:]/.test(tokens[k].post)) return false
+  }
+  return false
+}
 const CALLING = /^(called|calls|dubbed|labeled|labelled|branded)$/
 
 function learnedCueAt(
@@ -158,11 +183,13 @@ function learnedCueAt(
   // "are expected", "doesn't seem": an auxiliary only carries the cue after it.
   if (AUXILIARY.some((g) => t.tags.has(g))) return null
   // "branded the plan "a giveaway"": what is called in quotes is the quote-first stage's (called-quote).
-  if (CALLING.test(t.lower) && tokens.slice(i + 1).some((x) => /[“"]|``/.test(x.pre))) return null
+  if (CALLING.test(t.lower) && quoteInObject(tokens, i)) return null
   // "lined up for hours", "waited for days": a verb whose object is a stretch of time reports nothing.
   let o = i + 1
   while (o < tokens.length && o <= i + 3 && (tokens[o].tags.has('Particle') || tokens[o].tags.has('Preposition'))) o++
-  if (o > i + 1 && DURATION.test(tokens[o]?.lower ?? '')) return null
+  // …unless what was said follows: "has cautioned for years that the fund would run dry".
+  const said = tokens[o + 1] && (tokens[o + 1].lower === 'that' || /[:“"]/.test(tokens[o].post + tokens[o + 1].pre))
+  if (o > i + 1 && DURATION.test(tokens[o]?.lower ?? '') && !said) return null
   const p = probability(model, cueFeatures(doc, tokens, i))
   return p >= model.threshold ? { rule: learnedRule(tokens, i), probability: p } : null
 }

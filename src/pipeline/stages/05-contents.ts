@@ -120,6 +120,9 @@ function cueEndsSentence(cue: Cue, after: number): boolean {
 }
 const SUBJECT_PRONOUN = /^((he|she|they|we|i)(['’](s|re|ll|d|ve|m))?|(it|there|that)['’](s|ll|d))$/
 
+/** A lone connective before "according to": "But, according to the poll, …". */
+const CONNECTIVE = /^(but|and|however|still|so|yet|also|now|meanwhile|instead|indeed|then|again)$/i
+
 /** Records, polls and studies show things without a clause: "Polls show him with a big lead", "records show no gifts". */
 const DOCUMENT =
   /^(polls?|surveys?|records?|data|study|studies|reports?|analys[ie]s|results?|figures?|numbers?|files?|documents?|estimates?|statistics|census|tally|projections?|averages?|research|findings|filings?|emails?|memos?|transcripts?|audits?|reviews?|footage|videos?|images?|photos?|returns?)$/
@@ -255,21 +258,24 @@ const PATTERNS: Pattern[] = [
       // The source runs on to a comma: "according to exit polls conducted for the networks by Edison Research, …".
       let close = afterCue(cue)
       while (close < tokens.length - 1 && close - afterCue(cue) < 25 && !/[,;:—–]/.test(tokens[close].post)) close++
-      const source =
-        phraseAfter(tokens, afterCue(cue)) ??
-        (close < tokens.length ? { from: afterCue(cue), to: close + 1, apposition: null, antecedent: null } : null)
+      const run = close < tokens.length ? { from: afterCue(cue), to: close + 1, apposition: null, antecedent: null } : null
+      // "according to exit polls conducted for the networks, …": a source opened by a word read as a verb runs to the
+      // comma.
+      const np = tokens[afterCue(cue)]?.tags.has('Verb') ? null : phraseAfter(tokens, afterCue(cue))
+      const source = np ?? run
       if (!source) return null
       const s = cue.sentence
       const before = trimClause(doc.text, s.start, cue.span.start)
       let quoted = quoteEndingAt(doc, cue.span.start)
       if (quoted && quoted.close < s.start && /\.$/.test(quoted.inner.text)) quoted = undefined
       const closed = close < tokens.length - 1 && /,/.test(tokens[close].post)
-      // "… since June, according to CrowdTangle, a social analytics tool that …": after a content, what opens with an
+      // "… since June, according to CrowdTangle, a social analytics tool that …": after a clause, what opens with an
       // article says who the source is; "But, according to the poll, 46 percent …": a connective before is none.
-      const lead = before ? (before.text.match(/[\p{L}\p{N}]+/gu) ?? []).length : 0
-      const apposed = lead > 2 && /^(a|an|the)$/.test(tokens[close + 1]?.lower ?? '')
+      const clause = tokens.slice(0, cue.at).some((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive'))
+      const apposed = clause && /^(a|an|the)$/.test(tokens[close + 1]?.lower ?? '')
       const after = closed && !apposed ? trimClause(doc.text, tokens[close].end, s.end) : null
-      const first = quoted ? quoted.inner : lead > 1 || !after ? before : null
+      const connective = before !== null && CONNECTIVE.test(before.text)
+      const first = quoted ? quoted.inner : connective && after ? null : before
       const content = [first, after].filter((x): x is Span => x !== null)
       return content.length ? { cue, content, source, rule: this.rule } : null
     },
