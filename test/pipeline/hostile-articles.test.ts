@@ -3,7 +3,7 @@
 // CPU (a linear pipeline costs four, a quadratic one sixteen). A ratio in one run, not a time: the limit holds
 // on a slow machine and a fast one alike. Before the bounds most kinds took minutes at 1 MB, and 250,000
 // quotation marks overflowed the call stack. They run in a child process of their own, which measures its own
-// CPU around each extraction.
+// CPU around each extraction; each size runs twice and each kind keeps its quicker run.
 
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
@@ -26,12 +26,16 @@ async function runAll(size: number) {
     .map((line) => JSON.parse(line) as { kind: string; chars: number; cpuMs: number; error?: string })
 }
 
+/** Per kind, the run that took less CPU. */
+const least = <T extends { cpuMs: number }>(a: T[], b: T[]) => a.map((x, i) => (b[i] && b[i].cpuMs < x.cpuMs ? b[i] : x))
+
 describe('hostile articles', function () {
   this.timeout(600_000)
 
   it(`each of ${HOSTILE_KINDS.length} kinds extracts without an error, at most ${MOST_GROWTH}× the CPU for 4× the text`, async () => {
-    const small = await runAll(SMALL)
-    const runs = await runAll(SIZE)
+    // Each size twice, keeping each kind's quicker run: a garbage collection in one run is noise, not growth.
+    const small = least(await runAll(SMALL), await runAll(SMALL))
+    const runs = least(await runAll(SIZE), await runAll(SIZE))
     expect(runs.map((r) => r.kind)).to.deep.equal(HOSTILE_KINDS.map((k) => k.name))
     runs.forEach((run, i) => {
       expect(run.chars, run.kind).to.be.within(SIZE * 0.9, SIZE * 1.01)
