@@ -176,9 +176,18 @@ export function verbTakenForNoun(tokens: Token[], i: number, floor: number): boo
   )
 }
 
+/** "Exit polls from the primary, …, showed": an adjective after "the" that ends a phrase is its noun. */
+function adjectiveAsNoun(tokens: Token[], i: number, floor: number): boolean {
+  if (!tokens[i].tags.has('Adjective')) return false
+  // "the primary", "the Ohio primary"
+  let k = i - 1
+  while (k > floor && tokens[k].tags.has('ProperNoun') && !breaksAfter(tokens[k])) k--
+  return k >= floor && tokens[k].lower === 'the' && !breaksAfter(tokens[k])
+}
+
 function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
   let i = end - 1
-  if (i < floor || !(nounish(tokens[i]) || verbTakenForNoun(tokens, i, floor))) return end
+  if (i < floor || !(nounish(tokens[i]) || verbTakenForNoun(tokens, i, floor) || adjectiveAsNoun(tokens, i, floor))) return end
   if (tokens[i].tags.has('Pronoun')) {
     // "a source close to him": the pronoun ends a phrase that a word like "close" ties to its noun.
     if (
@@ -513,7 +522,8 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     tokens[end - 1].tags.has('Adjective') &&
     !tokens[end - 1].tags.has('Noun') &&
     !isCapital(tokens[end - 1]) &&
-    !QUANTIFIERS.has(tokens[end - 1].lower)
+    !QUANTIFIERS.has(tokens[end - 1].lower) &&
+    !(end - 1 > start && adjectiveAsNoun(tokens, end - 1, floor))
   )
     return null
   // "the target it pledged to reach", "what he believed was": the object stands before the subject.

@@ -371,6 +371,12 @@ const FOUND: Array<{ why: string; text: string; speaker: string; content: string
     speaker: 'One of the authors of the 2019 audit',
     content: 'the findings still hold',
   },
+  {
+    why: 'an adjective after "the" that ends the subject, read as no noun ("the primary")',
+    text: 'The ban has support. Exit polls from the Ohio primary, which the governor won easily, showed that 60 percent of voters backed the plan.',
+    speaker: 'Exit polls from the Ohio primary',
+    content: 'that 60 percent of voters backed the plan',
+  },
 ]
 
 const NOTHING = ['The ruling gives residents a final say over the plans.', 'Nobody had a say in the matter, the letter said nothing.']
