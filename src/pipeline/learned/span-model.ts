@@ -157,8 +157,11 @@ export interface Frame {
   cue: string
   /** The lexicon's family of the cue: what is praised or promised is an object, which keeps the rules' end. */
   object: boolean
-  /** The cue declines ("declined to comment on …"): what was declined keeps the rules' start. */
-  declines: boolean
+  /**
+   * What was declined ("declined to comment on …") or asked ("Asked about the army's role, …") keeps the rules'
+   * start: the question word or the infinitive opens it.
+   */
+  keepsStart: boolean
   i0: number
   i1: number
   lo: number
@@ -186,7 +189,7 @@ export function frameOf(t: Tokens, content: Span, cue: Span | null, kind: Kind, 
     rule,
     cue: cue ? cue.text.toLowerCase() : '',
     object,
-    declines: lexicon?.stance === 'decline',
+    keepsStart: lexicon?.stance === 'decline' || rule === 'asked-question',
     i0,
     i1,
     lo,
@@ -226,7 +229,7 @@ export function allowed(t: Tokens, f: Frame, a: number, b: number): boolean {
  * declined keeps its start ("declined [to comment on …]").
  */
 export function startAllowed(t: Tokens, f: Frame, a: number): boolean {
-  if (a > f.i0) return !f.declines
+  if (a > f.i0) return !f.keepsStart
   return a === f.i0 || !timePhrase(t.text.slice(t.toks[a].s, t.toks[f.i0].s))
 }
 
