@@ -81,3 +81,6 @@ export const NOT_A_NAME_BEFORE_COLON = new Set([
   'analysis',
   'warning',
 ])
+
+/** Verbs that name what something is called: with a quote in their object, the quote-first stage's "called-quote". */
+export const CALLING = /^(called|calls|dubbed|labeled|labelled|branded)$/

@@ -10,6 +10,7 @@ import type { Token } from '../nlp.js'
 import { leadInBefore, subjectBefore, verbTakenForNoun } from '../phrases.js'
 import { insideQuote } from '../quoted.js'
 import { CUE_RULES, type CueRule } from '../rules/cues/index.js'
+import { CALLING } from '../rules/quote-patterns.js'
 import { sentenceTokens } from '../sentence-tokens.js'
 import type { Span } from '../types.js'
 import type { Doc, Sentence } from './03-segment.js'
@@ -169,7 +170,6 @@ function quoteInObject(tokens: Token[], i: number): boolean {
   }
   return false
 }
-const CALLING = /^(called|calls|dubbed|labeled|labelled|branded)$/
 
 function learnedCueAt(
   doc: Doc,

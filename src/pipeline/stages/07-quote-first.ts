@@ -9,7 +9,7 @@ import { type Token, tag } from '../nlp.js'
 import { type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
 import { heldAsTitle } from '../quote-edges.js'
 import type { Quote } from '../quotes.js'
-import { NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from '../rules/quote-patterns.js'
+import { CALLING, NOT_A_NAME_BEFORE_COLON, NOT_SAYING } from '../rules/quote-patterns.js'
 import { sentenceTokens } from '../sentence-tokens.js'
 import { overlaps, spanOf, trimClause } from '../spans.js'
 import type { Span } from '../types.js'
@@ -201,14 +201,7 @@ export const QUOTE_PATTERNS: QuotePattern[] = [
         if (!isSaying(tokens[v]) || /[;]/.test(doc.text.slice(tokens[v].end, quote.open))) continue
         const p = subjectBefore(tokens, v)
         if (!p || (p.from > 0 && !/,/.test(tokens[p.from - 1].post))) return null
-        const found = withCue(
-          doc,
-          sentence,
-          tokens,
-          v,
-          p,
-          /^(called|calls|dubbed|labeled|labelled|branded)$/.test(tokens[v].lower) ? 'called-quote' : this.rule,
-        )
+        const found = withCue(doc, sentence, tokens, v, p, CALLING.test(tokens[v].lower) ? 'called-quote' : this.rule)
         return { ...found, content: clauseAround(doc, tokens[v].end, quote, sentence) }
       }
       return null
