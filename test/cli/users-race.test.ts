@@ -1,5 +1,5 @@
 // `users add` hashes its password for ~0.6 s; a `users revoke`, `users remove` or `users token` run meanwhile
-// in another process must not be undone when the add writes the file. Fifty rounds through the built command,
+// in another process must not be undone when the add writes the file. Thirty rounds through the built command,
 // each starting the second command while the first is hashing; after every round the file holds every change.
 
 import { spawnSync } from 'node:child_process'
@@ -10,7 +10,7 @@ import type { UsersData } from '../../src/users/users-file.js'
 import { type TempFolder, tempFolder } from '../store/temp-store.js'
 import { claimtrail, ensureBuilt, type Run } from './run.js'
 
-const ROUNDS = 50
+const ROUNDS = 30
 const PASSWORD = 'a ferry pier at dawn'
 
 describe('claimtrail users, run side by side', function () {
