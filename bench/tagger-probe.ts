@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { epochs } from '../src/pipeline/learned/epochs.js'
-import { tokensOf } from '../src/pipeline/learned/span-model.js'
+import { PARTS, tokensOf } from '../src/pipeline/learned/span-model.js'
 import { lemma, tagAll } from '../src/pipeline/nlp.js'
 import type { Span } from '../src/pipeline/types.js'
 import { benchOptions, devLines } from './dev-articles.js'
@@ -55,17 +55,6 @@ const ruled = new Map(
     .map((d) => [d.id, d.statements]),
 )
 
-const PARTS = ['Modal', 'Auxiliary', 'Copula', 'Gerund', 'PastTense', 'Infinitive', 'PresentTense', 'Verb', 'Pronoun'].concat([
-  'ProperNoun',
-  'Noun',
-  'Adjective',
-  'Adverb',
-  'Preposition',
-  'Conjunction',
-  'Determiner',
-  'QuestionWord',
-  'Value',
-])
 const VERB = /Verb|Tense|Gerund|Infinitive/
 const WORDLIKE = /^[\p{L}\p{N}]/u
 const ids = new Map<string, number>()

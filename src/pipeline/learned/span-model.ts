@@ -86,7 +86,7 @@ export function tokensOf(text: string): Tokens {
 }
 
 // The first of these a word carries is its part of speech here.
-const PARTS = [
+export const PARTS = [
   'Modal',
   'Auxiliary',
   'Copula',
