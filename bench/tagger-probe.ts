@@ -1,10 +1,10 @@
 // `npm run probe:tagger`: a measurement for the next extraction round, not a part of the pipeline. A token tagger
-// (begin / inside / outside a content, an averaged structured perceptron decoded with Viterbi over each paragraph)
-// reads every word of an article instead of the rules' candidates only; the rules' held-out statements are among
-// its features. It prints, k-fold cross-validated by article with score.mjs: the tagger alone, and the rules'
-// statements with the tagger's contents that no statement overlaps added when a small logistic filter, itself
-// cross-validated over the held-out contents, gives them at least --keep. Speakers are not looked for: the added
-// contents have none, and attribution falls while extraction rises.
+// (begin / inside a content, begin / inside a source, outside both: an averaged structured perceptron decoded with
+// Viterbi over each paragraph) reads every word of an article instead of the rules' candidates only; the rules'
+// held-out statements are among its features. A content's speaker is the nearest source it tagged, within 30
+// words. It prints, k-fold cross-validated by article with score.mjs: the tagger alone, and the rules' statements
+// with the tagger's contents that no statement overlaps added when a small logistic filter, itself
+// cross-validated over the held-out contents, gives them at least --keep.
 //
 //   npm run train:spans -- --pred cv.jsonl           the rules' statements, each article held out
 //   npm run probe:tagger -- --rules cv.jsonl [--epochs 10] [--keep 0.5] [--limit N]
@@ -21,14 +21,14 @@ import { benchOptions, devLines } from './dev-articles.js'
 interface Gold {
   id: string
   text: string
-  quotes: Array<{ content: Span; content_parts?: Span[] }>
+  quotes: Array<{ content: Span; content_parts?: Span[]; source: Span | null; source_parts?: Span[] }>
 }
 interface Ruled {
   rule: string
   content: Span[]
   cue: Span | null
 }
-/** One paragraph: its tokens' feature ids and gold labels (0 outside, 1 begins, 2 inside a content). */
+/** One paragraph: its tokens' feature ids and gold labels (LABELS). */
 interface Paragraph {
   article: number
   spans: Array<{ s: number; e: number }>
@@ -55,23 +55,31 @@ const ruled = new Map(
     .map((d) => [d.id, d.statements]),
 )
 
+/** What a token is: outside, or the first or a later word of a content or of a source. */
+const [OUT, CONTENT, IN_CONTENT, SOURCE, IN_SOURCE] = [0, 1, 2, 3, 4]
+const L = 5
 const VERB = /Verb|Tense|Gerund|Infinitive/
 const WORDLIKE = /^[\p{L}\p{N}]/u
 const ids = new Map<string, number>()
 const idOf = (f: string) => ids.get(f) ?? (ids.set(f, ids.size), ids.size - 1)
 const near = (d: number) => (d <= 0 ? 'x' : d <= 3 ? String(d) : d <= 8 ? '4-8' : '9+')
 
-/** Each token's label: the gold contents, the innermost first where they nest, as begin and inside runs. */
+/**
+ * Each token's label: the gold contents, the innermost first where they nest, then the sources on what is left, as
+ * begin and inside runs.
+ */
 function labels(a: Gold, toks: Array<{ s: number; e: number }>): Uint8Array {
   const out = new Uint8Array(toks.length)
-  const parts = a.quotes
+  const mark = (spans: Span[], begin: number) => {
+    const runs = spans.map((c) => toks.flatMap((t, i) => (t.s >= c.start && t.e <= c.end ? [i] : [])))
+    if (runs.some((r) => r.some((i) => out[i] !== OUT))) return
+    for (const r of runs) for (const [n, i] of r.entries()) out[i] = n === 0 ? begin : begin + 1
+  }
+  const contents = a.quotes
     .map((q) => (q.content_parts?.length ? q.content_parts : [q.content]))
     .sort((x, y) => x[x.length - 1].end - x[0].start - (y[y.length - 1].end - y[0].start))
-  for (const spans of parts) {
-    const runs = spans.map((c) => toks.flatMap((t, i) => (t.s >= c.start && t.e <= c.end ? [i] : [])))
-    if (runs.some((r) => r.some((i) => out[i]))) continue
-    for (const r of runs) for (const [n, i] of r.entries()) out[i] = n === 0 ? 1 : 2
-  }
+  for (const spans of contents) mark(spans, CONTENT)
+  for (const q of a.quotes) if (q.source) mark(q.source_parts?.length ? q.source_parts : [q.source], SOURCE)
   return out
 }
 
@@ -135,35 +143,37 @@ for (const [n, a] of articles.entries()) {
 }
 console.error(`${articles.length} articles, ${paragraphs.length} paragraphs, ${ids.size} features`)
 
-/** The best labels of a paragraph; nothing is inside a content it did not begin. */
+/** The best labels of a paragraph; nothing is inside a content or a source it did not begin. */
 function decode(w: Float64Array, moves: Float64Array, x: Paragraph): Uint8Array {
   const n = x.features.length
-  const score = new Float64Array(n * 3)
-  const back = new Uint8Array(n * 3)
+  const score = new Float64Array(n * L)
+  const back = new Uint8Array(n * L)
+  const inside = (y: number) => y === IN_CONTENT || y === IN_SOURCE
   for (let j = 0; j < n; j++)
-    for (let y = 0; y < 3; y++) {
+    for (let y = 0; y < L; y++) {
       let emit = 0
-      for (const f of x.features[j]) emit += w[f * 3 + y]
-      let [best, from] = [j === 0 ? (y === 2 ? -1e9 : 0) : -Infinity, 0]
+      for (const f of x.features[j]) emit += w[f * L + y]
+      let [best, from] = [j === 0 ? (inside(y) ? -1e9 : 0) : -Infinity, 0]
       if (j > 0)
-        for (let z = 0; z < 3; z++) {
-          if (z === 0 && y === 2) continue
-          const v = score[(j - 1) * 3 + z] + moves[z * 3 + y]
+        for (let z = 0; z < L; z++) {
+          if (inside(y) && z !== y && z !== y - 1) continue
+          const v = score[(j - 1) * L + z] + moves[z * L + y]
           if (v > best) [best, from] = [v, z]
         }
-      score[j * 3 + y] = best + emit
-      back[j * 3 + y] = from
+      score[j * L + y] = best + emit
+      back[j * L + y] = from
     }
   const out = new Uint8Array(n)
-  let y = [0, 1, 2].reduce((b, z) => (score[(n - 1) * 3 + z] > score[(n - 1) * 3 + b] ? z : b), 0)
-  for (let j = n - 1; j >= 0; j--) [out[j], y] = [y, back[j * 3 + y]]
+  let y = 0
+  for (let z = 1; z < L; z++) if (score[(n - 1) * L + z] > score[(n - 1) * L + y]) y = z
+  for (let j = n - 1; j >= 0; j--) [out[j], y] = [y, back[j * L + y]]
   return out
 }
 
 function train(examples: Paragraph[]): { w: Float64Array; moves: Float64Array } {
-  const size = ids.size * 3
+  const size = ids.size * L
   const [w, total, stamp] = [new Float64Array(size), new Float64Array(size), new Float64Array(size)]
-  const [moves, movesTotal, movesStamp] = [new Float64Array(9), new Float64Array(9), new Float64Array(9)]
+  const [moves, movesTotal, movesStamp] = [new Float64Array(L * L), new Float64Array(L * L), new Float64Array(L * L)]
   let c = 1
   const update = (v: Float64Array, t: Float64Array, s: Float64Array, i: number, d: number) => {
     t[i] += (c - s[i]) * v[i]
@@ -178,12 +188,12 @@ function train(examples: Paragraph[]): { w: Float64Array; moves: Float64Array } 
         const [g, p] = [x.gold[j], got[j]]
         if (g !== p)
           for (const f of x.features[j]) {
-            update(w, total, stamp, f * 3 + g, 1)
-            update(w, total, stamp, f * 3 + p, -1)
+            update(w, total, stamp, f * L + g, 1)
+            update(w, total, stamp, f * L + p, -1)
           }
         if (j > 0 && (g !== p || x.gold[j - 1] !== got[j - 1])) {
-          update(moves, movesTotal, movesStamp, x.gold[j - 1] * 3 + g, 1)
-          update(moves, movesTotal, movesStamp, got[j - 1] * 3 + p, -1)
+          update(moves, movesTotal, movesStamp, x.gold[j - 1] * L + g, 1)
+          update(moves, movesTotal, movesStamp, got[j - 1] * L + p, -1)
         }
       }
       c++
@@ -193,18 +203,26 @@ function train(examples: Paragraph[]): { w: Float64Array; moves: Float64Array } 
   return { w: averaged(w, total, stamp), moves: averaged(moves, movesTotal, movesStamp) }
 }
 
-// The tagger's contents, each article's from the fold that held it out.
-const tagged: Span[][][] = articles.map(() => [])
+// The tagger's contents and their sources, each article's from the fold that held it out.
+const tagged: Array<Array<{ content: Span[]; source: Span | null }>> = articles.map(() => [])
+const SPEAKER_WITHIN = 30
 for (let fold = 0; fold < K; fold++) {
   const { w, moves } = train(paragraphs.filter((p) => p.article % K !== fold))
   for (const x of paragraphs.filter((p) => p.article % K === fold)) {
     const y = decode(w, moves, x)
+    const runs: Array<{ first: number; last: number; label: number }> = []
     for (let j = 0; j < y.length; j++) {
-      if (y[j] !== 1) continue
-      let e = j
-      while (e + 1 < y.length && y[e + 1] === 2) e++
-      const start = x.spans[j].s
-      tagged[x.article].push([{ start, end: x.spans[e].e, text: '' }])
+      if (y[j] !== CONTENT && y[j] !== SOURCE) continue
+      let last = j
+      while (last + 1 < y.length && y[last + 1] === y[j] + 1) last++
+      runs.push({ first: j, last, label: y[j] })
+    }
+    const spanOf = (r: (typeof runs)[number]) => ({ start: x.spans[r.first].s, end: x.spans[r.last].e, text: '' })
+    const sources = runs.filter((r) => r.label === SOURCE)
+    for (const r of runs.filter((r) => r.label === CONTENT)) {
+      const away = (q: (typeof runs)[number]) => (q.first > r.last ? q.first - r.last : r.first - q.last)
+      const source = sources.reduce<(typeof runs)[number] | null>((b, q) => (away(q) < (b ? away(b) : SPEAKER_WITHIN) ? q : b), null)
+      tagged[x.article].push({ content: [spanOf(r)], source: source && spanOf(source) })
     }
   }
   console.error(`fold ${fold + 1}/${K}`)
@@ -231,15 +249,16 @@ const matches = (a: Gold, content: Span[]) => {
 const added = articles.flatMap((a, n) => {
   const { toks } = tokensOf(a.text)
   return tagged[n]
-    .filter((c) => !(ruled.get(a.id) ?? []).some((s) => overlaps(s.content, c)))
-    .map((c) => {
+    .filter((x) => !(ruled.get(a.id) ?? []).some((s) => overlaps(s.content, x.content)))
+    .map((x) => {
+      const c = x.content
       const first = toks.findIndex((t) => t.s >= c[0].start)
       let last = first
       while (last + 1 < toks.length && toks[last + 1].e <= c[0].end) last++
       const size = last - first + 1
       const features = ['b', `f=${toks[first].l}`, `p=${toks[first - 1]?.l}`, `p2=${toks[first - 2]?.l}|${toks[first - 1]?.l}`]
       features.push(`l=${toks[last].l}`, `n=${toks[last + 1]?.l}`, `len=${size < 3 ? size : size < 6 ? '3-5' : size < 12 ? '6-11' : '12+'}`)
-      return { article: n, content: c, features, right: matches(a, c) }
+      return { article: n, tagged: x, features, right: matches(a, c) }
     })
 })
 const probability = new Map<(typeof added)[number], number>()
@@ -265,12 +284,16 @@ function report(title: string, statementsOf: (a: Gold, n: number) => unknown[]) 
   const out = spawnSync(process.execPath, [scorer, '--gold', options.gold, '--pred', file], { encoding: 'utf8' }).stdout
   console.log(`## ${title}\n\n${out.split('\n').slice(0, 4).join('\n')}\n`)
 }
-const statement = (content: Span[]) => ({ kind: 'indirect', content, speaker: null })
+const statement = (x: (typeof tagged)[number][number]) => ({
+  kind: 'indirect',
+  content: x.content,
+  speaker: x.source && { name: '', mention: x.source },
+})
 report(`The tagger alone, ${EPOCHS} passes, ${K}-fold by article`, (_, n) => tagged[n].map(statement))
 report('The rules’ statements (--rules)', (a) => ruled.get(a.id) ?? [])
 console.log(`${added.length} tagged contents overlap no statement of the rules; ${added.filter((x) => x.right).length} match a gold quote`)
 console.log(`the filter keeps ${kept.length} at ${KEEP}, ${kept.filter((x) => x.right).length} of them right\n`)
 report('The rules’ statements and the kept contents', (a, n) => [
   ...(ruled.get(a.id) ?? []),
-  ...kept.filter((x) => x.article === n).map((x) => statement(x.content)),
+  ...kept.filter((x) => x.article === n).map((x) => statement(x.tagged)),
 ])
