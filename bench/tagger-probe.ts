@@ -278,18 +278,24 @@ const kept = added.filter((x) => probability.get(x)! >= KEEP)
 
 const scratch = mkdtempSync(join(tmpdir(), 'claimtrail-tagger-'))
 const scorer = join(dirname(options.gold), 'score.mjs')
-function report(title: string, statementsOf: (a: Gold, n: number) => unknown[]) {
+/** score.mjs's first four lines on these statements, or all of it (recall by gold subset) when `whole`. */
+function report(title: string, statementsOf: (a: Gold, n: number) => unknown[], whole = false) {
   const file = join(scratch, 'pred.jsonl')
   writeFileSync(file, `${articles.map((a, n) => JSON.stringify({ id: a.id, statements: statementsOf(a, n) })).join('\n')}\n`)
   const out = spawnSync(process.execPath, [scorer, '--gold', options.gold, '--pred', file], { encoding: 'utf8' }).stdout
-  console.log(`## ${title}\n\n${out.split('\n').slice(0, 4).join('\n')}\n`)
+  console.log(
+    `## ${title}\n\n${out
+      .split('\n')
+      .slice(0, whole ? -1 : 4)
+      .join('\n')}\n`,
+  )
 }
 const statement = (x: (typeof tagged)[number][number]) => ({
   kind: 'indirect',
   content: x.content,
   speaker: x.source && { name: '', mention: x.source },
 })
-report(`The tagger alone, ${EPOCHS} passes, ${K}-fold by article`, (_, n) => tagged[n].map(statement))
+report(`The tagger alone, ${EPOCHS} passes, ${K}-fold by article`, (_, n) => tagged[n].map(statement), true)
 report('The rules’ statements (--rules)', (a) => ruled.get(a.id) ?? [])
 console.log(`${added.length} tagged contents overlap no statement of the rules; ${added.filter((x) => x.right).length} match a gold quote`)
 console.log(`the filter keeps ${kept.length} at ${KEEP}, ${kept.filter((x) => x.right).length} of them right\n`)
