@@ -279,7 +279,8 @@ const RELATIVES = new Set(['who', 'which'])
 const CONJUNCTIONS = new Set(['and', 'but', 'then', 'yet'])
 const CLOSES_QUOTE = /[”"]|''/
 const QUOTE_COMMA = /[,?!]\s*([”"]|'')\s*$/
-const OPENS_QUOTE = /[“"]|``|''/
+/** A token's leading marks that open a double quote, typewriter pairs included: “, ", ``, ''. */
+export const OPENS_QUOTE = /[“"]|``|''/
 
 /** An apposition fits between a subject and its verb: "who served as …", "a lawyer", "David Schulz", "69". */
 function appositionFits(tokens: Token[], from: number, to: number): boolean {
@@ -287,7 +288,14 @@ function appositionFits(tokens: Token[], from: number, to: number): boolean {
   const first = tokens[from]
   // "…, the cuts would outstrip the gains, said X": a modal or an auxiliary before any relative pronoun makes a
   // clause, not a description.
-  const relative = tokens.slice(from, to).findIndex((t) => /^(who|which|that|whose|who['’]s)$/.test(t.lower))
+  // So does one in a clause of its own: "speaking on condition of anonymity because they were not authorized …".
+  const relative = tokens
+    .slice(from, to)
+    .findIndex(
+      (t, k) =>
+        /^(who|which|that|whose|who['’]s)$/.test(t.lower) ||
+        (k > 0 && /^(because|since|as|although|though|while|when|if|until)$/.test(t.text)),
+    )
   const own = tokens.slice(from, relative < 0 ? to : from + relative)
   if (own.some((t) => t.tags.has('Modal') || /^(is|are|was|were|has|have|had|will|would)$/.test(t.lower))) return false
   // "China, Pyongyang's only ally, said": a possessive opens a description as a determiner does.
@@ -364,6 +372,9 @@ export function isPassive(tokens: Token[], cue: number): boolean {
   )
 }
 
+/** What opens a phrase before a sentence's subject: "After the vote, …", "In response to the plan, …". */
+const OPENING = /^(after|before|in|on|at|during|following|amid|despite|since|when|while|as|although|though|if|with|without|by|for|from|to)$/
+
 /** Verbs after whose object a participle is still the subject's: "left the chamber saying", "issued a statement saying". */
 const DOING =
   /^(left|leaves|leave|ended|ends|end|wrapped|spent|spends|spend|closed|closes|opened|opens|began|begins|started|starts|finished|finishes|walked|stormed|emerged|returned|arrived|addressed|addresses|greeted|greets|rallied|rallies|visited|visits|toured|tours|issued|issues|released|releases|posted|posts|tweeted|tweets|sent|sends|wrote|writes|published|publishes)$/
@@ -373,6 +384,10 @@ const DOING =
  * Twitter to say", "was quick to add". The subject stands before it.
  */
 export function leadInBefore(tokens: Token[], cue: number): number {
+  // "The minister was quoted by state news agency Tass as saying …": the one quoted said it.
+  if (tokens[cue - 1]?.lower === 'as' && /^(saying|telling)$/.test(tokens[cue]?.lower ?? ''))
+    for (let k = cue - 2; k >= Math.max(1, cue - 10) && !breaksAfter(tokens[k]); k--)
+      if (tokens[k].lower === 'quoted' && /^(was|were|is|are|been|being)$/.test(tokens[k - 1].lower)) return k - 1
   if (tokens[cue - 1]?.lower !== 'to') return -1
   for (let n = 1; n <= 3 && cue - 1 - n >= 0; n++) {
     const words = tokens.slice(cue - 1 - n, cue - 1)
@@ -451,13 +466,24 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
           from = k + 1
           break
         }
-    const at = tokens.slice(from, end).findIndex((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary'))
-    return at < 0 ? -1 : at + from - floor
+    // "After the vote on the plan to bar entry, the senator rallied supporters, saying …": not a verb of the opening
+    // phrase, nor an infinitive ("to bar").
+    if (from === floor && OPENING.test(tokens[from].lower)) {
+      const comma = tokens.slice(from, end - 1).findIndex((t) => /,/.test(t.post))
+      if (comma >= 0) from += comma + 1
+    }
+    for (let k = from; k < end; k++) {
+      const t = tokens[k]
+      if (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Auxiliary') && tokens[k - 1]?.lower !== 'to') return k - floor
+    }
+    return -1
   }
   // "…, committing gaffes after telling his aides …": a participle after a preposition of time is the subject's.
   const timed = ing && /^(after|before|while|when|by|without|since|upon)$/.test(before.lower)
   if ((CONJUNCTIONS.has(before.lower) || participle || timed) && depth === 0) {
-    const verb = verbAt()
+    // "…, his aides said, adding that …", "Trump spoke, saying …": the verb right before the comma says it.
+    const said = participle && before.tags.has('Verb') && !/Gerund|Auxiliary/.test([...before.tags].join(' '))
+    const verb = said ? end - 1 - floor : verbAt()
     if (verb <= 0) return null
     // '"It was chaos," said Ana Ruiz, recalling …': after a quote, the verb's subject stands after it.
     const v = floor + verb

@@ -458,7 +458,71 @@ const TABLE: Array<{ text: string; published?: string; expect: Expected[]; only?
   },
 ]
 
+TABLE.push(
+  {
+    // a participle's subject is the main verb's, not an infinitive's in the opening phrase ("to bar")
+    text: 'In response to the proposal to bar foreign buyers, the housing minister rallied supporters, saying: “We have to be ready to stop it.”',
+    expect: [{ speaker: 'housing minister', cue: 'saying', kind: 'direct', content: 'We have to be ready to stop it.' }],
+    only: true,
+  },
+  {
+    // …and after a comma, the verb right before it: "his aides said, adding that …"
+    text: 'The senator needs the suburbs to win, his aides said, adding that the campaign would open two offices there.',
+    expect: [
+      { speaker: 'his aides', content: 'The senator needs the suburbs to win' },
+      { speaker: 'his aides', cue: 'adding', content: 'the campaign would open two offices there' },
+    ],
+  },
+  {
+    // the typewriter quotes of newspaper archives, after a colon: the whole quote, not its first sentence
+    text: "Mr. Haddad said: ''The attack was the work of criminals. We ourselves fled such attacks at home.''",
+    expect: [
+      { speaker: 'Haddad', kind: 'direct', content: 'The attack was the work of criminals. We ourselves fled such attacks at home.' },
+    ],
+    only: true,
+  },
+  {
+    // a verb before a colon and a quote that the tagger reads as an exclamation ("said:" before "It’s")
+    text: 'The trade commissioner warned: “It’s not going to happen any time soon.”',
+    expect: [{ speaker: 'trade commissioner', cue: 'warned', kind: 'direct', content: 'It’s not going to happen any time soon.' }],
+    only: true,
+  },
+)
+
+TABLE.push(
+  {
+    // the plain form of a lexicon verb after a plural subject
+    text: 'Prosecutors allege that the former governor took bribes from two contractors.',
+    expect: [{ speaker: 'Prosecutors', cue: 'allege', content: 'that the former governor took bribes from two contractors' }],
+    only: true,
+  },
+  {
+    text: 'Critics also warn that the law will be used to silence journalists.',
+    expect: [{ speaker: 'Critics', cue: 'warn', content: 'that the law will be used to silence journalists' }],
+    only: true,
+  },
+  {
+    // the wire's "was quoted (by an agency) as saying": the one quoted is the speaker
+    text: 'The deputy foreign minister was quoted by the state news agency as saying that Moscow would respond.',
+    expect: [{ speaker: 'deputy foreign minister', cue: 'saying', content: 'that Moscow would respond' }],
+    only: true,
+  },
+  {
+    text: 'The minister was quoted as saying that the talks had stalled.',
+    expect: [{ speaker: 'minister', cue: 'saying', content: 'that the talks had stalled' }],
+    only: true,
+  },
+)
+
+TABLE.push({
+  // an aside with a clause of its own ("because they were not authorized …") still leads to the speaker
+  text: 'Two officials, speaking on condition of anonymity because they were not authorized to discuss the talks, said a deal was close.',
+  expect: [{ speaker: 'officials', cue: 'said', content: 'a deal was close' }],
+})
+
 const NOTHING: string[] = [
+  // a plain form after a modal, or with a singular subject, reports nothing
+  'Officials may warn residents about the storm on Monday.',
   'The bridge reopened to traffic on Monday after three weeks of repairs.',
   'The "smart" meters were installed in 2019, and the city paid for them.',
   'Voters will decide in November whether to extend the tax.',

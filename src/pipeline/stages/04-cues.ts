@@ -7,7 +7,7 @@
 import { type CueModel, probability } from '../learned/cue-model.js'
 import { cueFeatures } from '../learned/features.js'
 import type { Token } from '../nlp.js'
-import { leadInBefore, subjectBefore, verbTakenForNoun } from '../phrases.js'
+import { leadInBefore, OPENS_QUOTE, subjectBefore, verbTakenForNoun } from '../phrases.js'
 import { insideQuote } from '../quoted.js'
 import { CUE_RULES, type CueRule } from '../rules/cues/index.js'
 import { CALLING } from '../rules/quote-patterns.js'
@@ -32,7 +32,22 @@ for (const r of CUE_RULES) for (const f of r.forms) FORMS.set(f, r)
 export const isLexiconForm = (word: string) => FORMS.has(word)
 /** The lexicon's rule for a cue as written ("said", "according to"), if it has one. */
 export const lexiconRule = (words: string): CueRule | undefined => FORMS.get(words.toLowerCase())
-const FIRST_WORDS = [...new Set([...FORMS.keys()].map((f) => f.split(' ')[0]))]
+/**
+ * The plain forms of the lexicon's verbs that it leaves out, as after a modal they report nothing ("may warn"):
+ * cues after a plural subject only, "Prosecutors allege that …", "Critics warn that …".
+ */
+const PLAIN = new Map<string, CueRule>()
+for (const r of CUE_RULES) if (r.family !== 'impersonal' && /^[a-z]+$/.test(r.lemma) && !FORMS.has(r.lemma)) PLAIN.set(r.lemma, r)
+const FIRST_WORDS = [...new Set([...FORMS.keys(), ...PLAIN.keys()].map((f) => f.split(' ')[0]))]
+
+/** Whether a plural subject stands right before token `i`, an adverb aside: "Critics (also) warn". */
+function pluralBefore(tokens: Token[], i: number): boolean {
+  let k = i - 1
+  if (k > 0 && tokens[k].tags.has('Adverb') && !tokens[k].post.trim() && tokens[k].lower !== 'not') k--
+  const t = tokens[k]
+  if (!t || t.post.trim()) return false
+  return /^(they|we|i|you)$/.test(t.lower) || (t.tags.has('Plural') && t.tags.has('Noun') && !t.tags.has('Possessive'))
+}
 
 /** Auxiliaries and adverbs that may stand between a subject and its cue, or mark a cue as not reporting. */
 const NOT_A_CUE_BEFORE = new Set(['to', 'will', 'would', 'could', 'might', 'may', 'should', 'must', 'can', 'not', "n't", 'never'])
@@ -47,6 +62,11 @@ export { insideQuote }
 function verbTakenForOther(tokens: Token[], i: number): boolean {
   const t = tokens[i]
   const before = tokens[i - 1]
+  // "was quoted as saying": the tagger reads "saying" as a noun, "telling" as an adjective.
+  if (before?.lower === 'as' && leadInBefore(tokens, i) >= 0) return true
+  // 'He said: “It’s over.”': before a colon or comma and a quote, the tagger may take the verb for an exclamation.
+  const quoted = /^[:,]\s*$/.test(t.post) && OPENS_QUOTE.test(tokens[i + 1]?.pre ?? '')
+  if (quoted && before && !before.post.trim() && (before.tags.has('Noun') || before.tags.has('Pronoun'))) return true
   if (t.tags.has('Adjective')) {
     if (before === undefined) return false
     if (!before.post.trim())
@@ -113,6 +133,8 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   const t = tokens[i]
   const two = i + 1 < tokens.length ? `${t.lower} ${tokens[i + 1].lower}` : ''
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
+  const plain = PLAIN.get(t.lower)
+  if (plain) return pluralBefore(tokens, i) ? { rule: plain, length: 1 } : null
   const rule = FORMS.get(t.lower)
   if (!rule) return null
   // "Warren appeared with Maddow", "first appeared on the site", "making cash appear as needed": to appear somewhere
@@ -165,7 +187,7 @@ const DURATION = /^(hours|days|weeks|months|years|minutes|decades|ages)$/
 /** Whether a quote opens in what follows the verb, before the clause's first comma or semicolon. */
 function quoteInObject(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < tokens.length; k++) {
-    if (/[“"]|``/.test(tokens[k].pre)) return true
+    if (OPENS_QUOTE.test(tokens[k].pre)) return true
     if (/[,;:]/.test(tokens[k].post)) return false
   }
   return false

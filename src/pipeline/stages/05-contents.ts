@@ -5,7 +5,7 @@
 import { contentStart } from '../content-start.js'
 import type { Token } from '../nlp.js'
 import { objectEnd } from '../object-end.js'
-import { breaksAfter, isPassive, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
+import { breaksAfter, isPassive, OPENS_QUOTE, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
 import { heldAsTitle, quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
 import type { Quote } from '../quotes.js'
 import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from '../rules/frames.js'
@@ -59,13 +59,18 @@ function skipFrame(doc: Doc, cue: Cue): number {
   // "said at a campaign stop in Toledo that …": a "that" soon after, with no verb before it, opens the content.
   for (let k = i; k < Math.min(tokens.length, i + 12); k++) {
     // 'told MSNBC's "Morning Joe" that …': a programme's title is passed over.
-    const title = /[“"]/.test(tokens[k].pre) ? titleAt(doc, cue, tokens[k].start) : undefined
+    const title = OPENS_QUOTE.test(tokens[k].pre) ? titleAt(doc, cue, tokens[k].start) : undefined
     if (title) {
       while (k + 1 < tokens.length && tokens[k + 1].start < title.close) k++
       continue
     }
-    if (tokens[k].lower === 'that' && k > i && !/[“"]/.test(tokens[k].pre)) return k
-    if ((tokens[k].tags.has('Verb') && !tokens[k].tags.has('Participle')) || /[“";:]/.test(tokens[k].pre + tokens[k].post)) break
+    if (tokens[k].lower === 'that' && k > i && !OPENS_QUOTE.test(tokens[k].pre)) return k
+    if (
+      (tokens[k].tags.has('Verb') && !tokens[k].tags.has('Participle')) ||
+      /[;:]/.test(tokens[k].pre + tokens[k].post) ||
+      OPENS_QUOTE.test(tokens[k].pre)
+    )
+      break
   }
   return i
 }
@@ -106,7 +111,9 @@ function clauseFollows(doc: Doc, cue: Cue): boolean {
   const rest = cue.tokens.slice(skipFrame(doc, cue))
   // A subject, then its verb: "said the recent spate … demands", not "said in a speech that was praised".
   const verb = rest.findIndex((t) => t.tags.has('Verb'))
-  return rest.length >= 3 && verb >= 1 && !rest[0].tags.has('Preposition') && !PLACE_LEAD.test(rest[0].lower) && !/["“]/.test(rest[0].pre)
+  return (
+    rest.length >= 3 && verb >= 1 && !rest[0].tags.has('Preposition') && !PLACE_LEAD.test(rest[0].lower) && !OPENS_QUOTE.test(rest[0].pre)
+  )
 }
 
 const pastThat = (cue: Cue, i: number) => (cue.tokens[i]?.lower === 'that' ? i + 1 : i)
@@ -162,7 +169,7 @@ const titleAt = (doc: Doc, cue: Cue, at: number) =>
 function sourceThroughComma(tokens: Token[], source: Phrase | null): Phrase | null {
   if (!source || breaksAfter(tokens[source.to - 1]) || !/^(at|for|from|with|in|of|on)$/.test(tokens[source.to]?.lower ?? '')) return source
   for (let k = source.to; k < Math.min(tokens.length - 1, source.to + 8); k++) {
-    if (tokens[k].tags.has('Verb') || /[“"]/.test(tokens[k].pre)) return source
+    if (tokens[k].tags.has('Verb') || OPENS_QUOTE.test(tokens[k].pre)) return source
     if (/[,;]/.test(tokens[k].post)) return { ...source, to: k + 1 }
   }
   return source
@@ -171,7 +178,7 @@ function sourceThroughComma(tokens: Token[], source: Phrase | null): Phrase | nu
 /** "said Tuesday in Paris, noting …": only a frame stands between the cue and a participle's comma. */
 function frameThenParticiple(tokens: Token[], after: number): boolean {
   for (let k = after; k < Math.min(tokens.length - 1, after + 8); k++) {
-    if (tokens[k].tags.has('Verb') || tokens[k].lower === 'that' || /[“"]/.test(tokens[k].pre)) return false
+    if (tokens[k].tags.has('Verb') || tokens[k].lower === 'that' || OPENS_QUOTE.test(tokens[k].pre)) return false
     if (/,/.test(tokens[k].post)) return /ing$/.test(tokens[k + 1].lower)
   }
   return false
