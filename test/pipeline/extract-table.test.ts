@@ -514,11 +514,29 @@ TABLE.push(
   },
 )
 
-TABLE.push({
-  // an aside with a clause of its own ("because they were not authorized …") still leads to the speaker
-  text: 'Two officials, speaking on condition of anonymity because they were not authorized to discuss the talks, said a deal was close.',
-  expect: [{ speaker: 'officials', cue: 'said', content: 'a deal was close' }],
-})
+TABLE.push(
+  {
+    // "…, a claim X denied": X denies what the first speaker claimed, not the sentence that reports it
+    text: "Russia's defence ministry claimed its forces had taken the village, a claim Ukraine denied.",
+    expect: [
+      { speaker: "Russia's defence ministry", stance: 'assert', content: 'its forces had taken the village' },
+      { speaker: 'Ukraine', stance: 'deny', cue: 'denied', rule: 'claim-rejected', content: 'its forces had taken the village' },
+    ],
+    only: true,
+  },
+  {
+    text: 'The ministry said the convoy carried only food, an account that aid workers disputed.',
+    expect: [
+      { speaker: 'ministry', stance: 'assert', content: 'the convoy carried only food' },
+      { speaker: 'aid workers', stance: 'deny', rule: 'claim-rejected', content: 'the convoy carried only food' },
+    ],
+  },
+  {
+    // an aside with a clause of its own ("because they were not authorized …") still leads to the speaker
+    text: 'Two officials, speaking on condition of anonymity because they were not authorized to discuss the talks, said a deal was close.',
+    expect: [{ speaker: 'officials', cue: 'said', content: 'a deal was close' }],
+  },
+)
 
 const NOTHING: string[] = [
   // a plain form after a modal, or with a singular subject, reports nothing

@@ -6,6 +6,8 @@ import type { Stance } from '../types.js'
 const RULES: Array<[Stance, (f: Set<string>) => boolean]> = [
   // A denial verb whose object is a claim or a that-clause: "denied that troops crossed", "rejected the report".
   ['deny', (f) => f.has('cue:deny') && (f.has('open:claim') || f.has('open:that')) && !f.has('open:plan')],
+  // A denial verb after what it denies: '"…," the ministry denied', "…, a claim Ukraine rejected".
+  ['deny', (f) => f.has('cue:deny') && f.has('after:deny') && !f.has('open:plan')],
   // An accusation or a label built on a word of falsehood: the accused's claim is denied.
   ['deny', (f) => (f.has('accuse×false') || f.has('call×false')) && !f.has('false:person-lies')],
   ['deny', (f) => f.has('it-is-false')],

@@ -150,6 +150,9 @@ const RELATIVE = /^(which|who|that)$/
 
 const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
 
+/** Nouns that name what somebody said, in "…, a claim Ukraine denied", "…, an account the police disputed". */
+const CLAIM_NOUNS = /^(claims?|allegations?|accusations?|charges?|assertions?|account|version|characterization|suggestion)$/
+
 /**
  * 'In a 1963 speech, he declared:' with the quote in the next paragraph: a sentence that ends in a colon soon
  * after its cue announces the quote that opens the next paragraph.
@@ -336,6 +339,24 @@ const PATTERNS: Pattern[] = [
       return source
         ? { cue, content: [withLead(doc, cue, quote)], source, rule: subject ? 'quote-comma-name-verb' : 'quote-comma-verb-name' }
         : null
+    },
+  },
+  {
+    rule: 'claim-rejected',
+    example: 'The ministry said its forces had taken the village, a claim Ukraine denied.',
+    match(doc, cue, subject, others) {
+      // Whoever rejects the claim is the source; what it rejects is the earlier cue's content, not the sentence.
+      const { tokens } = cue
+      if (!subject || subject.from === 0 || !/,/.test(tokens[subject.from - 1].post)) return null
+      const [det, noun] = [tokens[subject.from], tokens[subject.from + 1]]
+      if (!/^(a|an|the)$/.test(det.lower) || !CLAIM_NOUNS.test(noun?.lower ?? '')) return null
+      const from = subject.from + 2 + (/^(that|which)$/.test(tokens[subject.from + 2]?.lower ?? '') ? 1 : 0)
+      if (from >= subject.to) return null
+      const earlier = [...others.values()].filter((c) => c.at < subject.from).at(-1)
+      const start = earlier ? pastThat(earlier, skipFrame(doc, earlier)) : 0
+      if (start >= subject.from) return null
+      const content = trimClause(doc.text, tokens[start].start, tokens[subject.from - 1].end)
+      return content ? { cue, content: [content], source: { ...subject, from }, rule: this.rule } : null
     },
   },
   {
