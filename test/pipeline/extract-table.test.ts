@@ -512,6 +512,24 @@ TABLE.push(
     expect: [{ speaker: 'minister', cue: 'saying', content: 'that the talks had stalled' }],
     only: true,
   },
+  {
+    // "the ministry" is not the company described before it
+    text: 'The company said it complies with all export rules. The ministry denied reports that troops had crossed the border.',
+    expect: [
+      { speaker: 'company', content: 'it complies with all export rules' },
+      { speaker: 'ministry', stance: 'deny', content: 'troops had crossed the border' },
+    ],
+    only: true,
+  },
+  {
+    // …while "the company" after a named one is that one
+    text: 'Boeing said it would inspect the jets. The company denied reports that the planes were unsafe.',
+    expect: [
+      { speaker: 'Boeing', content: 'it would inspect the jets' },
+      { speaker: 'Boeing', stance: 'deny', content: 'the planes were unsafe' },
+    ],
+    only: true,
+  },
 )
 
 TABLE.push(

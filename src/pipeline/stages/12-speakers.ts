@@ -286,8 +286,10 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
         ? latest(known, (k) => k.type === 'person' && new RegExp(`\\b${head}\\b`, 'i').test(k.role ?? ''))
         : undefined
     if (holding) return { ...holding, mention: m.span }
-    // "the bank", "the airline", "the company": the organisation last quoted.
-    const firm = m.tokens.length === 2 && ORGANIZATION_NOUNS.has(head) ? latest(known, (k) => k.type === 'organization') : undefined
+    // "the bank", "the airline", "the company": the organisation last quoted, when a name says it may be one
+    // ("Boeing", "the Foreign Ministry"); not another described one ("the company said … the ministry denied").
+    const firm =
+      m.tokens.length === 2 && ORGANIZATION_NOUNS.has(head) ? latest(known, (k) => k.type === 'organization' && mayBe(k, head)) : undefined
     if (firm) return { ...firm, mention: m.span }
   }
   // "one of the officials" is one of them: the name is the group's; "anonymous" is said by the type.
@@ -312,6 +314,16 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
 const SHARE_WORDS = new Set(['percent', '%', 'majority', 'minority', 'most', 'half', 'third', 'quarter', 'share', 'plurality', 'fraction'])
 
 // What "the …" calls an organisation the story has named: "The bank said", "the airline said in a statement".
+/** Whether an organisation quoted before may be what "the ministry" (`head`) means: a name that says no other kind. */
+function mayBe(k: Known, head: string): boolean {
+  if (!/^\p{Lu}/u.test(k.name)) return false
+  const kinds = k.name
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => ORGANIZATION_NOUNS.has(w))
+  return kinds.length === 0 || kinds.includes(head)
+}
+
 const ORGANIZATION_NOUNS = new Set([
   'bank',
   'airline',
