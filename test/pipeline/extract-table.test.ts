@@ -559,6 +559,9 @@ TABLE.push(
 const NOTHING: string[] = [
   // a plain form after a modal, or with a singular subject, reports nothing
   'Officials may warn residents about the storm on Monday.',
+  // …or a plain form that is as often something else, or says nothing after it
+  'Shares decline in early trading after the report.',
+  'Companies post record profits as prices rise.',
   'The bridge reopened to traffic on Monday after three weeks of repairs.',
   'The "smart" meters were installed in 2019, and the city paid for them.',
   'Voters will decide in November whether to extend the tax.',

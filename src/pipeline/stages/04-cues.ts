@@ -34,11 +34,25 @@ export const isLexiconForm = (word: string) => FORMS.has(word)
 export const lexiconRule = (words: string): CueRule | undefined => FORMS.get(words.toLowerCase())
 /**
  * The plain forms of the lexicon's verbs that it leaves out, as after a modal they report nothing ("may warn"):
- * cues after a plural subject only, "Prosecutors allege that …", "Critics warn that …".
+ * cues after a plural subject only, "Prosecutors allege that …", "Critics warn that …". Not those whose plain form
+ * is as often something else: "Shares decline", "Rebels attack", "Companies plan".
  */
+const PLAIN_FAMILIES = new Set(['speech', 'deny', 'belief', 'evidence'])
 const PLAIN = new Map<string, CueRule>()
-for (const r of CUE_RULES) if (r.family !== 'impersonal' && /^[a-z]+$/.test(r.lemma) && !FORMS.has(r.lemma)) PLAIN.set(r.lemma, r)
+for (const r of CUE_RULES) if (PLAIN_FAMILIES.has(r.family) && /^[a-z]+$/.test(r.lemma) && !FORMS.has(r.lemma)) PLAIN.set(r.lemma, r)
 const FIRST_WORDS = [...new Set([...FORMS.keys(), ...PLAIN.keys()].map((f) => f.split(' ')[0]))]
+
+/** Whether what follows token `i` says something: "that …", a quote, or a verb before the clause's first mark. */
+function clauseAfter(tokens: Token[], i: number): boolean {
+  if (/^(that|whether|if)$/.test(tokens[i + 1]?.lower ?? '') || /[:,]/.test(tokens[i].post)) return true
+  for (let k = i + 1; k < tokens.length; k++) {
+    // "post record profits as prices rise": a verb after a subordinator is another clause's.
+    if (/^(as|when|while|because|after|before|since|until|though|although)$/.test(tokens[k].lower)) return false
+    if (tokens[k].tags.has('Verb') || OPENS_QUOTE.test(tokens[k].pre)) return true
+    if (/[,;:.!?]/.test(tokens[k].post)) return false
+  }
+  return false
+}
 
 /** Whether a plural subject stands right before token `i`, an adverb aside: "Critics (also) warn". */
 function pluralBefore(tokens: Token[], i: number): boolean {
@@ -134,7 +148,7 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   const two = i + 1 < tokens.length ? `${t.lower} ${tokens[i + 1].lower}` : ''
   if (FORMS.has(two)) return { rule: FORMS.get(two)!, length: 2 }
   const plain = PLAIN.get(t.lower)
-  if (plain) return pluralBefore(tokens, i) ? { rule: plain, length: 1 } : null
+  if (plain) return pluralBefore(tokens, i) && clauseAfter(tokens, i) ? { rule: plain, length: 1 } : null
   const rule = FORMS.get(t.lower)
   if (!rule) return null
   // "Warren appeared with Maddow", "first appeared on the site", "making cash appear as needed": to appear somewhere
