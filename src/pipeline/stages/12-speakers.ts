@@ -313,7 +313,6 @@ function describe({ names, holders }: Article, tokens: Token[], m: SourceMention
 
 const SHARE_WORDS = new Set(['percent', '%', 'majority', 'minority', 'most', 'half', 'third', 'quarter', 'share', 'plurality', 'fraction'])
 
-// What "the …" calls an organisation the story has named: "The bank said", "the airline said in a statement".
 /** Whether an organisation quoted before may be what "the ministry" (`head`) means: a name that says no other kind. */
 function mayBe(k: Known, head: string): boolean {
   if (!/^\p{Lu}/u.test(k.name)) return false
@@ -324,6 +323,7 @@ function mayBe(k: Known, head: string): boolean {
   return kinds.length === 0 || kinds.includes(head)
 }
 
+// What "the …" calls an organisation the story has named: "The bank said", "the airline said in a statement".
 const ORGANIZATION_NOUNS = new Set([
   'bank',
   'airline',
