@@ -21,6 +21,9 @@ describe('stance', () => {
     ['deny', 'The embassy accused Washington of spreading disinformation about the talks.', 'spreading disinformation'],
     ['deny', 'The campaign called the allegations fabricated by a disgruntled former aide.', 'the allegations'],
     ['deny', 'The company disputed the figures published by the regulator.', 'the figures'],
+    // The speaker's own denial in a quote; a denial verb after what it denies.
+    ['deny', '"We categorically reject these allegations," the foreign ministry said in a statement.', 'reject these allegations'],
+    ['deny', '"The troops never crossed the border," the ministry denied on Sunday.', 'never crossed the border'],
     // Declines.
     ['decline', 'A spokeswoman for the bank declined to comment on the inquiry.', 'to comment'],
     ['decline', 'A lawyer for the former minister declined to comment when reached by phone on Friday.', 'to comment'],

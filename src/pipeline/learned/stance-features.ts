@@ -63,6 +63,9 @@ function sentenceEnd(text: string, at: number): number {
 const IT_IS_FALSE =
   /^(that|it|this|these|those|they|the \w+)(['’]s| is| was| are| were)( (just|simply|completely|totally|absolutely|all|100 percent|flatly|categorically|utterly|plainly))? ((a|an|the|pure|total|complete|utter|absolute) )?(\w+ )?(not true|untrue|false|lies?|nonsense|fabricat\w*|made[- ]up|hoax|fake|baseless|groundless|wrong|ridiculous|absurd|fiction|fantasy|smear|invention|falsehoods?)\b/i
 
+const SELF_DENIAL =
+  /^(we|i)( (categorically|strongly|firmly|flatly|totally|completely|utterly|absolutely|vehemently|emphatically|once again|again))? (reject|deny|refute|dispute)\b/i
+
 const CONTENT_STOP = new Set(
   'that this with from have been were they their there what when which would could should about said says will also than them then into more most only over such some very just because while where being does said after before other these those your'.split(
     ' ',
@@ -126,6 +129,8 @@ export function stanceFeatures(text: string, cue: Range | null, content: Range[]
   // "That is simply untrue", "It's a lie", "This is nonsense": a claim called false, in so many words.
   if (IT_IS_FALSE.test(opening)) out.push('it-is-false')
   if (/^that\b/i.test(opening)) out.push('open:that')
+  // "We categorically reject these allegations", "I deny that": the speaker denying in so many words.
+  if (SELF_DENIAL.test(opening)) out.push('self-deny')
   // "She lied to me" accuses a person; "That is a lie" denies a claim.
   if (/\b(he|she|they|you|[A-Z][a-z]+) (is |are |was |were |has |have )?(lying|lied|lies)\b/.test(said)) out.push('false:person-lies')
   // "I never said that", "We did not ask": the speaker answering for themselves.

@@ -11,6 +11,8 @@ const RULES: Array<[Stance, (f: Set<string>) => boolean]> = [
   // An accusation or a label built on a word of falsehood: the accused's claim is denied.
   ['deny', (f) => (f.has('accuse×false') || f.has('call×false')) && !f.has('false:person-lies')],
   ['deny', (f) => f.has('it-is-false')],
+  // "We categorically reject these allegations": the speaker's own denial, in the words it is made of.
+  ['deny', (f) => f.has('self-deny')],
   // "declined to comment", "did not respond to requests for comment".
   ['decline', (f) => (f.has('cue:decline') || f.has('cue:refuse') || f.has('cue:would-not')) && f.has('open:to-speak')],
   ['decline', (f) => f.has('cue:no-reply') && (f.has('open:request') || f.has('has:comment'))],
