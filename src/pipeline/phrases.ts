@@ -405,6 +405,18 @@ function quoteLeads(tokens: Token[], last: number, floor: number): boolean {
   return true
 }
 
+/** Nouns that name what somebody said, in "…, a claim Ukraine denied", "…, an account the police disputed". */
+const CLAIM_NOUNS = /^(claims?|allegations?|accusations?|charges?|assertions?|account|version|characterization|suggestion)$/
+
+/** In "…, a claim (that) Ukraine denied", where the one who denied begins: the subject past "a claim (that)", or -1. */
+export function claimRejecter(tokens: Token[], subject: Phrase): number {
+  const { from, to } = subject
+  if (from === 0 || !/,/.test(tokens[from - 1].post)) return -1
+  if (!/^(a|an|the)$/.test(tokens[from].lower) || !CLAIM_NOUNS.test(tokens[from + 1]?.lower ?? '')) return -1
+  const rejecter = from + 2 + (/^(that|which)$/.test(tokens[from + 2]?.lower ?? '') ? 1 : 0)
+  return rejecter < to ? rejecter : -1
+}
+
 export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0): Phrase | null {
   if (depth === 0 && isPassive(tokens, cue)) return null
   const leadIn = leadInBefore(tokens, cue)
@@ -488,7 +500,11 @@ export function subjectBefore(tokens: Token[], cue: number, floor = 0, depth = 0
     // '"It was chaos," said Ana Ruiz, recalling …': after a quote, the verb's subject stands after it.
     const v = floor + verb
     const inverted = v > floor && QUOTE_COMMA.test(tokens[v - 1].post)
-    return subjectBefore(tokens, v, floor, 1) ?? (inverted ? phraseAfter(tokens, v + 1, cue) : null)
+    const subject = subjectBefore(tokens, v, floor, 1)
+    // "…, a charge the leaders denied, noting …": the leaders note it, not the charge.
+    const rejecter = subject ? claimRejecter(tokens, subject) : -1
+    if (subject && rejecter >= 0) return { ...subject, from: rejecter }
+    return subject ?? (inverted ? phraseAfter(tokens, v + 1, cue) : null)
   }
   // "The senator left the chamber saying …", "issued a statement saying …": with no comma too, after the object of
   // a verb of leaving, ending or issuing, the subject of that verb says it. Not after others: "rejected a report

@@ -513,6 +513,16 @@ TABLE.push(
     only: true,
   },
   {
+    // the participle after "a charge the leaders denied," is the leaders' own statement, with its own content
+    text: 'The front-runner complained that the contest had been rigged, a charge that party leaders denied, noting that they had used the same system for years.',
+    expect: [
+      { speaker: 'front-runner', cue: 'complained', content: 'the contest had been rigged' },
+      { speaker: 'party leaders', cue: 'denied', stance: 'deny', content: 'the contest had been rigged' },
+      { speaker: 'party leaders', cue: 'noting', content: 'that they had used the same system for years' },
+    ],
+    only: true,
+  },
+  {
     // "the ministry" is not the company described before it
     text: 'The company said it complies with all export rules. The ministry denied reports that troops had crossed the border.',
     expect: [

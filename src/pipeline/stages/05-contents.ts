@@ -5,7 +5,7 @@
 import { contentStart } from '../content-start.js'
 import type { Token } from '../nlp.js'
 import { objectEnd } from '../object-end.js'
-import { breaksAfter, isPassive, OPENS_QUOTE, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
+import { breaksAfter, claimRejecter, isPassive, OPENS_QUOTE, type Phrase, phraseAfter, subjectBefore } from '../phrases.js'
 import { heldAsTitle, quoteEndingAt, quoteStartingAt } from '../quote-edges.js'
 import type { Quote } from '../quotes.js'
 import { FRAME_PHRASE, OBJECT_FRAME, TRAILING_FRAME } from '../rules/frames.js'
@@ -149,9 +149,6 @@ const sameForm = (cue: Token, t: Token | undefined) =>
 const RELATIVE = /^(which|who|that)$/
 
 const PLACE_LEAD = /^(in|at|on|during|from|after|before|outside|inside)$/
-
-/** Nouns that name what somebody said, in "…, a claim Ukraine denied", "…, an account the police disputed". */
-const CLAIM_NOUNS = /^(claims?|allegations?|accusations?|charges?|assertions?|account|version|characterization|suggestion)$/
 
 /**
  * 'In a 1963 speech, he declared:' with the quote in the next paragraph: a sentence that ends in a colon soon
@@ -347,11 +344,10 @@ const PATTERNS: Pattern[] = [
     match(doc, cue, subject, others) {
       // Whoever rejects the claim is the source; what it rejects is the earlier cue's content, not the sentence.
       const { tokens } = cue
-      if (!subject || subject.from === 0 || !/,/.test(tokens[subject.from - 1].post)) return null
-      const [det, noun] = [tokens[subject.from], tokens[subject.from + 1]]
-      if (!/^(a|an|the)$/.test(det.lower) || !CLAIM_NOUNS.test(noun?.lower ?? '')) return null
-      const from = subject.from + 2 + (/^(that|which)$/.test(tokens[subject.from + 2]?.lower ?? '') ? 1 : 0)
-      if (from >= subject.to) return null
+      if (!subject) return null
+      const from = claimRejecter(tokens, subject)
+      // "…, a charge the leaders denied, noting that …": the participle after the comma says something else.
+      if (from < 0 || (/ing$/.test(tokens[cue.at].lower) && /,/.test(tokens[cue.at - 1].post))) return null
       const earlier = [...others.values()].filter((c) => c.at < subject.from).at(-1)
       const start = earlier ? pastThat(earlier, skipFrame(doc, earlier)) : 0
       if (start >= subject.from) return null
