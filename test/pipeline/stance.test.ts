@@ -24,6 +24,12 @@ describe('stance', () => {
     // The speaker's own denial in a quote; a denial verb after what it denies.
     ['deny', '"We categorically reject these allegations," the foreign ministry said in a statement.', 'reject these allegations'],
     ['deny', '"The troops never crossed the border," the ministry denied on Sunday.', 'never crossed the border'],
+    // A denial of involvement; a claim, named as one, called false; a quote calling something a fabrication.
+    ['deny', 'Saudi officials deny any links to terrorism groups, but critics point to the charities.', 'any links'],
+    ['deny', 'The Kremlin has denied involvement in the poisoning of the opposition leader.', 'involvement'],
+    ['deny', '"These claims are baseless," a spokesperson for the foreign ministry said.', 'claims are baseless'],
+    ['deny', 'The FBI director said those statements were wrong during a hearing last week.', 'statements were wrong'],
+    ['deny', 'Beijing denied the report, saying it was "pure fabrication."', 'pure fabrication'],
     // Declines.
     ['decline', 'A spokeswoman for the bank declined to comment on the inquiry.', 'to comment'],
     ['decline', 'A lawyer for the former minister declined to comment when reached by phone on Friday.', 'to comment'],
@@ -46,6 +52,11 @@ describe('stance', () => {
       expect(stanceOfContent(text, content)).to.equal(stance)
     })
   }
+
+  it('reads an admission that something was wrong as no denial', () => {
+    const text = 'The minister admitted that the figures in his report were wrong.'
+    expect(stanceOfContent(text, 'figures in his report')).to.be.oneOf(['confirm', 'assert'])
+  })
 
   it('yields no statement, and so no stance, from a sentence that reports nobody', () => {
     expect(extract({ text: 'The river rose two metres overnight and the bridge was closed.' }).statements).to.deep.equal([])

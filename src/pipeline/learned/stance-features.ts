@@ -61,7 +61,12 @@ function sentenceEnd(text: string, at: number): number {
 
 // "That is simply untrue", "It is a made-up story", "These are all lies", "This is pure fiction".
 const IT_IS_FALSE =
-  /^(that|it|this|these|those|they|the \w+)(['’]s| is| was| are| were)( (just|simply|completely|totally|absolutely|all|100 percent|flatly|categorically|utterly|plainly))? ((a|an|the|pure|total|complete|utter|absolute) )?(\w+ )?(not true|untrue|false|lies?|nonsense|fabricat\w*|made[- ]up|hoax|fake|baseless|groundless|wrong|ridiculous|absurd|fiction|fantasy|smear|invention|falsehoods?)\b/i
+  /^(that|it|this|these|those|they|the \w+)(['’]s| is| was| are| were)( (just|simply|completely|totally|absolutely|all|100 percent|flatly|categorically|utterly|plainly))? ["“‘]?((a|an|the|pure|total|complete|utter|absolute) )?(\w+ )?(not true|untrue|false|lies?|nonsense|fabricat\w*|made[- ]up|hoax|fake|baseless|groundless|wrong|ridiculous|absurd|fiction|fantasy|smear|invention|falsehoods?)\b/i
+
+// "Those statements were wrong", "all of the claims in the suit are false", "Cruz's description was 'false'": a
+// claim, named as one, called false.
+const CLAIM_IS_FALSE =
+  /^(that )?(the |these |those |such |his |her |their |its |this |that |all (of )?(the )?|any |our |your |\w[\w.-]*['’]s )([\w’'-]+ ){0,3}(claims?|allegations?|accusations?|charges?|reports?|story|stories|rumou?rs?|suggestions?|assertions?|statements?|descriptions?|characteri[sz]ations?|accounts?|figures|numbers|statistics|polls?|facts|notion|narrative)\b( [\w’'-]+){0,6} (is|are|was|were)( \w+ly| 100 percent| just| all| not)* ["“]?(not true|untrue|false|a lie|lies|nonsense|fabricated|made up|a hoax|fake|baseless|groundless|unfounded|wrong|incorrect|inaccurate|misleading|fiction|a myth|a smear|bogus|erroneous|mistaken)\b/i
 
 const SELF_DENIAL =
   /^(we|i)( (categorically|strongly|firmly|flatly|totally|completely|utterly|absolutely|vehemently|emphatically|once again|again))? (reject|deny|refute|dispute)\b/i
@@ -127,7 +132,7 @@ export function stanceFeatures(text: string, cue: Range | null, content: Range[]
   if (/^(that|it|this|these|those|them|the (report|story|claim|allegation|accusation|charge)s?)\b/i.test(opening) && lies.length)
     out.push('open:it-false')
   // "That is simply untrue", "It's a lie", "This is nonsense": a claim called false, in so many words.
-  if (IT_IS_FALSE.test(opening)) out.push('it-is-false')
+  if (IT_IS_FALSE.test(opening) || CLAIM_IS_FALSE.test(opening)) out.push('it-is-false')
   if (/^that\b/i.test(opening)) out.push('open:that')
   // "We categorically reject these allegations", "I deny that": the speaker denying in so many words.
   if (SELF_DENIAL.test(opening)) out.push('self-deny')

@@ -10,7 +10,8 @@ const RULES: Array<[Stance, (f: Set<string>) => boolean]> = [
   ['deny', (f) => f.has('cue:deny') && f.has('after:deny') && !f.has('open:plan')],
   // An accusation or a label built on a word of falsehood: the accused's claim is denied.
   ['deny', (f) => (f.has('accuse×false') || f.has('call×false')) && !f.has('false:person-lies')],
-  ['deny', (f) => f.has('it-is-false')],
+  // …unless the speaker admits it: "admitted that the figures were wrong" concedes a claim, it denies none.
+  ['deny', (f) => f.has('it-is-false') && !f.has('cue:concede')],
   // "We categorically reject these allegations": the speaker's own denial, in the words it is made of.
   ['deny', (f) => f.has('self-deny')],
   // "declined to comment", "did not respond to requests for comment".

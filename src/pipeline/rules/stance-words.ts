@@ -75,9 +75,10 @@ export const REQUEST_FOR_COMMENT =
 export const PLAN_OBJECT =
   /^(the |a |an |his |her |their |its |any |our |this |that )?([\w-]+ ){0,2}(plan|proposals?|bill|offer|deal|nomination|nominee|candidate|candidacy|measure|amendment|appeal|motion|resolution|treaty|agreement|invitation|endorsement|application|settlement|policy|policies|idea of|calls? (for|to)|demands?|requests?|bid|ban|tax|budget|legislation|program|approach|option|compromise|overtures?|advances|label|notion that [\w ]* should)\b/i
 
-/** Objects that are claims: rejecting or disputing them denies them. */
+/** Objects that are claims: rejecting or disputing them denies them; so is denying "any wrongdoing", "any links to"
+ * a group, "involvement", "the existence of" a request. */
 export const CLAIM_OBJECT =
-  /^(the |these |those |such |any |all |his |her |their |its |this |that |a |an )?([\w-]+ ){0,2}(claims?|allegations?|accusations?|charges?|reports?|story|stories|rumou?rs?|suggestions?|assertions?|speculation|characteri[sz]ations?|accounts?|premise|notion|idea that|narrative|findings?|conclusions?|figures?|numbers?|statistics?|assessment|portrayal|depiction|criticism|insinuations?|implication)\b/i
+  /^(the |these |those |such |any |all |his |her |their |its |this |that |a |an )?([\w-]+ ){0,2}(claims?|allegations?|accusations?|charges?|reports?|story|stories|rumou?rs?|suggestions?|assertions?|speculation|characteri[sz]ations?|accounts?|premise|notion|idea that|narrative|findings?|conclusions?|figures?|numbers?|statistics?|assessment|portrayal|depiction|criticism|insinuations?|implication|wrongdoing|involvement|complicity|responsibility|role in|links?|ties|connections? (to|with)|contacts? with|knowledge of|existence)\b/i
 
 /** The speaker speaks of themselves: a defence more often than a report. */
 export const FIRST_PERSON = /\b(I|I[’']m|I[’']ve|me|my|we|we[’']re|we[’']ve|us|our)\b/
