@@ -513,6 +513,15 @@ TABLE.push(
     only: true,
   },
   {
+    // …but a request denied as a fact is a denial, as is denying having made one
+    text: 'Russia denied making any request for military aid. The ministry denied any request had been made.',
+    expect: [
+      { speaker: 'Russia', cue: 'denied', stance: 'deny', content: 'making any request for military aid' },
+      { speaker: 'ministry', cue: 'denied', stance: 'deny', content: 'any request had been made' },
+    ],
+    only: true,
+  },
+  {
     // the participle after "a charge the leaders denied," is the leaders' own statement, with its own content
     text: 'The front-runner complained that the contest had been rigged, a charge that party leaders denied, noting that they had used the same system for years.',
     expect: [
@@ -567,6 +576,11 @@ TABLE.push(
 )
 
 const NOTHING: string[] = [
+  // to deny someone a thing is to refuse it: no claim is denied
+  'The court denied bail to the suspect on Tuesday.',
+  'Israel has denied aid groups access to the north of the strip.',
+  'The authorities denied him a visa.',
+  'The election board denied the request for a recount.',
   // a plain form after a modal, or with a singular subject, reports nothing
   'Officials may warn residents about the storm on Monday.',
   // …or a plain form that is as often something else, or says nothing after it

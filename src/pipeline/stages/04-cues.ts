@@ -143,6 +143,29 @@ function namesAThing(tokens: Token[], i: number): boolean {
   return !before.post.trim() && (before.tags.has('Preposition') || (before.tags.has('Verb') && !before.tags.has('Auxiliary')))
 }
 
+/** What a court, a border or an office grants: denying it refuses it ("denied bail"), it denies no claim. */
+const GRANTED =
+  /^(bail|entry|access|visas?|permission|permits?|asylum|parole|licen[cs]es?|citizenship|passage|admission|clearance|the right|rights|motions?|requests?|petitions?|applications?|appeals?)$/
+
+/**
+ * "The court denied bail", "denied him a visa", "has denied aid groups access to the north": a refusal. The thing
+ * refused is the object itself, after at most a determiner and who was refused; not "denied making the request",
+ * "denied the existence of such a request", nor a clause's subject ("denied any request was made").
+ */
+function refusesAThing(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
+    const t = tokens[k]
+    const two = k + 1 < tokens.length ? `${t.lower} ${tokens[k + 1].lower}` : ''
+    if (GRANTED.test(t.lower) || GRANTED.test(two)) {
+      const next = tokens[k + (GRANTED.test(two) ? 2 : 1)]
+      return !next || !(next.tags.has('Verb') || next.tags.has('Auxiliary') || next.tags.has('Modal'))
+    }
+    if (t.tags.has('Verb') || t.tags.has('Preposition') || t.tags.has('Conjunction') || /^(that|whether|if)$/.test(t.lower)) return false
+    if (t.post.trim()) return false
+  }
+  return false
+}
+
 function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: number } | null {
   const t = tokens[i]
   const two = i + 1 < tokens.length ? `${t.lower} ${tokens[i + 1].lower}` : ''
@@ -154,6 +177,7 @@ function cueAt(_doc: Doc, tokens: Token[], i: number): { rule: CueRule; length: 
   // "Warren appeared with Maddow", "first appeared on the site", "making cash appear as needed": to appear somewhere
   // is to show up, not to seem.
   if (rule.lemma === 'seem' && /^appear/.test(t.lower) && showsUp(tokens, i)) return null
+  if (rule.lemma === 'deny' && refusesAThing(tokens, i)) return null
   if (rule.lemma === 'call' && ((!t.post.trim() && /^(into|back|up|off)$/.test(tokens[i + 1]?.lower ?? '')) || namesAThing(tokens, i)))
     return null
   // "reportedly" is an adverb that attributes: it needs no verb's tag; before a cue ("Trump reportedly said") it
