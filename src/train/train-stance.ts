@@ -25,7 +25,8 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '30' },
     quick: { type: 'boolean' },
     'no-rules': { type: 'boolean' },
-    'deny-at': { type: 'string', default: '0' },
+    // A deny below this probability falls to the next stance (the shipped model's threshold; see README "Stance").
+    'deny-at': { type: 'string', default: '0.6' },
     'class-weight': { type: 'string', default: '1' },
     l2: { type: 'string', default: '0.01' },
     'unsure-weight': { type: 'string', default: '0.5' },
@@ -130,6 +131,7 @@ if (values.folds) {
     unsureWeight,
     spans: values.spans,
     classWeight,
+    denyAt,
   }
   writeFileSync(values.out!, `${JSON.stringify(model)}\n`)
   console.error(`${Object.keys(model.weights).length} weights → ${values.out}`)
