@@ -513,11 +513,11 @@ TABLE.push(
     only: true,
   },
   {
-    // …but a request denied as a fact is a denial, as is denying having made one
-    text: 'Russia denied making any request for military aid. The ministry denied any request had been made.',
+    // …but an appeal denied as a fact is a denial, as is denying having made one
+    text: 'The team denied making any appeal to the league. The ministry denied any appeal had been filed.',
     expect: [
-      { speaker: 'Russia', cue: 'denied', stance: 'deny', content: 'making any request for military aid' },
-      { speaker: 'ministry', cue: 'denied', stance: 'deny', content: 'any request had been made' },
+      { speaker: 'team', cue: 'denied', stance: 'deny', content: 'making any appeal to the league' },
+      { speaker: 'ministry', cue: 'denied', stance: 'deny', content: 'any appeal had been filed' },
     ],
     only: true,
   },
@@ -580,7 +580,7 @@ const NOTHING: string[] = [
   'The court denied bail to the suspect on Tuesday.',
   'Israel has denied aid groups access to the north of the strip.',
   'The authorities denied him a visa.',
-  'The election board denied the request for a recount.',
+  'A federal judge denied the motion to dismiss the case.',
   // a plain form after a modal, or with a singular subject, reports nothing
   'Officials may warn residents about the storm on Monday.',
   // …or a plain form that is as often something else, or says nothing after it

@@ -143,14 +143,17 @@ function namesAThing(tokens: Token[], i: number): boolean {
   return !before.post.trim() && (before.tags.has('Preposition') || (before.tags.has('Verb') && !before.tags.has('Auxiliary')))
 }
 
-/** What a court, a border or an office grants: denying it refuses it ("denied bail"), it denies no claim. */
+/**
+ * What a court, a border or an office grants: denying it refuses it ("denied bail"), it denies no claim. Not "the
+ * request": "China denied the request" after a report that one was made denies that it was.
+ */
 const GRANTED =
-  /^(bail|entry|access|visas?|permission|permits?|asylum|parole|licen[cs]es?|citizenship|passage|admission|clearance|the right|rights|motions?|requests?|petitions?|applications?|appeals?)$/
+  /^(bail|entry|access|visas?|permission|permits?|asylum|parole|licen[cs]es?|citizenship|passage|admission|clearance|the right|rights|motions?|petitions?|applications?|appeals?)$/
 
 /**
  * "The court denied bail", "denied him a visa", "has denied aid groups access to the north": a refusal. The thing
- * refused is the object itself, after at most a determiner and who was refused; not "denied making the request",
- * "denied the existence of such a request", nor a clause's subject ("denied any request was made").
+ * refused is the object itself, after at most a determiner and who was refused; not "denied making the appeal",
+ * "denied the existence of such a motion", nor a clause's subject ("denied any appeal was filed").
  */
 function refusesAThing(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
