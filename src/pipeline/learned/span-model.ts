@@ -158,8 +158,8 @@ export interface Frame {
   /** The lexicon's family of the cue: what is praised or promised is an object, which keeps the rules' end. */
   object: boolean
   /**
-   * What was declined ("declined to comment on …") or asked ("Asked about the army's role, …") keeps the rules'
-   * start: the question word or the infinitive opens it.
+   * What was declined or refused ("declined to comment on …", "refused to pledge …") or asked ("Asked about the
+   * army's role, …") keeps the rules' start: the question word or the infinitive opens it, and the stance reads it.
    */
   keepsStart: boolean
   i0: number
@@ -189,7 +189,7 @@ export function frameOf(t: Tokens, content: Span, cue: Span | null, kind: Kind, 
     rule,
     cue: cue ? cue.text.toLowerCase() : '',
     object,
-    keepsStart: lexicon?.stance === 'decline' || rule === 'asked-question',
+    keepsStart: lexicon?.stance === 'decline' || lexicon?.lemma === 'refuse' || rule === 'asked-question',
     i0,
     i1,
     lo,
