@@ -513,6 +513,15 @@ TABLE.push(
     only: true,
   },
   {
+    // what is denied or claimed is the responsibility, not the attack it is for
+    text: 'Moscow denied responsibility for the attack. The Islamic State group claimed responsibility for the bombing.',
+    expect: [
+      { speaker: 'Russia', cue: 'denied', stance: 'deny', content: 'responsibility for the attack' },
+      { speaker: 'Islamic State group', cue: 'claimed', content: 'responsibility for the bombing' },
+    ],
+    only: true,
+  },
+  {
     // …but an appeal denied as a fact is a denial, as is denying having made one
     text: 'The team denied making any appeal to the league. The ministry denied any appeal had been filed.',
     expect: [

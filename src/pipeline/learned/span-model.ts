@@ -172,6 +172,10 @@ export interface Frame {
   parts: Map<number, string>
 }
 
+/** "denied [responsibility for the attack]", "claimed [credit for …]": the noun is what is denied or claimed. */
+const INVOLVEMENT =
+  /^(any |all )?(responsibility|credit|blame|involvement|role|knowledge|links?|ties|complicity|existence) (for|in|of|to|with)\b/i
+
 export function frameOf(t: Tokens, content: Span, cue: Span | null, kind: Kind, rule: string): Frame | null {
   const { toks } = t
   const i0 = tokenAt(toks, content.start)
@@ -189,7 +193,11 @@ export function frameOf(t: Tokens, content: Span, cue: Span | null, kind: Kind, 
     rule,
     cue: cue ? cue.text.toLowerCase() : '',
     object,
-    keepsStart: lexicon?.stance === 'decline' || lexicon?.lemma === 'refuse' || rule === 'asked-question',
+    keepsStart:
+      lexicon?.stance === 'decline' ||
+      lexicon?.lemma === 'refuse' ||
+      rule === 'asked-question' ||
+      INVOLVEMENT.test(t.text.slice(content.start)),
     i0,
     i1,
     lo,
